@@ -1,0 +1,44 @@
+"""`cchc validate [PATH…]`: check the repository (or some dossiers) and report findings."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from .. import validation
+from ..report import REPORTERS, github
+from .common import add_root, fail, resolve_root
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("validate", help="kiểm tra hồ sơ, bộ tiêu chí, kế hoạch, danh sách đơn vị",
+                       description="Kiểm tra kho dữ liệu Chỉ số CCHC và liệt kê mọi lỗi, cảnh báo.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="ĐƯỜNG_DẪN",
+                   help="chỉ kiểm tra các tệp/thư mục này (mặc định: toàn bộ)")
+    p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="định dạng kết quả")
+    p.add_argument("--summary", type=Path, default=None,
+                   help="ghi bảng tổng hợp Markdown vào tệp này (mặc định với --format github: $GITHUB_STEP_SUMMARY)")
+    add_root(p)
+
+
+def run(args) -> int:
+    root = resolve_root(args)
+    if root is None or not (root / "province.yaml").is_file():
+        return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Chạy lệnh trong thư mục kho hoặc dùng --root.")
+    selected = []
+    for p in args.paths:
+        full = (Path.cwd() / p).resolve() if not p.is_absolute() else p.resolve()
+        if not full.exists():
+            return fail(f"không tìm thấy '{p}'.")
+        try:
+            selected.append(full.relative_to(root).as_posix())
+        except ValueError:
+            return fail(f"'{p}' nằm ngoài kho dữ liệu {root}.")
+    result = validation.validate(root, selected or None)
+    sys.stdout.write(REPORTERS[args.format](result.findings, checked=result.checked))
+    summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
+    if summary:
+        with open(summary, "a", encoding="utf-8") as fh:
+            fh.write(github.markdown(result.findings, checked=result.checked))
+    return 1 if result.errors else 0

@@ -1,0 +1,1 @@
+"""Evidence files: where they may be, and what a PDF must be."""

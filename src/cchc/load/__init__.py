@@ -1,0 +1,1 @@
+"""Loading: bytes → parsed YAML with positions → schema-checked documents."""

@@ -1,0 +1,169 @@
+"""Load a whole repository (or part of it) into the model, gathering load findings.
+
+Layout (see README): province.yaml, units/*.yaml, criteria/<folder>/<level>.yaml,
+plans/<year>.yaml, surveys/<year>.yaml, submissions/<year>/<unit>/{self-assessment,
+appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..findings import Finding, error
+from ..model import framework as fw_model
+from ..model import plan as plan_model
+from ..model import registry, submission
+from ..model import survey as survey_model
+from . import schema
+from .source import FileSource
+from .yamlfile import Parsed, YamlError, parse
+
+DOSSIER_FILES = {
+    "self-assessment.yaml": "self-assessment",
+    "appraisal.yaml": "appraisal",
+    "explanation.yaml": "explanation",
+}
+_YEAR = re.compile(r"[0-9]{4}")
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+@dataclass
+class Dossier:
+    year: int
+    unit: str
+    folder: str
+    self_assessment: submission.SelfAssessment | None = None
+    appraisal: submission.Appraisal | None = None
+    explanation: submission.Explanation | None = None
+    present: set = field(default_factory=set)  # dossier file names that exist (even if invalid)
+
+
+@dataclass
+class Repository:
+    source: FileSource
+    province: registry.Province | None = None
+    units: dict = field(default_factory=dict)  # id -> Unit
+    frameworks: dict = field(default_factory=dict)  # ref -> Framework
+    plans: dict = field(default_factory=dict)  # year -> Plan
+    surveys: dict = field(default_factory=dict)  # year -> Survey
+    dossiers: dict = field(default_factory=dict)  # (year, unit) -> Dossier
+    findings: list = field(default_factory=list)
+    duplicate_units: list = field(default_factory=list)  # (Unit, first Unit)
+    broken: set = field(default_factory=set)  # files that failed to load
+
+    @property
+    def root(self) -> Path:
+        return self.source.root
+
+    def framework_for(self, year: int, level: str) -> fw_model.Framework | None:
+        plan = self.plans.get(year)
+        ref = plan.frameworks.get(level) if plan else None
+        return self.frameworks.get(ref) if ref else None
+
+    def units_in(self, year: int) -> list:
+        return [u for u in self.units.values() if u.active(year)]
+
+
+def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
+    """Parse and schema-check one YAML file. Returns (parsed or None if unusable, findings)."""
+    try:
+        parsed = parse(source.read(rel, limit=None))
+    except YamlError as exc:
+        return None, [error(exc.code, rel, exc.message, exc.hint, line=exc.line, column=exc.column)]
+    except OSError:
+        return None, [error("file-unreadable", rel, "Không đọc được tệp.",
+                            "Kiểm tra tệp có tồn tại và không bị khoá.")]
+    found = schema.validate(parsed, schema_name, rel)
+    return (None if found else parsed), found
+
+
+class _Loader:
+    def __init__(self, repo: Repository):
+        self.repo = repo
+
+    def doc(self, rel: str, schema_name: str) -> Parsed | None:
+        parsed, found = read_document(self.repo.source, rel, schema_name)
+        self.repo.findings.extend(found)
+        if parsed is None:
+            self.repo.broken.add(rel)
+        return parsed
+
+    def context(self) -> None:
+        src = self.repo.source
+        if src.is_file("province.yaml"):
+            p = self.doc("province.yaml", "province")
+            if p:
+                self.repo.province = registry.build_province(p.data)
+        else:
+            self.repo.findings.append(error(
+                "missing-province", "province.yaml", "Thiếu tệp province.yaml (thông tin tỉnh, cấp đơn vị, nhóm xếp hạng).",
+                "Tạo tệp province.yaml theo mẫu trong schemas/province.schema.json."))
+        for name in src.listdir("units"):
+            if name.endswith(".yaml"):
+                p = self.doc(f"units/{name}", "units")
+                if p:
+                    for unit in registry.build_units(p.data, f"units/{name}", p.where):
+                        first = self.repo.units.setdefault(unit.id, unit)
+                        if first is not unit:
+                            self.repo.duplicate_units.append((unit, first))
+        for folder in src.listdir("criteria"):
+            for name in src.listdir(f"criteria/{folder}"):
+                if name.endswith(".yaml"):
+                    rel = f"criteria/{folder}/{name}"
+                    p = self.doc(rel, "framework")
+                    if p:
+                        ref = f"{folder}/{name[:-5]}"
+                        self.repo.frameworks[ref] = fw_model.build(p.data, ref, rel, p.where)
+        for name in src.listdir("plans"):
+            if name.endswith(".yaml"):
+                p = self.doc(f"plans/{name}", "plan")
+                if p:
+                    plan = plan_model.build(p.data, f"plans/{name}")
+                    self.repo.plans[plan.year] = plan
+        for name in src.listdir("surveys"):
+            if name.endswith(".yaml"):
+                p = self.doc(f"surveys/{name}", "survey")
+                if p:
+                    s = survey_model.build(p.data, f"surveys/{name}", p.where)
+                    self.repo.surveys[s.year] = s
+
+    def dossiers(self, wanted=None) -> None:
+        src = self.repo.source
+        for year in src.listdir("submissions"):
+            if not (_YEAR.fullmatch(year) and src.is_dir(f"submissions/{year}")):
+                continue
+            for unit in src.listdir(f"submissions/{year}"):
+                folder = f"submissions/{year}/{unit}"
+                if not src.is_dir(folder) or (wanted is not None and not wanted(folder)):
+                    continue
+                self.dossier(int(year), unit, folder)
+
+    def dossier(self, year: int, unit: str, folder: str) -> Dossier:
+        d = Dossier(year, unit, folder)
+        self.repo.dossiers[(year, unit)] = d
+        for name, kind in DOSSIER_FILES.items():
+            rel = f"{folder}/{name}"
+            if not self.repo.source.is_file(rel):
+                continue
+            d.present.add(name)
+            p = self.doc(rel, kind)
+            if not p:
+                continue
+            if kind == "self-assessment":
+                d.self_assessment = submission.build_self_assessment(p.data, rel, folder, p.where)
+            elif kind == "appraisal":
+                d.appraisal = submission.build_appraisal(p.data, rel, p.where)
+            else:
+                d.explanation = submission.build_explanation(p.data, rel, p.where)
+        return d
+
+
+def load(root: Path | str, wanted=None) -> Repository:
+    """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load."""
+    repo = Repository(FileSource(Path(root)))
+    loader = _Loader(repo)
+    loader.context()
+    loader.dossiers(wanted)
+    return repo

@@ -1,0 +1,248 @@
+"""A strict, safe YAML reader that keeps the line and column of every value.
+
+Built on libyaml's event stream (PyYAML's C parser) rather than on a constructor, so
+that nothing recursive or expanding ever runs on untrusted input:
+- anchors and aliases are refused (an alias bomb costs nothing to parse but explodes
+  on first traversal);
+- duplicate keys are refused (PyYAML silently keeps the last one);
+- plain scalars resolve by a small, strict rule set: ``true``/``false``, ``null``/``~``,
+  integers, decimals (as ``decimal.Decimal``, never float) and otherwise strings. So
+  ``NO``, ``12:30``, ``012``, ``2025-01-15`` and ``1.10`` stay what the user wrote;
+- size, nesting depth and node count are capped;
+- only the core tags are accepted; ``!!python/object`` and friends are refused.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import yaml
+
+# The C parser (libyaml) is ~10x faster; fall back only where it is missing.
+_EventLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 500_000
+
+Path = tuple  # a JSON path: tuple of str keys and int indexes
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DEC = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {None, "!", _CORE + "str", _CORE + "map", _CORE + "seq"}
+
+
+class YamlError(Exception):
+    """A file that cannot be read as data. ``code`` is the finding code."""
+
+    def __init__(self, code: str, message: str, hint: str, line: int = 0, column: int = 0):
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+        self.line, self.column = line, column
+
+
+@dataclass
+class Parsed:
+    """The data of one YAML document and where each value stands in the file."""
+
+    data: object
+    positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
+    key_positions: dict = field(default_factory=dict)  # path -> (line, column) of its key
+
+    def where(self, path: Path) -> tuple[int, int]:
+        """Line and column of ``path``, or of its nearest located ancestor."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        return self.positions.get(path, (1, 1))
+
+    def key_where(self, path: Path) -> tuple[int, int]:
+        path = tuple(path)
+        return self.key_positions.get(path) or self.where(path)
+
+
+def _resolve(value: str):
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _DEC.fullmatch(value):
+        return Decimal(value)
+    return value
+
+
+def _mark(event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+def decode(raw: bytes) -> str:
+    """Bytes → text: UTF-8 only (a BOM is accepted), NFC-normalised."""
+    if len(raw) > MAX_BYTES:
+        raise YamlError("yaml-too-large",
+                        f"Tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte).",
+                        "Tệp YAML chỉ chứa điểm và mô tả; tài liệu kiểm chứng để trong thư mục evidence/.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlError("yaml-encoding",
+                        "Tệp không phải văn bản UTF-8 (có byte không đọc được).",
+                        "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8.",
+                        line, column) from None
+    if "\x00" in text:
+        raise YamlError("yaml-encoding", "Tệp chứa ký tự NUL, không phải văn bản.",
+                        "Kiểm tra lại tệp: có thể đã lưu nhầm một tệp nhị phân.")
+    return unicodedata.normalize("NFC", text)
+
+
+def _tab_indent(text: str) -> tuple[int, int] | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            return number, len(line) - len(stripped) + 1
+    return None
+
+
+def parse(raw: bytes) -> Parsed:
+    """Parse one YAML document. Raises YamlError with a Vietnamese message."""
+    text = decode(raw)
+    try:
+        return _build(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        tab = _tab_indent(text)
+        if tab:
+            raise YamlError("yaml-tab", "Dùng ký tự Tab để thụt đầu dòng; YAML chỉ cho phép dấu cách.",
+                            "Thay các ký tự Tab ở đầu dòng bằng dấu cách (thường 2 dấu cách mỗi cấp).",
+                            *tab) from None
+        raise YamlError("yaml-syntax", f"Sai cú pháp YAML: {_problem_vi(exc.problem)}.",
+                        "Kiểm tra dòng này và dòng ngay trước: thụt lề, dấu hai chấm sau tên trường, "
+                        "dấu nháy đóng/mở, dấu gạch đầu dòng của danh sách.", line, column) from None
+    except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
+        raise YamlError("yaml-syntax", "Tệp chứa ký tự điều khiển không được phép.",
+                        "Xoá các ký tự lạ (thường do sao chép từ phần mềm khác) rồi lưu lại.") from None
+
+
+def _problem_vi(problem: str | None) -> str:
+    table = {
+        "found character '\\t' that cannot start any token": "có ký tự Tab không hợp lệ",
+        "mapping values are not allowed here": "dấu hai chấm đặt sai chỗ (có thể thiếu dấu nháy quanh một giá trị chứa ':')",
+        "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
+        "found unexpected end of stream": "tệp kết thúc khi còn dấu nháy hoặc ngoặc chưa đóng",
+        "expected <block end>, but found '-'": "gạch đầu dòng thụt lề không khớp",
+        "expected <block end>, but found '<block sequence start>'": "gạch đầu dòng thụt lề không khớp",
+        "expected <block end>, but found '<block mapping start>'": "thụt lề không khớp với các dòng trên",
+        "found undefined alias": "dùng bí danh (alias) không được phép",
+    }
+    if not problem:
+        return "không đọc được cấu trúc"
+    for english, vietnamese in table.items():
+        if problem.startswith(english):
+            return vietnamese
+    return "không đọc được cấu trúc tại đây"
+
+
+def _build(text: str) -> Parsed:
+    parsed = Parsed(None)
+    # Stack of open containers: [container, path, pending_key, key_mark, seen_keys]
+    stack: list[list] = []
+    documents = 0
+    nodes = 0
+    for event in yaml.parse(text, Loader=_EventLoader):
+        kind = type(event)
+        if kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlError("yaml-multiple-documents", "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
+                                "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
+            continue
+        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+            continue
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
+                            "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
+        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            container = stack.pop()[0]
+            _place(stack, parsed, container, None)
+            continue
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise YamlError("yaml-too-large", "Tệp có quá nhiều phần tử.",
+                            "Tách nội dung hoặc kiểm tra tệp có bị sinh tự động sai không.", *_mark(event))
+        tag = getattr(event, "tag", None)
+        if tag not in _ALLOWED_TAGS and not (kind is yaml.ScalarEvent and tag == _CORE + "str"):
+            raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
+                            "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *_mark(event))
+        if kind is yaml.ScalarEvent:
+            plain = event.implicit[0] and not event.style and tag is None
+            value = _resolve(event.value) if plain else event.value
+            _place(stack, parsed, value, event)
+        else:
+            if len(stack) >= MAX_DEPTH:
+                raise YamlError("yaml-too-deep", f"Cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp).",
+                                "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.",
+                                *_mark(event))
+            container: object = {} if kind is yaml.MappingStartEvent else []
+            path = _place(stack, parsed, container, event, opening=True)
+            stack.append([container, path, _NO_KEY, None])
+    if documents == 0:
+        raise YamlError("yaml-empty", "Tệp rỗng.", "Điền nội dung hồ sơ (có thể dùng lệnh 'cchc new').", 1, 1)
+    if not isinstance(parsed.data, dict):
+        raise YamlError("yaml-not-mapping", "Nội dung tệp phải là một bảng 'tên trường: giá trị'.",
+                        "Bắt đầu tệp bằng các trường như 'unit:', 'year:'.", 1, 1)
+    return parsed
+
+
+_NO_KEY = object()
+
+
+def _place(stack, parsed: Parsed, value, event, opening: bool = False):
+    """Attach ``value`` to the open container; return its path."""
+    where = _mark(event) if event is not None else None
+    if not stack:
+        if where:
+            parsed.positions[()] = where
+        parsed.data = value
+        return ()
+    frame = stack[-1]
+    container, path = frame[0], frame[1]
+    if isinstance(container, list):
+        if event is None:  # closing a nested container: already attached at opening
+            return path
+        child = path + (len(container),)
+        container.append(value)
+        parsed.positions[child] = where
+        return child
+    if event is None:  # a nested mapping/sequence closed; its key slot was filled at opening
+        return path
+    if frame[2] is _NO_KEY:  # this is a key
+        if opening:
+            raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
+                            "Viết tên trường là một từ, ví dụ 'score:'.", *where)
+        key = value if isinstance(value, str) else str(value)
+        if key in container:
+            raise YamlError("yaml-duplicate-key", f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
+                            "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).", *where)
+        frame[2], frame[3] = key, where
+        return path
+    key = frame[2]
+    child = path + (key,)
+    container[key] = value
+    parsed.positions[child] = where
+    parsed.key_positions[child] = frame[3]
+    frame[2] = _NO_KEY
+    return child
+

@@ -1,0 +1,1 @@
+"""Plain, immutable data classes built from schema-valid documents."""

@@ -1,0 +1,36 @@
+"""Exact numbers: every score is a Decimal, parsed from what the user wrote."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+
+def to_decimal(value) -> Decimal | None:
+    """int, Decimal or a text like "0,5" (Vietnamese decimal comma) → Decimal; None stays None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):  # never produced by our loader; kept exact via repr
+        return Decimal(repr(value))
+    try:
+        return Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def fmt(value: Decimal | None, places: int | None = None) -> str:
+    """Vietnamese-neutral plain rendering: no exponent, trailing zeros trimmed unless places given."""
+    if value is None:
+        return "—"
+    if places is not None:
+        return f"{value:.{places}f}"
+    text = format(value.normalize(), "f")
+    return text if text != "-0" else "0"
+
+
+def code_text(value) -> str:
+    """Criterion codes may arrive unquoted (1.1 parsed as Decimal('1.1')); str() keeps '1.10'."""
+    return str(value)

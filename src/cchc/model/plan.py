@@ -1,0 +1,90 @@
+"""The yearly plan: which framework per level, deadlines, extensions, councils, routing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .registry import Unit, normalise_account
+
+PHASES = ("entry_opens", "self_assessment_closes", "appraisal_round1_closes", "explanation_closes",
+          "appraisal_round2_closes", "publication")
+
+PHASE_NAMES = {
+    "entry_opens": "Mở nhập liệu",
+    "self_assessment_closes": "Hạn tự đánh giá",
+    "appraisal_round1_closes": "Hạn thẩm định vòng 1",
+    "explanation_closes": "Hạn giải trình",
+    "appraisal_round2_closes": "Hạn thẩm định vòng 2",
+    "publication": "Công bố kết quả",
+}
+
+
+@dataclass(frozen=True)
+class Extension:
+    unit: str
+    decision: str
+    deadlines: dict  # phase -> datetime
+
+
+@dataclass(frozen=True)
+class Council:
+    id: str
+    name: str
+    accounts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Route:
+    council: str
+    levels: tuple[str, ...]
+    parents: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    year: int
+    title: str
+    file: str
+    frameworks: dict  # level -> framework ref
+    deadlines: dict  # phase -> datetime (aware)
+    extensions: tuple[Extension, ...]
+    councils: dict  # id -> Council
+    routing: tuple[Route, ...]
+    max_file_mb: float
+
+    def deadline(self, phase: str, unit: str | None = None) -> datetime:
+        """The deadline of ``phase`` for ``unit``, its extension included."""
+        for ext in self.extensions:
+            if ext.unit == unit and phase in ext.deadlines:
+                return ext.deadlines[phase]
+        return self.deadlines[phase]
+
+    def council_for(self, unit: Unit) -> Council | None:
+        for route in self.routing:
+            if unit.level in route.levels and (not route.parents or unit.parent in route.parents):
+                return self.councils.get(route.council)
+        return None
+
+
+def _dt(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def build(data: dict, file: str) -> Plan:
+    return Plan(
+        year=data["year"],
+        title=data["title"],
+        file=file,
+        frameworks=dict(data["frameworks"]),
+        deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
+        extensions=tuple(
+            Extension(e["unit"], e["decision"], {k: _dt(v) for k, v in e.items() if k in PHASES})
+            for e in data.get("extensions") or ()
+        ),
+        councils={c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
+                  for c in data["councils"]},
+        routing=tuple(Route(r["council"], tuple(r["levels"]), tuple(r.get("parents") or ()))
+                      for r in data["routing"]),
+        max_file_mb=float((data.get("evidence") or {}).get("max_file_mb", 20)),
+    )
