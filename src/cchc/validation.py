@@ -20,6 +20,10 @@ class Result:
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.is_error]
 
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
 
 def _under(path: str, prefixes: list[str]) -> bool:
     return any(p in ("", ".") or path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes)

@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from . import new, validate
+from . import build, new, serve, validate
 
-COMMANDS = {"validate": validate, "new": new}
+COMMANDS = {"validate": validate, "new": new, "build": build, "serve": serve}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 

@@ -1,0 +1,1 @@
+"""Publishing: finished results → data files and site pages. Renderers only."""

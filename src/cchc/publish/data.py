@@ -1,0 +1,188 @@
+"""Results data files: JSON (full detail), CSV (one row per unit), XLSX (one sheet per group).
+
+Deterministic: the same repository state gives byte-identical files (no clock, stable
+order, fixed ZIP timestamps in the XLSX). Decimals are written as text in JSON so no
+reader turns 85.10 into a float.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+from ..model.numbers import fmt
+from ..score.unit import STATUS_NAMES
+
+_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def _d(value: Decimal | None, places: int | None = None) -> str | None:
+    return None if value is None else fmt(value, places)
+
+
+def _node(n) -> dict:
+    out = {"code": n.code, "title": n.title, "max": _d(n.max), "full_max": _d(n.full_max),
+           "self": _d(n.self), "appraised": _d(n.appraised), "survey": _d(n.survey),
+           "achieved": _d(n.achieved), "na": n.na}
+    if n.reason:
+        out["reason"], out["round"] = n.reason, n.round
+    if n.children:
+        out["children"] = [_node(c) for c in n.children]
+    return out
+
+
+def _row(row) -> dict:
+    s = row.score
+    p = s.framework.precision
+    ch = row.change
+    return {
+        "unit": s.unit.id, "name": s.unit.name, "group": s.unit.group, "level": s.unit.level,
+        "status": s.status, "status_name": STATUS_NAMES[s.status], "place": row.place,
+        "self": _d(s.self_total), "appraised": _d(s.appraised_total), "survey": _d(s.survey_total),
+        "total": _d(s.total), "max": _d(s.max), "index": _d(s.index, p), "class": s.classification,
+        "change": None if ch is None else {
+            "index": _d(ch.index, p), "points": _d(ch.points), "place": ch.place,
+            "previous_index": _d(ch.previous_index, p), "previous_place": ch.previous_place,
+            "compared_with": list(ch.predecessors)},
+        "area_places": row.area_places, "criterion_places": row.criterion_places,
+        "areas": [_node(a) for a in s.areas],
+    }
+
+
+def to_json(results) -> str:
+    doc = {
+        "title": "Kết quả Chỉ số cải cách hành chính",
+        "province": results.province.name if results.province else "",
+        "sample": bool(results.province and results.province.sample),
+        "commit": results.commit,
+        "rounding": "Chỉ số (%) = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên (half-up) "
+                    "theo số chữ số thập phân của bộ tiêu chí; xếp hạng theo chỉ số đã làm tròn, "
+                    "bằng chỉ số thì đồng hạng.",
+        "years": [{
+            "year": y.year,
+            "frameworks": y.plan.frameworks,
+            "groups": [{"id": g.id, "name": g.name, "units": [_row(r) for r in g.rows]} for g in y.groups],
+        } for y in results.years],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _columns(group) -> list:
+    """Area and criterion codes of a group's framework(s), in framework order."""
+    codes, seen = [], set()
+    for r in group.rows:
+        for n in r.score.nodes():
+            if n.depth <= 2 and n.code not in seen:
+                seen.add(n.code)
+                codes.append((n.code, n.depth))
+    return codes
+
+
+HEADERS = ["Hạng", "Mã đơn vị", "Tên đơn vị", "Tình trạng", "Điểm tự chấm", "Điểm thẩm định",
+           "Điểm điều tra XHH", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại",
+           "Thay đổi chỉ số", "Thay đổi hạng"]
+
+
+def table(group) -> tuple[list[str], list[list]]:
+    cols = _columns(group)
+    header = HEADERS + [("Lĩnh vực " if d == 1 else "Tiêu chí ") + c for c, d in cols]
+    rows = []
+    for r in group.rows:
+        s = r.score
+        p = s.framework.precision
+        by_code = {n.code: n for n in s.nodes()}
+        ch = r.change
+        rows.append([r.place, s.unit.id, s.unit.name, STATUS_NAMES[s.status], _d(s.self_total),
+                     _d(s.appraised_total), _d(s.survey_total), _d(s.total), _d(s.max), _d(s.index, p),
+                     s.classification, _d(ch.index, p) if ch else None, ch.place if ch else None]
+                    + [_d(by_code[c].achieved) if c in by_code else None for c, _ in cols])
+    return header, rows
+
+
+def to_csv(results, year: int, group_id: str) -> str:
+    y = results.year(year)
+    group = next(g for g in y.groups if g.id == group_id)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    header, rows = table(group)
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else v for v in row])
+    return buf.getvalue()
+
+
+def _number(v):
+    if v is None:
+        return None
+    try:
+        return Decimal(v) if isinstance(v, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", v) else v
+    except Exception:
+        return v
+
+
+def to_xlsx(results, year: int) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    y = results.year(year)
+    province = results.province.name if results.province else ""
+    for g in y.groups:
+        ws = wb.create_sheet(title=g.name[:31].replace("/", "-").replace(":", " "))
+        ws.append([f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}"])
+        ws.append([f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}."])
+        ws.append([])
+        header, rows = table(g)
+        ws.append(header)
+        for cell in ws[4]:
+            cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws["A1"].font = Font(bold=True, size=13)
+        for row in rows:
+            ws.append([float(v) if isinstance((v := _number(x)), Decimal) else v for x in row])
+        ws.freeze_panes = "D5"
+        ws.column_dimensions["C"].width = 34
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """Rewrite the XLSX archive with fixed entry times and fixed document dates."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", body)
+            zi = zipfile.ZipInfo(info.filename, _FIXED_ZIP_TIME)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o600 << 16
+            dst.writestr(zi, body)
+    return out.getvalue()
+
+
+def write_all(results, out_dir: Path) -> list[Path]:
+    """Write every data file into ``out_dir``; returns the paths written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def put(name: str, data):
+        path = out_dir / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(path)
+
+    put("ket-qua.json", to_json(results))
+    for y in results.years:
+        for g in y.groups:
+            put(f"ket-qua-{y.year}-{g.id}.csv", "# " + f"Nguồn: commit {results.commit or 'không xác định'}\n"
+                + to_csv(results, y.year, g.id))
+        put(f"ket-qua-{y.year}.xlsx", to_xlsx(results, y.year))
+    return written

@@ -1,0 +1,1 @@
+"""The public results site: pages generated at build time from the results object."""

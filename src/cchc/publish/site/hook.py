@@ -1,0 +1,44 @@
+"""mkdocs hooks: thin glue asking the package for the generated pages and data files.
+
+The data repository is ``config.extra.cchc_root`` (set by `cchc build`), else the
+CCHC_ROOT environment variable, else the folder of the mkdocs.yml being built.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+from cchc.publish.site import build as site_build
+
+_state: dict = {}
+
+
+def on_config(config, **_):
+    root = Path(config.extra.get("cchc_root") or os.environ.get("CCHC_ROOT")
+                or Path(config.config_file_path).parent)
+    repo, results = site_build.prepared(root)
+    _state.update(repo=repo, results=results, root=root)
+    prov = results.province
+    config.extra["cchc_sample"] = bool(prov and prov.sample)
+    if prov:
+        config.site_name = f"Chỉ số CCHC — {prov.name}"
+    config.nav = site_build.nav(results, config.nav)
+    return config
+
+
+def on_files(files, config, **_):
+    pages = site_build.pages(_state["repo"], _state["results"])
+    for src, text in pages.items():
+        files.append(File.generated(config, src, content=text))
+    for src, path in site_build.assets().items():
+        files.append(File.generated(config, src, abs_src_path=str(path)))
+    return files
+
+
+def on_post_build(config, **_):
+    site_dir = Path(config.site_dir)
+    site_build.write_data(_state["results"], site_dir)
+    site_build.index_search(site_dir)
