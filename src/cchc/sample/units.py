@@ -1,0 +1,123 @@
+"""The sample unit registry: departments, districts, communes before and after 2025.
+
+Districts and their communes end in 2024; from 2025 merged communes/wards
+(parent null) succeed them: each old commune names exactly one successor and,
+when the counts allow it, each new commune has 2-4 predecessors taken from
+consecutive old communes (so merges stay inside one district).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .names import DEPARTMENTS, DISTRICT_KINDS, PlaceNames, slug
+
+LAST_OLD_YEAR = 2024
+FIRST_NEW_YEAR = 2025
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str
+    level: str
+    start: int = 2020
+    until: int | None = None
+    parent: str | None = None
+    successors: list[str] = field(default_factory=list)
+    abbr: str = "UBND"          # used in document numbers
+    head: str = "Chủ tịch UBND"  # who approves the self-assessment report
+
+    def valid(self, year: int) -> bool:
+        return self.start <= year and (self.until is None or year <= self.until)
+
+    def doc(self) -> dict:
+        d: dict = {"id": self.id, "name": self.name, "level": self.level, "group": self.level}
+        if self.level == "xa":
+            d["parent"] = self.parent
+        d["from"] = self.start
+        if self.until is not None:
+            d["until"] = self.until
+        if self.successors:
+            d["successors"] = list(self.successors)
+        d["accounts"] = [f"{self.id}-vanthu"]
+        return d
+
+
+def departments(n: int) -> list[Unit]:
+    out = []
+    for i in range(n):
+        if i < len(DEPARTMENTS):
+            uid, name, abbr, head = DEPARTMENTS[i]
+        else:
+            uid, name, abbr, head = f"so-mau-{i + 1}", f"Sở Mẫu số {i + 1}", f"SM{i + 1}", "Giám đốc"
+        out.append(Unit(uid, name, "so", abbr=abbr, head=head))
+    return out
+
+
+def _spread(total: int, parts: int, rng: random.Random) -> list[int]:
+    """Split total into parts: 2-4 each when possible, else as even as possible."""
+    if parts == 0:
+        return []
+    base = total // parts
+    start = min(base, 2)
+    counts = [start] * parts
+    cap = max(4, base + 1)
+    for _ in range(total - start * parts):
+        open_ = [i for i, c in enumerate(counts) if c < cap] if base >= 2 else None
+        if open_ is None:
+            open_ = [i for i, c in enumerate(counts) if c == min(counts)]
+        counts[rng.choice(open_)] += 1
+    return counts
+
+
+def build(rng: random.Random, n_so: int, n_huyen: int, n_xa: int, n_xa_2025: int) -> dict[str, list[Unit]]:
+    """Units per registry file: {"so": [...], "huyen": [...], "xa": [...]}."""
+    places = PlaceNames(rng)
+    used: set[str] = set()
+
+    def unique(uid: str) -> str:
+        base, k = uid, 2
+        while uid in used:
+            uid, k = f"{base}-{k}", k + 1
+        used.add(uid)
+        return uid
+
+    so = departments(n_so)
+    used.update(u.id for u in so)
+    huyen = []
+    for _ in range(n_huyen):
+        prefix, kind = rng.choice(DISTRICT_KINDS)
+        place = places.take()
+        huyen.append(Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "huyen",
+                          until=LAST_OLD_YEAR))
+    old = []
+    shares = [n_xa // n_huyen + (1 if i < n_xa % n_huyen else 0) for i in range(n_huyen)] or [n_xa]
+    for h, share in enumerate(shares):
+        district = huyen[h] if huyen else None
+        urban = district is not None and not district.id.startswith("huyen-")
+        for i in range(share):
+            if urban:
+                prefix, kind = ("phuong", "phường") if rng.random() < 0.7 else ("xa", "xã")
+            elif district is not None and i == 0:
+                prefix, kind = "thi-tran", "thị trấn"
+            else:
+                prefix, kind = "xa", "xã"
+            place = places.take()
+            old.append(Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa",
+                            until=LAST_OLD_YEAR, parent=district.id if district else None))
+    new = []
+    counts = _spread(len(old), n_xa_2025, rng)
+    pos = 0
+    for count in counts:
+        group = old[pos:pos + count]
+        urban = sum(u.id.startswith(("phuong-", "thi-tran-")) for u in group) * 2 > len(group) > 0
+        prefix, kind = ("phuong", "phường") if urban else ("xa", "xã")
+        place = places.take()
+        unit = Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa", start=FIRST_NEW_YEAR)
+        for predecessor in group:
+            predecessor.successors = [unit.id]
+        new.append(unit)
+        pos += count
+    return {"so": so, "huyen": huyen, "xa": old + new}
