@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -17,7 +18,9 @@ def scan_pdf(pages: int = 1, text: str = "SCAN") -> bytes:
         draw.line((20, 60, 280, 60), fill=0)
         images.append(img)
     buf = io.BytesIO()
-    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72)
+    fixed = time.gmtime(1735689600)  # 2025-01-01; same pages, same bytes: identical test PDFs are one Git blob
+    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72,
+                   creationDate=fixed, modDate=fixed)
     return buf.getvalue()
 
 
@@ -25,3 +28,14 @@ def write_scan(path: Path, pages: int = 1, text: str = "SCAN") -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(scan_pdf(pages, text))
     return path
+
+
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    """The same PDF, locked with a user password (as some offices send them)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(password)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()

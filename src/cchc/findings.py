@@ -27,7 +27,7 @@ class Finding:
     line: int
     column: int
     code: str
-    message: str = field(compare=False)
+    message: str  # compared too: two different problems on one line (e.g. line 1) must both be kept
     severity: Severity = field(default=Severity.ERROR, compare=False)
     hint: str = field(default="", compare=False)
     criterion: str | None = field(default=None, compare=False)

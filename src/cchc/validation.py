@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import checks
 from .findings import Finding
 from .load import repository
+
+# Paths whose change can alter any dossier's verdict: a change there means a full run.
+SHARED = ("province.yaml", "units/", "criteria/", "plans/", "schemas/", "src/", "pyproject.toml")
 
 
 @dataclass
@@ -32,15 +36,50 @@ def _under(path: str, prefixes: list[str]) -> bool:
 def validate(root: Path | str, paths: list[str] | None = None) -> Result:
     """Validate the repository at ``root``; ``paths`` (repo-relative) limit what is reported.
 
-    The framework, plans, registry and surveys are always loaded (the dossiers need
-    them); only dossiers under ``paths`` are checked, and only their findings are
-    reported, plus blocking errors in the shared files, which affect every dossier.
+    The framework, plans and registry are always loaded (the dossiers need them); only
+    dossiers under ``paths`` are checked, and only their findings are reported, plus
+    blocking errors in the shared files, which affect every dossier. Survey points are
+    loaded only when a survey file is among ``paths`` (or for a full run).
     """
     wanted = None
-    if paths:
+    if paths is not None:
         wanted = lambda folder: _under(folder, paths) or any(_under(p, [folder]) for p in paths)  # noqa: E731
-    repo = repository.load(root, wanted)
+    surveys = paths is None or any(_under(p, ["surveys"]) or _under("surveys", [p]) for p in paths)
+    repo = repository.load(root, wanted, surveys=surveys)
     found = checks.run(repo)
-    if paths:
+    if paths is not None:
         found = [f for f in found if _under(f.file, paths) or (f.is_error and not f.file.startswith("submissions/"))]
     return Result(sorted(set(found)), len(repo.dossiers), repo)
+
+
+class GitError(Exception):
+    pass
+
+
+def changed_since(root: Path | str, base: str) -> list[str]:
+    """Repo-relative paths that differ between ``base`` and the working tree (commits on top
+    of it, uncommitted edits and new untracked files). Judged by content, not by dates."""
+    def git(*args: str) -> list[str]:
+        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True)
+        if proc.returncode != 0:
+            raise GitError(proc.stderr.decode("utf-8", "replace").strip())
+        return [p for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
+
+    merge_base = git("merge-base", base, "HEAD")
+    return sorted(set(git("diff", "-z", "--name-only", "--no-renames", merge_base[0].strip() if merge_base else base)
+                      + git("ls-files", "-z", "--others", "--exclude-standard")))
+
+
+def scope(changed: list[str]) -> list[str] | None:
+    """What to validate for a set of changed paths: None = everything; else dossier folders
+    and survey files (an empty list: nothing that is validated changed)."""
+    out: set[str] = set()
+    for path in changed:
+        if any(path == s or path.startswith(s) for s in SHARED):
+            return None
+        parts = path.split("/")
+        if parts[0] == "submissions" and len(parts) >= 3:
+            out.add("/".join(parts[:3]))
+        elif parts[0] == "surveys":
+            out.add(path)
+    return sorted(out)

@@ -6,7 +6,7 @@ Each module checks one kind of thing; ``run`` gathers them in a fixed order.
 from __future__ import annotations
 
 from ..findings import Finding
-from . import appraisal, context, dossier, framework, survey
+from . import appraisal, context, dossier, evidence, framework, survey
 
 
 def run(repo, *, evidence_checker=None) -> list[Finding]:
@@ -14,6 +14,7 @@ def run(repo, *, evidence_checker=None) -> list[Finding]:
     for fw in repo.frameworks.values():
         found.extend(framework.check(fw))
     found.extend(context.check(repo))
+    found.extend(evidence.check_tree(repo))
     for s in repo.surveys.values():
         found.extend(survey.check(repo, s))
     for d in repo.dossiers.values():

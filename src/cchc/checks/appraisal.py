@@ -48,10 +48,10 @@ def check(repo, dossier) -> list:
 
 def _rounds(repo, plan, fw, unit, sa, ap) -> list:
     out = []
-    numbers = [r.number for r in ap.rounds]
-    if len(set(numbers)) != len(numbers) or numbers != sorted(numbers) or (numbers and numbers[0] != 1):
+    wrong = next((r for i, r in enumerate(ap.rounds) if r.number != i + 1), None)
+    if wrong is not None:
         out.append(error("appraisal-rounds", ap.file, "Các vòng thẩm định phải là vòng 1 rồi vòng 2, không lặp.",
-                         "Ghi vòng 1 trước, vòng 2 (cuối cùng) sau.", line=1))
+                         "Ghi vòng 1 trước, vòng 2 (cuối cùng) sau.", line=wrong.line))
     council = plan.council_for(unit)
     self_scores = {e.code: e for e in sa.entries} if sa else {}
     for rnd in ap.rounds:
@@ -89,7 +89,7 @@ def _rounds(repo, plan, fw, unit, sa, ap) -> list:
                 continue
             entry = self_scores.get(it.code)
             own = self_points(node, entry)
-            if it.score != own and not it.reason:
+            if sa is not None and it.score != own and not it.reason:
                 err("appraisal-reason-missing", f"điểm thẩm định {fmt(it.score)} khác điểm tự chấm "
                     f"{fmt(own)} nhưng không ghi lý do.", "Ghi lý do điều chỉnh vào 'reason'.")
     return out

@@ -7,7 +7,7 @@ import difflib
 from ..findings import Finding, error, warning
 from ..model.numbers import fmt
 from ..rules import KINDS
-from .evidence import check_refs, check_report, unreferenced
+from .evidence import check_answers, check_refs, check_report, unreferenced
 
 
 def check(repo, dossier, evidence_checker=None) -> list[Finding]:
@@ -21,14 +21,21 @@ def check(repo, dossier, evidence_checker=None) -> list[Finding]:
     plan = repo.plans.get(sa.year)
     fw = repo.framework_for(sa.year, unit.level)
     if plan is None or fw is None:
+        if repo.broken_in("plans") or repo.broken_in("criteria") or not _level_known(repo, unit):
+            return out  # the broken file, or the unit's unknown level, is reported where it is
         return out + [error("plan-missing", sa.file,
                             f"Chưa có kế hoạch hoặc bộ tiêu chí năm {sa.year} cho cấp '{unit.level}'.",
                             "Sở Nội vụ cần ban hành plans/<năm>.yaml trước khi đơn vị nộp hồ sơ.", line=sa.year_line)]
     out += _entries(fw, sa)
     out += check_report(repo, plan, sa, evidence_checker)
     out += check_refs(repo, plan, sa, evidence_checker)
+    out += check_answers(repo, plan, dossier, evidence_checker)
     out += unreferenced(repo, dossier, sa)
     return out
+
+
+def _level_known(repo, unit) -> bool:
+    return repo.province is None or unit.level in repo.province.levels
 
 
 def _identity(repo, dossier, sa) -> list[Finding]:
@@ -43,15 +50,16 @@ def _identity(repo, dossier, sa) -> list[Finding]:
                          f"Hồ sơ ghi năm {sa.year} nhưng nằm trong thư mục năm {dossier.year}.",
                          f"Sửa thành 'year: {dossier.year}'.", line=sa.year_line))
     unit = repo.units.get(dossier.unit)
-    if unit is None:
+    if unit is None and not repo.broken_in("units"):
         close = difflib.get_close_matches(dossier.unit, list(repo.units), n=1)
         out.append(error("unit-unknown", sa.file, f"Đơn vị '{dossier.unit}' không có trong danh sách đơn vị.",
                          (f"Có phải là '{close[0]}'? " if close else "") +
                          "Thư mục hồ sơ phải mang đúng mã đơn vị trong units/.", line=sa.unit_line))
-    elif not unit.active(dossier.year):
+    elif unit is not None and not unit.active(dossier.year):
         out.append(error("unit-inactive", sa.file,
                          f"Đơn vị '{unit.id}' không còn/chưa hoạt động trong năm {dossier.year}.",
-                         ("Đơn vị đã sáp nhập vào: " + ", ".join(unit.successors) + ". ") if unit.successors else
+                         ("Đơn vị đã sáp nhập vào: " + ", ".join(unit.successors) + "; nộp hồ sơ trong thư mục "
+                          "của đơn vị kế thừa.") if unit.successors else
                          "Kiểm tra năm đánh giá và danh sách đơn vị.", line=sa.unit_line))
     return out
 
@@ -59,6 +67,9 @@ def _identity(repo, dossier, sa) -> list[Finding]:
 def _entries(fw, sa) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, int] = {}
+    answered = {e.code for e in sa.entries}
+    unanswered = [n.code for n in fw.self_leaves() if n.code not in answered]
+    suggested: set[str] = set()  # missing codes already offered as the fix of a mistyped code
 
     def err(code, entry, msg, hint, line=None):
         out.append(error(code, sa.file, msg, hint, line=line or entry.line, criterion=entry.code))
@@ -71,7 +82,11 @@ def _entries(fw, sa) -> list[Finding]:
             continue
         seen[e.code] = e.line
         if node is None:
-            close = difflib.get_close_matches(e.code, [n.code for n in fw.self_leaves()], n=1)
+            open_codes = [c for c in unanswered if c not in suggested]
+            close = (difflib.get_close_matches(e.code, open_codes, n=1)
+                     or (open_codes if len(open_codes) == 1 else [])  # the only criterion left
+                     or difflib.get_close_matches(e.code, [n.code for n in fw.self_leaves()], n=1))
+            suggested.update(c for c in close if c in unanswered)
             err("criterion-unknown", e, f"Mã tiêu chí '{e.code}' không có trong bộ tiêu chí '{fw.ref}'.",
                 (f"Có phải là '{close[0]}'? " if close else "") + "Dùng 'cchc new' để tạo lại danh sách mã đúng.")
             continue
@@ -85,7 +100,7 @@ def _entries(fw, sa) -> list[Finding]:
                 "đơn vị không tự chấm.", "Xoá mục này khỏi hồ sơ tự đánh giá.")
             continue
         out.extend(_entry(fw, sa, node, e))
-    missing = [n for n in fw.self_leaves() if n.code not in seen]
+    missing = [n for n in fw.self_leaves() if n.code not in seen and n.code not in suggested]
     for node in missing:
         out.append(error("criterion-missing", sa.file,
                          f"Chưa chấm tiêu chí {node.code} — {node.title} (tối đa {fmt(node.max)} điểm).",

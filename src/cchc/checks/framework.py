@@ -28,7 +28,7 @@ def check(fw: Framework) -> list:
     if total != fw.max:
         out.append(error("framework-sum", fw.file,
                          f"Tổng điểm tối đa các lĩnh vực là {fmt(total)}, khác tổng điểm tối đa {fmt(fw.max)}.",
-                         "Sửa điểm tối đa của các lĩnh vực hoặc của bộ tiêu chí cho khớp.", line=1))
+                         "Sửa điểm tối đa của các lĩnh vực hoặc của bộ tiêu chí cho khớp.", line=fw.max_line))
     for area in fw.areas:
         out.extend(_node(fw, area, None))
     out.extend(_bands(fw))
@@ -100,8 +100,8 @@ def _bands(fw: Framework) -> list:
     mins = [b.min for b in fw.bands]
     if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
         return [error("framework-bands", fw.file, "Các mức xếp loại phải có ngưỡng giảm dần, không trùng nhau.",
-                      "Sắp xếp 'bands' từ mức cao nhất (ví dụ Xuất sắc ≥ 90) xuống thấp nhất.", line=1)]
+                      "Sắp xếp 'bands' từ mức cao nhất (ví dụ Xuất sắc ≥ 90) xuống thấp nhất.", line=fw.bands_line)]
     if mins and mins[-1] != 0:
         return [warning("framework-bands", fw.file, "Mức xếp loại thấp nhất không bắt đầu từ 0%.",
-                        "Đặt 'min: 0' cho mức thấp nhất để đơn vị nào cũng được xếp loại.", line=1)]
+                        "Đặt 'min: 0' cho mức thấp nhất để đơn vị nào cũng được xếp loại.", line=fw.bands_line)]
     return []

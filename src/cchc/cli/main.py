@@ -9,6 +9,12 @@ import sys
 from . import build, new, serve, validate
 
 COMMANDS = {"validate": validate, "new": new, "build": build, "serve": serve}
+from . import check_pr, close_entry, codeowners, comment  # noqa: E402  (the pull-request workflow)
+COMMANDS.update({"check-pr": check_pr, "codeowners": codeowners, "comment": comment, "close-entry": close_entry})
+from . import editor_config  # noqa: E402  (the web editor)
+COMMANDS["editor-config"] = editor_config
+from . import criteria, export, survey, units, year  # noqa: E402  (the officer's tools, issue 8)
+COMMANDS.update({"criteria": criteria, "survey": survey, "export": export, "year": year, "units": units})
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 

@@ -19,6 +19,9 @@ def add_parser(sub) -> None:
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="định dạng kết quả")
     p.add_argument("--summary", type=Path, default=None,
                    help="ghi bảng tổng hợp Markdown vào tệp này (mặc định với --format github: $GITHUB_STEP_SUMMARY)")
+    p.add_argument("--changed-since", metavar="BASE", default=None,
+                   help="chỉ kiểm tra hồ sơ có thay đổi so với BASE (nhánh/commit Git); "
+                        "nếu bộ tiêu chí, kế hoạch, danh sách đơn vị thay đổi thì kiểm tra toàn bộ")
     add_root(p)
 
 
@@ -35,6 +38,17 @@ def run(args) -> int:
             selected.append(full.relative_to(root).as_posix())
         except ValueError:
             return fail(f"'{p}' nằm ngoài kho dữ liệu {root}.")
+    if args.changed_since:
+        try:
+            limited = validation.scope(validation.changed_since(root, args.changed_since))
+        except validation.GitError as exc:
+            return fail(f"không so sánh được với '{args.changed_since}' bằng Git ({exc}).")
+        if limited is not None:
+            limited = [p for p in limited if not selected or validation._under(p, selected)]
+            if not limited:
+                sys.stdout.write("Không có hồ sơ nào thay đổi cần kiểm tra.\n")
+                return 0
+        selected = limited if limited is not None else selected
     result = validation.validate(root, selected or None)
     sys.stdout.write(REPORTERS[args.format](result.findings, checked=result.checked))
     summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)

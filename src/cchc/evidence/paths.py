@@ -1,8 +1,13 @@
 """Resolve an evidence reference written in a dossier to a repo-relative path, safely.
 
-A reference is relative to the unit's own folder (``evidence/ke-hoach.pdf``). Absolute
-paths, ``..``, backslashes and control characters are refused before any file is
-touched, so a reference can never make the validator read outside the unit's folder.
+A reference is relative to the unit's own folder (``evidence/ke-hoach.pdf``). Refused
+before any file is touched: control characters, links (``https://…``), absolute paths,
+``..`` and another unit's folder — so a reference can never make the validator read
+outside the unit's folder. Windows backslashes get their own finding (a path copied
+from Explorer is better fixed than guessed). Accepted as ordinary tools write them: a
+leading ``./``, a path from the repository root to the unit's own folder with or
+without a leading ``/`` (what the web editor writes), and names in NFD (macOS) as well
+as NFC, on either side.
 """
 
 from __future__ import annotations
@@ -11,7 +16,8 @@ import posixpath
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(file|data|javascript):", re.IGNORECASE)
 
 
 class BadPath(Exception):
@@ -20,26 +26,81 @@ class BadPath(Exception):
         self.code, self.message, self.hint = code, message, hint
 
 
+def shown(text: str) -> str:
+    """A path as it can be shown to a person: control and undecodable characters escaped."""
+    out = []
+    for ch in text:
+        if _CONTROL.match(ch) or 0xDC80 <= ord(ch) <= 0xDCFF:
+            code = ord(ch) - 0xDC00 if 0xDC80 <= ord(ch) <= 0xDCFF else ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def resolve(folder: str, written: str) -> str:
     """``folder`` is the unit's repo-relative folder; returns the repo-relative file path."""
     text = unicodedata.normalize("NFC", written.strip())
+    if not text:
+        raise BadPath("evidence-path-empty", "Đường dẫn tài liệu kiểm chứng để trống.",
+                      "Ghi tên tệp, ví dụ evidence/ke-hoach.pdf.")
     if _CONTROL.search(text):
-        raise BadPath("evidence-path-control", f"Đường dẫn '{text!r}' chứa ký tự điều khiển.",
+        raise BadPath("evidence-path-control", f"Đường dẫn '{shown(text)}' chứa ký tự điều khiển.",
                       "Đổi tên tệp chỉ dùng chữ, số, dấu gạch ngang và dấu chấm.")
-    if "\\" in text:
+    if _URL.match(text):
+        raise BadPath("evidence-path-url", f"'{text[:80]}' là đường link, không phải tệp trong hồ sơ.",
+                      "Tải tệp PDF vào thư mục evidence/ của đơn vị và ghi tên tệp, ví dụ evidence/ke-hoach.pdf.")
+    if "\\" in text:  # a path copied from Windows Explorer: say how to write it rather than guess
         raise BadPath("evidence-path-backslash", f"Đường dẫn '{text}' dùng dấu '\\'.",
                       "Dùng dấu '/' giữa thư mục và tên tệp, ví dụ evidence/ke-hoach.pdf.")
-    if text.startswith("/") or re.match(r"^[A-Za-z]:", text) or text.startswith("~"):
-        raise BadPath("evidence-path-absolute", f"Đường dẫn '{text}' là đường dẫn tuyệt đối.",
+    if text.startswith("/submissions/"):
+        text = text[1:]  # a path from the repository root, as the web editor writes it
+    if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
+        raise BadPath("evidence-path-absolute", f"Đường dẫn '{text}' là đường dẫn tuyệt đối (trên máy tính cá nhân).",
                       "Ghi đường dẫn tính từ thư mục của đơn vị, ví dụ evidence/ke-hoach.pdf.")
+    while text.startswith("./"):
+        text = text[2:]
     if text.startswith(folder + "/"):
         text = text[len(folder) + 1:]  # a repo-relative path to the unit's own folder is harmless
     parts = text.split("/")
     if ".." in parts:
         raise BadPath("evidence-path-outside", f"Đường dẫn '{text}' trỏ ra ngoài thư mục của đơn vị.",
                       "Tài liệu kiểm chứng phải nằm trong thư mục evidence/ của chính đơn vị.")
-    if text.startswith("submissions/"):
+    if parts[0] == "submissions":
         raise BadPath("evidence-path-outside", f"Đường dẫn '{text}' trỏ tới hồ sơ của đơn vị khác.",
                       "Chỉ được dẫn tài liệu trong thư mục evidence/ của chính đơn vị; "
                       "nếu cần, sao chép tài liệu vào đó.")
     return posixpath.normpath(f"{folder}/{text}")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def on_disk(source, rel: str) -> str | None:
+    """The path of ``rel`` as stored, matching names in any Unicode normal form; None if absent."""
+    if source.is_file(rel) or source.is_symlink(rel):
+        return rel
+    parent, _, name = rel.rpartition("/")
+    parent = on_disk_dir(source, parent) if parent else ""
+    if parent is None:
+        return None
+    for candidate in source.listdir(parent):
+        full = f"{parent}/{candidate}" if parent else candidate
+        if nfc(candidate) == nfc(name) and (source.is_file(full) or source.is_symlink(full)):
+            return full
+    return None
+
+
+def on_disk_dir(source, rel: str) -> str | None:
+    if source.is_dir(rel):
+        return rel
+    parent, _, name = rel.rpartition("/")
+    parent = on_disk_dir(source, parent) if parent else ""
+    if parent is None:
+        return None
+    for candidate in source.listdir(parent):
+        full = f"{parent}/{candidate}" if parent else candidate
+        if nfc(candidate) == nfc(name) and source.is_dir(full):
+            return full
+    return None

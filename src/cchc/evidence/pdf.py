@@ -1,75 +1,163 @@
-"""Inspect one PDF file: is it a readable PDF, how many pages.
+"""Inspect evidence PDFs: cheap checks here, parsing in the sandbox, facts cached by blob id.
 
-Runs in-process with pypdf; results are memoised per path for one run.
+``Inspector(rel, max_bytes, roots)`` returns a ``PdfReport``: page count, problems (with
+Vietnamese messages) and the signatures found. Checks that need nothing but the file's
+size and first bytes (empty, too large, Git LFS pointer, not a PDF) run here; everything
+that parses untrusted bytes runs in a worker process under hard limits (sandbox.py), in
+batches (``prefetch``), and its facts are cached by Git blob id (cache.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from ..findings import Severity
+from . import problems, sandbox
+from .blobs import BlobIds
+from .cache import FactsCache, cache_dir
+from .problems import Problem
 
 LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 
 
 @dataclass(frozen=True)
-class Problem:
-    code: str
-    message: str
-    hint: str
-    severity: Severity = Severity.ERROR
+class Signature:
+    field: str
+    signer: str
+    time: datetime | None
+    time_source: str  # "timestamp" (a TSA token) or "signer" (the signer's clock, forgeable)
+    trusted: bool | None  # None: no trust roots configured, chain not checked
 
 
 @dataclass(frozen=True)
 class PdfReport:
     pages: int | None
     problems: tuple[Problem, ...] = field(default=())
+    signatures: tuple[Signature, ...] = field(default=())
+    blob: str | None = None
 
 
-def inspect(source, rel: str, max_bytes: int) -> PdfReport:
+def precheck(source, rel: str, max_bytes: int) -> PdfReport | None:
+    """What can be told without parsing; None when the file must be parsed."""
     size = source.size(rel)
+    if size == 0:
+        return PdfReport(None, (problems.make("evidence-file-empty"),))
     if size > max_bytes:
-        return PdfReport(None, (Problem(
-            "evidence-too-large", f"Tệp {size / 1048576:.1f} MB, vượt giới hạn {max_bytes / 1048576:.0f} MB của kế hoạch.",
-            "Quét lại với độ phân giải thấp hơn (150–200 dpi, đen trắng) hoặc tách tài liệu."),))
+        return PdfReport(None, (problems.make("evidence-too-large", size=size, limit=max_bytes),))
     head = source.read(rel, limit=1024)
     if head.startswith(LFS_POINTER):
-        return PdfReport(None, (Problem(
-            "evidence-lfs-missing", "Tệp mới chỉ là con trỏ Git LFS, nội dung chưa được tải về.",
-            "Chạy 'git lfs pull' (hoặc bật 'lfs: true' khi checkout trong CI) rồi kiểm tra lại."),))
+        return PdfReport(None, (problems.lfs_missing(head),))
     if b"%PDF-" not in head:
-        return PdfReport(None, (Problem(
-            "evidence-not-pdf", "Tệp không phải PDF (dù có thể mang đuôi .pdf).",
-            "Xuất hoặc quét tài liệu ra định dạng PDF rồi tải lại."),))
-    try:
-        from pypdf import PdfReader
-
-        with source.open(rel) as fh:
-            reader = PdfReader(fh, strict=False)
-            if reader.is_encrypted and not reader.decrypt(""):
-                return PdfReport(None, (Problem(
-                    "evidence-encrypted", "Tệp PDF có mật khẩu, hội đồng không mở được.",
-                    "Lưu lại bản PDF không đặt mật khẩu."),))
-            pages = len(reader.pages)
-    except Exception:  # any parser failure on untrusted input is a finding, not a crash
-        return PdfReport(None, (Problem(
-            "evidence-pdf-unreadable", "Tệp PDF bị hỏng hoặc không đọc được.",
-            "Mở thử tệp trên máy; quét hoặc xuất lại PDF rồi tải lên."),))
-    if pages == 0:
-        return PdfReport(0, (Problem("evidence-pdf-empty", "Tệp PDF không có trang nào.",
-                                     "Quét hoặc xuất lại tài liệu."),))
-    return PdfReport(pages)
+        return PdfReport(None, (problems.make("evidence-not-pdf"),))
+    return None
 
 
 class Inspector:
-    """Memoises inspections within one run (one file may be cited many times)."""
+    """Inspects evidence files for one run: memoised, batched, sandboxed, cached."""
 
-    def __init__(self, source):
+    def __init__(self, source, limits: sandbox.Limits | None = None, cache: FactsCache | None = None,
+                 blobs: BlobIds | None = None):
         self.source = source
+        self.limits = limits or sandbox.Limits.from_env()
+        self.cache = cache if cache is not None else FactsCache(cache_dir(source.root))
+        self.blobs = blobs or BlobIds(source)
         self._memo: dict = {}
+        self._early: dict = {}  # (rel, max_bytes) -> precheck's answer
+        self._facts: dict = {}  # (blob, roots) -> facts dict, or sandbox.Failure
 
-    def __call__(self, rel: str, max_bytes: int) -> PdfReport:
+    def _precheck(self, rel: str, max_bytes: int) -> PdfReport | None:
         key = (rel, max_bytes)
+        if key not in self._early:
+            self._early[key] = precheck(self.source, rel, max_bytes)
+        return self._early[key]
+
+    def prefetch(self, items) -> None:
+        """Analyse many (rel, max_bytes, roots) at once: cache first, then the sandbox pool."""
+        wanted: dict = {}
+        for rel, max_bytes, roots in items:
+            try:
+                if self._precheck(rel, max_bytes) is not None:
+                    continue
+                blob = self.blobs.of(rel)
+            except (OSError, ValueError):
+                continue
+            if blob and (blob, roots) not in self._facts:
+                wanted.setdefault((blob, roots), rel)
+        if not wanted:
+            return
+        keys = {k: FactsCache.key(*k) for k in wanted}
+        cached = self.cache.get_many(keys.values())
+        todo = {}
+        for k, rel in wanted.items():
+            if keys[k] in cached:
+                self._facts[k] = cached[keys[k]]
+            else:
+                todo[k] = (str(self.source._path(rel)), k[1])
+        if not todo:
+            return
+        from .worker import analyse  # imports the PDF libraries: only when something must be parsed
+
+        done = sandbox.run(analyse, todo, self.limits)
+        self._facts.update(done)
+        # Only what does not depend on the limits is kept: a timeout or a memory cap may be the machine's.
+        self.cache.put_many({keys[k]: v for k, v in done.items()
+                             if not isinstance(v, sandbox.Failure) and v.get("status") != "too-complex"})
+
+    def __call__(self, rel: str, max_bytes: int, roots: tuple[bytes, ...] = ()) -> PdfReport:
+        key = (rel, max_bytes, roots)
         if key not in self._memo:
-            self._memo[key] = inspect(self.source, rel, max_bytes)
+            self._memo[key] = self._inspect(rel, max_bytes, roots)
         return self._memo[key]
+
+    def _inspect(self, rel: str, max_bytes: int, roots: tuple[bytes, ...]) -> PdfReport:
+        try:
+            early = self._precheck(rel, max_bytes)
+            if early is not None:
+                return early
+            blob = self.blobs.of(rel)
+        except (OSError, ValueError):
+            return PdfReport(None, (problems.make("evidence-pdf-unreadable"),))
+        if (blob, roots) not in self._facts:
+            self.prefetch([(rel, max_bytes, roots)])
+        facts = self._facts.get((blob, roots), sandbox.Failure("error"))
+        return report_of(facts, blob, self.limits)
+
+
+def report_of(facts, blob: str | None, limits: sandbox.Limits) -> PdfReport:
+    """Facts (or a sandbox failure) → the report the checks use."""
+    if isinstance(facts, sandbox.Failure):
+        return PdfReport(None, (problems.too_complex(limits),), blob=blob)
+    status = facts.get("status")
+    if status != "ok":
+        if status == "too-complex":
+            return PdfReport(None, (problems.too_complex(limits),), blob=blob)
+        return PdfReport(None, (problems.of_status(status),), blob=blob)
+    found = []
+    if facts.get("repaired"):
+        found.append(problems.make("evidence-pdf-repaired"))
+    for kind in facts.get("active") or ():
+        found.append(problems.make(f"evidence-pdf-{kind}"))
+    pages = int(facts.get("pages") or 0)
+    if pages == 0:
+        found.append(problems.make("evidence-pdf-empty"))
+    sigs = facts.get("signatures") or []
+    found += problems.of_signatures(sigs)
+    if not sigs and pages and not _looks_scanned(facts.get("page_kinds") or []):
+        found.append(problems.make("evidence-not-scan-or-signed"))
+    signatures = tuple(Signature(s.get("field", ""), problems.clean(s.get("signer", "")),
+                                 datetime.fromisoformat(s["time"]) if s.get("time") else None,
+                                 s.get("time_source", "signer"), s.get("trusted"))
+                       for s in sigs if s.get("kind") == "signature" and not s.get("broken"))
+    return PdfReport(pages, tuple(found), signatures, blob)
+
+
+def _looks_scanned(kinds: list[str]) -> bool:
+    """A scan of a paper document: at least half of its non-blank pages are page images.
+
+    (A typed cover page before a scanned annex still passes; a word-processor export
+    with one picture does not.) A document of blank pages only is left to the council.
+    """
+    content = [k for k in kinds if k != "blank"]
+    if not content:
+        return True
+    return 2 * sum(k == "scan" for k in content) >= len(content)

@@ -17,7 +17,7 @@ from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
 from . import schema
-from .source import FileSource
+from .source import FileSource, OutsideRepository
 from .yamlfile import Parsed, YamlError, parse
 
 DOSSIER_FILES = {
@@ -65,6 +65,11 @@ class Repository:
     def units_in(self, year: int) -> list:
         return [u for u in self.units.values() if u.active(year)]
 
+    def broken_in(self, folder: str) -> bool:
+        """True if a file under ``folder`` failed to load. Its own findings say why; checks
+        that depend on it stay silent rather than repeat the problem elsewhere."""
+        return any(f.startswith(folder.rstrip("/") + "/") for f in self.broken)
+
 
 def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
     """Parse and schema-check one YAML file. Returns (parsed or None if unusable, findings)."""
@@ -72,18 +77,25 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
         parsed = parse(source.read(rel, limit=None))
     except YamlError as exc:
         return None, [error(exc.code, rel, exc.message, exc.hint, line=exc.line, column=exc.column)]
+    except OutsideRepository:
+        return None, [error("file-outside", rel, "Tệp là liên kết (symlink) trỏ ra ngoài kho dữ liệu nên không được đọc.",
+                            "Thay liên kết bằng chính tệp YAML.")]
     except OSError:
-        return None, [error("file-unreadable", rel, "Không đọc được tệp.",
-                            "Kiểm tra tệp có tồn tại và không bị khoá.")]
+        return None, [error("file-unreadable", rel, "Không đọc được tệp (có thể là thư mục hoặc bị khoá).",
+                            "Kiểm tra đây là một tệp văn bản YAML và có quyền đọc.")]
     found = schema.validate(parsed, schema_name, rel)
     return (None if found else parsed), found
 
 
 class _Loader:
-    def __init__(self, repo: Repository):
+    def __init__(self, repo: Repository, surveys: bool = True):
         self.repo = repo
+        self.surveys = surveys  # dossiers do not need survey points; a one-unit check skips them
 
     def doc(self, rel: str, schema_name: str) -> Parsed | None:
+        if self.repo.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
+            self.repo.broken.add(rel)         # reports it (path-symlink), once, by its own path
+            return None
         parsed, found = read_document(self.repo.source, rel, schema_name)
         self.repo.findings.extend(found)
         if parsed is None:
@@ -120,14 +132,26 @@ class _Loader:
             if name.endswith(".yaml"):
                 p = self.doc(f"plans/{name}", "plan")
                 if p:
-                    plan = plan_model.build(p.data, f"plans/{name}")
-                    self.repo.plans[plan.year] = plan
-        for name in src.listdir("surveys"):
+                    plan = plan_model.build(p.data, f"plans/{name}", p.where)
+                    self.one_per_year(self.repo.plans, plan, "plan-year-mismatch", "kế hoạch", "plans")
+        for name in (src.listdir("surveys") if self.surveys else ()):
             if name.endswith(".yaml"):
                 p = self.doc(f"surveys/{name}", "survey")
                 if p:
                     s = survey_model.build(p.data, f"surveys/{name}", p.where)
-                    self.repo.surveys[s.year] = s
+                    self.one_per_year(self.repo.surveys, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+
+    def one_per_year(self, by_year: dict, doc, code: str, what: str, folder: str) -> None:
+        """Keep one document per year (the one named <year>.yaml); report the other."""
+        other = by_year.get(doc.year)
+        if other is not None:
+            keep, drop = (doc, other) if doc.file == f"{folder}/{doc.year}.yaml" else (other, doc)
+            self.repo.findings.append(error(
+                code, drop.file, f"Tệp {drop.file} ghi năm {doc.year}, trùng năm với {keep.file}; tệp này bị bỏ qua.",
+                f"Mỗi năm chỉ một tệp {what}, tên là {folder}/<năm>.yaml: sửa năm trong tệp hoặc xoá tệp thừa.",
+                line=getattr(drop, "year_line", 1) or 1))
+            doc = keep
+        by_year[doc.year] = doc
 
     def dossiers(self, wanted=None) -> None:
         src = self.repo.source
@@ -145,8 +169,8 @@ class _Loader:
         self.repo.dossiers[(year, unit)] = d
         for name, kind in DOSSIER_FILES.items():
             rel = f"{folder}/{name}"
-            if not self.repo.source.is_file(rel):
-                continue
+            if not (self.repo.source.is_file(rel) or self.repo.source.is_symlink(rel)):
+                continue  # a link counts as present (never read: see doc()), so nothing goes silent
             d.present.add(name)
             p = self.doc(rel, kind)
             if not p:
@@ -160,10 +184,11 @@ class _Loader:
         return d
 
 
-def load(root: Path | str, wanted=None) -> Repository:
-    """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load."""
+def load(root: Path | str, wanted=None, *, surveys: bool = True) -> Repository:
+    """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
+    ``surveys=False`` skips survey points (not needed to check a dossier)."""
     repo = Repository(FileSource(Path(root)))
-    loader = _Loader(repo)
+    loader = _Loader(repo, surveys)
     loader.context()
     loader.dossiers(wanted)
     return repo

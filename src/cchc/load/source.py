@@ -39,7 +39,16 @@ class FileSource:
             return False
 
     def is_symlink(self, rel: str) -> bool:
-        return (self.root / rel).is_symlink()
+        """True if ``rel`` or any folder on the way to it is a symbolic link."""
+        path = self.root
+        try:
+            for part in rel.split("/"):
+                path = path / part
+                if path.is_symlink():
+                    return True
+        except (OSError, ValueError):  # e.g. a name too long for the file system
+            return False
+        return False
 
     def size(self, rel: str) -> int:
         return self._path(rel).stat().st_size
@@ -69,6 +78,8 @@ class FileSource:
         """Every file below ``rel`` (not following links), repo-relative, sorted."""
         out = []
         base = self.root / rel
+        if self.is_symlink(rel):  # never walk a linked folder: it may lead outside the repository
+            return [rel]
         for dirpath, dirnames, filenames in os.walk(base, followlinks=False):
             dirnames.sort()
             for name in sorted(filenames):

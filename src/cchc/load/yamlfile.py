@@ -27,6 +27,7 @@ _EventLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 500_000
+MAX_SCALAR = 100_000  # characters in one value: a long explanation is a few thousand
 
 Path = tuple  # a JSON path: tuple of str keys and int indexes
 
@@ -102,8 +103,10 @@ def decode(raw: bytes) -> str:
                         "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8.",
                         line, column) from None
     if "\x00" in text:
+        at = text.index("\x00")
         raise YamlError("yaml-encoding", "Tệp chứa ký tự NUL, không phải văn bản.",
-                        "Kiểm tra lại tệp: có thể đã lưu nhầm một tệp nhị phân.")
+                        "Kiểm tra lại tệp: có thể đã lưu nhầm một tệp nhị phân.",
+                        text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     return unicodedata.normalize("NFC", text)
 
 
@@ -132,14 +135,34 @@ def parse(raw: bytes) -> Parsed:
                         "Kiểm tra dòng này và dòng ngay trước: thụt lề, dấu hai chấm sau tên trường, "
                         "dấu nháy đóng/mở, dấu gạch đầu dòng của danh sách.", line, column) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
+        position = getattr(exc, "position", None)
+        line, column = (0, 0)
+        if isinstance(position, int) and 0 <= position <= len(text):
+            line = text.count("\n", 0, position) + 1
+            column = position - (text.rfind("\n", 0, position) + 1) + 1
         raise YamlError("yaml-syntax", "Tệp chứa ký tự điều khiển không được phép.",
-                        "Xoá các ký tự lạ (thường do sao chép từ phần mềm khác) rồi lưu lại.") from None
+                        "Xoá các ký tự lạ (thường do sao chép từ phần mềm khác) rồi lưu lại.",
+                        line, column) from None
 
 
 def _problem_vi(problem: str | None) -> str:
+    # Messages of libyaml (the C parser used here) and of PyYAML's pure-Python parser.
     table = {
         "found character '\\t' that cannot start any token": "có ký tự Tab không hợp lệ",
-        "mapping values are not allowed here": "dấu hai chấm đặt sai chỗ (có thể thiếu dấu nháy quanh một giá trị chứa ':')",
+        "found character that cannot start any token": "có ký tự không được đứng đầu một giá trị (như '@', '`', '%' "
+                                                      "hoặc Tab) — hãy đặt giá trị trong dấu nháy kép",
+        "mapping values are not allowed": "dấu hai chấm đặt sai chỗ (có thể thiếu dấu nháy quanh một giá trị chứa ':')",
+        "block sequence entries are not allowed": "dấu gạch đầu dòng '- ' đặt sai chỗ (danh sách phải bắt đầu "
+                                                  "ở dòng mới, thụt vào dưới tên trường)",
+        "did not find expected key": "thụt lề không khớp với các dòng trên, hoặc có chữ thừa sau một giá trị "
+                                     "trong dấu nháy",
+        "did not find expected '-' indicator": "thụt lề không khớp: dòng này lẽ ra là một mục '- ' của danh sách",
+        "did not find expected ',' or ']'": "thiếu dấu phẩy hoặc dấu ngoặc đóng ']'",
+        "did not find expected ',' or '}'": "thiếu dấu phẩy hoặc dấu ngoặc đóng '}'",
+        "found unknown escape character": "dấu '\\' trong dấu nháy kép phải đi với một ký tự hợp lệ "
+                                          "(dùng dấu nháy đơn, hoặc viết '\\\\')",
+        "did not find expected alphabetic or numeric character": "ký tự '&' hoặc '*' đứng riêng — "
+                                                                 "hãy đặt giá trị trong dấu nháy kép",
         "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
         "found unexpected end of stream": "tệp kết thúc khi còn dấu nháy hoặc ngoặc chưa đóng",
         "expected <block end>, but found '-'": "gạch đầu dòng thụt lề không khớp",
@@ -186,6 +209,9 @@ def _build(text: str) -> Parsed:
         if tag not in _ALLOWED_TAGS and not (kind is yaml.ScalarEvent and tag == _CORE + "str"):
             raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
                             "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *_mark(event))
+        if kind is yaml.ScalarEvent and len(event.value) > MAX_SCALAR:
+            raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
+                            "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *_mark(event))
         if kind is yaml.ScalarEvent:
             plain = event.implicit[0] and not event.style and tag is None
             value = _resolve(event.value) if plain else event.value

@@ -78,6 +78,8 @@ class Framework:
     areas: tuple[Node, ...]
     sample: bool = False
     _index: dict = field(default_factory=dict, hash=False, compare=False, repr=False)
+    max_line: int = 1  # where 'max' and 'bands' stand in the file, for findings
+    bands_line: int = 1
 
     def nodes(self):
         for area in self.areas:
@@ -139,4 +141,6 @@ def build(data: dict, ref: str, file: str, where) -> Framework:
         bands=tuple(Band(b["label"], to_decimal(b["min"])) for b in data["bands"]),
         areas=tuple(_node(a, 1, ("areas", i), where) for i, a in enumerate(data["areas"])),
         sample=bool(data.get("sample", False)),
+        max_line=where(("max",))[0],
+        bands_line=where(("bands",))[0],
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .registry import Unit, normalise_account
@@ -25,6 +25,7 @@ class Extension:
     unit: str
     decision: str
     deadlines: dict  # phase -> datetime
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Route:
     council: str
     levels: tuple[str, ...]
     parents: tuple[str, ...]
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,14 @@ class Plan:
     councils: dict  # id -> Council
     routing: tuple[Route, ...]
     max_file_mb: float
+    trust_roots: tuple[str, ...] = ()  # repo-relative certificate files trusted for digital signatures
+    # Where things stand in the file, for findings: year, each level's framework, each deadline, routing.
+    year_line: int = 0
+    lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, *path) -> int:
+        """Line of ``path`` (e.g. ("frameworks", "so")) in the plan file; 1 if unknown."""
+        return self.lines.get(path, 1)
 
     def deadline(self, phase: str, unit: str | None = None) -> datetime:
         """The deadline of ``phase`` for ``unit``, its extension included."""
@@ -71,7 +81,15 @@ def _dt(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def build(data: dict, file: str) -> Plan:
+def build(data: dict, file: str, where=None) -> Plan:
+    def line(*path) -> int:
+        return where(path)[0] if where else 1
+
+    lines = {("frameworks", level): line("frameworks", level) for level in data["frameworks"]}
+    lines.update({("deadlines", phase): line("deadlines", phase) for phase in data["deadlines"]})
+    lines.update({(key,): line(key) for key in ("frameworks", "deadlines", "routing")})
+    lines.update({("evidence", "trust_roots", i): line("evidence", "trust_roots", i)
+                  for i, _ in enumerate((data.get("evidence") or {}).get("trust_roots") or ())})
     return Plan(
         year=data["year"],
         title=data["title"],
@@ -79,12 +97,16 @@ def build(data: dict, file: str) -> Plan:
         frameworks=dict(data["frameworks"]),
         deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
         extensions=tuple(
-            Extension(e["unit"], e["decision"], {k: _dt(v) for k, v in e.items() if k in PHASES})
-            for e in data.get("extensions") or ()
+            Extension(e["unit"], e["decision"], {k: _dt(v) for k, v in e.items() if k in PHASES},
+                      line("extensions", i))
+            for i, e in enumerate(data.get("extensions") or ())
         ),
         councils={c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
                   for c in data["councils"]},
-        routing=tuple(Route(r["council"], tuple(r["levels"]), tuple(r.get("parents") or ()))
-                      for r in data["routing"]),
+        routing=tuple(Route(r["council"], tuple(r["levels"]), tuple(r.get("parents") or ()), line("routing", i))
+                      for i, r in enumerate(data["routing"])),
         max_file_mb=float((data.get("evidence") or {}).get("max_file_mb", 20)),
+        trust_roots=tuple((data.get("evidence") or {}).get("trust_roots") or ()),
+        year_line=line("year"),
+        lines=lines,
     )

@@ -21,6 +21,7 @@ class Survey:
     year: int
     file: str
     rows: tuple[SurveyRow, ...]
+    year_line: int = 0
 
     def points(self) -> dict:
         """(unit, code) → points; duplicates are reported by checks, the first one counts."""
@@ -34,4 +35,4 @@ def build(data: dict, file: str, where) -> Survey:
     return Survey(data["year"], file, tuple(
         SurveyRow(r["unit"], code_text(r["code"]), to_decimal(r["points"]), where(("points", i))[0])
         for i, r in enumerate(data["points"])
-    ))
+    ), where(("year",))[0])

@@ -44,8 +44,28 @@ def preload(root: Path, repo, results) -> None:
     PRELOADED.update(root=str(Path(root).resolve()), repo=repo, results=results)
 
 
+MARKER = "<!-- cchc:body -->"
+# Page bodies are finished HTML; Python-Markdown would spend ~90 % of the build re-parsing
+# them. Each generated page hands Markdown only its title and a marker, and the hook puts
+# the body in place of the marker once Markdown is done (on_page_content).
+BODIES: dict[str, str] = {}
+
+
 def pages(repo, results) -> dict[str, str]:
-    return pages_mod.Site(results, repo).pages()
+    """Markdown for mkdocs (front matter + title + marker); bodies kept in BODIES."""
+    out = {}
+    BODIES.clear()
+    for src, text in pages_mod.Site(results, repo).pages().items():
+        head, sep, body = text.partition("\n# ")
+        title, _, rest = body.partition("\n")
+        out[src] = f"{head}{sep}{title}\n\n{MARKER}\n"
+        BODIES[src] = rest
+    return out
+
+
+def page_content(html: str, src: str) -> str:
+    body = BODIES.get(src)
+    return html.replace(MARKER, body, 1) if body is not None else html
 
 
 def node_modules() -> Path:

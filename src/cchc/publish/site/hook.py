@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.structure.files import File
 
+from cchc.editor import site as editor_site
 from cchc.publish.site import build as site_build
 
 _state: dict = {}
@@ -35,7 +36,12 @@ def on_files(files, config, **_):
         files.append(File.generated(config, src, content=text))
     for src, path in site_build.assets().items():
         files.append(File.generated(config, src, abs_src_path=str(path)))
+    editor_site.add_files(files, config, _state["repo"])  # the web editor at /admin/
     return files
+
+
+def on_page_content(html, page, **_):
+    return site_build.page_content(html, page.file.src_uri)
 
 
 def on_post_build(config, **_):

@@ -15,6 +15,8 @@ SAMPLE_NOTE = ("<div class=\"admonition warning cchc-sample\"><p class=\"admonit
                "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>")
 
 DATA_DIR = "du-lieu"
+# Generated pages are wide tables: no left navigation or table of contents beside them.
+WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n\n"
 
 
 def year_page(year: int) -> str:
@@ -49,6 +51,9 @@ class Site:
         return SAMPLE_NOTE if self.sample else ""
 
     def pages(self) -> dict[str, str]:
+        return {src: WIDE + text for src, text in self._pages().items()}
+
+    def _pages(self) -> dict[str, str]:
         out = {"index.md": self.home(), "tai-ve.md": self.downloads(), "tim-kiem.md": self.search(),
                "phuong-phap/index.md": self.methods()}
         for y in self.results.years:

@@ -1,0 +1,104 @@
+"""`cchc units merge|split|add|end`: restructuring recorded in the unit registry (units/*.yaml)."""
+
+from __future__ import annotations
+
+from ..load import repository
+from ..officer import console, files, registry_edit
+from ..officer.registry_edit import EditError, NewUnit
+from .common import add_root, fail
+
+
+def _new(text: str) -> NewUnit:
+    uid, sep, name = text.partition("=")
+    if not sep or not uid.strip() or not name.strip():
+        raise EditError(f"'{text}' phải có dạng <mã>=<tên>, ví dụ xa-hoa-binh=\"UBND xã Hòa Bình\".")
+    return NewUnit(uid.strip(), name.strip())
+
+
+def _common(p, accounts: bool = True) -> None:
+    p.add_argument("--year", type=int, required=True, help="năm bắt đầu áp dụng (năm đầu tiên của đơn vị mới)")
+    p.add_argument("--level", help="cấp của đơn vị mới (mặc định: cấp của đơn vị cũ)")
+    p.add_argument("--group", help="nhóm xếp hạng (mặc định: nhóm của đơn vị cũ)")
+    p.add_argument("--parent", help="đơn vị cấp trên; ghi '' nếu không có (mặc định: của đơn vị cũ nếu còn hoạt động)")
+    if accounts:
+        p.add_argument("--account", action="append", default=[], help="tài khoản được nộp hồ sơ (ghi nhiều lần)")
+    p.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_root(p)
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("units", help="ghi nhận sáp nhập, chia tách, thành lập, giải thể đơn vị",
+                       description="Sửa danh sách đơn vị (units/) theo sắp xếp tổ chức: đơn vị cũ hoạt động đến "
+                                   "hết năm trước năm áp dụng, đơn vị mới bắt đầu từ năm áp dụng; các năm trước "
+                                   "giữ nguyên.")
+    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
+    merge = actions.add_parser("merge", help="sáp nhập nhiều đơn vị thành một đơn vị mới")
+    merge.add_argument("olds", nargs="+", metavar="MÃ_CŨ", help="mã các đơn vị được sáp nhập")
+    merge.add_argument("--into", required=True, metavar="MÃ=TÊN",
+                       help='đơn vị mới, ví dụ xa-hoa-binh="UBND xã Hòa Bình"')
+    _common(merge)
+    split = actions.add_parser("split", help="chia tách một đơn vị thành nhiều đơn vị mới")
+    split.add_argument("old", metavar="MÃ_CŨ", help="mã đơn vị được chia tách")
+    split.add_argument("--into", action="append", required=True, metavar="MÃ=TÊN", help="mỗi đơn vị mới (ghi từ 2 lần)")
+    _common(split, accounts=False)
+    add = actions.add_parser("add", help="thêm đơn vị mới thành lập")
+    add.add_argument("--into", required=True, metavar="MÃ=TÊN", help="đơn vị mới")
+    _common(add)
+    end = actions.add_parser("end", help="ghi nhận đơn vị giải thể (không có đơn vị kế thừa)")
+    end.add_argument("old", metavar="MÃ", help="mã đơn vị")
+    end.add_argument("--year", type=int, required=True, help="năm đầu tiên đơn vị không còn hoạt động")
+    end.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_root(end)
+
+
+def _edit(root, repo, args) -> registry_edit.Edit:
+    if args.action == "end":
+        reg = registry_edit.Registry(root, repo)
+        reg.end(args.old, args.year, [])
+        edit = reg.edit()
+        edit.notes.append(f"{args.old}: hoạt động đến hết năm {args.year - 1}.")
+        return edit
+    news = [_new(x) for x in (args.into if isinstance(args.into, list) else [args.into])]
+    options = {"level": args.level, "group": args.group, "parent": args.parent,
+               "accounts": getattr(args, "account", [])}
+    if args.action == "add":
+        if not args.level:
+            raise EditError("đơn vị mới thành lập cần --level (cấp) và --group (nhóm xếp hạng).")
+        reg = registry_edit.Registry(root, repo)
+        reg.add(news[0], args.year, args.level, args.group or args.level, args.parent or None, options["accounts"])
+        edit = reg.edit()
+        edit.notes.append(f"{news[0].id} ({news[0].name}): hoạt động từ năm {args.year}.")
+        return edit
+    if args.action == "split" and len(news) < 2:
+        raise EditError("chia tách cần ít nhất hai đơn vị mới (--into ghi từ 2 lần).")
+    olds = args.olds if args.action == "merge" else [args.old]
+    return registry_edit.succeed(root, repo, olds, news, args.year, **options)
+
+
+def run(args) -> int:
+    root = console.root(args)
+    if root is None:
+        return console.no_root()
+    repo = repository.load(root, wanted=lambda folder: False)
+    if repo.broken_in("units"):
+        return fail("danh sách đơn vị (units/) đang có tệp lỗi; chạy 'cchc validate units' và sửa trước.")
+    try:
+        edit = _edit(root, repo, args)
+    except EditError as exc:
+        return fail(str(exc))
+    found = files.check_changes(root, edit.changes)
+    console.show(found)
+    blocking = [f for f in found if f.is_error and f.file in edit.changes]
+    if blocking:
+        return console.done(len(blocking), "danh sách đơn vị")
+    if not args.check:
+        files.write_all(root, edit.changes)
+    verb = "Kiểm tra xong (chưa ghi, --check)" if args.check else "Đã ghi " + ", ".join(sorted(edit.changes))
+    console.say(f"{verb}.")
+    for note in edit.notes:
+        console.say(f"- {note}")
+    others = [f for f in found if f.is_error and f.file not in edit.changes]
+    if others:
+        console.say(f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
+                    "thẩm định trong kế hoạch năm.")
+    return 0

@@ -1,0 +1,135 @@
+"""Decap form fields for a framework: one object per area, one per criterion, and the
+input each criterion needs, chosen from what its rule kind says about itself
+(``self_scored``, ``uses_figures``, ``options``) — never from a criterion code.
+
+The form's data shape is the editor's own (areas → criteria); the browser-side file
+format (assets/format.js) turns it into exactly the self-assessment YAML and back.
+All inputs are optional so that a clerk can save an unfinished draft; completeness is
+shown in the preview and judged by `cchc validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..model.numbers import fmt
+from ..rules import KINDS
+
+
+def vn(value: Decimal) -> str:
+    """A number as Vietnamese write it: decimal comma."""
+    return fmt(value).replace(".", ",")
+
+
+def key(prefix: str, code: str) -> str:
+    """A field name for a code: Decap field names must not contain dots."""
+    return prefix + "_" + re.sub(r"[^0-9A-Za-z]", "_", code)
+
+
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _cap(node) -> str:
+    if node.is_adjustment:  # bonus/penalty: the maximum is a cap outside the total
+        return f"{KINDS[node.rule.kind].label.lower()} tối đa {vn(node.max)} điểm"
+    return f"tối đa {vn(node.max)} điểm"
+
+
+def _choice(node, kind) -> list[dict]:
+    return [{
+        "label": "Mức tự chấm", "name": "score", "widget": "select", "required": False,
+        "options": [{"label": f"{label} — {vn(points)} điểm", "value": fmt(points)}
+                    for label, points in kind.options(node)],
+        "hint": "Cách chấm: " + kind.describe(node),
+    }]
+
+
+def _figures(node, kind) -> list[dict]:
+    labels = node.rule.params["figures"]
+    hint = "Nhập số liệu; điểm được tính tự động. Cách chấm: " + kind.describe(node)
+    return [
+        {"label": f"{labels['achieved']} (số đạt được)", "name": "achieved", "widget": "number",
+         "value_type": "float", "min": 0, "required": False, "hint": hint},
+        {"label": f"{labels['total']} (tổng số)", "name": "total", "widget": "number",
+         "value_type": "float", "min": 0, "required": False},
+    ]
+
+
+def _free(node, kind) -> list[dict]:
+    step = kind.step(node) if hasattr(kind, "step") else Decimal("0.01")
+    return [{
+        "label": f"Điểm tự chấm (từ 0 đến {vn(node.max)}, bước {vn(step)})", "name": "score",
+        "widget": "number", "value_type": "float", "min": 0, "max": _number(node.max),
+        "step": _number(step), "required": False, "hint": "Cách chấm: " + kind.describe(node),
+    }]
+
+
+def score_inputs(node) -> list[dict]:
+    """The inputs that carry the criterion's points, by what its kind declares."""
+    kind = KINDS[node.rule.kind]
+    if not kind.self_scored:
+        return []
+    if kind.uses_figures:
+        return _figures(node, kind)
+    if kind.options(node):
+        return _choice(node, kind)
+    return _free(node, kind)
+
+
+EVIDENCE_ITEM = [
+    {"label": "Tệp PDF", "name": "file", "widget": "file", "required": False, "choose_url": False,
+     "media_library": {"config": {"multiple": False}},
+     "hint": "Bản chụp PDF văn bản đã ký, hoặc văn bản điện tử có chữ ký số."},
+    {"label": "Tên tài liệu", "name": "title", "widget": "string", "required": False},
+    {"label": "Số, ký hiệu văn bản", "name": "number", "widget": "string", "required": False,
+     "hint": "Ví dụ: 25/KH-UBND"},
+    {"label": "Ngày ban hành", "name": "date", "widget": "datetime", "required": False, "default": "",
+     "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": True},
+    {"label": "Mục, phần (nếu chỉ dẫn một phần văn bản)", "name": "section", "widget": "string",
+     "required": False},
+    {"label": "Trang", "name": "page", "widget": "number", "value_type": "int", "min": 1, "required": False},
+]
+
+
+def _evidence(node) -> dict:
+    needed = "; ".join(node.evidence)
+    hint = ("Tài liệu cần có: " + needed + ". " if needed else "") + \
+        "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
+    return {"label": "Tài liệu kiểm chứng", "label_singular": "tài liệu kiểm chứng", "name": "evidence",
+            "widget": "list", "required": False, "collapsed": False, "summary": "{{fields.title}} {{fields.file}}",
+            "hint": hint, "fields": EVIDENCE_ITEM}
+
+
+def criterion(node) -> dict:
+    fields = score_inputs(node)
+    if node.na_allowed:
+        fields += [
+            {"label": "Không áp dụng đối với đơn vị", "name": "na", "widget": "boolean", "required": False,
+             "hint": "Chỉ chọn khi bộ tiêu chí cho phép; điểm tối đa của đơn vị giảm tương ứng."},
+            {"label": "Lý do không áp dụng", "name": "na_reason", "widget": "text", "required": False},
+        ]
+    fields += [
+        {"label": "Giải trình", "name": "explanation", "widget": "text", "required": False,
+         "hint": "Bắt buộc khi chưa có đủ tài liệu kiểm chứng; nên ghi khi không đạt điểm tối đa."},
+        _evidence(node),
+    ]
+    return {"label": f"{node.code}. {node.title} — {_cap(node)}", "name": key("c", node.code),
+            "widget": "object", "required": False, "collapsed": False, "fields": fields}
+
+
+def area(node) -> dict | None:
+    """The area's object, or None when the unit enters nothing in it (survey only)."""
+    leaves = [n for n in node.walk() if n.is_leaf and score_inputs(n)]
+    if not leaves:
+        return None
+    total = f"tối đa {vn(node.max)} điểm" if node.max else "ngoài tổng điểm"
+    return {"label": f"Lĩnh vực {node.code}. {node.title} — {total}", "name": key("a", node.code),
+            "widget": "object", "required": False, "collapsed": True,
+            "summary": f"Lĩnh vực {node.code}: {len(leaves)} tiêu chí tự chấm (bấm để mở)", "fields": [criterion(n) for n in leaves]}
+
+
+def form(framework) -> list[dict]:
+    """Every area the unit enters something in, in the framework's order."""
+    return [a for a in (area(n) for n in framework.areas) if a is not None]

@@ -1,0 +1,254 @@
+"""`cchc survey import`: survey points (điểm điều tra xã hội học) from CSV or Excel.
+
+Two layouts are read, one per sheet:
+- wide: one row per unit ("Mã đơn vị" and/or "Tên đơn vị"), one column per survey
+  criterion (header "1.6", "Tiêu chí 1.6" or "1.6. Đánh giá của…"), an optional "Tổng";
+- long: one row per unit and criterion ("Mã đơn vị", "Mã tiêu chí", "Điểm"), where a row
+  whose criterion is "Tổng" states the unit's total.
+Unknown units or criteria, points above the maximum, totals that do not add up and
+duplicate rows are each refused with their sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import findings
+from . import cells
+from .sheets import problem, read
+
+_CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
+
+
+def _classify(h: str) -> str | None:
+    if h.startswith("ma don vi") or h in ("ma dv", "ma co quan"):
+        return "unit"
+    if h.startswith(("ten don vi", "ten co quan")) or h in ("don vi", "co quan, don vi", "co quan don vi"):
+        return "name"
+    if h.startswith("ma tieu chi"):
+        return "code"
+    if h.startswith("diem") and "toi da" not in h:
+        return "points"
+    if h.startswith("tong"):
+        return "total"
+    return None
+
+
+@dataclass
+class _Header:
+    position: int
+    keys: dict  # key -> column
+    codes: dict  # column -> criterion code (wide layout)
+    names: dict  # column -> header text
+
+
+def _header(grid) -> _Header | None:
+    for position, (_, values) in enumerate(grid.rows[:30]):
+        keys, codes, names = {}, {}, {}
+        for col, value in enumerate(values, 1):
+            if value is None:
+                continue
+            h = cells.fold(cells.text(value))
+            key = _classify(h)
+            m = None if key else _CODE_HEAD.match(h)
+            if key and key not in keys:
+                keys[key] = col
+            elif m:
+                codes[col] = m[1].upper()
+            names[col] = " ".join(cells.text(value).split())
+        if ({"unit", "name"} & set(keys)) and (codes or {"code", "points"} <= set(keys)):
+            return _Header(position, keys, codes, names)
+    return None
+
+
+_CLOSING = {"tong", "tong cong", "tong so", "tong diem", "cong"}
+
+
+def _bare(name: str) -> str:
+    return cells.fold(name).removeprefix("ubnd ").strip()
+
+
+@dataclass
+class SurveyRead:
+    points: dict = field(default_factory=dict)  # (unit, code) -> Decimal
+    findings: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> list:
+        return [f for f in self.findings if f.is_error]
+
+
+class _Reader:
+    def __init__(self, repo, year: int, out: SurveyRead):
+        self.repo, self.year, self.out = repo, year, out
+        self.units = repo.units_in(year)
+        self.by_name: dict = {}
+        for u in self.units:
+            self.by_name.setdefault(_bare(u.name), []).append(u)
+        fws = {u.level: repo.framework_for(year, u.level) for u in self.units}
+        self.frameworks = {level: fw for level, fw in fws.items() if fw is not None}
+        self.survey_codes = {n.code for fw in self.frameworks.values() for n in fw.leaves() if n.is_survey}
+        self.seen_units: dict = {}
+        self.seen_pairs: dict = {}
+        self.where: dict = {}  # (unit, code) -> (grid, row, col), for totals
+
+    def err(self, code, grid, row, col, h, message, hint="", warn=False, criterion=None):
+        self.out.findings.append(problem(code, grid, row, col, message, hint, header=h.names.get(col) if col else None,
+                                         warn=warn, criterion=criterion))
+
+    def grid(self, grid, h: _Header):
+        bad = set()
+        for col, code in h.codes.items():
+            if code not in self.survey_codes:
+                bad.add(col)
+                self.err("officer-survey-criterion", grid, grid.rows[h.position][0], col, h,
+                         f"tiêu chí {code} không phải tiêu chí điều tra xã hội học của bộ tiêu chí nào "
+                         f"năm {self.year}.",
+                         "Sửa mã tiêu chí ở dòng tiêu đề, hoặc xoá cột này.", criterion=code)
+        totals = {}
+        for row, values in grid.rows[h.position + 1:]:
+            first = next((cells.fold(cells.text(v)) for v in values if v is not None), "")
+            if not first or first.startswith("diem toi da") or first in _CLOSING:
+                continue  # blank, the template's maximum row, a closing total line
+            unit = self.unit(grid, h, row, values)
+            if unit is None:
+                continue
+            if h.codes:
+                self.wide(grid, h, row, values, unit, bad)
+            else:
+                self.long(grid, h, row, values, unit, totals)
+        for uid, (stated, row, col) in totals.items():
+            got = sum((p for (u, _), p in self.out.points.items() if u == uid), Decimal(0))
+            if stated != got:
+                self.err("officer-survey-total", grid, row, col, h,
+                         f"tổng điểm của '{uid}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(got)}).",
+                         "Sửa điểm các tiêu chí hoặc dòng tổng cho khớp.")
+
+    def unit(self, grid, h, row, values):
+        uid = cells.text(cells.value_at(values, h.keys.get("unit")))
+        name = cells.text(cells.value_at(values, h.keys.get("name")))
+        if uid is None and name is None:
+            if any(cells.value_at(values, c) is not None for c in h.codes):
+                self.err("officer-survey-unit", grid, row, h.keys.get("unit") or h.keys.get("name"), h,
+                         "dòng có điểm nhưng không ghi đơn vị.", "Ghi mã hoặc tên đơn vị cho dòng này.")
+            return None
+        if uid is not None:
+            unit = self.repo.units.get(uid) or self.repo.units.get(uid.lower())
+            col = h.keys["unit"]
+            if unit is None:
+                close = difflib.get_close_matches(uid.lower(), [u.id for u in self.units], n=1)
+                return self.err("officer-survey-unit", grid, row, col, h, f"không có đơn vị mã '{uid}' trong danh "
+                                "sách đơn vị.", (f"Có phải '{close[0]}'? " if close else "") + "Dùng mã trong units/.")
+            if not unit.active(self.year):
+                later = f" Đơn vị kế thừa: {', '.join(unit.successors)}." if unit.successors else ""
+                return self.err("officer-survey-unit", grid, row, col, h, f"đơn vị '{uid}' không hoạt động năm "
+                                f"{self.year}.", "Chỉ nhập điểm cho đơn vị hoạt động trong năm." + later)
+            if name is not None and _bare(name) != _bare(unit.name):
+                self.err("officer-survey-name", grid, row, h.keys.get("name"), h,
+                         f"tên '{name}' khác tên trong danh sách đơn vị của mã '{uid}' ({unit.name}).",
+                         "Kiểm tra dòng này có bị lệch với dòng khác không.", warn=True)
+            return unit
+        found = self.by_name.get(_bare(name), [])
+        col = h.keys["name"]
+        if len(found) != 1:
+            close = difflib.get_close_matches(_bare(name), list(self.by_name), n=1)
+            what = "có nhiều đơn vị cùng tên" if found else "không có đơn vị tên"
+            return self.err("officer-survey-unit", grid, row, col, h, f"{what} '{name}' trong năm {self.year}.",
+                            (f"Có phải '{self.by_name[close[0]][0].name}'? " if close and not found else "")
+                            + "Thêm cột 'Mã đơn vị' với mã trong units/ để chỉ rõ đơn vị.")
+        return found[0]
+
+    def points(self, grid, h, row, col, raw, unit, code):
+        try:
+            value = cells.number(raw)
+        except ValueError:
+            self.err("officer-survey-format", grid, row, col, h, f"điểm '{cells.text(raw)}' không phải một số.",
+                     "Ghi một số, ví dụ 8,5; để trống nếu chưa có điểm.", criterion=code)
+            return None, False
+        if value is None:
+            return None, True
+        fw = self.frameworks.get(unit.level)
+        node = fw.node(code) if fw else None
+        if node is None or not node.is_leaf or not node.is_survey:
+            self.err("officer-survey-criterion", grid, row, col, h, f"tiêu chí {code} không phải tiêu chí điều tra "
+                     f"xã hội học của bộ tiêu chí áp dụng cho '{unit.id}'" + (f" ({fw.ref})." if fw else "."),
+                     "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.", criterion=code)
+            return None, False
+        if value < 0 or value > node.max:
+            self.err("officer-survey-above-max", grid, row, col, h, f"điểm {cells.vn(value)} của '{unit.id}' "
+                     f"{'âm' if value < 0 else f'vượt điểm tối đa {cells.vn(node.max)}'} của tiêu chí {code}.",
+                     "Kiểm tra lại số liệu điều tra.", criterion=code)
+            return None, False
+        key = (unit.id, code)
+        first = self.seen_pairs.get(key)
+        if first:
+            self.err("officer-survey-duplicate", grid, row, col, h, f"điểm của '{unit.id}', tiêu chí {code} đã có "
+                     f"ở {first}.", "Xoá dòng lặp.", criterion=code)
+            return None, False
+        self.seen_pairs[key] = grid.where(row, col)
+        self.out.points[key] = value
+        return value, True
+
+    def wide(self, grid, h, row, values, unit, bad):
+        first = self.seen_units.get(unit.id)
+        if first:
+            return self.err("officer-survey-duplicate", grid, row, h.keys.get("unit") or h.keys["name"], h,
+                            f"đơn vị '{unit.id}' đã có ở {first}.", "Mỗi đơn vị một dòng: xoá dòng lặp.")
+        self.seen_units[unit.id] = grid.where(row)
+        total, ok = Decimal(0), True
+        for col, code in h.codes.items():
+            if col in bad:
+                continue
+            value, good = self.points(grid, h, row, col, cells.value_at(values, col), unit, code)
+            total += value or 0
+            ok = ok and good
+        col = h.keys.get("total")
+        try:
+            stated = cells.number(cells.value_at(values, col))
+        except ValueError:
+            return self.err("officer-survey-format", grid, row, col, h, "tổng điểm không phải một số.",
+                            "Ghi tổng điểm hoặc để trống.")
+        if ok and stated is not None and stated != total:
+            self.err("officer-survey-total", grid, row, col, h,
+                     f"tổng điểm của '{unit.id}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(total)}).",
+                     "Sửa điểm các tiêu chí hoặc ô tổng cho khớp; không nhập bảng có tổng sai.")
+
+    def long(self, grid, h, row, values, unit, totals):
+        raw_code = cells.value_at(values, h.keys["code"])
+        raw = cells.value_at(values, h.keys["points"])
+        if cells.fold(cells.text(raw_code)).startswith("tong"):
+            try:
+                totals[unit.id] = (cells.number(raw), row, h.keys["points"])
+            except ValueError:
+                self.err("officer-survey-format", grid, row, h.keys["points"], h, "tổng điểm không phải một số.",
+                         "Ghi tổng điểm hoặc xoá dòng tổng.")
+            return
+        try:
+            code = cells.code(raw_code)
+        except ValueError:
+            code = None
+        if code is None:
+            return self.err("officer-survey-criterion", grid, row, h.keys["code"], h,
+                            f"mã tiêu chí '{cells.text(raw_code) or ''}' không đúng dạng.",
+                            "Ghi mã dạng 8.1 hoặc 8.1.2.")
+        self.points(grid, h, row, h.keys["points"], raw, unit, code)
+
+
+def read_survey(path, shown: str, repo, year: int) -> SurveyRead:
+    out = SurveyRead()
+    grids, out.findings = read(path, shown)
+    if out.findings:
+        return out
+    reader = _Reader(repo, year, out)
+    located = [(g, h) for g in grids if (h := _header(g))]
+    if not located:
+        out.findings.append(findings.error(
+            "officer-header-missing", shown, "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột "
+            "'Mã đơn vị' (hoặc 'Tên đơn vị') và các cột mã tiêu chí (ví dụ '8.1'), hoặc cột 'Mã tiêu chí' và 'Điểm'.",
+            "Dùng mẫu tạo bởi lệnh: cchc survey template --year <năm>."))
+    for grid, h in located:
+        reader.grid(grid, h)
+    return out

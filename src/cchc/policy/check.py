@@ -1,0 +1,162 @@
+"""``check_pr``: the whole verdict on one pull request, as findings.
+
+1. the changed paths, from Git objects (``base...head``);
+2. the policy context (administrators, units and their accounts, plans, councils, what the
+   council has already recorded) from the **base** commit, which the pull request cannot change;
+3. who: the author, and the pusher of this update, may change each part (``owners``);
+4. when: the phase rules by the trusted event time and the receipts (``phases``, ``receipts``);
+5. what: the touched dossiers, read from the head commit, validated by the code that is
+   running, itself checked to be the base's (``validator``); CODEOWNERS kept in step.
+A merge queue (``merge_group``) re-validates what it is about to merge; who and when were
+judged on each pull request's own events.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import validation
+from ..findings import Finding, error, warning
+from ..load import repository
+from . import codeowners, owners, paths as P, phases, receipts, summary, validator
+from .event import Event, now
+from .gitrepo import Git, GitFailure
+
+CONTEXT = ["province.yaml", "units", "criteria", "plans"]
+REGISTRY = ("province.yaml", "units/", "plans/", *codeowners.TARGETS.values())
+
+
+@dataclass
+class PrResult:
+    event: Event
+    base: str
+    head: str
+    changed: list = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    dossier: tuple[int, str] | None = None
+    summary: dict | None = None
+    phase: str = ""
+    roles: list = field(default_factory=list)
+    checked: int = 0
+    tz: str = "+07:00"  # the province's time zone, for showing times
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+
+def _dossier_yaml(folders) -> list[str]:
+    return [f"{folder}/{name}" for folder in folders for name in repository.DOSSIER_FILES]
+
+
+def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
+    git = Git(repo_dir)
+    if event.time is None:
+        event = event.with_time(now(), "clock")
+    base, head = git.commit(event.base), git.commit(event.head)
+    changed = [P.classify(c.path, c.status) for c in git.changes(base, head, three_dot=True)]
+    touched = P.dossiers(changed)
+    folders = [f"submissions/{y}/{u}" for y, u in touched]
+    res = PrResult(event, base, head, changed, dossier=touched[0] if len(touched) == 1 else None)
+    with tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp:
+        Path(tmp, "base").mkdir()
+        git.export(base, CONTEXT + _dossier_yaml(folders), Path(tmp, "base"))
+        base_repo = repository.load(Path(tmp, "base"), lambda folder: folder in folders)
+        if base_repo.province is not None:
+            res.tz = base_repo.province.timezone
+        head_root = _head_tree(git, head, changed, Path(tmp, "head"))
+        scope = validation.scope([c.path for c in changed])
+        if scope != []:
+            result = validation.validate(head_root, scope)
+            res.findings += result.findings
+            res.checked = result.checked
+        head_repo = repository.load(head_root, lambda folder: folder in folders)
+        if any(c.path.startswith(REGISTRY) for c in changed):
+            res.findings += codeowners.check(head_repo, head_root)
+        if res.dossier is not None:
+            res.summary = summary.dossier(head_repo, *res.dossier)
+        res.findings += validator.check(git, base)
+        if not event.is_queue:
+            res.findings += _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
+    res.findings = sorted(set(res.findings))
+    return res
+
+
+def _head_tree(git: Git, head: str, changed, dest: Path) -> Path:
+    """The head commit's files: the checkout itself when it is exactly at head, else an export
+    of what the checks need (the shared context, the touched dossiers, CODEOWNERS)."""
+    if git.head_is(head):
+        git.lfs_pull(sorted({c.folder for c in changed if c.folder}))
+        return git.root
+    scope = validation.scope([c.path for c in changed])
+    git.export(head, None if scope is None else
+               CONTEXT + ["surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
+               dest)
+    dest.mkdir(exist_ok=True)
+    return dest
+
+
+def _policy(git, event, base, head, changed, touched, base_repo, head_repo, res) -> list[Finding]:
+    out: list[Finding] = []
+    if base_repo.province is None:
+        return [error("policy-base-unreadable", "province.yaml",
+                      "Không đọc được thông tin tỉnh (province.yaml) của nhánh chính nên không xác định được quyền.",
+                      "Báo quản trị (Sở Nội vụ) sửa province.yaml trên nhánh chính.")]
+    if len(touched) > 1:
+        first = next(c for c in changed if c.unit)
+        out.append(error("pr-many-dossiers", first.path,
+                         f"Yêu cầu gộp thay đổi hồ sơ của {len(touched)} đơn vị/năm: "
+                         + ", ".join(f"{u} ({y})" for y, u in touched) + ". Mỗi yêu cầu gộp chỉ được thay đổi "
+                         "hồ sơ của một đơn vị trong một năm.",
+                         "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu."))
+    if event.author:
+        res.roles = sorted({r for y, u in touched or [(None, None)] for r in owners.roles(base_repo, event.author, y, u)})
+        out += owners.check(base_repo, changed, event.author, "Người gửi")
+    else:
+        out.append(warning("policy-author-unknown", changed[0].path if changed else "province.yaml",
+                           "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
+                           "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>')."))
+    if event.sender and event.author and event.sender != event.author:
+        out += owners.check(base_repo, _pushed(git, event, head, changed), event.sender, "Người đẩy commit")
+    for year, unit in touched:
+        out += _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, res)
+    return out
+
+
+def _pushed(git, event, head, changed) -> list:
+    """The pull request's files this push changed (all of them when the previous head is unknown)."""
+    if not event.before or not changed:
+        return changed
+    try:
+        moved = {c.path for c in git.changes(git.commit(event.before), head, *[c.path for c in changed])}
+    except GitFailure:  # the previous head is no longer in the repository (force push)
+        return changed
+    return [c for c in changed if c.path in moved]
+
+
+def _rounds(dossier) -> dict | None:
+    if dossier is None or dossier.appraisal is None:
+        return None if dossier is not None and "appraisal.yaml" in dossier.present else {}
+    return {r.number: r for r in dossier.appraisal.rounds}
+
+
+def _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, res) -> list[Finding]:
+    mine = [c for c in changed if c.year == year and c.unit == unit]
+    plan = base_repo.plans.get(year)
+    if plan is None:
+        return [error("policy-plan-missing", mine[0].path,
+                      f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
+                      "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.")]
+    ref, tag = receipts.reference(git, year, unit, git.merge_base(base, head))
+    base_d = base_repo.dossiers.get((year, unit))
+    head_d = head_repo.dossiers.get((year, unit))
+    situation = phases.Situation(
+        plan=plan, unit=unit, time=event.time, tz=base_repo.province.timezone,
+        base_rounds=_rounds(base_d) or {}, head_rounds=_rounds(head_d),
+        head_has_appraisal=head_d is not None and "appraisal.yaml" in head_d.present,
+        locked_changes=receipts.locked_changes(git, ref, head, year, unit), receipt=tag, action=event.action)
+    if (year, unit) == res.dossier:
+        res.phase = phases.describe(situation)
+    return phases.check(situation, mine)

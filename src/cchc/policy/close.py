@@ -1,0 +1,236 @@
+"""Closing a year's entry: who submitted on time, recorded as receipt tags.
+
+Run by the scheduled workflow after a self-assessment deadline (per unit: extensions move
+it). For each unit whose deadline has passed and that has no receipt for that deadline yet:
+- a pull request that was ready for review (*Gửi đi*) at the deadline is received: the tag
+  ``nop/<year>/<unit>`` points at the commit it had **at the deadline** (known from the forge's
+  own records of its check runs, never from commit dates);
+- else a dossier already merged into the main branch is received as it stands there;
+- else the unit is recorded as not submitted (``chua-nop/<year>/<unit>``), and its open drafts
+  are told, in Vietnamese, that entry is locked.
+The forge data (open pull requests, their timelines and check runs) is read from JSON files
+the workflow fetched; the decisions are pure; applying them is ``git tag`` and ``git push``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from . import owners, paths as P, receipts
+from .clock import show
+from .event import WIP_PREFIXES, parse_time
+from .gitrepo import Git, GitFailure
+
+_DEADLINE = re.compile(r"^Hạn tự đánh giá: (\S+)$", re.M)
+
+
+@dataclass
+class Pull:
+    number: int
+    author: str
+    draft: bool
+    head: str
+    created: datetime | None
+    timeline: list = field(default_factory=list)  # (event, time): ready_for_review / convert_to_draft
+    runs: list = field(default_factory=list)  # (head sha, time the check run was created)
+
+    def ready_at(self, when: datetime) -> bool:
+        """Was it ready for review at ``when``? Walk back from now through later transitions."""
+        ready = not self.draft
+        for event, t in sorted(self.timeline, key=lambda x: x[1], reverse=True):
+            if t <= when:
+                break
+            if event == "ready_for_review":
+                ready = False
+            elif event == "convert_to_draft":
+                ready = True
+        return ready
+
+    def head_at(self, when: datetime) -> str | None:
+        """The head the pull request had at ``when``: that of its last check run created by then."""
+        before = sorted((t, sha) for sha, t in self.runs if t <= when)
+        return before[-1][1] if before else None
+
+
+@dataclass
+class Decision:
+    year: int
+    unit: str
+    name: str
+    deadline: datetime
+    received: bool
+    commit: str
+    pull: int | None = None
+    note: str = ""
+
+    @property
+    def tag(self) -> str:
+        return receipts.tag_name(receipts.RECEIVED if self.received else receipts.MISSING, self.year, self.unit)
+
+    @property
+    def other_tag(self) -> str:
+        return receipts.tag_name(receipts.MISSING if self.received else receipts.RECEIVED, self.year, self.unit)
+
+
+def _items(path: Path) -> list:
+    """A JSON array, or one JSON value per line (what `gh api --paginate --jq '.[]'` prints)."""
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8").strip()
+    if not text:
+        return []
+    if text.startswith("["):
+        return json.loads(text)
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _time(text) -> datetime | None:
+    try:
+        return parse_time(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def load_pulls(pulls_file: Path, data_dir: Path | None) -> list[Pull]:
+    out = []
+    for p in _items(pulls_file):
+        n = int(p["number"])
+        title = (p.get("title") or "").strip().lower()
+        folder = Path(data_dir, str(n)) if data_dir else None
+        timeline = [(e.get("event"), _time(e.get("created_at"))) for e in (_items(folder / "timeline.json") if folder else [])]
+        runs = [(r.get("head_sha"), _time(r.get("created_at"))) for r in (_items(folder / "runs.json") if folder else [])]
+        out.append(Pull(n, ((p.get("user") or {}).get("login") or "").lower(),
+                        bool(p.get("draft")) or title.startswith(WIP_PREFIXES), (p.get("head") or {}).get("sha") or "",
+                        _time(p.get("created_at")), [e for e in timeline if e[1]], [r for r in runs if r[0] and r[1]]))
+    return out
+
+
+def _dossier_of(git: Git, main: str, sha: str) -> tuple[int, str] | None:
+    try:
+        touched = P.dossiers([P.classify(c.path, c.status)
+                              for c in git.changes(main, git.commit(sha), three_dot=True)])
+    except GitFailure:
+        return None
+    return touched[0] if len(touched) == 1 else None
+
+
+def _recorded(git: Git, year: int, unit: str) -> datetime | None:
+    """The deadline an existing receipt was made for (None: no receipt yet)."""
+    for kind in (receipts.RECEIVED, receipts.MISSING):
+        name = receipts.tag_name(kind, year, unit)
+        if git.tag(name):
+            m = _DEADLINE.search(git.tag_message(name))
+            return _time(m.group(1)) if m else None
+    return None
+
+
+def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: str,
+           current_heads: bool = False) -> list[Decision]:
+    """``current_heads``: the forge keeps no history of check runs (some Gitea/Forgejo versions):
+    take each pull request's head as it is now, so the job must run right at the deadline."""
+    plan = repo.plans.get(year)
+    if plan is None:
+        return []
+    by_unit: dict[str, list[Pull]] = {}
+    for pull in pulls:
+        d = _dossier_of(git, main, pull.head)
+        if d is not None and d[0] == year:
+            by_unit.setdefault(d[1], []).append(pull)
+    out = []
+    for unit in sorted(repo.units_in(year), key=lambda u: u.id):
+        deadline = plan.deadline("self_assessment_closes", unit.id)
+        if now <= deadline or _recorded(git, year, unit.id) == deadline:
+            continue
+        ready = []
+        for pull in by_unit.get(unit.id, []):
+            allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
+            at = pull.head_at(deadline) or (pull.head if current_heads and not pull.runs else None)
+            if allowed and pull.ready_at(deadline) and at and (pull.created is None or pull.created <= deadline):
+                ready.append((max((t for sha, t in pull.runs if t <= deadline), default=deadline), pull, at))
+        folder = f"submissions/{year}/{unit.id}"
+        if ready:
+            _, pull, at = max(ready, key=lambda x: (x[0], x[1].number))
+            note = "" if at == pull.head else "các lần đẩy sau thời hạn không được tính"
+            out.append(Decision(year, unit.id, unit.name, deadline, True, at, pull.number, note))
+        elif git.exists(main, f"{folder}/self-assessment.yaml"):
+            out.append(Decision(year, unit.id, unit.name, deadline, True, main, None, "hồ sơ đã gộp vào nhánh chính"))
+        else:
+            out.append(Decision(year, unit.id, unit.name, deadline, False, main))
+    return out
+
+
+def message(d: Decision, tz: str) -> str:
+    if d.received:
+        where = f"yêu cầu gộp #{d.pull}" if d.pull else "nhánh chính"
+        first = (f"Tiếp nhận hồ sơ tự đánh giá năm {d.year} của {d.name} ({d.unit}): phiên bản {d.commit[:12]} "
+                 f"của {where} tại thời điểm khoá nhập liệu" + (f" ({d.note})" if d.note else "") + ".")
+    else:
+        first = f"Chưa nộp: {d.name} ({d.unit}) không có hồ sơ tự đánh giá năm {d.year} được Gửi đi trước thời hạn."
+    return f"{first}\nKhoá nhập liệu lúc {show(d.deadline, tz)}.\nHạn tự đánh giá: {d.deadline.isoformat()}\n"
+
+
+def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, tz: str) -> list[dict]:
+    """What to tell each open pull request of a unit that was just closed."""
+    closed = {(d.year, d.unit): d for d in decisions}
+    out = []
+    for pull in pulls:
+        dossier = _dossier_of(git, main, pull.head)
+        d = closed.get(dossier) if dossier else None
+        if d is None:
+            continue
+        when = show(d.deadline, tz)
+        if d.received and d.pull == pull.number:
+            body = (f"Đã hết hạn tự đánh giá ({when}). Hồ sơ đã được **tiếp nhận**: phiên bản `{d.commit[:12]}` "
+                    "(bản đã Gửi đi tại thời điểm khoá). Từ nay không sửa được điểm tự chấm và tài liệu kiểm chứng; "
+                    "Hội đồng thẩm định sẽ xem xét hồ sơ này.")
+            if d.note:
+                body += " Lưu ý: " + d.note + "."
+        elif pull.draft or not pull.ready_at(d.deadline):
+            body = (f"Đã hết hạn tự đánh giá ({when}) và **đã khoá nhập liệu**. Yêu cầu gộp này vẫn là bản nháp "
+                    "(chưa Gửi đi) nên không được tiếp nhận"
+                    + ("; đơn vị được ghi nhận là **chưa nộp**." if not d.received else ".")
+                    + " Nếu có lý do chính đáng, đề nghị Sở Nội vụ gia hạn bằng văn bản.")
+        else:
+            body = (f"Đã hết hạn tự đánh giá ({when}). Yêu cầu gộp này không phải bản được tiếp nhận"
+                    + (f" (bản được tiếp nhận: yêu cầu gộp #{d.pull})." if d.pull else ".")
+                    + " Mọi thay đổi điểm, tài liệu kiểm chứng sau thời hạn đều bị từ chối.")
+        out.append({"pull": pull.number, "body": body})
+    return out
+
+
+def record(decisions: list[Decision], tz: str) -> str:
+    """The Markdown record of the closing (job summary), in Vietnamese."""
+    lines = ["# Biên bản khoá nhập liệu", ""]
+    if not decisions:
+        return "\n".join(lines + ["Không có đơn vị nào đến hạn khoá trong lần chạy này.", ""])
+    got = sum(d.received for d in decisions)
+    lines += [f"Đã khoá {len(decisions)} đơn vị: {got} đã nộp, {len(decisions) - got} chưa nộp.", "",
+              "| Năm | Đơn vị | Hạn tự đánh giá | Kết quả | Phiên bản tiếp nhận |", "|---|---|---|---|---|"]
+    for d in decisions:
+        result = ("Đã nộp" + (f" (yêu cầu gộp #{d.pull})" if d.pull else " (đã gộp)")) if d.received else "**Chưa nộp**"
+        lines.append(f"| {d.year} | {d.name} ({d.unit}) | {show(d.deadline, tz)} | {result} | "
+                     f"{d.commit[:12] if d.received else ''} |")
+    return "\n".join(lines) + "\n"
+
+
+def apply(git: Git, decisions: list[Decision], tz: str, remote: str | None = None) -> list[str]:
+    """Create (or move) the receipt tags; push them to ``remote`` when given. Returns the tags."""
+    names = []
+    for d in decisions:
+        git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "tag", "-a", "-f",
+                 "-m", message(d, tz), d.tag, d.commit, what=f"không tạo được thẻ {d.tag}")
+        if git.tag(d.other_tag):  # an extension changed the outcome: the old record is replaced
+            git.run("tag", "-d", d.other_tag)
+            if remote:
+                try:
+                    git.run("push", remote, f":refs/tags/{d.other_tag}")
+                except GitFailure:
+                    pass  # not on the server: nothing to replace there
+        names.append(d.tag)
+    if remote and names:
+        git.run("push", "--force", remote, *[f"refs/tags/{n}" for n in names], what="không đẩy được thẻ tiếp nhận")
+    return names

@@ -1,0 +1,158 @@
+"""Fixtures for the web editor: a temporary Git clone of the sample province, Decap's
+local proxy (decap-server) on that clone, the /admin/ folder served on localhost, and
+Debian's Chromium driven by Playwright (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from cchc.editor import site
+from cchc.load import repository
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = ("province.yaml", "criteria", "units", "plans", "submissions", "surveys")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
+BRANCH = "main"
+
+
+def git(cwd: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Văn thư", "GIT_AUTHOR_EMAIL": "vanthu@example.vn",
+           "GIT_COMMITTER_NAME": "Văn thư", "GIT_COMMITTER_EMAIL": "vanthu@example.vn"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def sample_data(target: Path) -> Path:
+    """The bundled sample province (repository root) when present, else a generated one."""
+    if (REPO / "province.yaml").is_file():
+        target.mkdir(parents=True)
+        for name in DATA:
+            src = REPO / name
+            if src.is_dir():
+                shutil.copytree(src, target / name)
+            elif src.is_file():
+                shutil.copy2(src, target / name)
+    else:
+        subprocess.run([sys.executable, "-m", "cchc.sample", "--out", str(target), "--so", "4", "--huyen", "1",
+                        "--xa", "2", "--xa-2025", "2"], check=True, capture_output=True)
+    return target
+
+
+@pytest.fixture(scope="module")
+def sample_dir(tmp_path_factory) -> Path:
+    """A plain copy of the sample province (no Git)."""
+    return sample_data(tmp_path_factory.mktemp("editor-sample") / "repo")
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    """A clone (with a bare 'origin', as on a forge) of the sample repository."""
+    base = tmp_path_factory.mktemp("editor-repo")
+    source = sample_data(base / "source")
+    git(source, "init", "-q", "-b", BRANCH)
+    git(source, "add", "-A")
+    git(source, "commit", "-q", "-m", "Sample province")
+    git(base, "clone", "-q", "--bare", str(source), "origin.git")
+    git(base, "clone", "-q", "origin.git", "clone")
+    work = base / "clone"
+    git(work, "config", "user.name", "Văn thư")
+    git(work, "config", "user.email", "vanthu@example.vn")
+    return work
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _ask(url: str, action: str) -> dict:
+    req = urllib.request.Request(url, data=json.dumps({"action": action}).encode(),
+                                 headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=2) as resp:
+        return json.loads(resp.read())
+
+
+@pytest.fixture(scope="module")
+def decap_server(clone):
+    """decap-server in git mode (editorial workflow: one branch per unit) on the clone."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api/v1"
+    script = site.node_modules() / "decap-server" / "dist" / "index.js"
+    env = {**os.environ, "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": "git",
+           "GIT_REPO_DIRECTORY": str(clone), "LOG_LEVEL": "warn"}
+    log = clone.parent / "decap-server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(["node", str(script)], env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                if _ask(url, "info").get("type") == "local_git":
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("decap-server did not start: " + log.read_text(errors="replace"))
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, clone, decap_server):
+    """The editor as `cchc editor-config --out …/admin --with-assets` makes it, served on localhost."""
+    from cchc.cli.main import main
+
+    root = tmp_path_factory.mktemp("editor-site")
+    assert main(["editor-config", "--root", str(clone), "--local-backend", decap_server, "--branch", BRANCH,
+                 "--out", str(root / "admin"), "--with-assets"]) == 0
+    handler = functools.partial(_Quiet, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/admin/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    pg = context.new_page()
+    pg.outside_requests = []
+    pg.on("request", lambda r: pg.outside_requests.append(r.url)
+          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    yield pg
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def sample_repo(clone):
+    return repository.load(clone)

@@ -1,0 +1,42 @@
+"""Fixtures for the pull-request workflow: a forge holding the small test province."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.cli import main as cli
+
+from .forge import Forge
+
+
+def _root_fixtures():
+    """tests/conftest.py by path: several folders have a conftest.py, so the bare name is ambiguous."""
+    spec = importlib.util.spec_from_file_location("cchc_tests_root", Path(__file__).parents[1] / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_mini = _root_fixtures().build_mini
+
+
+@pytest.fixture
+def forge(tmp_path) -> Forge:
+    files = build_mini(tmp_path / "files")
+    (files / "submissions/2025/so-a/appraisal.yaml").unlink()  # appraisal comes later, through its own pull request
+    return Forge(tmp_path / "forge", files)
+
+
+def check(capsys, repo: Path, event: Path, *extra: str) -> tuple[int, dict]:
+    """Run `cchc check-pr` as CI does; returns the exit code and the JSON findings."""
+    code = cli.main(["check-pr", "--repo", str(repo), "--event", str(event), "--format", "json", *extra])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out.strip().startswith("{") else {"raw": out}
+
+
+def codes(doc: dict, errors_only: bool = True) -> set[str]:
+    return {f["code"] for f in doc.get("findings", []) if f["severity"] == "error" or not errors_only}

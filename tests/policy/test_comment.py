@@ -1,0 +1,89 @@
+"""The pull-request comment: rendered from the check's JSON only, Vietnamese, safe to post."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cchc.cli import main as cli
+from cchc.report import pr_comment
+
+SA = "submissions/2025/so-a/self-assessment.yaml"
+
+
+def _result(forge, tmp_path, head, name, number=5, draft=True, author="so-a-vanthu"):
+    out = tmp_path / f"{name}.json"
+    event = forge.pull_request(head, author, "2025-12-20T03:00:00Z", number=number, draft=draft)
+    cli.main(["check-pr", "--repo", str(forge.checkout(head)), "--event", str(event), "--output", str(out),
+              "--format", "json"])
+    return out
+
+
+def test_comment_shows_the_summary_table_and_the_change_since_the_previous_push(forge, tmp_path, capsys):
+    forge.branch("so-a")
+    forge.edit(SA, "score: 0.75\n", "score: 1\n")
+    first = forge.commit("Lần 1", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
+    forge.push("so-a")
+    r1 = _result(forge, tmp_path, first, "r1")
+    assert cli.main(["comment", str(r1), "--out", str(tmp_path / "c1.md")]) == 0
+    c1 = (tmp_path / "c1.md").read_text(encoding="utf-8")
+    assert c1.startswith(pr_comment.MARKER)
+    assert "## ✔ Hợp lệ — kết quả kiểm tra hồ sơ Sở Thử nghiệm A, năm 2025" in c1
+    assert "| 1.2 | Tuyên truyền CCHC | 1 | 1 |" in c1  # code, title, maximum, self score
+    assert "| 1.1.1 | Ban hành kế hoạch CCHC năm | 1 | 1 |  | 1 |" in c1  # … and its one evidence reference
+    assert "| 3.1 | Mức độ hài lòng của người dân | 10 | ĐTXHH: 8 |" in c1  # survey points, not self-scored
+    assert "| 2.2.1 | Tỷ lệ hồ sơ giải quyết đúng hạn | 4 | 3,88 |" in c1  # computed from 97 of 100 cases
+    assert "Tổng điểm tự chấm: 10,38" in c1 and "tổng: **18,38 / 20**" in c1 and "Chỉ số: **91,90%** (Xuất sắc)" in c1
+    assert "Báo cáo tự đánh giá số 10/BC-SA ngày 20/12/2025" in c1 and "Trạng thái: bản nháp, chưa Gửi đi." in c1
+    assert "Ready for review" in c1 and "Gửi đi" in c1  # a draft: what to do next
+
+    forge.edit(SA, "score: 1\n", "score: 0.5\n")  # 1.1.1 now 0.5
+    second = forge.commit("Lần 2", author="so-a-vanthu", date="2025-12-21T09:00:00+07:00")
+    forge.push("so-a")
+    r2 = _result(forge, tmp_path, second, "r2")
+    assert cli.main(["comment", str(r2), "--previous", str(tmp_path / "c1.md"), "--out", str(tmp_path / "c2.md")]) == 0
+    c2 = (tmp_path / "c2.md").read_text(encoding="utf-8")
+    assert "| 1.1.1 | Ban hành kế hoạch CCHC năm | 1 | 0,5 | ▼ −0,5 | 1 |" in c2
+    assert "so với lần đẩy trước: ▼ −0,5" in c2
+    # the same push checked again keeps its comparison with the push before it
+    again = pr_comment.render(pr_comment.load(r2.read_bytes()), c2)
+    assert "▼ −0,5" in again
+
+
+def test_comment_lists_findings_with_their_fix(forge, tmp_path):
+    forge.branch("so-a")
+    forge.edit(SA, "score: 0.75\n", "score: 1.5\n")
+    head = forge.commit("Sai", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
+    forge.push("so-a")
+    body = pr_comment.render(pr_comment.load(_result(forge, tmp_path, head, "r", draft=False).read_bytes()))
+    assert "## ✖ Còn 1 lỗi" in body and "### Lỗi cần sửa (1)" in body
+    assert f"<code>{SA}</code> dòng 19 — tiêu chí 1.2" in body
+    assert "**Cách sửa:**" in body and "(score-above-max)" in body
+    assert "Sửa các lỗi ở trên" in body
+
+
+def test_untrusted_text_cannot_mention_link_or_inject():
+    evil = "@snv-admin <img src=x onerror=alert(1)> [bấm vào đây](http://lua-dao.example) | cột ![x](http://x/y.png)"
+    doc = {"version": 1, "head": "a" * 40, "pull_request": 3, "errors": 1, "warnings": 0, "roles": ["unit"],
+           "findings": [{"file": "x`y", "line": 1, "severity": "error", "code": "c", "message": evil, "hint": evil}],
+           "dossier": {"name": evil, "year": 2025, "self_total": "1", "total": "1", "max": "2", "index": "50.00",
+                       "rows": [{"code": "1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
+                                 "evidence": 0}]}}
+    body = pr_comment.render(pr_comment.load(json.dumps(doc)))
+    assert "<img" not in body and "](http" not in body and "http://" not in body and "@snv-admin" not in body
+    table_row = next(line for line in body.splitlines() if line.startswith("| **1** |"))
+    assert table_row.count(" | ") == 5  # the title's '|' did not add a column
+
+
+@pytest.mark.parametrize("bad", [
+    {"version": 2, "head": "a" * 40, "findings": []},
+    {"version": 1, "head": "not-a-commit", "findings": []},
+    {"version": 1, "head": "a" * 40, "findings": [{"file": "x"}]},
+    {"version": 1, "head": "a" * 40, "findings": [], "dossier": {"total": "1e999999"}},
+])
+def test_malformed_results_are_refused(bad, tmp_path, capsys):
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(bad), encoding="utf-8")
+    assert cli.main(["comment", str(path)]) == 2
+    assert "không đúng định dạng" in capsys.readouterr().err
