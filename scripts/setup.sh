@@ -9,10 +9,11 @@ command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v qpdf >/dev/null 2>&1 || need_apt+=(qpdf)
 command -v git-lfs >/dev/null 2>&1 || need_apt+=(git-lfs)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc libreoffice-writer)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}"
 fi
 
 if [ -f package.json ]; then

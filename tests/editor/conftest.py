@@ -29,6 +29,14 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 BRANCH = "main"
 
 
+@pytest.fixture(autouse=True)
+def _no_forge_settings(monkeypatch):
+    """The editor's backend comes from CCHC_EDITOR_* and GITHUB_REPOSITORY: a CI runner's own
+    values must not leak into what the tests expect."""
+    for name in [n for n in os.environ if n.startswith("CCHC_EDITOR_")] + ["GITHUB_REPOSITORY"]:
+        monkeypatch.delenv(name, raising=False)
+
+
 def git(cwd: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "Văn thư", "GIT_AUTHOR_EMAIL": "vanthu@example.vn",
            "GIT_COMMITTER_NAME": "Văn thư", "GIT_COMMITTER_EMAIL": "vanthu@example.vn"}

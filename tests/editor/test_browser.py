@@ -85,6 +85,13 @@ class Form:
         self.page.get_by_role("button", name="Chọn tệp này").click()
 
 
+def _plain(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)) \
+        .replace("đ", "d").replace("Đ", "D").lower()
+
+
 def _vn(value: Decimal) -> str:
     return fmt(value).replace(".", ",")
 
@@ -122,6 +129,20 @@ def _fill(form, fw, answers, pdfs):
                 form.field(crit, "explanation").fill("Tài liệu kiểm chứng nằm trong báo cáo tự đánh giá, mục II.")
 
 
+def _other_units_draft(clone, repo, year, unit):
+    """Another unit's draft, as Decap leaves it: the page must show only the clerk's own."""
+    other = next(u for u in editor_config.units_of(repo, year) if u.id != unit.id)
+    branch = f"cms/{editor_config.collection_name(year, other.id)}/{other.id}"
+    git(clone, "checkout", "-q", "-b", branch)
+    target = clone / "submissions" / str(year) / other.id / "self-assessment.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"unit: {other.id}\nyear: {year}\nscores: []\n", encoding="utf-8")
+    git(clone, "add", "-A")
+    git(clone, "commit", "-q", "-m", "Cập nhật hồ sơ tự đánh giá")
+    git(clone, "checkout", "-q", "main")
+    git(clone, "config", f"branch.{branch}.description", "decap-cms/draft")
+
+
 def _shot(page, tmp_path, name, **kw):
     path = tmp_path / name
     page.screenshot(path=str(path), **kw)
@@ -140,15 +161,14 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     pdfs = {"evidence": write_scan(tmp_path / "ke-hoach-cchc.pdf", pages=2, text="KE HOACH 12/KH-DV"),
             "report": write_scan(tmp_path / "bao-cao-tu-danh-gia.pdf", pages=3, text="BAO CAO 30/BC-DV")}
     page.set_default_timeout(20_000)
+    _other_units_draft(clone, sample_repo, year, unit)
 
     page.goto(served)
+    page.get_by_placeholder("Tìm đơn vị").fill(_plain(unit.name))  # typed without diacritics
+    assert page.locator(".cchc-chooser li:not([hidden])").all_inner_texts() == [unit.name]
+    _shot(page, tmp_path, "bien-tap-chon-don-vi.png")
+    page.get_by_role("link", name=unit.name, exact=True).click()
     page.get_by_role("button", name="Đăng nhập").click()
-    level_name = sample_repo.province.levels[unit.level]
-    page.get_by_role("link", name=f"Tự đánh giá {year} — {level_name}").click()
-    unit_link = page.get_by_role("link", name=unit.name, exact=True)
-    unit_link.wait_for()
-    _shot(page, tmp_path, "bien-tap-danh-sach.png")
-    unit_link.click()
     form = Form(page)
 
     report = form.field(page, "report")
@@ -160,6 +180,9 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     _fill(form, fw, answers, pdfs)
     form.field(page, key("a", fw.areas[0].code)).evaluate("el => el.scrollIntoView({block: 'start'})")
     _shot(page, tmp_path, "bien-tap-bieu-mau.png")
+    first_figures = next(n for n in fw.self_leaves() if answers[n.code][0] == "figures")
+    form.field(page, key("c", first_figures.code)).evaluate("el => el.parentElement.scrollIntoView({block: 'start'})")
+    _shot(page, tmp_path, "bien-tap-so-lieu.png")
 
     preview = page.frame_locator("iframe").first
     shown = {k: preview.locator(f"#cchc-{k}").inner_text() for k in ("total", "max", "index")}
@@ -172,17 +195,20 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     page.get_by_role("button", name=re.compile("Trạng thái: Gửi đi")).wait_for()
     _shot(page, tmp_path, "bien-tap-gui-di.png")
     page.goto(served + "#/workflow")
-    page.get_by_text(unit.name).first.wait_for()
+    page.get_by_text("1 hồ sơ đã gửi đi, chờ thẩm định").wait_for()
+    assert page.get_by_text(unit.name).count() >= 1
     _shot(page, tmp_path, "bien-tap-ho-so-da-luu.png")
     assert page.outside_requests == []
 
-    branch = f"cms/tu-danh-gia-{year}-{unit.level}/{unit.id}"
+    branch = f"cms/{editor_config.collection_name(year, unit.id)}/{unit.id}"
     assert git(clone, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"
     submitted = clone.parent / "submitted"
     git(clone.parent, "clone", "-q", "-b", branch, str(clone), str(submitted))
     folder = f"submissions/{year}/{unit.id}"
     changed = git(submitted, "diff", "--name-only", "origin/main...HEAD").split()
     assert all(path.startswith(folder + "/") for path in changed) and changed
+    assert re.fullmatch(r"(Tạo|Cập nhật) hồ sơ tự đánh giá " + re.escape(f"{folder}/self-assessment.yaml"),
+                        git(submitted, "log", "-1", "--format=%s").strip())
 
     result = validation.validate(submitted, [folder])
     assert result.errors == [], [f.message for f in result.errors]

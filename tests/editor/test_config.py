@@ -50,9 +50,10 @@ def _inputs(field: dict) -> dict:
 def test_each_unit_gets_a_form_that_follows_its_framework(mini_repo):
     repo = repository.load(mini_repo, wanted=lambda f: False)
     cfg, rules = editor_config.build(repo, LOCAL)
-    [collection] = cfg["collections"]
-    assert [f["name"] for f in collection["files"]] == [u.id for u in repo.units_in(2025)]
-    unit_file = collection["files"][1]
+    assert [[f["name"] for f in c["files"]] for c in cfg["collections"]] == [[u.id] for u in repo.units_in(2025)]
+    assert [c["name"] for c in cfg["collections"]] == ["2025-so-a", "2025-so-b"]
+    collection = cfg["collections"][1]
+    [unit_file] = collection["files"]
     assert unit_file["file"] == "submissions/2025/so-b/self-assessment.yaml"
     assert (unit_file["media_folder"], unit_file["public_folder"]) == ("evidence", "evidence")
     assert collection["publish"] is False and cfg["publish_mode"] == "editorial_workflow"
@@ -104,13 +105,15 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def test_backend_settings_come_from_the_site_the_ci_and_the_command(monkeypatch):
+def test_backend_settings_come_from_the_site_the_ci_and_the_command():
     env = {"CCHC_EDITOR_REPO": "snv-mau/chi-so-cchc", "GITHUB_REPOSITORY": "other/repo"}
     s = resolve({"backend": "github", "repo": "x/y", "branch": "chinh", "base_url": "https://oauth.example.vn"},
                 {"open_authoring": True}, env)
     assert (s.backend, s.repo, s.branch, s.base_url, s.open_authoring) == \
         ("github", "snv-mau/chi-so-cchc", "chinh", "https://oauth.example.vn", True)
-    assert resolve(None, None, {"GITHUB_REPOSITORY": "snv/kho"}).configured
+    in_actions = resolve(None, None, {"GITHUB_REPOSITORY": "snv/kho"})
+    assert (in_actions.backend, in_actions.repo) == ("github", "snv/kho") and "base_url" in in_actions.problem()
+    assert resolve(None, None, {"GITHUB_REPOSITORY": "snv/kho", "CCHC_EDITOR_BASE_URL": "https://o.vn"}).configured
     assert "chưa khai báo" in resolve(None, None, {}).problem()
     assert "api_root" in resolve({"backend": "forgejo", "repo": "a/b"}, None, {}).problem()
     assert "không được hỗ trợ" in resolve({"backend": "gitlab", "repo": "a/b"}, None, {}).problem()
@@ -126,16 +129,17 @@ def test_backends_in_the_config(mini_repo):
     assert github["backend"]["commit_messages"]["uploadMedia"].startswith("Tải lên tài liệu kiểm chứng")
     forgejo, _ = editor_config.build(repo, Settings(backend="forgejo", repo="snv/kho", app_id="id1",
                                                     api_root="https://git.tinh.vn/api/v1", open_authoring=True))
-    assert forgejo["backend"]["api_root"] == "https://git.tinh.vn/api/v1" and forgejo["backend"]["open_authoring"]
+    assert forgejo["backend"]["api_root"] == "https://git.tinh.vn/api/v1"
+    assert forgejo["backend"]["open_authoring"] is forgejo["backend"]["always_fork"] is True
     local, _ = editor_config.build(repo, LOCAL)
     assert local["backend"]["name"] == "proxy" and local["local_backend"] == {"url": LOCAL.local_backend}
     with pytest.raises(editor_config.EditorError, match="chưa khai báo"):
         editor_config.build(repo, Settings())
 
 
-def test_command_prints_or_writes_the_config(mini_repo, tmp_path, capsys, monkeypatch):
-    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
-    assert main(["editor-config", "--root", str(mini_repo), "--backend", "github", "--repo", "snv/kho"]) == 0
+def test_command_prints_or_writes_the_config(mini_repo, tmp_path, capsys):
+    assert main(["editor-config", "--root", str(mini_repo), "--backend", "github", "--repo", "snv/kho",
+                 "--base-url", "https://dang-nhap.snv.example.vn"]) == 0
     printed = yaml.safe_load(capsys.readouterr().out)
     assert printed["backend"]["repo"] == "snv/kho" and printed["locale"] == "vi"
     assert main(["editor-config", "--root", str(mini_repo)]) == 2
@@ -150,9 +154,9 @@ def test_command_prints_or_writes_the_config(mini_repo, tmp_path, capsys, monkey
 
 
 def test_the_site_serves_the_editor_at_admin(mini_repo, tmp_path, monkeypatch):
-    monkeypatch.delenv("GITHUB_REPOSITORY", raising=False)
     monkeypatch.setenv("CCHC_EDITOR_BACKEND", "github")
     monkeypatch.setenv("CCHC_EDITOR_REPO", "snv/kho")
+    monkeypatch.setenv("CCHC_EDITOR_BASE_URL", "https://dang-nhap.snv.example.vn")
     out = tmp_path / "site"
     assert main(["build", "--root", str(mini_repo), "--out", str(out)]) == 0
     admin = out / "admin"
@@ -163,8 +167,8 @@ def test_the_site_serves_the_editor_at_admin(mini_repo, tmp_path, monkeypatch):
     assert cfg["backend"]["repo"] == "snv/kho" and "local_backend" not in cfg
     assert "https://" not in (admin / "index.html").read_text(encoding="utf-8")  # nothing from a CDN
 
-    monkeypatch.delenv("CCHC_EDITOR_BACKEND")
-    monkeypatch.delenv("CCHC_EDITOR_REPO")
+    for name in ("CCHC_EDITOR_BACKEND", "CCHC_EDITOR_REPO", "CCHC_EDITOR_BASE_URL"):
+        monkeypatch.delenv(name)
     bare = tmp_path / "bare"
     assert main(["build", "--root", str(mini_repo), "--out", str(bare)]) == 0
     notice = (bare / "admin" / "index.html").read_text(encoding="utf-8")

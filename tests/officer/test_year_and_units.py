@@ -145,3 +145,33 @@ def test_add_and_end_units(province, cchc):
     units = validation.validate(province).repo.units
     assert (units["so-van-hoa"].first_year, units["so-van-hoa"].group) == (2026, "so")
     assert units["so-tu-phap"].last_year == 2025 and not units["so-tu-phap"].successors
+
+
+def test_extension_for_one_unit(province, cchc):
+    args = ["year", "extend", "2025", "--unit", "so-tu-phap", "--decision", "30/SNV-CCHC ngày 05/01/2026"]
+    code, out, _ = cchc(*args, "--until", "15/01/2026 17:00", "--root", province)
+    assert code == 0, out
+    code, out, _ = cchc(*args, "--until", "20/01/2026", "--root", province)  # a second decision replaces it
+    assert code == 0, out
+    plan = validation.validate(province).repo.plans[2025]
+    assert plan.deadline("self_assessment_closes", "so-tu-phap").isoformat() == "2026-01-20T23:59:59+07:00"
+    assert plan.deadline("self_assessment_closes", "so-noi-vu") == plan.deadlines["self_assessment_closes"]
+    assert len(plan.extensions) == 1
+    before = files_of(province)
+    code, _, err = cchc(*args, "--until", "20/12/2025", "--root", province)
+    assert code == 2 and "không muộn hơn thời hạn chung (23:59 ngày 31/12/2025)" in err
+    assert files_of(province) == before
+
+
+def test_codeowners_follow_the_registry_and_the_plan(province, cchc):
+    """The forge's review rules are generated from units/ and plans/: the officer's commands
+    regenerate .github/CODEOWNERS with the change, so the pull request passes its checks."""
+    from cchc.policy import codeowners
+
+    assert cchc("codeowners", "--root", province)[0] == 0
+    assert cchc("year", "open", "2026", "--root", province)[0] == 0
+    code, out, _ = cchc("units", "add", "--into", "so-van-hoa=Sở Văn hóa", "--level", "so", "--year", "2026",
+                        "--account", "so-van-hoa-vanthu", "--root", province)
+    assert code == 0 and ".github/CODEOWNERS" in out
+    assert codeowners.check(repository.load(province, wanted=lambda f: False), province) == []
+    assert "/submissions/2026/so-van-hoa/" in (province / ".github" / "CODEOWNERS").read_text(encoding="utf-8")

@@ -3,9 +3,13 @@ forged dates), real event payload files, through `cchc check-pr` as the CI job r
 
 from __future__ import annotations
 
+import json
+import os
+
 from pdfs import scan_pdf
 
 from .conftest import check, codes
+from .forge import git
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
 SB = "submissions/2025/so-b/self-assessment.yaml"
@@ -194,3 +198,34 @@ def test_cannot_run_without_the_commits(forge, capsys, tmp_path):
     (tmp_path / "rac.json").write_text("{không phải json", encoding="utf-8")
     assert cli.main(["check-pr", "--repo", str(forge.work), "--event", str(tmp_path / "rac.json")]) == 2
     assert "không phải JSON" in capsys.readouterr().err
+
+
+def test_a_link_out_of_the_repository_is_reported_not_followed(forge, capsys):
+    forge.branch("so-a")
+    os.symlink("/etc/passwd", forge.work / "submissions/2025/so-a/evidence/mat-khau.pdf")
+    forge.edit(SA, "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
+               "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n"
+               "    evidence:\n      - {file: evidence/mat-khau.pdf}\n")
+    head = forge.commit("Liên kết", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
+    forge.push("so-a")
+    event = forge.pull_request(head, "so-a-vanthu", BEFORE)
+    git(forge.work, "checkout", "-q", "main")
+    for repo in (forge.checkout(head), forge.work):  # the checkout at head, and an export of the head commit
+        code, doc = check(capsys, repo, event)
+        assert code == 1 and "evidence-symlink" in codes(doc), doc
+
+
+def test_a_gitea_payload(forge, capsys):
+    head = _unit_push(forge)
+    payload = json.loads(forge.pull_request(head, "So-A-Vanthu", BEFORE).read_text(encoding="utf-8"))
+    payload["action"] = "synchronized"  # Gitea's spelling
+    payload["pull_request"]["title"] = "WIP: Hồ sơ tự đánh giá"  # Gitea's draft marker
+    payload["pull_request"]["updated_at"] = "2025-12-20T10:00:00+07:00"
+    del payload["pull_request"]["draft"], payload["before"]
+    event = forge.events / "gitea.json"
+    event.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    out = forge.root / "ket-qua.json"
+    code, doc = check(capsys, forge.checkout(head), event, "--output", str(out))
+    assert code == 0, doc
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["draft"] is True and result["author"] == "so-a-vanthu" and result["action"] == "synchronize"

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from cchc.cli import main as cli
+from cchc.policy import result
 from cchc.report import pr_comment
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
@@ -47,7 +48,7 @@ def test_comment_shows_the_summary_table_and_the_change_since_the_previous_push(
     assert "| 1.1.1 | Ban hành kế hoạch CCHC năm | 1 | 0,5 | ▼ −0,5 | 1 |" in c2
     assert "so với lần đẩy trước: ▼ −0,5" in c2
     # the same push checked again keeps its comparison with the push before it
-    again = pr_comment.render(pr_comment.load(r2.read_bytes()), c2)
+    again = pr_comment.render(result.load(r2.read_bytes()), c2)
     assert "▼ −0,5" in again
 
 
@@ -56,7 +57,7 @@ def test_comment_lists_findings_with_their_fix(forge, tmp_path):
     forge.edit(SA, "score: 0.75\n", "score: 1.5\n")
     head = forge.commit("Sai", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
-    body = pr_comment.render(pr_comment.load(_result(forge, tmp_path, head, "r", draft=False).read_bytes()))
+    body = pr_comment.render(result.load(_result(forge, tmp_path, head, "r", draft=False).read_bytes()))
     assert "## ✖ Còn 1 lỗi" in body and "### Lỗi cần sửa (1)" in body
     assert f"<code>{SA}</code> dòng 19 — tiêu chí 1.2" in body
     assert "**Cách sửa:**" in body and "(score-above-max)" in body
@@ -70,7 +71,7 @@ def test_untrusted_text_cannot_mention_link_or_inject():
            "dossier": {"name": evil, "year": 2025, "self_total": "1", "total": "1", "max": "2", "index": "50.00",
                        "rows": [{"code": "1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
                                  "evidence": 0}]}}
-    body = pr_comment.render(pr_comment.load(json.dumps(doc)))
+    body = pr_comment.render(result.load(json.dumps(doc)))
     assert "<img" not in body and "](http" not in body and "http://" not in body and "@snv-admin" not in body
     table_row = next(line for line in body.splitlines() if line.startswith("| **1** |"))
     assert table_row.count(" | ") == 5  # the title's '|' did not add a column

@@ -20,7 +20,8 @@ from ..policy.check import check_pr
 from ..policy.clock import show
 from ..policy.gitrepo import GitFailure
 from ..findings import warning
-from ..report import REPORTERS, github, pr_comment
+from ..policy import result as result_doc
+from ..report import REPORTERS, github
 from .common import fail
 
 LOCAL_BASES = ("origin/HEAD", "origin/main", "main")
@@ -110,7 +111,7 @@ def run(args) -> int:
                                     "Tệp sự kiện không ghi thời điểm; đã dùng giờ của máy chạy kiểm tra.",
                                     "Chạy lệnh với --event \"$GITHUB_EVENT_PATH\" để dùng thời điểm của máy chủ Git."))
     if args.output:
-        args.output.write_text(json.dumps(pr_comment.document(res), ensure_ascii=False, indent=1) + "\n",
+        args.output.write_text(json.dumps(result_doc.document(res), ensure_ascii=False, indent=1) + "\n",
                                encoding="utf-8")
     if args.format == "text":
         sys.stdout.write(header(res))

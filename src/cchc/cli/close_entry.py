@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from ..load import repository
-from ..policy import close
+from ..policy import close, notices
 from ..policy import event as ev
 from ..policy.gitrepo import Git, GitFailure
 from .common import fail
@@ -69,7 +69,7 @@ def run(args) -> int:
                          for d in decisions], "comments": notes, "tags": tags}
     if args.out:
         args.out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    text = close.record(decisions, tz)
+    text = notices.record(decisions, tz)
     summary = args.summary or (Path(os.environ["GITHUB_STEP_SUMMARY"]) if os.environ.get("GITHUB_STEP_SUMMARY") else None)
     if summary:
         with open(summary, "a", encoding="utf-8") as fh:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..policy import result
 from ..report import pr_comment
 from .common import fail
 
@@ -23,11 +24,11 @@ def add_parser(sub) -> None:
 
 def run(args) -> int:
     try:
-        doc = pr_comment.load(args.result.read_bytes())
+        doc = result.load(args.result.read_bytes())
         previous = args.previous.read_text(encoding="utf-8", errors="replace") if args.previous else None
     except OSError as exc:
         return fail(f"không đọc được tệp ({exc.strerror or exc}).")
-    except pr_comment.BadDocument as exc:
+    except result.BadDocument as exc:
         return fail(f"{exc}: '{args.result}'.")
     body = pr_comment.render(doc, previous)
     if args.out:

@@ -86,14 +86,16 @@ def run(args) -> int:
         edit = _edit(root, repo, args)
     except EditError as exc:
         return fail(str(exc))
-    found = files.check_changes(root, edit.changes)
+    staged = files.check_changes(root, edit.changes)
+    found = staged.findings
     console.show(found)
     blocking = [f for f in found if f.is_error and f.file in edit.changes]
     if blocking:
         return console.done(len(blocking), "danh sách đơn vị")
+    changes = {**edit.changes, **staged.companions}
     if not args.check:
-        files.write_all(root, edit.changes)
-    verb = "Kiểm tra xong (chưa ghi, --check)" if args.check else "Đã ghi " + ", ".join(sorted(edit.changes))
+        files.write_all(root, changes)
+    verb = "Kiểm tra xong (chưa ghi, --check)" if args.check else "Đã ghi " + ", ".join(sorted(changes))
     console.say(f"{verb}.")
     for note in edit.notes:
         console.say(f"- {note}")

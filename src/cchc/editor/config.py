@@ -37,9 +37,11 @@ def _backend(s: Settings) -> dict:
         return {"name": "proxy", "proxy_url": s.local_backend, "branch": s.branch,
                 "commit_messages": COMMIT_MESSAGES}
     out = {"name": s.backend, "repo": s.repo, "branch": s.branch, "commit_messages": COMMIT_MESSAGES}
-    optional = {"base_url": s.base_url, "auth_endpoint": s.auth_endpoint, "api_root": s.api_root,
-                "app_id": s.app_id, "open_authoring": s.open_authoring}
+    optional = {"base_url": s.base_url, "auth_endpoint": s.auth_endpoint, "auth_scope": s.auth_scope,
+                "api_root": s.api_root, "app_id": s.app_id}
     out.update({k: v for k, v in optional.items() if v})
+    if s.open_authoring:  # every clerk works in a fork: the draft stays there, Gửi đi opens the PR
+        out.update(open_authoring=True, always_fork=True)
     return out
 
 
@@ -87,19 +89,17 @@ def _collection(repo, year: int, unit, forms: dict, texts: dict) -> dict:
     }
 
 
-def _head(year: int, unit_fields: list) -> list[dict]:
+def _head(year: int, max_bytes: int, unit_fields: list) -> list[dict]:
     return [
         {"label": "Năm đánh giá", "name": "year", "widget": "hidden", "default": year},
         {"label": "Báo cáo tự đánh giá đã được lãnh đạo phê duyệt", "name": "report", "widget": "object",
          "required": False, "collapsed": False,
          "hint": "Điền đủ cả bốn mục khi đã có báo cáo được lãnh đạo đơn vị ký duyệt.",
          "fields": [
-             {"label": "Tệp báo cáo (PDF)", "name": "file", "widget": "file", "required": False,
-              "choose_url": False, "media_library": {"config": {"multiple": False}}},
+             fields.pdf_input("Tệp báo cáo (PDF)", max_bytes),
              {"label": "Số báo cáo", "name": "number", "widget": "string", "required": False,
               "hint": "Ví dụ: 125/BC-STP"},
-             {"label": "Ngày báo cáo", "name": "date", "widget": "datetime", "required": False, "default": "",
-              "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": True},
+             fields.date_input("Ngày báo cáo"),
              {"label": "Người phê duyệt (họ tên, chức vụ)", "name": "approved_by", "widget": "string",
               "required": False},
          ]},
@@ -118,10 +118,11 @@ def build(repo, settings: Settings) -> tuple[dict, dict]:
     if not units:
         raise EditorError(f"năm {year} không có đơn vị nào có bộ tiêu chí để tự đánh giá.")
     forms, texts = {}, {}
+    max_bytes = int(repo.plans[year].max_file_mb * 1024 * 1024)
     for u in units:
         fw = repo.framework_for(year, u.level)
         if fw.ref not in forms:
-            forms[fw.ref] = _head(year, fields.form(fw))
+            forms[fw.ref] = _head(year, max_bytes, fields.form(fw, max_bytes))
             texts[fw.ref] = (f"Hồ sơ tự đánh giá năm {year} theo {fw.title} ({fw.legal_number}, tổng điểm tối đa "
                              f"{fmt(fw.max)}). Bấm Lưu để lưu bản nháp; khi khung xem trước báo đã đủ, chọn "
                              "Trạng thái → Gửi đi (chờ thẩm định).")

@@ -58,7 +58,7 @@ def _figures(node, kind) -> list[dict]:
 
 
 def _free(node, kind) -> list[dict]:
-    step = kind.step(node) if hasattr(kind, "step") else Decimal("0.01")
+    step = kind.step(node) if hasattr(kind, "step") else Decimal("0.01")  # a kind without a step: hundredths
     return [{
         "label": f"Điểm tự chấm (từ 0 đến {vn(node.max)}, bước {vn(step)})", "name": "score",
         "widget": "number", "value_type": "float", "min": 0, "max": _number(node.max),
@@ -78,31 +78,44 @@ def score_inputs(node) -> list[dict]:
     return _free(node, kind)
 
 
-EVIDENCE_ITEM = [
-    {"label": "Tệp PDF", "name": "file", "widget": "file", "required": False, "choose_url": False,
-     "media_library": {"config": {"multiple": False}},
-     "hint": "Bản chụp PDF văn bản đã ký, hoặc văn bản điện tử có chữ ký số."},
-    {"label": "Tên tài liệu", "name": "title", "widget": "string", "required": False},
-    {"label": "Số, ký hiệu văn bản", "name": "number", "widget": "string", "required": False,
-     "hint": "Ví dụ: 25/KH-UBND"},
-    {"label": "Ngày ban hành", "name": "date", "widget": "datetime", "required": False, "default": "",
-     "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": True},
-    {"label": "Mục, phần (nếu chỉ dẫn một phần văn bản)", "name": "section", "widget": "string",
-     "required": False},
-    {"label": "Trang", "name": "page", "widget": "number", "value_type": "int", "min": 1, "required": False},
-]
+def pdf_input(label: str, max_bytes: int, hint: str | None = None) -> dict:
+    """A file input whose upload lands in the unit's evidence/ folder (the file's media_folder)."""
+    out = {"label": label, "name": "file", "widget": "file", "required": False, "choose_url": False,
+           "media_library": {"config": {"multiple": False, "max_file_size": max_bytes}}}
+    if hint:
+        out["hint"] = hint
+    return out
 
 
-def _evidence(node) -> dict:
+def evidence_item(max_bytes: int) -> list[dict]:
+    return [
+        pdf_input("Tệp PDF", max_bytes, "Bản chụp PDF văn bản đã ký, hoặc văn bản điện tử có chữ ký số."),
+        {"label": "Tên tài liệu", "name": "title", "widget": "string", "required": False},
+        {"label": "Số, ký hiệu văn bản", "name": "number", "widget": "string", "required": False,
+         "hint": "Ví dụ: 25/KH-UBND"},
+        date_input("Ngày ban hành"),
+        {"label": "Mục, phần (nếu chỉ dẫn một phần văn bản)", "name": "section", "widget": "string",
+         "required": False},
+        {"label": "Trang", "name": "page", "widget": "number", "value_type": "int", "min": 1, "required": False},
+    ]
+
+
+def date_input(label: str) -> dict:
+    """A date saved as YYYY-MM-DD; empty by default (Decap would otherwise put today's date)."""
+    return {"label": label, "name": "date", "widget": "datetime", "required": False, "default": "",
+            "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": True}
+
+
+def _evidence(node, item: list) -> dict:
     needed = "; ".join(node.evidence)
     hint = ("Tài liệu cần có: " + needed + ". " if needed else "") + \
         "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
     return {"label": "Tài liệu kiểm chứng", "label_singular": "tài liệu kiểm chứng", "name": "evidence",
             "widget": "list", "required": False, "collapsed": False, "summary": "{{fields.title}} {{fields.file}}",
-            "hint": hint, "fields": EVIDENCE_ITEM}
+            "hint": hint, "fields": item}
 
 
-def criterion(node) -> dict:
+def criterion(node, item: list) -> dict:
     fields = score_inputs(node)
     if node.na_allowed:
         fields += [
@@ -113,13 +126,13 @@ def criterion(node) -> dict:
     fields += [
         {"label": "Giải trình", "name": "explanation", "widget": "text", "required": False,
          "hint": "Bắt buộc khi chưa có đủ tài liệu kiểm chứng; nên ghi khi không đạt điểm tối đa."},
-        _evidence(node),
+        _evidence(node, item),
     ]
     return {"label": f"{node.code}. {node.title} — {_cap(node)}", "name": key("c", node.code),
             "widget": "object", "required": False, "collapsed": False, "fields": fields}
 
 
-def area(node) -> dict | None:
+def area(node, item: list) -> dict | None:
     """The area's object, or None when the unit enters nothing in it (survey only)."""
     leaves = [n for n in node.walk() if n.is_leaf and score_inputs(n)]
     if not leaves:
@@ -127,9 +140,12 @@ def area(node) -> dict | None:
     total = f"tối đa {vn(node.max)} điểm" if node.max else "ngoài tổng điểm"
     return {"label": f"Lĩnh vực {node.code}. {node.title} — {total}", "name": key("a", node.code),
             "widget": "object", "required": False, "collapsed": True,
-            "summary": f"Lĩnh vực {node.code}: {len(leaves)} tiêu chí tự chấm (bấm để mở)", "fields": [criterion(n) for n in leaves]}
+            "summary": f"Lĩnh vực {node.code}: {len(leaves)} tiêu chí tự chấm (bấm để mở)",
+            "fields": [criterion(n, item) for n in leaves]}
 
 
-def form(framework) -> list[dict]:
-    """Every area the unit enters something in, in the framework's order."""
-    return [a for a in (area(n) for n in framework.areas) if a is not None]
+def form(framework, max_bytes: int) -> list[dict]:
+    """Every area the unit enters something in, in the framework's order. One evidence item
+    list is shared by all criteria (written once in config.yml)."""
+    item = evidence_item(max_bytes)
+    return [a for a in (area(n, item) for n in framework.areas) if a is not None]

@@ -22,9 +22,10 @@ class Settings:
     branch: str = "main"  # the branch the site is published from; pull requests target it
     base_url: str = ""  # GitHub: address of the OAuth client that holds the app's secret
     auth_endpoint: str = ""  # GitHub: path of that client's login endpoint, if not "auth"
+    auth_scope: str = ""  # GitHub: "repo" when clerks fork a private repository
     api_root: str = ""  # Forgejo: https://<host>/api/v1
     app_id: str = ""  # Forgejo: client id of the OAuth2 application (not confidential)
-    open_authoring: bool = False  # clerks without write access work in a fork
+    open_authoring: bool = False  # every clerk works in their own fork (no write access to the repository)
     local_backend: str = ""  # http://127.0.0.1:<port>/api/v1 of decap-server (local/test only)
     year: int | None = None  # the year to serve; default: the open year
     site_url: str = ""
@@ -43,6 +44,9 @@ class Settings:
             return f"kiểu máy chủ Git '{self.backend}' không được hỗ trợ (chỉ: {', '.join(BACKENDS)})."
         if not self.repo:
             return "chưa khai báo kho (repo, dạng tổ-chức/tên-kho)."
+        if self.backend == "github" and not self.base_url:
+            return ("GitHub cần địa chỉ dịch vụ đăng nhập OAuth (base_url), nơi giữ mã bí mật của ứng dụng "
+                    "OAuth; xem hướng dẫn cấu hình.")
         if self.backend == "forgejo" and not (self.api_root and self.app_id):
             return "máy chủ Forgejo cần api_root (https://<máy chủ>/api/v1) và app_id (mã ứng dụng OAuth2)."
         return None

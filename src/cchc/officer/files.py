@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import checks
 from ..load import repository
+from ..policy import codeowners
 from ..sample.yamlout import dump
 
 # The shared files every check needs; submissions are never copied (they are large and
@@ -49,12 +51,19 @@ def _key(f) -> tuple:
     return f.file, f.code, f.message
 
 
-def check_changes(root: Path, changes: dict) -> list:
-    """Findings the changed files would bring that the repository does not have now.
+@dataclass
+class Staged:
+    findings: list  # what the changes would bring that the repository does not have now
+    companions: dict  # files that must change with them (CODEOWNERS follows units/ and plans/)
+
+
+def check_changes(root: Path, changes: dict) -> Staged:
+    """Judge changes before writing them.
 
     The shared files are copied to a temporary folder, the changes applied there, and the
     project's own loader and checks run on the copy: the same verdict `cchc validate`
-    would give after writing, without touching the repository.
+    would give after writing, without touching the repository. The forge's CODEOWNERS,
+    generated from the registry and the plans, is regenerated from the copy too.
     """
     before = {_key(f) for f in _context_findings(root)}
     with tempfile.TemporaryDirectory(prefix="cchc-stage-") as tmp:
@@ -66,5 +75,12 @@ def check_changes(root: Path, changes: dict) -> list:
             elif src.is_file():
                 shutil.copy2(src, stage / name, follow_symlinks=False)
         write_all(stage, changes)
-        after = _context_findings(stage)
-    return [f for f in after if _key(f) not in before]
+        repo = repository.load(stage, wanted=lambda folder: False)
+        after = checks.run(repo)
+        companions = {}
+        for forge, rel in codeowners.TARGETS.items():
+            if (root / rel).is_file():
+                text = codeowners.render(repo, forge)
+                if (root / rel).read_text(encoding="utf-8", errors="replace") != text:
+                    companions[rel] = text
+    return Staged([f for f in after if _key(f) not in before], companions)

@@ -18,7 +18,7 @@ FIELDS = (
     ("precision", "Số chữ số thập phân của chỉ số"), ("sample", "Dữ liệu mẫu"),
 )
 BANDS_LABEL = "Xếp loại (tên mức, chỉ số tối thiểu %)"
-OPTIONS = {"id": "--id", "level": "--ref", "title": "--title", "number": "--decision", "date": "--date",
+OPTIONS = {"id": "--ref", "level": "--ref", "title": "--title", "number": "--decision", "date": "--date",
            "issuer": "--issuer", "bands": "--bands"}
 _BY_LABEL = {cells.fold(label): name for name, label in FIELDS}
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")

@@ -24,7 +24,10 @@ def _repeat_header(row) -> None:
 def _para(cell_or_doc, text, *, bold=False, italic=False, center=False, size=None, first=False):
     p = cell_or_doc.paragraphs[0] if first and cell_or_doc.paragraphs else cell_or_doc.add_paragraph()
     run = p.add_run(text)
-    run.bold, run.italic = bold, italic
+    if bold:  # only when set: each property written is an XML element, and tables have many cells
+        run.bold = True
+    if italic:
+        run.italic = True
     if size:
         run.font.size = Pt(size)
     if center:

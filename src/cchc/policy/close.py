@@ -15,17 +15,14 @@ the workflow fetched; the decisions are pure; applying them is ``git tag`` and `
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import owners, paths as P, receipts
-from .clock import show
+from . import notices, owners, paths as P, receipts
 from .event import WIP_PREFIXES, parse_time
 from .gitrepo import Git, GitFailure
 
-_DEADLINE = re.compile(r"^Hạn tự đánh giá: (\S+)$", re.M)
 
 
 @dataclass
@@ -123,8 +120,7 @@ def _recorded(git: Git, year: int, unit: str) -> datetime | None:
     for kind in (receipts.RECEIVED, receipts.MISSING):
         name = receipts.tag_name(kind, year, unit)
         if git.tag(name):
-            m = _DEADLINE.search(git.tag_message(name))
-            return _time(m.group(1)) if m else None
+            return _time(notices.recorded_deadline(git.tag_message(name)))
     return None
 
 
@@ -163,16 +159,6 @@ def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: st
     return out
 
 
-def message(d: Decision, tz: str) -> str:
-    if d.received:
-        where = f"yêu cầu gộp #{d.pull}" if d.pull else "nhánh chính"
-        first = (f"Tiếp nhận hồ sơ tự đánh giá năm {d.year} của {d.name} ({d.unit}): phiên bản {d.commit[:12]} "
-                 f"của {where} tại thời điểm khoá nhập liệu" + (f" ({d.note})" if d.note else "") + ".")
-    else:
-        first = f"Chưa nộp: {d.name} ({d.unit}) không có hồ sơ tự đánh giá năm {d.year} được Gửi đi trước thời hạn."
-    return f"{first}\nKhoá nhập liệu lúc {show(d.deadline, tz)}.\nHạn tự đánh giá: {d.deadline.isoformat()}\n"
-
-
 def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, tz: str) -> list[dict]:
     """What to tell each open pull request of a unit that was just closed."""
     closed = {(d.year, d.unit): d for d in decisions}
@@ -180,41 +166,9 @@ def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, 
     for pull in pulls:
         dossier = _dossier_of(git, main, pull.head)
         d = closed.get(dossier) if dossier else None
-        if d is None:
-            continue
-        when = show(d.deadline, tz)
-        if d.received and d.pull == pull.number:
-            body = (f"Đã hết hạn tự đánh giá ({when}). Hồ sơ đã được **tiếp nhận**: phiên bản `{d.commit[:12]}` "
-                    "(bản đã Gửi đi tại thời điểm khoá). Từ nay không sửa được điểm tự chấm và tài liệu kiểm chứng; "
-                    "Hội đồng thẩm định sẽ xem xét hồ sơ này.")
-            if d.note:
-                body += " Lưu ý: " + d.note + "."
-        elif pull.draft or not pull.ready_at(d.deadline):
-            body = (f"Đã hết hạn tự đánh giá ({when}) và **đã khoá nhập liệu**. Yêu cầu gộp này vẫn là bản nháp "
-                    "(chưa Gửi đi) nên không được tiếp nhận"
-                    + ("; đơn vị được ghi nhận là **chưa nộp**." if not d.received else ".")
-                    + " Nếu có lý do chính đáng, đề nghị Sở Nội vụ gia hạn bằng văn bản.")
-        else:
-            body = (f"Đã hết hạn tự đánh giá ({when}). Yêu cầu gộp này không phải bản được tiếp nhận"
-                    + (f" (bản được tiếp nhận: yêu cầu gộp #{d.pull})." if d.pull else ".")
-                    + " Mọi thay đổi điểm, tài liệu kiểm chứng sau thời hạn đều bị từ chối.")
-        out.append({"pull": pull.number, "body": body})
+        if d is not None:
+            out.append({"pull": pull.number, "body": notices.for_pull(d, pull, tz)})
     return out
-
-
-def record(decisions: list[Decision], tz: str) -> str:
-    """The Markdown record of the closing (job summary), in Vietnamese."""
-    lines = ["# Biên bản khoá nhập liệu", ""]
-    if not decisions:
-        return "\n".join(lines + ["Không có đơn vị nào đến hạn khoá trong lần chạy này.", ""])
-    got = sum(d.received for d in decisions)
-    lines += [f"Đã khoá {len(decisions)} đơn vị: {got} đã nộp, {len(decisions) - got} chưa nộp.", "",
-              "| Năm | Đơn vị | Hạn tự đánh giá | Kết quả | Phiên bản tiếp nhận |", "|---|---|---|---|---|"]
-    for d in decisions:
-        result = ("Đã nộp" + (f" (yêu cầu gộp #{d.pull})" if d.pull else " (đã gộp)")) if d.received else "**Chưa nộp**"
-        lines.append(f"| {d.year} | {d.name} ({d.unit}) | {show(d.deadline, tz)} | {result} | "
-                     f"{d.commit[:12] if d.received else ''} |")
-    return "\n".join(lines) + "\n"
 
 
 def apply(git: Git, decisions: list[Decision], tz: str, remote: str | None = None) -> list[str]:
@@ -222,7 +176,7 @@ def apply(git: Git, decisions: list[Decision], tz: str, remote: str | None = Non
     names = []
     for d in decisions:
         git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "tag", "-a", "-f",
-                 "-m", message(d, tz), d.tag, d.commit, what=f"không tạo được thẻ {d.tag}")
+                 "-m", notices.tag_message(d, tz), d.tag, d.commit, what=f"không tạo được thẻ {d.tag}")
         if git.tag(d.other_tag):  # an extension changed the outcome: the old record is replaced
             git.run("tag", "-d", d.other_tag)
             if remote:

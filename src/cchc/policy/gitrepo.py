@@ -116,10 +116,14 @@ class Git:
         wanted = None if paths is None else [p for p in paths if self.exists(rev, p)]
         if wanted == []:
             return
-        args = ["git", "-C", str(self.root), "--literal-pathspecs", "archive", "--format=tar", rev, *(["--", *wanted] if wanted else [])]
-        with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
-            with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:  # streamed: a large tree never sits in memory
-                tar.extractall(dest, filter="tar")
+        args = ["git", "-C", str(self.root), "--literal-pathspecs", "archive", "--format=tar", rev,
+                *(["--", *wanted] if wanted else [])]
+        try:
+            with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as proc:
+                with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:  # streamed: never all in memory
+                    tar.extractall(dest, filter="tar")
+        except tarfile.TarError as exc:
+            raise GitFailure("không đọc được nội dung commit") from exc
         if proc.returncode != 0:
             raise GitFailure("không đọc được nội dung commit")
         self._smudge(dest)
@@ -127,9 +131,9 @@ class Git:
     def lfs_pull(self, folders: list[str]) -> None:
         """Fetch the Git LFS content of these folders only (a checkout made without LFS), so
         the cost follows what the pull request touched, not the size of the repository."""
-        if folders:
-            subprocess.run(["git", "-C", str(self.root), "lfs", "pull", "--include", ",".join(f"{f}/**" for f in folders)],
-                           capture_output=True)  # no LFS, or nothing to fetch: the validator reports pointers
+        if folders:  # without Git LFS, or with nothing to fetch, the validator reports the pointers
+            include = ",".join(f"{f}/**" for f in folders)
+            subprocess.run(["git", "-C", str(self.root), "lfs", "pull", "--include", include], capture_output=True)
 
     def _smudge(self, dest: Path) -> None:
         for folder, _, names in os.walk(dest):

@@ -34,9 +34,13 @@ if (!unit) {
     name: 'preSave',
     handler: ({ entry }) => entry.get('data').set('unit', entry.get('slug')).set('year', rules.year),
   });
-  if (!window.location.hash || window.location.hash === '#/') {
-    window.location.hash = `#/collections/${collection.name}/entries/${unit}`;
-  }
+  // The unit's collection holds one entry: go straight to its form, now and after login.
+  const list = `#/collections/${collection.name}`;
+  const toEntry = () => {
+    if (['', '#/', list].includes(window.location.hash)) window.location.replace(`${list}/entries/${unit}`);
+  };
+  window.addEventListener('hashchange', toEntry);
+  toEntry();
   showUnitBar(rules, unit);
   CMS.init({ config });
 }

@@ -48,6 +48,10 @@ export const WORDS = {
     },
   },
   mediaLibrary: {
+    mediaLibrary: {
+      fileTooLarge: 'Tệp quá lớn: kế hoạch của Sở Nội vụ cho phép tối đa %{size} kB mỗi tệp. '
+        + 'Hãy quét lại với độ phân giải thấp hơn hoặc tách thành nhiều tệp.',
+    },
     mediaLibraryModal: { close: 'Đóng', mediaAssets: 'Tệp đã tải lên', upload: 'Tải tệp lên',
       chooseSelected: 'Chọn tệp này' },
     mediaLibraryCard: { copy: 'Sao chép', copyUrl: 'Sao chép địa chỉ', copyPath: 'Sao chép đường dẫn',
