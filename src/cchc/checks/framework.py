@@ -81,6 +81,14 @@ def _rule(fw: Framework, node: Node) -> list:
                          f"Tiêu chí {node.code}: mức điểm cao nhất của cách chấm là {fmt(top)}, "
                          f"khác điểm tối đa {fmt(node.max)}.",
                          "Sửa điểm của các mức hoặc điểm tối đa cho khớp.", line=node.line, criterion=node.code))
+    if rule.kind == "proportional":
+        places = max(-node.max.normalize().as_tuple().exponent, 0)
+        if places > kind.decimals(node):
+            out.append(error("framework-rule-decimals", fw.file,
+                             f"Tiêu chí {node.code}: điểm tối đa {fmt(node.max)} có {places} chữ số thập phân nhưng "
+                             f"cách chấm chỉ làm tròn {kind.decimals(node)} chữ số.",
+                             f"Đặt 'decimals: {places}' (hoặc lớn hơn) để điểm tối đa tính được đúng.",
+                             line=node.line, criterion=node.code))
     if rule.kind in ("free", "bonus", "penalty"):
         step = kind.step(node)
         if not (node.max / step) == (node.max / step).to_integral_value():

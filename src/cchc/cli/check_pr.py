@@ -105,7 +105,8 @@ def run(args) -> int:
         event = build_event(args)
         res = check_pr(args.repo, event)
     except (ev.EventError, GitFailure) as exc:
-        return fail(f"không kiểm tra được yêu cầu gộp: {exc}.")
+        detail = f"\n{exc.detail}" if os.environ.get("CCHC_DEBUG") and getattr(exc, "detail", "") else ""
+        return fail(f"không kiểm tra được yêu cầu gộp: {exc}.{detail}")
     if event.time_source == "clock" and event.name != "local":
         res.findings.append(warning("event-time-clock", ".github/workflows/validate.yml",
                                     "Tệp sự kiện không ghi thời điểm; đã dùng giờ của máy chạy kiểm tra.",

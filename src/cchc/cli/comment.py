@@ -27,7 +27,7 @@ def run(args) -> int:
         doc = result.load(args.result.read_bytes())
         previous = args.previous.read_text(encoding="utf-8", errors="replace") if args.previous else None
     except OSError as exc:
-        return fail(f"không đọc được tệp ({exc.strerror or exc}).")
+        return fail(f"không tìm thấy hoặc không đọc được tệp '{exc.filename}'.")
     except result.BadDocument as exc:
         return fail(f"{exc}: '{args.result}'.")
     body = pr_comment.render(doc, previous)

@@ -18,7 +18,7 @@ from ..model import registry, submission
 from ..model import survey as survey_model
 from . import schema
 from .source import FileSource, OutsideRepository
-from .yamlfile import Parsed, YamlError, parse
+from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
 
 DOSSIER_FILES = {
     "self-assessment.yaml": "self-assessment",
@@ -71,10 +71,19 @@ class Repository:
         return any(f.startswith(folder.rstrip("/") + "/") for f in self.broken)
 
 
+# A dossier file holds one unit's scores; the registry and survey files of a national
+# roll-up (3,300 units) legitimately grow larger.
+SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024}
+
+
 def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
     """Parse and schema-check one YAML file. Returns (parsed or None if unusable, findings)."""
+    limit = SIZE_LIMITS.get(schema_name, MAX_BYTES)
     try:
-        parsed = parse(source.read(rel, limit=None))
+        size = source.size(rel)
+        if size > limit:  # never read a hostile multi-gigabyte file into memory
+            raise too_large(size, limit)
+        parsed = parse(source.read(rel, limit=limit + 1), limit)
     except YamlError as exc:
         return None, [error(exc.code, rel, exc.message, exc.hint, line=exc.line, column=exc.column)]
     except OutsideRepository:

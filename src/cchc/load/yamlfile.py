@@ -87,11 +87,16 @@ def _mark(event) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def decode(raw: bytes) -> str:
+def too_large(size: int, max_bytes: int = MAX_BYTES) -> YamlError:
+    return YamlError("yaml-too-large", f"Tệp quá lớn ({size:,} byte, tối đa {max_bytes:,} byte).",
+                     "Tệp YAML chỉ chứa điểm và mô tả; tài liệu kiểm chứng để trong thư mục evidence/.")
+
+
+def decode(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Bytes → text: UTF-8 only (a BOM is accepted), NFC-normalised."""
-    if len(raw) > MAX_BYTES:
+    if len(raw) > max_bytes:
         raise YamlError("yaml-too-large",
-                        f"Tệp quá lớn ({len(raw):,} byte, tối đa {MAX_BYTES:,} byte).",
+                        f"Tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,} byte).",
                         "Tệp YAML chỉ chứa điểm và mô tả; tài liệu kiểm chứng để trong thư mục evidence/.")
     try:
         text = raw.decode("utf-8-sig")
@@ -118,9 +123,9 @@ def _tab_indent(text: str) -> tuple[int, int] | None:
     return None
 
 
-def parse(raw: bytes) -> Parsed:
+def parse(raw: bytes, max_bytes: int = MAX_BYTES) -> Parsed:
     """Parse one YAML document. Raises YamlError with a Vietnamese message."""
-    text = decode(raw)
+    text = decode(raw, max_bytes)
     try:
         return _build(text)
     except yaml.MarkedYAMLError as exc:

@@ -61,7 +61,7 @@ def read(path: Path) -> dict:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_PAYLOAD + 1)
     except OSError as exc:
-        raise EventError(f"không đọc được tệp sự kiện '{path}' ({exc.strerror or exc})") from exc
+        raise EventError(f"không tìm thấy hoặc không đọc được tệp sự kiện '{path}'") from exc
     if len(raw) > MAX_PAYLOAD:
         raise EventError(f"tệp sự kiện '{path}' quá lớn")
     try:

@@ -18,7 +18,11 @@ LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 
 
 class GitFailure(Exception):
-    """A Git command failed; ``str()`` is a short Vietnamese explanation."""
+    """A Git command failed; ``str()`` is a short Vietnamese explanation, ``detail`` Git's own words."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,7 @@ class Git:
         proc = subprocess.run(["git", "-C", str(self.root), "--literal-pathspecs", *args], input=data,
                               capture_output=True)
         if proc.returncode != 0:
-            detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise GitFailure(f"{what or 'lệnh git thất bại'}: {detail[-1] if detail else args[0]}")
+            raise GitFailure(what or "lệnh git thất bại", proc.stderr.decode("utf-8", "replace").strip())
         return proc.stdout if raw else proc.stdout.decode("utf-8", "surrogateescape")
 
     def commit(self, rev: str) -> str:
