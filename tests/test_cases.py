@@ -10,10 +10,20 @@ Each case folder holds a ``case.yaml``:
         count: 1     # optional: how many occurrences must be replaced (default 1)
     write:           # files created or replaced, as text ...
       - {file: ..., text: "..."}
-    write_bytes:     # ... or as bytes: hex, or a PDF made by tests/pdfs.py, or repeated text
-      - {file: ..., hex: "ffd8"} | {file: ..., scan_pages: 2} | {file: ..., repeat: "a: 1\n", times: 100000}
-      # a scanned PDF may say something (text: "…"; same pages and text, same bytes), be cut
-      # short (truncate: N bytes) or locked (password: "…")
+    write_bytes:     # ... or as bytes: hex, a PDF, or repeated text
+      - {file: ..., hex: "ffd8"} | {file: ..., repeat: "a: 1\n", times: 100000, prefix: "…"}
+      - {file: ..., scan_pages: 2}     # a scan (tests/pdfs.py); same pages and text, same bytes
+      - {file: ..., text_pages: 2}     # a born-digital PDF, text set in a font (tests/evidence/makers.py)
+      - {file: ..., pdf_objects: {1: "<< /Type /Catalog … >>", …}}  # objects as written, xref computed
+      # scan_pages/text_pages may say something (text: "…"); then, in this order, any PDF may get
+      #   active: javascript | launch | embedded-file (or a list): content a viewer would run or open
+      #   signed: {signing_time: "2025-01-10T10:00:00+07:00", signer: "…"}: a digital signature
+      #     (pyHanko), the signer's certificate issued by a throwaway CA (one per signer name)
+      #   incremental_update: true: saved again after signing, as a PDF editor does
+      #   replace: [{old: "…", new: "…", count: 1}]: bytes changed (each must occur count times)
+      #   append: "…" / prefix: "…": bytes written after the end / before the header
+      #   password: "…": locked; truncate: N: cut short after N bytes
+      - {file: certs/ca.pem, ca_of: "Nguyễn Văn A"}  # that throwaway CA's certificate (PEM)
     remove: [path, ...]
     symlink:         # symbolic links created last; target is written as is (relative to the link)
       - {file: submissions/2025/so-a/evidence/x.pdf, target: /etc/passwd}
@@ -28,6 +38,8 @@ Files under the case folder's ``repo/`` are copied over the base repository as t
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import os
 import re
 import shutil
@@ -37,6 +49,10 @@ import pytest
 import yaml
 
 from cchc import validation
+from cchc.evidence import problems
+from evidence.makers import (append_update, make_pki, sign_pdf, text_pdf, with_attachment, with_javascript,
+                             with_open_action)
+from hostile import rawpdf
 from minirepo import build_mini, looks_vietnamese
 from pdfs import encrypt_pdf, scan_pdf
 
@@ -61,13 +77,12 @@ def _apply(case_dir: Path, spec: dict, root: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if "hex" in wr:
             data = bytes.fromhex(wr["hex"])
-        elif "scan_pages" in wr:
-            data = scan_pdf(wr["scan_pages"], wr.get("text", "SCAN"))
-            if "password" in wr:
-                data = encrypt_pdf(data, wr["password"])
-            data = data[: wr.get("truncate")]
-        else:
+        elif "ca_of" in wr:
+            data = _pki(wr["ca_of"]).ca_pem()
+        elif "repeat" in wr:
             data = (wr.get("prefix", "") + wr["repeat"] * wr["times"]).encode("utf-8")
+        else:
+            data = _pdf(case_dir, wr)
         path.write_bytes(data)
     for rel in spec.get("remove") or []:
         target = root / rel
@@ -80,6 +95,44 @@ def _apply(case_dir: Path, spec: dict, root: Path) -> None:
         elif path.exists() or path.is_symlink():
             path.unlink()
         os.symlink(ln["target"], path)
+
+
+@functools.cache
+def _pki(signer: str):
+    """A throwaway CA and a certificate it issued to ``signer``: one per name for the session."""
+    return make_pki(signer)
+
+
+_ACTIVE = {"javascript": with_javascript,
+           "launch": lambda data: with_open_action(data, {"/S": "/Launch", "/F": "cmd.exe"}),
+           "embedded-file": with_attachment}
+
+
+def _pdf(case_dir: Path, wr: dict) -> bytes:
+    """A PDF for ``write_bytes`` (see the module's docstring)."""
+    if "scan_pages" in wr:
+        data = scan_pdf(wr["scan_pages"], wr.get("text", "SCAN"))
+    elif "text_pages" in wr:
+        data = text_pdf(wr["text_pages"], wr.get("text", "KE HOACH CCHC"))
+    else:
+        data = rawpdf.build({int(k): v.encode("utf-8") for k, v in wr["pdf_objects"].items()})
+    active = wr.get("active") or []
+    for kind in [active] if isinstance(active, str) else active:
+        data = _ACTIVE[kind](data)
+    if "signed" in wr:
+        when = dt.datetime.fromisoformat(str(wr["signed"]["signing_time"]))
+        assert when.tzinfo is not None, f"{case_dir.name}: signing_time needs its UTC offset"
+        data = sign_pdf(data, _pki(wr["signed"].get("signer", "Nguyễn Văn A")), when=when)
+    if wr.get("incremental_update"):
+        data = append_update(data)
+    for rp in wr.get("replace") or []:
+        old, new, count = rp["old"].encode("utf-8"), rp["new"].encode("utf-8"), rp.get("count", 1)
+        assert data.count(old) == count, f"{case_dir.name}: {old!r} found {data.count(old)}× in {wr['file']}"
+        data = data.replace(old, new)
+    data = wr.get("prefix", "").encode("utf-8") + data + wr.get("append", "").encode("utf-8")
+    if "password" in wr:
+        data = encrypt_pdf(data, wr["password"])
+    return data[: wr.get("truncate")]
 
 
 def _key(f) -> tuple:
@@ -108,25 +161,26 @@ def test_case(case_dir: Path, tmp_path: Path) -> None:
 NOT_HERE = {
     "framework-adjustment-area",  # unreachable: the framework schema allows no rule on an area
     "file-outside",  # unreachable: links are never read (path-symlink); kept against a link made mid-run
-    "evidence-signed-after-deadline",  # need digitally signed PDFs: tests/evidence/test_signatures.py
-    "evidence-signature-date-mismatch",
 }
-_EMITTED = re.compile(r'\b(?:error|warning|err|YamlError|BadPath|Problem)\(\s*"([a-z][a-z0-9-]+)"'
-                      r'|\bcode = "([a-z][a-z0-9-]+)"')
+_CODE = r'"([a-z][a-z0-9-]+)"'
+_EMITTED = re.compile(r'\b(?:error|warning|err|YamlError|BadPath|Problem|make)\(\s*' + _CODE  # make: problems.make
+                      + r'|\bcode = ' + _CODE
+                      + r'|\.append\(\(\s*' + _CODE)  # (code, path) pairs of evidence/files.scan
 
 
 def test_every_finding_code_has_a_case() -> None:
     """Each finding code validation can emit is shown by at least one example folder.
 
     Codes are found where findings are made (error(…), warning(…), YamlError(…), BadPath(…),
-    Problem(…)). The PDF inspector's catalogue (evidence/problems.py, made by name) is
-    exercised with crafted PDFs in tests/evidence/."""
+    Problem(…), problems.make(…), files.scan's (code, path) pairs), and in the PDF inspector's
+    catalogue (evidence/problems.py TEXTS: some are made by a computed name,
+    make(f"evidence-pdf-{kind}"))."""
     src = Path(validation.__file__).parent
-    emitted, literals = set(), set()
+    emitted, literals = set(problems.TEXTS), set()
     for path in [src / "validation.py", *(p for d in ("load", "checks", "evidence") for p in (src / d).rglob("*.py"))]:
         text = path.read_text(encoding="utf-8")
-        emitted |= {a or b for a, b in _EMITTED.findall(text)}
-        literals |= set(re.findall(r'"([a-z][a-z0-9-]+)"', text))
+        emitted |= {"".join(groups) for groups in _EMITTED.findall(text)}
+        literals |= set(re.findall(_CODE, text))
     shown = set()
     for case_dir in CASES:
         spec = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))

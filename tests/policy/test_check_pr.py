@@ -229,3 +229,16 @@ def test_a_gitea_payload(forge, capsys):
     assert code == 0, doc
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["draft"] is True and result["author"] == "so-a-vanthu" and result["action"] == "synchronize"
+
+
+def test_the_web_editor_sends_by_label(forge, capsys):
+    head = _unit_push(forge)
+    payload = json.loads(forge.pull_request(head, "so-a-vanthu", AFTER, action="labeled").read_text(encoding="utf-8"))
+    payload["label"] = {"name": "decap-cms/pending_review"}  # the editor's "Trạng thái → Gửi đi"
+    payload["pull_request"]["labels"] = [{"name": "decap-cms/pending_review"}]
+    event = forge.events / "editor.json"
+    event.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    out = forge.root / "ket-qua.json"
+    code, doc = check(capsys, forge.checkout(head), event, "--output", str(out))
+    assert code == 1 and codes(doc) == {"phase-locked"} and "Gửi đi sau thời hạn" in doc["findings"][0]["message"]
+    assert json.loads(out.read_text(encoding="utf-8"))["draft"] is False

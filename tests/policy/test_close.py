@@ -156,3 +156,17 @@ def test_without_run_history_the_current_head_is_taken_only_when_asked(forge, ca
         (decision,) = [d for d in json.loads(out.read_text(encoding="utf-8"))["decisions"] if d["unit"] == "so-a"]
         assert decision["commit"] == (git(closer, "rev-parse", "HEAD") if commit == "main" else h1)
     capsys.readouterr()
+
+
+def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path):
+    hb = _so_b_draft(forge)  # so-b's deadline (extension): 10/01/2026 23:59
+    pull = {**_pull(2, "so-b-vanthu", hb), "labels": [{"name": "decap-cms/pending_review"}]}
+    runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    for sent, received in (("2026-01-10T03:00:00Z", True), ("2026-01-10T17:30:00Z", False)):
+        # the editor's "Trạng thái → Gửi đi" puts the label; 17:30 UTC is 00:30 on 11/01 in Vietnam: too late
+        timeline = {2: [{"event": "labeled", "label": "decap-cms/pending_review", "created_at": sent}]}
+        git(forge.origin, "tag", "-d", "chua-nop/2025/so-b", check=False)
+        git(forge.origin, "tag", "-d", "nop/2025/so-b", check=False)
+        doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys)
+        decision = next(d for d in doc["decisions"] if d["unit"] == "so-b")
+        assert (decision["received"], decision["pull"]) == (received, 2 if received else None)

@@ -46,7 +46,7 @@ def _backend(s: Settings) -> dict:
 
 
 def units_of(repo, year: int) -> list:
-    """Active units of ``year`` with a framework, by level (province order), then name."""
+    """Active units of ``year`` with a framework, by level (province order), then id."""
     order = list(repo.province.levels) if repo.province else []
     found = [u for u in repo.units_in(year) if repo.framework_for(year, u.level) is not None]
     return sorted(found, key=lambda u: (order.index(u.level) if u.level in order else len(order), u.id))
@@ -130,7 +130,9 @@ def build(repo, settings: Settings) -> tuple[dict, dict]:
         "locale": "vi",
         "publish_mode": "editorial_workflow",
         "backend": _backend(settings),
-        "media_folder": "evidence",  # every file sets its own; this global one is never used for entries
+        # Every file sets its own (its unit's evidence/); the page points the global one, behind the
+        # "Tệp đã tải lên" tab, at the same folder once the clerk's unit is known (assets/editor.js).
+        "media_folder": "evidence",
         "public_folder": "evidence",
         "show_preview_links": False,
         "search": True,

@@ -92,7 +92,7 @@ def add_files(files, mkdocs_config, repo) -> None:
 def write(out: Path, repo, settings: Settings, with_assets: bool) -> list[str]:
     """Write the generated files (and, with ``with_assets``, everything else) into ``out``.
     Raises EditorError."""
-    files = {rel: text for rel, text in generated(repo, settings).items()}
+    files = generated(repo, settings)
     copies = static_files() if with_assets else {}
     for rel, path in copies.items():
         target = out / rel

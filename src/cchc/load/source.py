@@ -18,40 +18,63 @@ class OutsideRepository(Exception):
 class FileSource:
     def __init__(self, root: Path):
         self.root = Path(root).resolve()
+        self._root = str(self.root)
+        # A validation asks about tens of thousands of files in a few hundred folders: the
+        # real (link-free) location of each folder is worked out once per run.
+        self._real_dirs: dict[str, str] = {"": self._root}
+        self._linked_dirs: dict[str, bool] = {"": False}
 
-    def _path(self, rel: str) -> Path:
-        path = (self.root / rel)
-        resolved = path.resolve()
-        if resolved != self.root and self.root not in resolved.parents:
+    def _inside(self, real: str) -> bool:
+        return real == self._root or real.startswith(self._root + os.sep)
+
+    def _path(self, rel: str) -> str:
+        """The file's path under the root, after checking it resolves inside the root."""
+        head, _, name = rel.rpartition("/")
+        real_dir = self._real_dirs.get(head)
+        if real_dir is None:
+            real_dir = self._real_dirs[head] = os.path.realpath(os.path.join(self._root, head))
+        if name in ("", ".", ".."):
+            real = os.path.realpath(os.path.join(real_dir, name))
+        else:
+            real = os.path.join(real_dir, name)
+            if os.path.islink(real):
+                real = os.path.realpath(real)
+        if not self._inside(real):
             raise OutsideRepository(rel)
-        return path
+        return os.path.join(self._root, rel)
 
     def exists(self, rel: str) -> bool:
         try:
-            return self._path(rel).exists()
-        except (OutsideRepository, OSError):
+            return os.path.exists(self._path(rel))
+        except (OutsideRepository, OSError, ValueError):
             return False
 
     def is_file(self, rel: str) -> bool:
         try:
-            return self._path(rel).is_file()
-        except (OutsideRepository, OSError):
+            return os.path.isfile(self._path(rel))
+        except (OutsideRepository, OSError, ValueError):
             return False
 
     def is_symlink(self, rel: str) -> bool:
         """True if ``rel`` or any folder on the way to it is a symbolic link."""
-        path = self.root
+        head, _, name = rel.rpartition("/")
         try:
-            for part in rel.split("/"):
-                path = path / part
-                if path.is_symlink():
-                    return True
+            if self._linked_dir(head):
+                return True
+            return os.path.islink(os.path.join(self._root, rel))
         except (OSError, ValueError):  # e.g. a name too long for the file system
             return False
-        return False
+
+    def _linked_dir(self, rel_dir: str) -> bool:
+        known = self._linked_dirs.get(rel_dir)
+        if known is None:
+            parent, _, _ = rel_dir.rpartition("/")
+            known = self._linked_dir(parent) or os.path.islink(os.path.join(self._root, rel_dir))
+            self._linked_dirs[rel_dir] = known
+        return known
 
     def size(self, rel: str) -> int:
-        return self._path(rel).stat().st_size
+        return os.stat(self._path(rel)).st_size
 
     def read(self, rel: str, limit: int | None = None) -> bytes:
         with open(self._path(rel), "rb") as fh:
@@ -70,7 +93,7 @@ class FileSource:
 
     def is_dir(self, rel: str) -> bool:
         try:
-            return self._path(rel).is_dir()
+            return os.path.isdir(self._path(rel))
         except (OutsideRepository, OSError):
             return False
 

@@ -183,97 +183,104 @@ def _problem_vi(problem: str | None) -> str:
     return "không đọc được cấu trúc tại đây"
 
 
+_NO_KEY = object()
+_SCALAR, _MAP_START, _SEQ_START = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_SKIP = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+
+
 def _build(text: str) -> Parsed:
+    """One pass over libyaml's events. This loop is the hot path of a full validation
+    (hundreds of thousands of events), hence the local names and inlined bookkeeping."""
     parsed = Parsed(None)
-    # Stack of open containers: [container, path, pending_key, key_mark, seen_keys]
+    positions, key_positions = parsed.positions, parsed.key_positions
+    # Open containers: [container, path, pending key (or _NO_KEY), the key's position]
     stack: list[list] = []
     documents = 0
     nodes = 0
+    resolve, allowed, str_tag = _resolve, _ALLOWED_TAGS, _CORE + "str"
     for event in yaml.parse(text, Loader=_EventLoader):
         kind = type(event)
-        if kind is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise YamlError("yaml-multiple-documents", "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
-                                "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
+        if kind in _ENDS:
+            stack.pop()
             continue
-        if kind in (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent):
+        if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START:
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise YamlError("yaml-multiple-documents",
+                                    "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
+                                    "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
+            elif kind is yaml.AliasEvent:
+                raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
+                                "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
             continue
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+        if event.anchor:
             raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
                             "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
-        if kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
-            container = stack.pop()[0]
-            _place(stack, parsed, container, None)
-            continue
         nodes += 1
         if nodes > MAX_NODES:
             raise YamlError("yaml-too-large", "Tệp có quá nhiều phần tử.",
                             "Tách nội dung hoặc kiểm tra tệp có bị sinh tự động sai không.", *_mark(event))
-        tag = getattr(event, "tag", None)
-        if tag not in _ALLOWED_TAGS and not (kind is yaml.ScalarEvent and tag == _CORE + "str"):
-            raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
-                            "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *_mark(event))
-        if kind is yaml.ScalarEvent and len(event.value) > MAX_SCALAR:
-            raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
-                            "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *_mark(event))
-        if kind is yaml.ScalarEvent:
-            plain = event.implicit[0] and not event.style and tag is None
-            value = _resolve(event.value) if plain else event.value
-            _place(stack, parsed, value, event)
+        tag = event.tag
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1)
+        if kind is _SCALAR:
+            if tag not in allowed and tag != str_tag:
+                raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
+                                "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
+            raw = event.value
+            if len(raw) > MAX_SCALAR:
+                raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
+                                "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *where)
+            value = resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw
+            opening = False
         else:
+            if tag not in allowed:
+                raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
+                                "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
             if len(stack) >= MAX_DEPTH:
                 raise YamlError("yaml-too-deep", f"Cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp).",
-                                "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.",
-                                *_mark(event))
-            container: object = {} if kind is yaml.MappingStartEvent else []
-            path = _place(stack, parsed, container, event, opening=True)
-            stack.append([container, path, _NO_KEY, None])
+                                "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.", *where)
+            value = {} if kind is _MAP_START else []
+            opening = True
+        # Attach the value to the open container.
+        if not stack:
+            positions[()] = where
+            parsed.data = value
+            path = ()
+        else:
+            frame = stack[-1]
+            container, parent = frame[0], frame[1]
+            if type(container) is list:
+                path = parent + (len(container),)
+                container.append(value)
+                positions[path] = where
+            elif frame[2] is _NO_KEY:  # this value is a key
+                if opening:
+                    raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
+                                    "Viết tên trường là một từ, ví dụ 'score:'.", *where)
+                key = value if type(value) is str else str(value)
+                if key in container:
+                    raise YamlError("yaml-duplicate-key",
+                                    f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
+                                    "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).",
+                                    *where)
+                frame[2], frame[3] = key, where
+                continue
+            else:
+                key = frame[2]
+                path = parent + (key,)
+                container[key] = value
+                positions[path] = where
+                key_positions[path] = frame[3]
+                frame[2] = _NO_KEY
+        if opening:
+            stack.append([value, path, _NO_KEY, None])
     if documents == 0:
         raise YamlError("yaml-empty", "Tệp rỗng.", "Điền nội dung hồ sơ (có thể dùng lệnh 'cchc new').", 1, 1)
     if not isinstance(parsed.data, dict):
         raise YamlError("yaml-not-mapping", "Nội dung tệp phải là một bảng 'tên trường: giá trị'.",
                         "Bắt đầu tệp bằng các trường như 'unit:', 'year:'.", 1, 1)
     return parsed
-
-
-_NO_KEY = object()
-
-
-def _place(stack, parsed: Parsed, value, event, opening: bool = False):
-    """Attach ``value`` to the open container; return its path."""
-    where = _mark(event) if event is not None else None
-    if not stack:
-        if where:
-            parsed.positions[()] = where
-        parsed.data = value
-        return ()
-    frame = stack[-1]
-    container, path = frame[0], frame[1]
-    if isinstance(container, list):
-        if event is None:  # closing a nested container: already attached at opening
-            return path
-        child = path + (len(container),)
-        container.append(value)
-        parsed.positions[child] = where
-        return child
-    if event is None:  # a nested mapping/sequence closed; its key slot was filled at opening
-        return path
-    if frame[2] is _NO_KEY:  # this is a key
-        if opening:
-            raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
-                            "Viết tên trường là một từ, ví dụ 'score:'.", *where)
-        key = value if isinstance(value, str) else str(value)
-        if key in container:
-            raise YamlError("yaml-duplicate-key", f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
-                            "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).", *where)
-        frame[2], frame[3] = key, where
-        return path
-    key = frame[2]
-    child = path + (key,)
-    container[key] = value
-    parsed.positions[child] = where
-    parsed.key_positions[child] = frame[3]
-    frame[2] = _NO_KEY
-    return child
 

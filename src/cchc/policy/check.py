@@ -66,8 +66,8 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
         base_repo = repository.load(Path(tmp, "base"), lambda folder: folder in folders)
         if base_repo.province is not None:
             res.tz = base_repo.province.timezone
-        head_root = _head_tree(git, head, changed, Path(tmp, "head"))
-        scope = validation.scope([c.path for c in changed])
+        scope = validation.scope([c.path for c in changed])  # None: everything; []: nothing validated changed
+        head_root = _head_tree(git, head, changed, scope, Path(tmp, "head"))
         if scope != []:
             result = validation.validate(head_root, scope)
             res.findings += result.findings
@@ -84,13 +84,12 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
     return res
 
 
-def _head_tree(git: Git, head: str, changed, dest: Path) -> Path:
+def _head_tree(git: Git, head: str, changed, scope, dest: Path) -> Path:
     """The head commit's files: the checkout itself when it is exactly at head, else an export
     of what the checks need (the shared context, the touched dossiers, CODEOWNERS)."""
     if git.head_is(head):
         git.lfs_pull(sorted({c.folder for c in changed if c.folder}))
         return git.root
-    scope = validation.scope([c.path for c in changed])
     git.export(head, None if scope is None else
                CONTEXT + ["surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
                dest)

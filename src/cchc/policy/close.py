@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import notices, owners, paths as P, receipts
-from .event import WIP_PREFIXES, parse_time
+from . import notices, owners, paths as P, receipts, states
+from .event import parse_time
 from .gitrepo import Git, GitFailure
 
 
@@ -32,19 +32,16 @@ class Pull:
     draft: bool
     head: str
     created: datetime | None
-    timeline: list = field(default_factory=list)  # (event, time): ready_for_review / convert_to_draft
+    timeline: list = field(default_factory=list)  # (state it moved to, time): states.READY / states.DRAFT
     runs: list = field(default_factory=list)  # (head sha, time the check run was created)
 
     def ready_at(self, when: datetime) -> bool:
         """Was it ready for review at ``when``? Walk back from now through later transitions."""
         ready = not self.draft
-        for event, t in sorted(self.timeline, key=lambda x: x[1], reverse=True):
+        for moved_to, t in sorted(self.timeline, key=lambda x: x[1], reverse=True):
             if t <= when:
                 break
-            if event == "ready_for_review":
-                ready = False
-            elif event == "convert_to_draft":
-                ready = True
+            ready = moved_to != states.READY  # undo that move
         return ready
 
     def head_at(self, when: datetime) -> str | None:
@@ -96,13 +93,14 @@ def load_pulls(pulls_file: Path, data_dir: Path | None) -> list[Pull]:
     out = []
     for p in _items(pulls_file):
         n = int(p["number"])
-        title = (p.get("title") or "").strip().lower()
         folder = Path(data_dir, str(n)) if data_dir else None
-        timeline = [(e.get("event"), _time(e.get("created_at"))) for e in (_items(folder / "timeline.json") if folder else [])]
+        events = _items(folder / "timeline.json") if folder else []
+        timeline = [(states.transition(e.get("event"), e.get("label")), _time(e.get("created_at"))) for e in events]
         runs = [(r.get("head_sha"), _time(r.get("created_at"))) for r in (_items(folder / "runs.json") if folder else [])]
         out.append(Pull(n, ((p.get("user") or {}).get("login") or "").lower(),
-                        bool(p.get("draft")) or title.startswith(WIP_PREFIXES), (p.get("head") or {}).get("sha") or "",
-                        _time(p.get("created_at")), [e for e in timeline if e[1]], [r for r in runs if r[0] and r[1]]))
+                        states.is_draft(p.get("draft"), p.get("title"), states.labels_of(p)),
+                        (p.get("head") or {}).get("sha") or "", _time(p.get("created_at")),
+                        [e for e in timeline if e[0] and e[1]], [r for r in runs if r[0] and r[1]]))
     return out
 
 

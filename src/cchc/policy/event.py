@@ -15,9 +15,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..model.registry import normalise_account
+from . import states
 
-# Gitea marks a draft by a title prefix ("work in progress"), GitHub by a flag.
-WIP_PREFIXES = ("wip:", "[wip]", "draft:", "[draft]")
 MAX_PAYLOAD = 25 * 1024 * 1024
 
 
@@ -101,13 +100,15 @@ def from_payload(data: dict, name: str | None = None) -> Event:
             raise EventError("sự kiện pull_request thiếu base.sha/head.sha")
         action = data.get("action")
         action = "synchronize" if action == "synchronized" else action  # Gitea spells it with a d
+        # a web-editor label is the editor's way of sending or withdrawing
+        action = states.transition(action, (data.get("label") or {}).get("name")) or action
         title = pr.get("title") or ""
         before = data.get("before") if action == "synchronize" else None
         return Event("pull_request", base, head, action=action, number=pr.get("number"),
                      before=before if isinstance(before, str) and before.strip("0") else None,
                      author=_login(pr.get("user")), sender=_login(data.get("sender")),
                      time=_time(pr.get("updated_at")),
-                     draft=bool(pr.get("draft")) or title.strip().lower().startswith(WIP_PREFIXES), title=title)
+                     draft=states.is_draft(pr.get("draft"), title, states.labels_of(pr)), title=title)
     raise EventError(f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)")
 
 

@@ -215,10 +215,11 @@ def _next(doc) -> list[str]:
         if doc.get("draft"):
             steps.append("Đối chiếu bảng trên với Báo cáo tự đánh giá và Bảng tổng hợp đã được lãnh đạo phê duyệt. "
                          "Khi khớp và không còn lỗi, bấm **Ready for review** (Sẵn sàng để xem xét) để **Gửi đi** "
-                         "trước thời hạn.")
+                         "trước thời hạn (trên trình nhập liệu trực tuyến: **Trạng thái → Gửi đi**).")
         elif not doc.get("errors"):
             steps.append("Hồ sơ đã **Gửi đi** và chờ Hội đồng thẩm định. Nếu cần sửa, có thể **rút lại** "
-                         "(Convert to draft) trước thời hạn, khi Hội đồng chưa bắt đầu thẩm định.")
+                         "(Convert to draft, hoặc Trạng thái → Bản nháp trên trình nhập liệu trực tuyến) trước thời "
+                         "hạn, khi Hội đồng chưa bắt đầu thẩm định.")
     elif "admin" in roles:
         steps.append("Thay đổi của quản trị: cần một quản trị khác rà soát và chấp thuận trước khi gộp.")
     if not steps:

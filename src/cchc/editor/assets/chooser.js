@@ -45,7 +45,9 @@ export function showChooser(rules) {
   root.querySelector('#cchc-tim').addEventListener('input', (e) => {
     const q = plain(e.target.value.trim());
     for (const a of root.querySelectorAll('a[data-search]')) a.parentElement.hidden = !a.dataset.search.includes(q);
-    for (const ul of root.querySelectorAll('ul')) ul.previousElementSibling.hidden = !ul.querySelector('li:not([hidden])');
+    for (const ul of root.querySelectorAll('ul')) {
+      ul.previousElementSibling.hidden = !ul.querySelector('li:not([hidden])'); // the level's heading
+    }
   });
 }
 

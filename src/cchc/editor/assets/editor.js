@@ -23,6 +23,8 @@ if (!unit) {
   const collection = config.collections.find((c) => c.files.some((f) => f.name === unit));
   config.collections = [collection];
   config.load_config_file = false;
+  // The "Tệp đã tải lên" tab shows, and uploads into, the unit's own evidence folder.
+  config.media_folder = collection.files[0].file.replace(/[^/]+$/, 'evidence');
 
   CMS.registerLocale('vi', merge(CMS.getLocale('vi') || {}, WORDS));
   CMS.registerCustomFormat('cchc-tu-danh-gia', 'yaml', makeFormat(rules));

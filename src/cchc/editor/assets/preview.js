@@ -34,8 +34,9 @@ function issues(result, data) {
 function deadline(iso) {
   if (!iso) return null;
   const when = new Date(iso);
-  const text = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' })
-    .format(when);
+  const text = new Intl.DateTimeFormat('vi-VN', {
+    dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(when);
   const late = Date.now() > when.getTime();
   return h('div', { className: late ? 'cchc-late' : 'cchc-sub' },
     `Hạn tự đánh giá: ${text}${late ? ' — đã quá hạn; chỉ Sở Nội vụ gia hạn được.' : ''}`);
