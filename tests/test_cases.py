@@ -17,12 +17,13 @@ Each case folder holds a ``case.yaml``:
       - {file: ..., pdf_objects: {1: "<< /Type /Catalog … >>", …}}  # objects as written, xref computed
       # scan_pages/text_pages may say something (text: "…"); then, in this order, any PDF may get
       #   active: javascript | launch | embedded-file (or a list): content a viewer would run or open
+      #   password: "…": locked with a user password
       #   signed: {signing_time: "2025-01-10T10:00:00+07:00", signer: "…"}: a digital signature
       #     (pyHanko), the signer's certificate issued by a throwaway CA (one per signer name)
       #   incremental_update: true: saved again after signing, as a PDF editor does
       #   replace: [{old: "…", new: "…", count: 1}]: bytes changed (each must occur count times)
       #   append: "…" / prefix: "…": bytes written after the end / before the header
-      #   password: "…": locked; truncate: N: cut short after N bytes
+      #   truncate: N: cut short after N bytes
       - {file: certs/ca.pem, ca_of: "Nguyễn Văn A"}  # that throwaway CA's certificate (PEM)
     remove: [path, ...]
     symlink:         # symbolic links created last; target is written as is (relative to the link)
@@ -119,6 +120,8 @@ def _pdf(case_dir: Path, wr: dict) -> bytes:
     active = wr.get("active") or []
     for kind in [active] if isinstance(active, str) else active:
         data = _ACTIVE[kind](data)
+    if "password" in wr:
+        data = encrypt_pdf(data, wr["password"])
     if "signed" in wr:
         when = dt.datetime.fromisoformat(str(wr["signed"]["signing_time"]))
         assert when.tzinfo is not None, f"{case_dir.name}: signing_time needs its UTC offset"
@@ -130,8 +133,6 @@ def _pdf(case_dir: Path, wr: dict) -> bytes:
         assert data.count(old) == count, f"{case_dir.name}: {old!r} found {data.count(old)}× in {wr['file']}"
         data = data.replace(old, new)
     data = wr.get("prefix", "").encode("utf-8") + data + wr.get("append", "").encode("utf-8")
-    if "password" in wr:
-        data = encrypt_pdf(data, wr["password"])
     return data[: wr.get("truncate")]
 
 

@@ -69,7 +69,8 @@ def to_json(results) -> str:
             "groups": [{"id": g.id, "name": g.name, "units": [_row(r) for r in g.rows]} for g in y.groups],
         } for y in results.years],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # No indent: the C encoder is ~20x faster than the indenting pure-Python one.
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _columns(group) -> list:
@@ -95,7 +96,7 @@ def table(group) -> tuple[list[str], list[list]]:
     for r in group.rows:
         s = r.score
         p = s.framework.precision
-        by_code = {n.code: n for n in s.nodes()}
+        by_code = s.by_code
         ch = r.change
         rows.append([r.place, s.unit.id, s.unit.name, STATUS_NAMES[s.status], _d(s.self_total),
                      _d(s.appraised_total), _d(s.survey_total), _d(s.total), _d(s.max), _d(s.index, p),

@@ -59,13 +59,19 @@ class Results:
     years: list[Year]
     commit: str
     units: dict  # id -> Unit
+    _rows: dict = field(default_factory=dict, repr=False)  # unit id -> {year: Row}, built on first use
 
     def year(self, year: int) -> Year | None:
         return next((y for y in self.years if y.year == year), None)
 
     def rows_of(self, unit_id: str) -> dict:
         """year -> Row for one unit."""
-        return {y.year: r for y in self.years for g in y.groups for r in g.rows if r.unit.id == unit_id}
+        if not self._rows:
+            for y in self.years:
+                for g in y.groups:
+                    for r in g.rows:
+                        self._rows.setdefault(r.unit.id, {})[y.year] = r
+        return self._rows.get(unit_id, {})
 
 
 def _node_index(node, precision: int) -> Decimal | None:
@@ -77,7 +83,7 @@ def _rank_nodes(rows: list[Row], depth: int, attr: str) -> None:
     for code in sorted(codes):
         values = []
         for r in rows:
-            node = next((n for n in r.score.nodes() if n.code == code), None)
+            node = r.score.by_code.get(code)
             values.append(_node_index(node, r.score.framework.precision) if node and node.max > 0 else None)
         for r, p in zip(rows, places(values)):
             if p is not None:

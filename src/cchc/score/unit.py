@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -76,6 +77,10 @@ class UnitScore:
     def nodes(self):
         for a in self.areas:
             yield from a.walk()
+
+    @functools.cached_property
+    def by_code(self) -> dict:
+        return {n.code: n for n in self.nodes()}
 
 
 def _leaf(node, entry, appraised, survey_points) -> NodeScore:

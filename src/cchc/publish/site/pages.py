@@ -46,6 +46,7 @@ class Site:
         self.results, self.repo = results, repo
         self.sample = bool(results.province and results.province.sample)
         self.province = results.province.name if results.province else ""
+        self._averages: dict = {}  # (group, precision) -> area averages, shared by its unit pages
 
     def _banner(self) -> str:
         return SAMPLE_NOTE if self.sample else ""
@@ -184,7 +185,7 @@ class Site:
             for r in g.rows:
                 if r.score.framework.level != level:
                     continue
-                ns = next((n for n in r.score.nodes() if n.code == node.code), None)
+                ns = r.score.by_code.get(node.code)
                 if ns is not None:
                     entries.append((r, ns))
         applicable = [(r, ns) for r, ns in entries if ns.max > 0]
@@ -323,6 +324,12 @@ class Site:
         return block(*parts)
 
     def _area_averages(self, group, precision) -> dict:
+        key = (id(group), precision)
+        if key not in self._averages:
+            self._averages[key] = self._compute_area_averages(group, precision)
+        return self._averages[key]
+
+    def _compute_area_averages(self, group, precision) -> dict:
         sums: dict = {}
         for r in group.rows:
             for a in r.score.areas:
