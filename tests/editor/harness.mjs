@@ -18,7 +18,8 @@ const out = items.map(({ unit, text, data: given }) => {
   let file = null;
   let error = null;
   try { file = format.toFile(saved); } catch (e) { error = e.message; }
-  const problems = t.areas.flatMap((a) => a.leaves.flatMap((l) => l.problems.map((p) => ({ code: l.leaf.code, ...p }))));
+  const problems = t.areas.flatMap((a) => a.leaves.flatMap(
+    (l) => l.problems.map((p) => ({ code: l.leaf.code, ...p }))));
   return { data, file, error, total: t.total.toString(), max: t.max.toString(),
     index: t.index === undefined ? null : t.index.toString(), problems };
 });

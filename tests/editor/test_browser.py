@@ -186,6 +186,7 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
 
     preview = page.frame_locator("iframe").first
     shown = {k: preview.locator(f"#cchc-{k}").inner_text() for k in ("total", "max", "index")}
+    assert preview.locator("#cchc-ready").count() == 1  # nothing blocking left, as validate will confirm
     page.get_by_role("button", name="Lưu", exact=True).click()
     page.get_by_text("Đã lưu bản nháp").wait_for()
     _shot(page, tmp_path, "bien-tap-da-luu.png")
@@ -230,5 +231,5 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
             assert leaves[node.code].na
     self_max = sum((ns.max for ns in leaves.values() if ns.method != "survey"), Decimal(0))
     total = min(max(score.self_total, Decimal(0)), self_max)
-    assert shown == {"total": _vn(total), "max": _vn(self_max),
-                     "index": _vn(index_of(total, self_max, fw.precision)) + "%"}
+    index = index_of(total, self_max, fw.precision)
+    assert shown == {"total": _vn(total), "max": _vn(self_max), "index": f"{index:.{fw.precision}f}%".replace(".", ",")}

@@ -266,7 +266,13 @@ def check_tree(repo) -> list:
     """Links and badly named entries in the data folders; the plans' trust roots. Links
     inside a unit's evidence/ folder are reported where they are cited (or as unreferenced)."""
     out = []
-    for code, rel in files.scan(repo.source.root):
+    tops = files.DATA
+    if getattr(repo, "scope", None) is not None:
+        # A limited run (one pull request's dossiers) scans the shared folders and only the
+        # dossiers it checks: the findings for those dossiers are the same as a full run's.
+        tops = tuple(t for t in files.DATA if t != "submissions") + tuple(sorted(
+            d.folder for d in repo.dossiers.values()))
+    for code, rel in files.scan(repo.source.root, tops):
         if code == "path-symlink" and crosscheck.in_evidence(rel):
             continue
         if code == "path-symlink":

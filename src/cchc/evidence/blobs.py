@@ -33,12 +33,12 @@ def _git(root: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _index(root: Path, prefix: str) -> dict[str, str]:
+def _index(root: Path, prefix: str) -> dict[str, str] | None:
     """rel -> blob id for tracked files under ``prefix`` whose content Git says is unchanged."""
     listed = _git(root, "ls-files", "-s", "-z", "--", prefix)
     changed = _git(root, "diff-files", "--name-only", "-z", "--relative", "--", prefix)
     if listed is None or changed is None:
-        return {}
+        return None
     dirty = {os.fsdecode(p) for p in changed.split(b"\0") if p}
     out = {}
     for record in listed.split(b"\0"):
@@ -53,6 +53,14 @@ def _index(root: Path, prefix: str) -> dict[str, str]:
     return out
 
 
+def _untracked_or_changed(root: Path, prefix: str) -> list[str] | None:
+    others = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", prefix)
+    changed = _git(root, "diff-files", "--name-only", "-z", "--relative", "--", prefix)
+    if others is None or changed is None:
+        return None
+    return sorted({os.fsdecode(p) for p in (others + b"\0" + changed).split(b"\0") if p})
+
+
 class BlobIds:
     """Blob ids for files under one folder of the repository (default: submissions/)."""
 
@@ -60,10 +68,13 @@ class BlobIds:
         self.source = source
         self.prefix = prefix
         self._known: dict[str, str] | None = None
+        self._in_git = False
 
     def _load(self) -> dict[str, str]:
         if self._known is None:
-            self._known = _index(self.source.root, self.prefix)
+            index = _index(self.source.root, self.prefix)
+            self._in_git = index is not None
+            self._known = index or {}
         return self._known
 
     def of(self, rel: str) -> str | None:
@@ -80,6 +91,22 @@ class BlobIds:
         """rel -> blob id for every regular file under ``prefix`` (links are not followed)."""
         out = {}
         root = self.source.root
+        known = self._load()
+        if self._in_git:
+            # Git already knows every clean tracked file's id (links have their own mode and
+            # are not listed); only new and edited files are read and hashed.
+            start = prefix.rstrip("/") + "/"
+            out = {rel: blob for rel, blob in known.items() if rel.startswith(start)}
+            extra = _untracked_or_changed(root, prefix)
+            if extra is not None:
+                for rel in extra:
+                    full = os.path.join(root, rel)
+                    if (not self.source.is_symlink(rel) and os.path.isfile(full)
+                            and not os.path.islink(full)):
+                        blob = self.of(rel)
+                        if blob:
+                            out[rel] = blob
+                return out
         for rel in self.source.walk_files(prefix):  # walks without following folder links
             full = os.path.join(root, rel)
             if os.path.isfile(full) and not os.path.islink(full):

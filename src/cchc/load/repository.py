@@ -52,6 +52,7 @@ class Repository:
     findings: list = field(default_factory=list)
     duplicate_units: list = field(default_factory=list)  # (Unit, first Unit)
     broken: set = field(default_factory=set)  # files that failed to load
+    scope: list | None = None  # repo-relative paths a limited run checks (None: everything)
 
     @property
     def root(self) -> Path:
