@@ -39,8 +39,10 @@ def served(sample_site):
     server.shutdown()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    # Module scope: Playwright's sync API keeps an event loop running in this thread while
+    # it is open, which later tests that call asyncio.run (pyHanko signing) cannot share.
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

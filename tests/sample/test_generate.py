@@ -343,3 +343,24 @@ def test_no_districts_routes_communes_to_province(tmp_path: Path, schemas) -> No
     pypdf = pytest.importorskip("pypdf")
     some = next((out / "submissions").rglob("*.pdf"))
     assert len(pypdf.PdfReader(some).pages) == 2
+
+
+def test_committed_sample_is_what_the_generator_writes(tmp_path):
+    """The bundled province is exactly `python -m cchc.sample` with default arguments."""
+    import filecmp
+
+    from cchc.sample import generate as gen
+
+    repo = Path(__file__).resolve().parents[2]
+    out = tmp_path / "regen"
+    gen.generate(out)
+    for name in ("province.yaml", "criteria", "units", "plans", "surveys", "submissions"):
+        a, b = repo / name, out / name
+        if a.is_file():
+            assert a.read_bytes() == b.read_bytes(), name
+            continue
+        left = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+        right = sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+        assert left == right, name
+        _, mismatch, errors = filecmp.cmpfiles(a, b, left, shallow=False)
+        assert not mismatch and not errors, mismatch[:5]
