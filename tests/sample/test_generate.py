@@ -349,11 +349,11 @@ def test_committed_sample_is_what_the_generator_writes(tmp_path):
     """The bundled province is exactly `python -m cchc.sample` with default arguments."""
     import filecmp
 
-    from cchc.sample import generate as gen
+    from cchc.sample import generate
 
     repo = Path(__file__).resolve().parents[2]
     out = tmp_path / "regen"
-    gen.generate(out)
+    generate(out)
     for name in ("province.yaml", "criteria", "units", "plans", "surveys", "submissions"):
         a, b = repo / name, out / name
         if a.is_file():
