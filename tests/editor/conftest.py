@@ -19,13 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from browsers import chromium, record_outside_requests
 from cchc.editor import site
 from cchc.load import repository
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = ("province.yaml", "criteria", "units", "plans", "submissions", "surveys")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
 BRANCH = "main"
 
 
@@ -142,21 +141,15 @@ def served(tmp_path_factory, clone, decap_server):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     pg = context.new_page()
-    pg.outside_requests = []
-    pg.on("request", lambda r: pg.outside_requests.append(r.url)
-          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    record_outside_requests(pg)
     yield pg
     context.close()
 

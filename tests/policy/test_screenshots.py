@@ -11,13 +11,12 @@ from pathlib import Path
 import markdown
 import pytest
 
+from browsers import chromium as launch_chromium
 from cchc.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 IMG = ROOT / "docs" / "huong-dan" / "img"
 SA = "submissions/2025/so-a/self-assessment.yaml"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
 CSS = """
 body { font: 14px/1.5 "DejaVu Sans", sans-serif; color: #1f2328; background: #f6f8fa; margin: 0; padding: 16px; }
 .box { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; max-width: 860px; }
@@ -55,12 +54,8 @@ def _page(body_md: str) -> str:
 
 @pytest.fixture(scope="module")
 def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 def test_the_comment_as_the_unit_sees_it(forge, tmp_path, chromium, capsys):

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from browsers import chromium, record_outside_requests
 from cchc.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="session")
@@ -43,20 +42,14 @@ def served(sample_site):
 def browser():
     # Module scope: Playwright's sync API keeps an event loop running in this thread while
     # it is open, which later tests that call asyncio.run (pyHanko signing) cannot share.
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
-    pg.outside_requests = []
-    pg.on("request", lambda r: pg.outside_requests.append(r.url)
-          if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    record_outside_requests(pg)
     yield pg
     context.close()

@@ -1,0 +1,30 @@
+"""Headless Chromium for tests: Debian's /usr/bin/chromium driven by Playwright (never a
+downloaded browser), with the flags this closed network needs."""
+
+from __future__ import annotations
+
+import contextlib
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"]
+LOCAL = ("http://127.0.0.1", "data:", "blob:")
+
+
+@contextlib.contextmanager
+def chromium():
+    """A browser for one module. Module scope at most: while Playwright's sync API is open it
+    runs an event loop in this thread, which tests calling asyncio.run cannot share."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def record_outside_requests(page) -> None:
+    """page.outside_requests lists every request that leaves this machine (there must be none)."""
+    page.outside_requests = []
+    page.on("request", lambda r: page.outside_requests.append(r.url) if not r.url.startswith(LOCAL) else None)
