@@ -7,12 +7,17 @@ Markdown (raw HTML), what a hand-maintained static site of the same pages would 
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
+
+import yaml
 
 from cchc.load import repository
 from cchc.publish.site import build as site_build
 from cchc.score import results
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def main(root: str, out: str, mode: str = "minimal") -> int:
@@ -24,9 +29,17 @@ def main(root: str, out: str, mode: str = "minimal") -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         body = site_build.BODIES[src] if mode == "full" else "\nMột đoạn văn bản tĩnh.\n"
         path.write_text(text.replace(site_build.MARKER, body), encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        "site_name: floor\nuse_directory_urls: false\ntheme:\n  name: material\n  language: vi\n  font: false\n"
-        "plugins: []\nmarkdown_extensions: [admonition, attr_list, tables]\nnav:\n  - index.md\n", encoding="utf-8")
+    # The same configuration as the real site (theme, features, navigation, hand-written
+    # pages), without the hook: only the generation differs.
+    shutil.copytree(REPO / "docs", target / "docs", dirs_exist_ok=True)
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks", None)
+    config["docs_dir"] = "docs"
+    config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
+    config["nav"] = site_build.nav(res, config.get("nav"))
+    config.setdefault("extra", {})["cchc_sample"] = bool(res.province and res.province.sample)
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                                       encoding="utf-8")
     return 0
 
 

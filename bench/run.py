@@ -67,7 +67,8 @@ def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
     build = median_run(CCHC + ["build", "--root", str(root), "--out", str(out),
                                "--config", str(REPO / "mkdocs.yml")], repeat)
     pages = sum(1 for _ in out.rglob("*.html"))
-    table.add("cchc build (validate + score + site + search)", scale, build, f"{pages} HTML pages")
+    steps = next((line for line in build.output.splitlines() if line.startswith("Thời gian")), "")
+    table.add("cchc build (validate + score + site + search)", scale, build, f"{pages} HTML pages. {steps}")
     for mode, what in (("minimal", "plain mkdocs build, same number of minimal pages (floor)"),
                        ("full", "plain mkdocs build, same pages as static Markdown")):
         plain = root / f"plain-{mode}"

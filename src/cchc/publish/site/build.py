@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from ... import gitinfo
@@ -18,6 +19,8 @@ CODE_ROOT = next((p for p in HERE.parents if (p / "mkdocs.yml").is_file() and (p
 
 # Preloaded by `cchc build` so that the repository is loaded and scored once.
 PRELOADED: dict = {}
+# Seconds spent in each step of the last build (reported by `cchc build`).
+TIMINGS: dict = {}
 
 VENDOR = {
     "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
@@ -53,6 +56,7 @@ BODIES: dict[str, str] = {}
 
 def pages(repo, results) -> dict[str, str]:
     """Markdown for mkdocs (front matter + title + marker); bodies kept in BODIES."""
+    start = time.perf_counter()
     out = {}
     BODIES.clear()
     for src, text in pages_mod.Site(results, repo).pages().items():
@@ -60,6 +64,7 @@ def pages(repo, results) -> dict[str, str]:
         title, _, rest = body.partition("\n")
         out[src] = f"{head}{sep}{title}\n\n{MARKER}\n"
         BODIES[src] = rest
+    TIMINGS["pages"] = time.perf_counter() - start
     return out
 
 
@@ -101,13 +106,17 @@ def nav(results, existing) -> list:
 
 
 def write_data(results, site_dir: Path) -> None:
+    start = time.perf_counter()
     data.write_all(results, site_dir / pages_mod.DATA_DIR)
+    TIMINGS["data"] = time.perf_counter() - start
 
 
 def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
+    start = time.perf_counter()
     glob = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
     proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob,
                            "--force-language", "vi"], capture_output=True, text=True)
     if proc.returncode != 0:
         raise SiteError("Không tạo được chỉ mục tìm kiếm (Pagefind): " + (proc.stderr or proc.stdout)[-500:])
+    TIMINGS["search"] = time.perf_counter() - start
