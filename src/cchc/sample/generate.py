@@ -101,7 +101,7 @@ def _states(rng: random.Random, valid: list[units.Unit], twins: dict[str, str]) 
 
 
 def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 6, n_xa: int = 40,
-             n_xa_2025: int = 16, evidence_pages: int = 1) -> None:
+             n_xa_2025: int = 16, evidence_pages: int = 1, realistic_scans: bool = False) -> None:
     """Write province.yaml, criteria/, units/, plans/, submissions/ and surveys/ into out_dir."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -125,7 +125,7 @@ def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 
     for year, doc in plans.items():
         _write(out / "plans" / f"{year}.yaml", doc)
     states = {2024: {}, 2025: _states(rng, [u for u in everyone if u.valid(2025)], twins)}
-    pdf = PdfMaker(evidence_pages)
+    pdf = PdfMaker(evidence_pages, realistic_scans)
     for year in YEARS:
         rows = []
         for unit in everyone:
@@ -160,10 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xa", type=int, default=40, help="số xã năm 2024")
     parser.add_argument("--xa-2025", type=int, default=16, help="số xã, phường sau sắp xếp (từ 2025)")
     parser.add_argument("--evidence-pages", type=int, default=1, help="số trang mỗi tệp PDF")
+    parser.add_argument("--realistic-scans", action="store_true",
+                        help="bản quét cỡ thật (A4 150 dpi, ảnh xám, khoảng 150 KB mỗi trang) để đo hiệu năng")
     args = parser.parse_args(argv)
     try:
         generate(args.out, seed=args.seed, n_so=args.so, n_huyen=args.huyen, n_xa=args.xa,
-                 n_xa_2025=args.xa_2025, evidence_pages=args.evidence_pages)
+                 n_xa_2025=args.xa_2025, evidence_pages=args.evidence_pages,
+                 realistic_scans=args.realistic_scans)
     except RuntimeError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 1

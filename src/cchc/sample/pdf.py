@@ -29,6 +29,14 @@ _PLACEHOLDER = "~" * SUBJECT_WIDTH
 _UNSAFE = re.compile(r"[^A-Za-z0-9 ./-]")  # keeps the UTF-16 text free of PDF escapes
 
 
+def _scanned(page: Image.Image, rng: random.Random) -> Image.Image:
+    """A 1-bit page as a scanner would deliver it: A4 at 150 dpi, greyscale, paper grain."""
+    size = (1240, 1754)
+    grey = page.convert("L").resize(size, Image.Resampling.BILINEAR)
+    grain = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
+    return Image.blend(grey, grain, 0.06)
+
+
 def _utf16(text: str) -> bytes:
     return text.encode("utf-16-be")
 
@@ -36,8 +44,11 @@ def _utf16(text: str) -> bytes:
 class PdfMaker:
     """Renders and caches sample PDFs."""
 
-    def __init__(self, pages: int) -> None:
+    def __init__(self, pages: int, realistic: bool = False) -> None:
         self.pages = max(1, pages)
+        # realistic: A4 at 150 dpi in greyscale JPEG with paper grain, ~150 KB a page, the
+        # size a scanner produces (for benchmarks); otherwise tiny 1-bit pages.
+        self.realistic = realistic
         self._cache: dict[tuple, bytes] = {}
         self._small = ImageFont.load_default(size=11)
         self._big = ImageFont.load_default(size=15)
@@ -60,6 +71,8 @@ class PdfMaker:
                 subject: str) -> bytes:
         rng = random.Random("|".join(map(str, (header, number, title, year, pages))))
         images = [self._page(rng, header, number, title, year, p, pages) for p in range(1, pages + 1)]
+        if self.realistic:
+            images = [_scanned(im, rng) for im in images]
         buf = io.BytesIO()
         images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72.0,
                        title=title, subject=subject, author="Dữ liệu mẫu - Tỉnh Mẫu",
