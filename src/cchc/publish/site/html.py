@@ -63,7 +63,9 @@ def table(headers: list[str], rows: list[str], *, sortable: bool = True, cls: st
     attrs = ' class="cchc-table' + (" cchc-sortable" if sortable else "") + (f" {cls}" if cls else "") + '"'
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "\n".join(f"<tr>{r}</tr>" for r in rows)
-    return (f'<div class="cchc-scroll"><table{attrs}>\n<thead><tr>{head}</tr></thead>\n'
+    # Tables stay out of the search index: it finds pages by their titles and summaries,
+    # and the criteria titles repeated in every unit's tables would multiply its size.
+    return (f'<div class="cchc-scroll" data-pagefind-ignore><table{attrs}>\n<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n{body}\n</tbody></table></div>")
 
 
