@@ -30,6 +30,16 @@ class Survey:
             out.setdefault((row.unit, row.code), row.points)
         return out
 
+    def of_unit(self, unit: str) -> dict:
+        """code → points for one unit (indexed once: scoring asks for every unit)."""
+        index = self.__dict__.get("_by_unit")
+        if index is None:
+            index = {}
+            for (u, code), pts in self.points().items():
+                index.setdefault(u, {})[code] = pts
+            object.__setattr__(self, "_by_unit", index)  # a cache on a frozen dataclass
+        return index.get(unit, {})
+
 
 def build(data: dict, file: str, where) -> Survey:
     return Survey(data["year"], file, tuple(

@@ -104,18 +104,22 @@ def _group(repo, year: int, gid: str, name: str) -> Group:
     return Group(gid, name, rows)
 
 
-def _predecessors(repo, unit, previous_year: int) -> list[str]:
+def _predecessors(repo, unit, previous_year: int, merged_into: dict) -> list[str]:
     if unit.active(previous_year):
         return [unit.id]
-    return sorted(u.id for u in repo.units.values() if unit.id in u.successors and u.active(previous_year))
+    return sorted(u.id for u in merged_into.get(unit.id, ()) if u.active(previous_year))
 
 
 def _changes(repo, years: list[Year]) -> None:
+    merged_into: dict = {}  # successor id -> the units that merged into it
+    for u in repo.units.values():
+        for s in u.successors:
+            merged_into.setdefault(s, []).append(u)
     for prev, cur in zip(years, years[1:]):
         prev_rows = {r.unit.id: (g.id, r) for g in prev.groups for r in g.rows}
         for g in cur.groups:
             for r in g.rows:
-                ids = [i for i in _predecessors(repo, r.unit, prev.year) if i in prev_rows]
+                ids = [i for i in _predecessors(repo, r.unit, prev.year, merged_into) if i in prev_rows]
                 if not ids:
                     continue
                 olds = [prev_rows[i][1] for i in ids]

@@ -16,7 +16,7 @@ STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ th�
                 IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định"}
 
 
-@dataclass
+@dataclass(slots=True)  # ~70 per unit and year: hundreds of thousands at national scale
 class NodeScore:
     code: str
     title: str
@@ -144,7 +144,7 @@ def score_unit(repo, unit, year: int) -> UnitScore | None:
             entries.setdefault(e.code, e)
     appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
     survey = repo.surveys.get(year)
-    survey_points = {code: pts for (u, code), pts in survey.points().items() if u == unit.id} if survey else {}
+    survey_points = survey.of_unit(unit.id) if survey else {}
     areas = [_node(a, entries, appraised, survey_points) for a in fw.areas]
     maximum = sum((a.max for a in areas), ZERO)
     appraised_total = sum((a.appraised for a in areas), ZERO)

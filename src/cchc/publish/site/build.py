@@ -69,7 +69,7 @@ def pages(repo, results) -> dict[str, str]:
 
 
 def page_content(html: str, src: str) -> str:
-    body = BODIES.get(src)
+    body = BODIES.pop(src, None)  # handed over once: mkdocs keeps the page's HTML itself
     return html.replace(MARKER, body, 1) if body is not None else html
 
 

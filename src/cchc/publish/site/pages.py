@@ -47,6 +47,10 @@ class Site:
         self.sample = bool(results.province and results.province.sample)
         self.province = results.province.name if results.province else ""
         self._averages: dict = {}  # (group, precision) -> area averages, shared by its unit pages
+        self._merged_into: dict = {}  # successor id -> ids of the units merged into it
+        for u in results.units.values():
+            for succ in u.successors:
+                self._merged_into.setdefault(succ, []).append(u.id)
 
     def _banner(self) -> str:
         return SAMPLE_NOTE if self.sample else ""
@@ -237,7 +241,7 @@ class Site:
         if unit.parent and unit.parent in self.results.units:
             facts.append("Đơn vị cấp trên: " + link(page, unit_page(unit.parent), self.results.units[unit.parent].name)
                          if self.results.rows_of(unit.parent) else "Đơn vị cấp trên: " + esc(unit.parent))
-        preds = sorted(u.id for u in self.results.units.values() if uid in u.successors)
+        preds = sorted(self._merged_into.get(uid, ()))
         if unit.successors:
             facts.append("Sáp nhập vào: " + ", ".join(link(page, unit_page(s), self.results.units[s].name)
                                                        for s in unit.successors if s in self.results.units))
@@ -253,8 +257,7 @@ class Site:
         parts.append(table(["Năm", "Hạng", "Tổng điểm", "Chỉ số (%)", "Xếp loại", "Tình trạng"], history,
                            sortable=False))
         trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
-        if self._predecessor_trend(preds, min(rows)):
-            trend = self._predecessor_trend(preds, min(rows)) + trend
+        trend = self._predecessor_trend(preds, min(rows)) + trend
         parts.append(chart(charts.trend(trend), f"Xu hướng chỉ số CCHC của {unit.name}"))
         for y, r in sorted(rows.items(), reverse=True):
             parts.append(self._unit_year(page, y, r))
@@ -265,7 +268,8 @@ class Site:
         for y in self.results.years:
             if y.year >= first_year:
                 continue
-            idx = [r.score.index for g in y.groups for r in g.rows if r.unit.id in preds and r.score.index is not None]
+            rows = [self.results.rows_of(p).get(y.year) for p in preds]
+            idx = [r.score.index for r in rows if r is not None and r.score.index is not None]
             if idx:
                 out.append((y.year, quantize(sum(idx) / len(idx), 2), None))
         return out
