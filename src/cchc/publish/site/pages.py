@@ -249,6 +249,9 @@ class Site:
             facts.append("Hình thành từ: " + ", ".join(link(page, unit_page(p), self.results.units[p].name)
                                                        for p in preds))
         parts.append('<ul class="cchc-facts">' + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
+        # Search finds a unit by its name and facts; the yearly detail below stays out of the
+        # index (thousands of unit pages would otherwise repeat the same criteria wording).
+        parts.append("<div data-pagefind-ignore>")
         history = [cell(y) + cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—")
                    + cell(num(r.score.total)) + cell(num(r.score.index, r.score.framework.precision))
                    + cell(esc(r.score.classification)) + cell(esc(STATUS_NAMES[r.score.status]))
@@ -261,6 +264,7 @@ class Site:
         parts.append(chart(charts.trend(trend), f"Xu hướng chỉ số CCHC của {unit.name}"))
         for y, r in sorted(rows.items(), reverse=True):
             parts.append(self._unit_year(page, y, r))
+        parts.append("</div>")
         return block(*parts)
 
     def _predecessor_trend(self, preds, first_year):
