@@ -77,9 +77,9 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def on_disk(source, rel: str) -> str | None:
-    """The path of ``rel`` as stored, matching names in any Unicode normal form; None if absent."""
-    if source.is_file(rel) or source.is_symlink(rel):
+def _as_stored(source, rel: str, exists) -> str | None:
+    """``rel`` as stored, where names may be in any Unicode normal form (NFD from macOS)."""
+    if exists(rel):
         return rel
     parent, _, name = rel.rpartition("/")
     parent = on_disk_dir(source, parent) if parent else ""
@@ -87,20 +87,15 @@ def on_disk(source, rel: str) -> str | None:
         return None
     for candidate in source.listdir(parent):
         full = f"{parent}/{candidate}" if parent else candidate
-        if nfc(candidate) == nfc(name) and (source.is_file(full) or source.is_symlink(full)):
+        if nfc(candidate) == nfc(name) and exists(full):
             return full
     return None
+
+
+def on_disk(source, rel: str) -> str | None:
+    """The path of the file ``rel`` as stored (a link counts, to be reported); None if absent."""
+    return _as_stored(source, rel, lambda r: source.is_file(r) or source.is_symlink(r))
 
 
 def on_disk_dir(source, rel: str) -> str | None:
-    if source.is_dir(rel):
-        return rel
-    parent, _, name = rel.rpartition("/")
-    parent = on_disk_dir(source, parent) if parent else ""
-    if parent is None:
-        return None
-    for candidate in source.listdir(parent):
-        full = f"{parent}/{candidate}" if parent else candidate
-        if nfc(candidate) == nfc(name) and source.is_dir(full):
-            return full
-    return None
+    return _as_stored(source, rel, source.is_dir)
