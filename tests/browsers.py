@@ -28,3 +28,22 @@ def record_outside_requests(page) -> None:
     """page.outside_requests lists every request that leaves this machine (there must be none)."""
     page.outside_requests = []
     page.on("request", lambda r: page.outside_requests.append(r.url) if not r.url.startswith(LOCAL) else None)
+
+
+@contextlib.contextmanager
+def serve_folder(folder):
+    """A quiet static HTTP server for ``folder`` on a free loopback port; yields its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()

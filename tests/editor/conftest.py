@@ -4,22 +4,19 @@ Debian's Chromium driven by Playwright (never a downloaded browser)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from browsers import chromium, record_outside_requests
+from browsers import chromium, record_outside_requests, serve_folder
 from cchc.editor import site
 from cchc.load import repository
 
@@ -119,10 +116,6 @@ def decap_server(clone):
         proc.wait(timeout=10)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, clone, decap_server):
@@ -132,11 +125,8 @@ def served(tmp_path_factory, clone, decap_server):
     root = tmp_path_factory.mktemp("editor-site")
     assert main(["editor-config", "--root", str(clone), "--local-backend", decap_server, "--branch", BRANCH,
                  "--out", str(root / "admin"), "--with-assets"]) == 0
-    handler = functools.partial(_Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/admin/"
-    server.shutdown()
+    with serve_folder(root) as url:
+        yield f"{url}/admin/"
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,11 @@ headless Chromium from Debian's package driven by Playwright (never a downloaded
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
-from browsers import chromium, record_outside_requests
+from browsers import chromium, record_outside_requests, serve_folder
 from cchc.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -23,19 +20,11 @@ def sample_site(tmp_path_factory) -> Path:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
-
 
 @pytest.fixture(scope="session")
 def served(sample_site):
-    handler = functools.partial(_Quiet, directory=str(sample_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serve_folder(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
