@@ -116,7 +116,6 @@ def decap_server(clone):
         proc.wait(timeout=10)
 
 
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, clone, decap_server):
     """The editor as `cchc editor-config --out …/admin --with-assets` makes it, served on localhost."""

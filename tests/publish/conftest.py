@@ -20,7 +20,6 @@ def sample_site(tmp_path_factory) -> Path:
     return out
 
 
-
 @pytest.fixture(scope="session")
 def served(sample_site):
     with serve_folder(sample_site) as url:
