@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # One-time set-up on a fresh Debian machine (idempotent): system packages, Node
 # packages for the web editor, and a Python virtual environment with the cchc package.
+# Python and Node packages are installed exactly as reviewed: every distribution, direct or
+# indirect, from a lock file with its hash (requirements/dev.txt, package-lock.json), no
+# install scripts from npm, and the package itself without fetching anything more.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,12 +19,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}"
 fi
 
-if [ -f package.json ]; then
-  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi
-fi
+npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q --require-hashes -r requirements/dev.txt
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
