@@ -242,3 +242,28 @@ def test_the_web_editor_sends_by_label(forge, capsys):
     code, doc = check(capsys, forge.checkout(head), event, "--output", str(out))
     assert code == 1 and codes(doc) == {"phase-locked"} and "Gửi đi sau thời hạn" in doc["findings"][0]["message"]
     assert json.loads(out.read_text(encoding="utf-8"))["draft"] is False
+
+
+def test_a_pull_request_target_payload_is_judged_like_a_pull_request(forge, capsys, monkeypatch):
+    # validate.yml runs on pull_request_target (the base branch's workflow): the forge sends the same
+    # payload under another event name, in $GITHUB_EVENT_NAME
+    monkeypatch.setenv("GITHUB_EVENT_NAME", "pull_request_target")
+    before = _unit_push(forge)
+    ci = forge.checkout(before)
+    out = forge.root / "ket-qua.json"
+    code, doc = check(capsys, ci, forge.pull_request(before, "so-a-vanthu", BEFORE, action="ready_for_review", number=7),
+                      "--output", str(out))
+    assert code == 0 and doc["errors"] == 0 and doc["checked"] == 1, doc
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["pull_request"] == 7 and result["event"] == "pull_request" and result["head"] == before
+    assert result["time_source"] == "payload"
+    # deadlines and people are judged exactly as for pull_request
+    forge.edit(SA, "score: 1\n", "score: 0\n")
+    late = forge.commit("Sửa sau hạn", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
+    forge.push("so-a")
+    code, doc = check(capsys, forge.checkout(late), forge.pull_request(late, "so-a-vanthu", AFTER, before=before))
+    assert code == 1 and codes(doc) == {"phase-locked"}
+    # another unit's account, with the event name given as an option
+    code, doc = check(capsys, forge.checkout(late), forge.pull_request(late, "so-b-vanthu", BEFORE, before=before),
+                      "--event-name", "pull_request_target")
+    assert code == 1 and codes(doc) == {"policy-not-unit-account"}, doc

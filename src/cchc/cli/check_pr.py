@@ -35,7 +35,8 @@ def add_parser(sub) -> None:
     p.add_argument("--repo", type=Path, default=Path("."), help="kho Git chứa cả hai commit (mặc định: thư mục hiện tại)")
     p.add_argument("--event", type=Path, default=None,
                    help="tệp sự kiện của máy chủ Git (mặc định trong CI: $GITHUB_EVENT_PATH)")
-    p.add_argument("--event-name", default=None, help="loại sự kiện: pull_request hoặc merge_group (mặc định: $GITHUB_EVENT_NAME)")
+    p.add_argument("--event-name", default=None,
+                   help="loại sự kiện: pull_request_target, pull_request hoặc merge_group (mặc định: $GITHUB_EVENT_NAME)")
     p.add_argument("--base", default=None, help="commit gốc (nhánh chính) của yêu cầu gộp")
     p.add_argument("--head", default=None, help="commit mới nhất của yêu cầu gộp")
     p.add_argument("--author", default=None, help="tài khoản người mở yêu cầu gộp")

@@ -1,7 +1,8 @@
 """`cchc comment`: render the pull-request comment from a check-pr result (JSON).
 
-Runs in the privileged comment job: it reads only the JSON artifact and the previous comment
-(for the change since the previous push), never a file of the pull request.
+Runs in the read-only check job of validate.yml: it reads only the check's JSON result and the
+previous comment (for the change since the previous push), never a file of the pull request; the
+report job posts what it writes.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
-"""The result of ``check_pr`` as a JSON document: the artifact the unprivileged check uploads
-and the privileged comment job reads. Numbers travel as exact text; ``load`` checks the shape
-and size of a document, which the comment job must treat as untrusted input.
+"""The result of ``check_pr`` as a JSON document, which ``cchc comment`` renders (in the check
+job of validate.yml, whose token is read-only). Numbers travel as exact text; ``load`` checks the
+shape and size of a document and treats it as untrusted input: its texts come from the pull request.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The unit's summary table, as data: per criterion the self score, maximum and evidence,
 then the totals and the index, computed by the scoring code from the pull request's files.
 
-It travels as JSON (all numbers as exact text) from the unprivileged check to the comment
-job, which renders it without reading any file of the pull request.
+It travels as JSON (all numbers as exact text) from the check to ``cchc comment``, which
+renders it without reading any file of the pull request.
 """
 
 from __future__ import annotations

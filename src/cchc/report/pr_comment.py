@@ -1,9 +1,9 @@
 """The pull-request comment: one per pull request, in Vietnamese, updated on every push.
 
 ``render(doc, previous)`` turns the check's JSON document (``cchc.policy.result``) into
-Markdown for the privileged comment job, which never reads the pull request's files. The
-document is untrusted there (a pull request can alter the job that produced it): every text
-is escaped, so it can neither mention people, nor link, nor inject HTML. The previous comment
+Markdown, which the report job of validate.yml posts without reading the pull request's files.
+The document's texts come from the pull request: every text is escaped, so it can neither
+mention people, nor link, nor inject HTML. The previous comment
 carries a hidden state (totals and per-criterion scores), from which the change since the
 previous push is shown.
 """
