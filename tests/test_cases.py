@@ -28,6 +28,7 @@ Each case folder holds a ``case.yaml``:
     remove: [path, ...]
     symlink:         # symbolic links created last; target is written as is (relative to the link)
       - {file: submissions/2025/so-a/evidence/x.pdf, target: /etc/passwd}
+    fifo: [path, ...]  # named pipes (what Git cannot store, but a disk can hold)
     expect:          # the exact set of blocking findings (code, file, line)
       - {code: score-above-max, file: submissions/2025/so-a/self-assessment.yaml, line: 11}
     warnings:        # optional: warnings that must be present (code, file, line)
@@ -88,6 +89,11 @@ def _apply(case_dir: Path, spec: dict, root: Path) -> None:
     for rel in spec.get("remove") or []:
         target = root / rel
         shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
+    _not_files(spec, root)
+
+
+def _not_files(spec: dict, root: Path) -> None:
+    """The case's symbolic links and named pipes, made last (over whatever was there)."""
     for ln in spec.get("symlink") or []:
         path = root / ln["file"]
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -96,6 +102,9 @@ def _apply(case_dir: Path, spec: dict, root: Path) -> None:
         elif path.exists() or path.is_symlink():
             path.unlink()
         os.symlink(ln["target"], path)
+    for rel in spec.get("fifo") or []:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / rel)
 
 
 @functools.cache

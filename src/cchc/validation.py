@@ -9,6 +9,7 @@ from pathlib import Path
 from . import checks
 from .findings import Finding
 from .load import repository
+from .load.listing import Listing
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
 SHARED = ("province.yaml", "units/", "criteria/", "plans/", "schemas/", "src/", "pyproject.toml")
@@ -33,8 +34,10 @@ def _under(path: str, prefixes: list[str]) -> bool:
     return any(p in ("", ".") or path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
-def validate(root: Path | str, paths: list[str] | None = None) -> Result:
-    """Validate the repository at ``root``; ``paths`` (repo-relative) limit what is reported.
+def validate(root: Path | str, paths: list[str] | None = None, listing: Listing | None = None) -> Result:
+    """Validate the repository at ``root``; ``paths`` (repo-relative) limit what is reported;
+    ``listing`` says what the dossier folders hold when the disk cannot (a Git tree's links
+    and gitlinks, which an export turns into something else).
 
     The framework, plans and registry are always loaded (the dossiers need them); only
     dossiers under ``paths`` are checked, and only their findings are reported, plus
@@ -47,6 +50,7 @@ def validate(root: Path | str, paths: list[str] | None = None) -> Result:
     surveys = paths is None or any(_under(p, ["surveys"]) or _under("surveys", [p]) for p in paths)
     repo = repository.load(root, wanted, surveys=surveys)
     repo.scope = paths
+    repo.listing = listing
     found = checks.run(repo)
     if paths is not None:
         found = [f for f in found if _under(f.file, paths) or (f.is_error and not f.file.startswith("submissions/"))]

@@ -6,7 +6,7 @@ Each module checks one kind of thing; ``run`` gathers them in a fixed order.
 from __future__ import annotations
 
 from ..findings import Finding
-from . import appraisal, context, dossier, evidence, framework, survey
+from . import appraisal, context, dossier, entries, evidence, framework, survey
 
 
 def run(repo, *, evidence_checker=None) -> list[Finding]:
@@ -18,6 +18,7 @@ def run(repo, *, evidence_checker=None) -> list[Finding]:
     for s in repo.surveys.values():
         found.extend(survey.check(repo, s))
     for d in repo.dossiers.values():
+        found.extend(entries.check(repo, d))
         found.extend(dossier.check(repo, d, evidence_checker))
         found.extend(appraisal.check(repo, d))
     return found

@@ -5,7 +5,7 @@ the inspector (evidence/pdf.py: sandboxed, cached). Signatures are compared with
 deadline of the phase the document was filed for and with the date the unit declared.
 Per dossier: the same content filed by another unit, one document stretched over
 unrelated areas. Per repository (``check_tree``): symbolic links and unreadable names in
-the data folders, and the plan's trust roots.
+the shared data folders, and the plan's trust roots (a dossier's own entries: entries.py).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from ..evidence import crosscheck, files, paths, trust
 from ..evidence.blobs import BlobIds
 from ..evidence.pdf import Inspector
 from ..findings import Finding, Severity, error, warning
+from ..load import listing
+from . import entries
 
 VN = timezone(timedelta(hours=7))
 DATE_SLACK = timedelta(days=3)  # signing and the date on the document may differ by a few days
@@ -251,8 +253,11 @@ def unreferenced(repo, dossier, sa) -> list:
     if "explanation.yaml" in dossier.present and dossier.explanation is None:
         return []  # the explanation failed to load: what it cites is unknown
     out = []
-    for rel in repo.source.walk_files(f"{dossier.folder}/evidence"):
-        name = rel.rsplit("/", 1)[-1]
+    start = f"{dossier.folder}/evidence/"
+    for entry in entries.entries(repo, dossier.folder):
+        rel, name = entry.path, entry.path.rsplit("/", 1)[-1]
+        if entry.kind != listing.FILE or not rel.startswith(start):
+            continue  # links, gitlinks and special entries are errors of their own (checks/entries.py)
         if paths.nfc(rel) in cited or name.startswith(".") or name in ("Thumbs.db", "desktop.ini"):
             continue
         if paths.shown(rel) != rel:
@@ -263,8 +268,8 @@ def unreferenced(repo, dossier, sa) -> list:
 
 
 def check_tree(repo) -> list:
-    """Links and badly named entries in the data folders; the plans' trust roots. Links
-    inside a unit's evidence/ folder are reported where they are cited (or as unreferenced)."""
+    """Links and badly named entries in the data folders; the plans' trust roots. Links in
+    a dossier's folder are reported by checks/entries.py, which sees a pull request's tree."""
     out = []
     tops = files.DATA
     if getattr(repo, "scope", None) is not None:
@@ -272,13 +277,12 @@ def check_tree(repo) -> list:
         # dossiers it checks: the findings for those dossiers are the same as a full run's.
         tops = tuple(t for t in files.DATA if t != "submissions") + tuple(sorted(
             d.folder for d in repo.dossiers.values()))
+    dossiers = {d.folder for d in repo.dossiers.values()}
     for code, rel in files.scan(repo.source.root, tops):
-        if code == "path-symlink" and crosscheck.in_evidence(rel):
+        if code == "path-symlink" and "/".join(rel.split("/")[:3]) in dossiers:
             continue
         if code == "path-symlink":
-            out.append(error(code, rel, f"'{rel}' là liên kết tượng trưng (symlink), không phải tệp thật; "
-                             "hệ thống không đọc tệp qua liên kết.",
-                             "Thay liên kết bằng chính tệp (sao chép tệp vào đúng chỗ), hoặc xoá liên kết."))
+            out.append(entries.symlink(rel))
         else:
             out.append(error(code, rel, f"Tên '{rel}' chứa ký tự điều khiển hoặc ký tự không đọc được.",
                              "Đổi tên, chỉ dùng chữ, số, dấu gạch ngang và dấu chấm (ví dụ ke-hoach-cchc.pdf)."))

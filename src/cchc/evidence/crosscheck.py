@@ -21,12 +21,6 @@ def unit_folder(rel: str) -> str | None:
     return None
 
 
-def in_evidence(rel: str) -> bool:
-    """True for ``submissions/<year>/<unit>/evidence`` and anything below it."""
-    parts = rel.split("/")
-    return len(parts) >= 4 and parts[0] == "submissions" and parts[3] == "evidence"
-
-
 def by_content(blob_of: dict[str, str]) -> dict[str, list[str]]:
     """blob id -> evidence files holding it (rel paths), for evidence files only."""
     out: dict[str, list[str]] = {}

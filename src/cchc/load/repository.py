@@ -17,6 +17,7 @@ from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
 from . import schema
+from .listing import Listing
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
 
@@ -53,6 +54,7 @@ class Repository:
     duplicate_units: list = field(default_factory=list)  # (Unit, first Unit)
     broken: set = field(default_factory=set)  # files that failed to load
     scope: list | None = None  # repo-relative paths a limited run checks (None: everything)
+    listing: Listing | None = None  # what the dossier folders hold (None: read from the disk)
 
     @property
     def root(self) -> Path:
@@ -91,7 +93,7 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
         return None, [error("file-outside", rel, "Tệp là liên kết (symlink) trỏ ra ngoài kho dữ liệu nên không được đọc.",
                             "Thay liên kết bằng chính tệp YAML.")]
     except OSError:
-        return None, [error("file-unreadable", rel, "Không đọc được tệp (có thể là thư mục hoặc bị khoá).",
+        return None, [error("file-unreadable", rel, "Không đọc được tệp (có thể là thư mục, tệp đặc biệt hoặc bị khoá).",
                             "Kiểm tra đây là một tệp văn bản YAML và có quyền đọc.")]
     found = schema.validate(parsed, schema_name, rel)
     return (None if found else parsed), found

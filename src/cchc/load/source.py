@@ -2,12 +2,14 @@
 
 Paths are repo-relative POSIX strings. The file system source refuses anything that
 resolves outside the root (symbolic links included), so no check can be tricked into
-reading a file outside the repository.
+reading a file outside the repository, and reads regular files only, so no FIFO or
+device can make a run wait forever.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
@@ -77,11 +79,21 @@ class FileSource:
         return os.stat(self._path(rel)).st_size
 
     def read(self, rel: str, limit: int | None = None) -> bytes:
-        with open(self._path(rel), "rb") as fh:
+        with self.open(rel) as fh:
             return fh.read(limit) if limit is not None else fh.read()
 
     def open(self, rel: str):
-        return open(self._path(rel), "rb")
+        """A regular file, opened for reading. Anything else (a FIFO, a device, a folder) is
+        refused with OSError instead of blocking the run forever on its first read."""
+        fd = os.open(self._path(rel), os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise OSError(f"not a regular file: {rel}")
+            os.set_blocking(fd, True)
+            return os.fdopen(fd, "rb")
+        except BaseException:
+            os.close(fd)
+            raise
 
     def listdir(self, rel: str) -> list[str]:
         """Sorted names in a folder ('' = root); empty if it does not exist."""

@@ -20,6 +20,7 @@ from pathlib import Path
 from .. import validation
 from ..findings import Finding, error, warning
 from ..load import repository
+from ..load.listing import GitTree
 from . import codeowners, owners, paths as P, phases, receipts, summary, validator
 from .event import Event, now
 from .gitrepo import Git, GitFailure
@@ -69,7 +70,10 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
         scope = validation.scope([c.path for c in changed])  # None: everything; []: nothing validated changed
         head_root = _head_tree(git, head, changed, scope, Path(tmp, "head"))
         if scope != []:
-            result = validation.validate(head_root, scope)
+            # the dossiers' entries as the head's tree records them: an export shows a gitlink
+            # as an empty folder, and a checkout may hold what the commit does not
+            listed = GitTree(git.tree_modes(head, ["submissions"] if scope is None else scope))
+            result = validation.validate(head_root, scope, listed)
             res.findings += result.findings
             res.checked = result.checked
         head_repo = repository.load(head_root, lambda folder: folder in folders)

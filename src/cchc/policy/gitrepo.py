@@ -101,6 +101,20 @@ class Git:
                 entries[name] = meta.split()[2]
         return entries
 
+    def tree_modes(self, rev: str, paths: list[str]) -> list[tuple[str, str]]:
+        """(mode, path) of every entry below ``paths`` at ``rev``, folders included: a link
+        (120000) or a gitlink (160000) shows as what it is, which an export cannot show."""
+        if not paths:
+            return []
+        out = self.run("ls-tree", "-r", "-t", "-z", "--full-tree", rev, "--", *paths,
+                       what="không đọc được danh sách tệp của commit")
+        records = []
+        for line in out.split("\0"):
+            if line:
+                meta, name = line.split("\t", 1)
+                records.append((meta.split(" ", 1)[0], name))
+        return records
+
     def head_is(self, rev: str) -> bool:
         """True if the working tree is checked out at ``rev`` with no change to tracked files."""
         try:

@@ -1,0 +1,123 @@
+"""What a dossier folder holds: every entry below it and its kind, from the disk or from Git.
+
+A dossier may hold regular files and folders only (``checks/entries.py`` says so). Git can
+also store a symbolic link (mode 120000) and a gitlink (160000: a submodule, a commit of
+another repository); a disk can also hold FIFOs, sockets and devices. Both sources answer
+alike for the same content, so ``cchc validate`` (the working tree) and ``cchc check-pr``
+(the pull request's Git tree) judge a dossier the same way.
+
+On disk a gitlink is an empty folder (a submodule not checked out) or a folder with its own
+``.git``: the Git index tells the first, the ``.git`` entry the second. Where the index
+records a link that the disk holds as a plain file (Git on Windows without symlink
+support writes the link's target as text), the index is believed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import stat
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+FILE, FOLDER, LINK, GITLINK, SPECIAL = "file", "folder", "link", "gitlink", "special"
+
+_MODES = {"040000": FOLDER, "100644": FILE, "100755": FILE, "120000": LINK, "160000": GITLINK}
+
+
+@dataclass(frozen=True, order=True)
+class Entry:
+    path: str  # repo-relative
+    kind: str  # FILE, FOLDER, LINK, GITLINK or SPECIAL
+
+
+class Listing(Protocol):
+    def entries(self, folder: str) -> list[Entry]:
+        """``folder`` itself and everything below it (not below a link or a gitlink), sorted;
+        empty if ``folder`` does not exist."""
+
+
+class GitTree:
+    """Entries as a Git tree records them, from ``(mode, path)`` pairs of ``git ls-tree -r -t``."""
+
+    def __init__(self, records: Iterable[tuple[str, str]]):
+        kinds = {path: _MODES.get(mode, SPECIAL) for mode, path in records}
+        self._paths = sorted(kinds)
+        self._kinds = kinds
+
+    def entries(self, folder: str) -> list[Entry]:
+        if folder not in self._kinds:
+            return []
+        start = folder + "/"
+        lo = bisect.bisect_left(self._paths, start)
+        hi = bisect.bisect_left(self._paths, start + "\U0010ffff")
+        return [Entry(p, self._kinds[p]) for p in [folder, *self._paths[lo:hi]]]
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return LINK
+    if stat.S_ISDIR(mode):
+        return FOLDER
+    return FILE if stat.S_ISREG(mode) else SPECIAL
+
+
+class Disk:
+    """Entries of a working tree. ``prefixes`` limit what the Git index is asked about."""
+
+    def __init__(self, root: Path | str, prefixes: list[str]):
+        self.root = Path(root)
+        self.prefixes = prefixes
+        self._index: dict[str, str] | None = None
+
+    def _recorded(self) -> dict[str, str]:
+        """Links and gitlinks as the Git index records them (nothing outside a Git work tree)."""
+        if self._index is None:
+            self._index = {}
+            try:
+                done = subprocess.run(["git", "-C", str(self.root), "--literal-pathspecs", "ls-files", "-s", "-z",
+                                       "--", *self.prefixes], capture_output=True, timeout=60, check=False)
+            except (OSError, subprocess.SubprocessError):
+                return self._index
+            if done.returncode == 0:
+                for record in done.stdout.split(b"\0"):
+                    meta, _, path = record.partition(b"\t")
+                    kind = _MODES.get(meta[:6].decode("ascii", "replace"))
+                    if kind in (LINK, GITLINK):
+                        self._index[os.fsdecode(path)] = kind
+        return self._index
+
+    def _of(self, rel: str) -> str | None:
+        try:
+            kind = _kind(os.lstat(self.root / rel).st_mode)
+        except (OSError, ValueError):
+            return None
+        if kind == FOLDER and os.path.lexists(self.root / rel / ".git"):
+            return GITLINK  # a repository of its own, whether or not the index knows it
+        recorded = self._recorded().get(rel)
+        if (recorded, kind) in ((GITLINK, FOLDER), (LINK, FILE)):
+            return recorded
+        return kind
+
+    def entries(self, folder: str) -> list[Entry]:
+        kind = self._of(folder)
+        if kind is None:
+            return []
+        out, todo = [Entry(folder, kind)], [folder] if kind == FOLDER else []
+        while todo:  # a loop, not recursion: a hostile tree may be thousands of folders deep
+            rel = todo.pop()
+            try:
+                names = os.listdir(self.root / rel)
+            except OSError:
+                continue
+            for name in names:
+                child = f"{rel}/{name}"
+                kind = self._of(child)
+                if kind is not None:
+                    out.append(Entry(child, kind))
+                    if kind == FOLDER:
+                        todo.append(child)
+        return sorted(out)
