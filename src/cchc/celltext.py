@@ -72,5 +72,5 @@ def csv_field(value: Any) -> Any:
     return "'" + text if looks_like_formula(text) else text
 
 
-def csv_row(values: list) -> list:
+def csv_row(values: list[Any]) -> list[Any]:
     return [csv_field(v) for v in values]

@@ -18,7 +18,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from cchc.officer import framework_in, safe_open
 
@@ -165,11 +165,11 @@ def _workbook(path: Path, sheets: dict, states: dict | None = None) -> Path:
     return path
 
 
-ANNEX = [HEADER] + GOOD  # header on row 1: criteria 1.1.1 on row 4, 1.1.2 on row 5
+ANNEX = [HEADER, *GOOD]  # header on row 1: criteria 1.1.1 on row 4, 1.1.2 on row 5
 
 
 def test_hidden_sheets_holding_data_are_refused(tmp_path):
-    old = [HEADER] + [row[:2] + [row[2] * 10] + row[3:] for row in GOOD]  # another framework, hidden before
+    old = [HEADER, *([*row[:2], row[2] * 10, *row[3:]] for row in GOOD)]  # another framework, hidden before
     for state, said in (("hidden", "trang này đang bị ẩn nhưng có dữ liệu"),
                         ("veryHidden", "trang này đang ẩn kiểu Very Hidden")):
         book = _workbook(tmp_path / f"{state}.xlsx", {"Phụ lục cũ": old, "Phụ lục": ANNEX}, {"Phụ lục cũ": state})
@@ -184,8 +184,6 @@ def test_hidden_sheets_holding_data_are_refused(tmp_path):
 
 def test_hidden_rows_and_columns_holding_data_are_refused(tmp_path):
     book = _workbook(tmp_path / "an.xlsx", {"Phụ lục": ANNEX})
-    from openpyxl import load_workbook
-
     wb = load_workbook(book)
     wb["Phụ lục"].row_dimensions[5].hidden = True
     wb["Phụ lục"].column_dimensions["E"].hidden = True

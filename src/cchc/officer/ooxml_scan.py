@@ -29,7 +29,7 @@ def _local(name: str) -> str:
     return name.rpartition("}")[2]
 
 
-def _attr(attrs: dict, name: str) -> str | None:
+def _attr(attrs: dict[str, str], name: str) -> str | None:
     """An attribute by its local name, whatever its namespace (w:val and val alike)."""
     for key, value in attrs.items():
         if _local(key) == name:
@@ -82,7 +82,7 @@ class _Sheet:
         self.formula: list[str] | None = None
         self.formula_at = (0, 0)
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _local(name)
         if self.in_data:
             if tag == "c":
@@ -122,7 +122,7 @@ class _Sheet:
         if (max_row or 0) > MAX_ROWS:
             raise Overflow("dòng", max_row or 0, MAX_ROWS)
 
-    def col(self, attrs: dict) -> None:
+    def col(self, attrs: dict[str, str]) -> None:
         self.cols += 1
         if self.cols > MAX_COL_RECORDS:
             raise Malformed("col")
@@ -131,7 +131,7 @@ class _Sheet:
             low, high = _number(attrs["min"]), _number(attrs["max"])
             self.out.hidden_columns.update(range(max(low, 1), min(high, MAX_COLUMNS) + 1))
 
-    def new_row(self, attrs: dict) -> None:
+    def new_row(self, attrs: dict[str, str]) -> None:
         r = attrs.get("r")
         self.row = _number(r) if r else self.row + 1  # as openpyxl numbers rows
         self.column = 0
@@ -172,7 +172,7 @@ class _Count:
         self.stack: list[str] = []
         self.n = 0
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _local(name)
         if tag == self.tag and self.stack and self.stack[-1] == self.parent:
             self.n += 1
@@ -225,7 +225,7 @@ class _Document:
         self.next_column = 1
         self.in_cell = self.run_hidden = self.hidden_text = False
 
-    def start(self, name: str, attrs: dict) -> None:
+    def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _local(name)
         parent = self.stack[-1] if self.stack else ""
         self.stack.append(tag)
@@ -248,7 +248,7 @@ class _Document:
                 if self.out.tables > MAX_TABLES:
                     raise Overflow("bảng", self.out.tables, MAX_TABLES, least=True)
 
-    def in_table(self, tag: str, parent: str, attrs: dict) -> None:
+    def in_table(self, tag: str, parent: str, attrs: dict[str, str]) -> None:
         if tag == "tr" and parent == "tbl":
             self.row += 1
             self.next_column = 1

@@ -38,13 +38,15 @@ import unicodedata
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import findings
+from ..findings import Finding
 from . import ooxml_scan
 from .limits import (MAX_BINARY, MAX_BYTES, MAX_COLUMNS, MAX_DIRECTORY, MAX_MEMBERS, MAX_RATIO, MAX_ROWS,
                      MAX_SHEET_XML, MAX_UNPACKED, MAX_XML, MAX_XML_TOTAL, RATIO_FROM, Overflow, size, vn)
 from .ooxml_scan import DocScan, Malformed
-from .sheets import Grid, clean, file_problem, overflow, problem, trim
+from .sheets import Grid, Read, Rows, clean, file_problem, overflow, problem, trim
 
 _UNSUPPORTED = {
     ".xls": "Excel 97-2003 (.xls)", ".ods": "LibreOffice Calc (.ods)", ".doc": "Word 97-2003 (.doc)",
@@ -56,7 +58,7 @@ _XML = (".xml", ".rels", ".vml")
 
 
 # ── the zip container ───────────────────────────────────────────────────────
-def _directory(path: Path, shown: str) -> list:
+def _directory(path: Path, shown: str) -> list[Finding]:
     """The zip's end record, read before zipfile loads its table of contents (one object
     per part): a file of a few megabytes could list hundreds of thousands of parts."""
     with path.open("rb") as fh:
@@ -79,7 +81,7 @@ def _part_limit(name: str) -> int:
     return MAX_XML if name.endswith(_XML) else MAX_BINARY
 
 
-def _members(zf: zipfile.ZipFile, shown: str) -> list:
+def _members(zf: zipfile.ZipFile, shown: str) -> list[Finding]:
     """Each part's unpacked size as the zip directory declares it (zipfile never unpacks
     more than that), against the limits, before any part is unpacked."""
     infos = zf.infolist()
@@ -106,7 +108,7 @@ def _members(zf: zipfile.ZipFile, shown: str) -> list:
     return []
 
 
-def _ooxml(path: Path, shown: str, inside: Callable) -> tuple[list[Grid], list]:
+def _ooxml(path: Path, shown: str, inside: Callable[[Path, str, zipfile.ZipFile], Read]) -> Read:
     found = _directory(path, shown)
     if found:
         return [], found
@@ -115,7 +117,7 @@ def _ooxml(path: Path, shown: str, inside: Callable) -> tuple[list[Grid], list]:
         return ([], found) if found else inside(path, shown, zf)
 
 
-def _xlsx(path: Path, shown: str) -> tuple[list[Grid], list]:
+def _xlsx(path: Path, shown: str) -> Read:
     from .xlsx_in import read_xlsx
 
     return _ooxml(path, shown, read_xlsx)
@@ -133,7 +135,7 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     raise Malformed("no document part")
 
 
-def _doc_findings(shown: str, scan: DocScan) -> list:
+def _doc_findings(shown: str, scan: DocScan) -> list[Finding]:
     out = []
     if scan.fields.count:
         m = scan.fields
@@ -161,20 +163,20 @@ def _tables(path: Path, shown: str) -> list[Grid]:
     for t, table in enumerate(Document(str(path)).tables, 1):
         rows = []
         for number, tr in enumerate(table._tbl.tr_lst, 1):
-            cells = []
+            values: list[Any] = []
             for tc in tr.tc_lst:
                 # A vertically merged cell repeats the text above it in python-docx: read it as
                 # empty, like Excel does for merged cells; a horizontal span fills its columns.
                 text = None if tc.vMerge == "continue" else clean(_Cell(tc, table).text)
-                cells.extend([text] + [None] * (max(tc.grid_span, 1) - 1))
-            cells = trim(cells)
+                values.extend([text] + [None] * (max(tc.grid_span, 1) - 1))
+            cells = trim(values)
             if cells:
                 rows.append((number, cells))
         grids.append(Grid(shown, f"Bảng {t}", "table", tuple(rows)))
     return grids
 
 
-def _read_docx(path: Path, shown: str, zf: zipfile.ZipFile) -> tuple[list[Grid], list]:
+def _read_docx(path: Path, shown: str, zf: zipfile.ZipFile) -> Read:
     try:
         with zf.open(_main_part(zf)) as src:
             scan = ooxml_scan.scan_document(src)
@@ -188,7 +190,7 @@ def _read_docx(path: Path, shown: str, zf: zipfile.ZipFile) -> tuple[list[Grid],
     return ([], found) if found else (_tables(path, shown), [])
 
 
-def _docx(path: Path, shown: str) -> tuple[list[Grid], list]:
+def _docx(path: Path, shown: str) -> Read:
     return _ooxml(path, shown, _read_docx)
 
 
@@ -210,7 +212,7 @@ def _too_wide(text: str, delimiter: str) -> None:
             raise Overflow("cột", line.count(delimiter) + 1, MAX_COLUMNS, row=number)
 
 
-def _csv_rows(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> tuple:
+def _csv_rows(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> Rows:
     rows = []
     for number, values in enumerate(csv.reader(io.StringIO(text), dialect), 1):
         beyond = next((c for c, v in enumerate(values[MAX_COLUMNS:], MAX_COLUMNS + 1) if v.strip()), None)
@@ -224,7 +226,7 @@ def _csv_rows(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> tuple:
     return tuple(rows)
 
 
-def _csv(path: Path, shown: str) -> tuple[list[Grid], list]:
+def _csv(path: Path, shown: str) -> Read:
     text = _decode(path.read_bytes())
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
@@ -242,7 +244,7 @@ def _csv(path: Path, shown: str) -> tuple[list[Grid], list]:
 _READERS = {".xlsx": _xlsx, ".xlsm": _xlsx, ".csv": _csv, ".txt": _csv, ".docx": _docx}
 
 
-def read(path: Path, shown: str | None = None) -> tuple[list[Grid], list]:
+def read(path: Path, shown: str | None = None) -> Read:
     """Every grid of an officer's file, or the findings refusing it (``shown`` names the
     file in findings; the path by default)."""
     shown = shown or str(path)

@@ -1,9 +1,9 @@
-"""Read Excel sheets, CSV files and Word tables into plain grids that keep their locations.
+"""Excel sheets, CSV files and Word tables as plain grids that keep their locations.
 
 A Grid is one sheet (Excel), one table (Word) or the whole file (CSV): rows of cell
 values numbered as the officer's program numbers them, so that every problem can name
 the sheet, the row and the column. Cells are text (stripped, NFC), exact numbers
-(int or Decimal, never float) or None.
+(int or Decimal, never float) or None. Files are opened by safe_open.read.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import findings
-from .limits import MAX_COLUMNS, vn
+from .limits import MAX_COLUMNS, Overflow, vn
+
+Rows = tuple[tuple[int, tuple[Any, ...]], ...]  # ((row number, (cell, …)), …)
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,7 @@ class Grid:
     file: str  # the file as findings name it
     name: str  # the sheet's name, or "Bảng 2" for the second Word table
     kind: str  # "sheet", "table" or "csv"
-    rows: tuple  # ((row number, (cell, …)), …)
+    rows: Rows
 
     def column_name(self, col: int) -> str:
         """Excel and CSV columns are letters (A, B, …); Word columns are counted (1, 2, …)."""
@@ -73,7 +75,7 @@ def clean(value: Any) -> Any:
     return text or None
 
 
-def trim(cells: Iterable) -> tuple:
+def trim(cells: Iterable[Any]) -> tuple[Any, ...]:
     """A row without its empty cells at the end (readers have refused rows wider than the limit)."""
     cells = list(cells)[:MAX_COLUMNS]
     while cells and cells[-1] is None:
@@ -81,8 +83,8 @@ def trim(cells: Iterable) -> tuple:
     return tuple(cells)
 
 
-def overflow(code: str, grid: Grid, found: Any) -> findings.Finding:
-    """A limit passed in a sheet or table (an ooxml_scan.Overflow or the same from CSV)."""
+def overflow(code: str, grid: Grid, found: Overflow) -> findings.Finding:
+    """A limit passed in a sheet, a Word table or a CSV file."""
     amount = f"hơn {vn(found.limit)}" if found.least else vn(found.found)
     subject = {"sheet": "trang", "table": "bảng", "csv": "tệp"}[grid.kind]
     message = f"{subject} có {amount} {found.what}, vượt giới hạn {vn(found.limit)} {found.what}."
@@ -95,7 +97,10 @@ def overflow(code: str, grid: Grid, found: Any) -> findings.Finding:
     return findings.error(code, grid.file, f"{place}: {message}", hint)
 
 
-def read(path: Path, shown: str | None = None) -> tuple[list[Grid], list]:
+Read = tuple[list[Grid], list[findings.Finding]]  # what a file gives: grids, or the findings refusing it
+
+
+def read(path: Path, shown: str | None = None) -> Read:
     """Every grid of a file, or findings saying why it cannot be read: see safe_open.read."""
     from .safe_open import read as safe_read
 

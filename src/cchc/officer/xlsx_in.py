@@ -16,12 +16,14 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import findings
+from ..findings import Finding
 from . import ooxml_scan
 from .limits import MAX_SHEETS, MAX_XML, MAX_XML_TOTAL, Overflow, size, vn
 from .ooxml_scan import Malformed, Mark, SheetScan
-from .sheets import Grid, clean, overflow, problem, trim
+from .sheets import Grid, Read, Rows, clean, overflow, problem, trim
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,11 @@ def _workbook_part(zf: zipfile.ZipFile) -> str:
     for kind in (XLTM, XLTX, XLSM, XLSX):
         part = manifest.find(kind)
         if part:
-            return part.PartName.lstrip("/")
+            return str(part.PartName).lstrip("/")
     raise Malformed("no workbook part")
 
 
-def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list]:
+def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list[Finding]]:
     """The worksheets openpyxl would read, counted before it reads the workbook part."""
     from openpyxl.reader.workbook import WorkbookParser
 
@@ -68,7 +70,7 @@ def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list]:
     return sheets, []
 
 
-def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list:
+def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list[Finding]:
     """XML parts other than worksheets are held whole in memory: bound them (safe_open bounded
     parts by their names; here the worksheets are known)."""
     targets = {s.target for s in sheets}
@@ -87,7 +89,7 @@ def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list:
     return []
 
 
-def _scan(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> tuple[dict, list]:
+def _scan(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> tuple[dict[str, SheetScan], list[Finding]]:
     scans, found = {}, []
     for sheet in sheets:
         try:
@@ -108,7 +110,7 @@ _UNHIDE = ("Hiện các dòng, cột ẩn (chọn cả trang → chuột phải 
            "tra rồi xoá dữ liệu không cần nhập. Chỉ nhập những gì nhìn thấy được.")
 
 
-def _hidden(grid: Grid, rows: Mark, columns: Mark) -> list:
+def _hidden(grid: Grid, rows: Mark, columns: Mark) -> list[Finding]:
     out = []
     if rows.count:
         more = f" (cùng {vn(rows.count - 1)} dòng ẩn khác có dữ liệu)" if rows.count > 1 else ""
@@ -121,7 +123,7 @@ def _hidden(grid: Grid, rows: Mark, columns: Mark) -> list:
     return out
 
 
-def _formulas(grid: Grid, scan: SheetScan) -> list:
+def _formulas(grid: Grid, scan: SheetScan) -> list[Finding]:
     if not scan.formulas or scan.first_formula is None:
         return []
     row, column, text = scan.first_formula
@@ -133,7 +135,7 @@ def _formulas(grid: Grid, scan: SheetScan) -> list:
                     "Special → Values), lưu tệp rồi nhập lại.")]
 
 
-def _read(ws, scan: SheetScan, grid: Grid) -> tuple[tuple, list]:
+def _read(ws: Any, scan: SheetScan, grid: Grid) -> tuple[Rows, list[Finding]]:
     """The sheet's rows, and findings on what the officer cannot see."""
     ws.reset_dimensions()  # rows as the file holds them, not padded to a declared extent
     rows, hidden_rows, hidden_columns = [], Mark(), Mark()
@@ -150,7 +152,7 @@ def _read(ws, scan: SheetScan, grid: Grid) -> tuple[tuple, list]:
     return tuple(rows), _formulas(grid, scan) + _hidden(grid, hidden_rows, hidden_columns)
 
 
-def _hidden_sheet(grid: Grid, state: str) -> list:
+def _hidden_sheet(grid: Grid, state: str) -> list[Finding]:
     if not grid.rows:
         return []  # nothing in it to import or to miss
     how = "ẩn kiểu Very Hidden (không hiện được từ menu Excel)" if state == "veryHidden" else "bị ẩn"
@@ -160,7 +162,7 @@ def _hidden_sheet(grid: Grid, state: str) -> list:
                     "nhập sang một tệp mới.")]
 
 
-def read_xlsx(path: Path, shown: str, zf: zipfile.ZipFile) -> tuple[list[Grid], list]:
+def read_xlsx(path: Path, shown: str, zf: zipfile.ZipFile) -> Read:
     """The visible sheets of a workbook whose zip safe_open has checked."""
     from openpyxl import load_workbook
 

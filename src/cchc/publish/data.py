@@ -138,7 +138,8 @@ def to_xlsx(results, year: int) -> bytes:
     province = results.province.name if results.province else ""
     for g in y.groups:
         ws = wb.create_sheet(title=g.name[:31].replace("/", "-").replace(":", " "))
-        put(ws, 1, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}").font = Font(bold=True, size=13)
+        title = put(ws, 1, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}")
+        title.font = Font(bold=True, size=13)
         put(ws, 2, 1, f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}.")
         header, rows = table(g)
         for c, title in enumerate(header, 1):
