@@ -130,6 +130,29 @@ def test_a_document_of_empty_paragraphs(tmp_path):
         ("officer-file-too-large", "Tệp có hơn 100.000 đoạn văn, vượt giới hạn 100.000 đoạn văn.")]
 
 
+def test_parts_a_library_would_build_at_once_are_bounded(tmp_path):
+    """One cell of 60,000 rich-text runs, one shared string of 20,000, 120,000 merged ranges:
+    each under the size and ratio limits, each refused before openpyxl builds its objects."""
+    runs = b'<row r="20"><c r="B20" t="inlineStr"><is>' + b"<r><t>a</t></r>" * 60_000 + b"</is></c></row>"
+    cell = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "o.xlsx", {
+        "xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"</sheetData>", runs + b"</sheetData>")})
+    found = safe_open.read(cell, "o.xlsx")[1]
+    assert [(f.code, f.message) for f in found] == [
+        ("officer-sheet-too-large", "Trang 'Phụ lục', dòng 20: trang có hơn 50.000 phần định dạng, vượt giới hạn "
+                                    "50.000 phần định dạng.")]
+    string = _rezip(_annex(tmp_path / "b.xlsx", GOOD), tmp_path / "s.xlsx",
+                    _with_shared_strings(b"<si>" + b"<r><t>a</t></r>" * 20_000 + b"</si>"))
+    assert _codes(safe_open.read(string, "s.xlsx")[1]) == [("officer-file-too-large", 0, 0)]
+    merged = b"<mergeCells>" + b"".join(b'<mergeCell ref="A%d:B%d"/>' % (i, i) for i in range(1, 120_001))
+    merges = _rezip(_annex(tmp_path / "c.xlsx", GOOD), tmp_path / "m.xlsx", {
+        "xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + merged
+                                                             + b"</mergeCells>")})
+    found = safe_open.read(merges, "m.xlsx")[1]
+    assert _codes(found) == [("officer-sheet-too-large", 0, 0)]
+    assert found[0].message == ("Trang 'Phụ lục': trang có hơn 100.000 phần định dạng, vượt giới hạn 100.000 phần "
+                                "định dạng.")
+
+
 def test_a_zip_of_many_parts(tmp_path):
     many = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "nhieu.xlsx",
                   {f"xl/media/anh{i}.png": (lambda _: b"") for i in range(2_000)})

@@ -18,6 +18,12 @@ MAX_CELLS = 500_000  # cell records per sheet (empty formatted cells count too)
 MAX_SHEETS = 50  # per workbook
 MAX_TABLES = 100  # top-level tables in a Word document
 MAX_PARAGRAPHS = 100_000  # paragraphs in a Word document, in tables or not
+# XML elements a library turns into objects at once: one sheet row (its cells, rich text
+# runs…), one shared string, and a sheet's parts outside its cells (merged ranges, views,
+# validations, conditional formats…).
+MAX_ROW_ELEMENTS = 50_000
+MAX_STRING_ELEMENTS = 10_000
+MAX_SHEET_ELEMENTS = 100_000
 
 # The zip container of .xlsx and .docx files.
 MAX_MEMBERS = 1_000  # files inside the zip

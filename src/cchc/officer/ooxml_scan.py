@@ -15,9 +15,11 @@ from xml.parsers import expat
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
-from .limits import MAX_CELLS, MAX_COLUMNS, MAX_PARAGRAPHS, MAX_ROWS, MAX_TABLES, Overflow
+from .limits import (MAX_CELLS, MAX_COLUMNS, MAX_PARAGRAPHS, MAX_ROW_ELEMENTS, MAX_ROWS, MAX_SHEET_ELEMENTS,
+                     MAX_STRING_ELEMENTS, MAX_TABLES, Overflow)
 
 CHUNK = 64 * 1024
+PARTS = "phần định dạng"  # what element budgets count, as the officer reads it
 MAX_COL_RECORDS = 16_384  # Excel's column count: more column records than that is not a real file
 
 
@@ -78,12 +80,14 @@ class _Sheet:
     def __init__(self) -> None:
         self.out = SheetScan()
         self.row = self.column = self.rows = self.cells = self.cols = 0
+        self.row_elements = self.elements = 0
         self.zero_height = self.in_data = False
         self.formula: list[str] | None = None
         self.formula_at = (0, 0)
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         tag = _local(name)
+        self.budget()
         if self.in_data:
             if tag == "c":
                 self.cell(attrs.get("r"))
@@ -112,6 +116,17 @@ class _Sheet:
         if self.formula is not None and len(self.formula) < 200:
             self.formula.append(data)
 
+    def budget(self) -> None:
+        """openpyxl builds a row's elements, and the sheet's parts outside its cells, at once."""
+        if self.in_data:
+            self.row_elements += 1
+            if self.row_elements > MAX_ROW_ELEMENTS:
+                raise Overflow(PARTS, self.row_elements, MAX_ROW_ELEMENTS, row=self.row, least=True)
+        else:
+            self.elements += 1
+            if self.elements > MAX_SHEET_ELEMENTS:
+                raise Overflow(PARTS, self.elements, MAX_SHEET_ELEMENTS, least=True)
+
     def dimension(self, ref: str | None) -> None:
         """The extent the sheet declares: openpyxl pads every row to it, so refuse it first."""
         if not ref:
@@ -134,7 +149,7 @@ class _Sheet:
     def new_row(self, attrs: dict[str, str]) -> None:
         r = attrs.get("r")
         self.row = _number(r) if r else self.row + 1  # as openpyxl numbers rows
-        self.column = 0
+        self.column = self.row_elements = 0
         self.rows += 1
         if self.row > MAX_ROWS:
             raise Overflow("dòng", self.row, MAX_ROWS, row=self.row)
@@ -185,6 +200,31 @@ class _Count:
 
     def text(self, data: str) -> None:
         pass
+
+
+class _Strings:
+    """Elements of each shared string: openpyxl builds one string's rich text runs at once."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if _local(name) == "si":
+            self.n = 0
+        self.n += 1
+        if self.n > MAX_STRING_ELEMENTS:
+            raise Overflow(PARTS, self.n, MAX_STRING_ELEMENTS, least=True)
+
+    def end(self, name: str) -> None:
+        pass
+
+    def text(self, data: str) -> None:
+        pass
+
+
+def scan_strings(stream: IO[bytes]) -> None:
+    """Overflow when one shared string has more parts than a library should build at once."""
+    _run(stream, _Strings())
 
 
 def count_sheets(stream: IO[bytes], limit: int) -> int:

@@ -26,6 +26,10 @@ from .ooxml_scan import Malformed, Mark, SheetScan
 from .sheets import Grid, Read, Rows, clean, overflow, problem, trim
 
 
+_REBUILD = ("Tệp có thể bị hỏng hoặc được tạo bất thường: mở bằng Excel, chép riêng bảng cần nhập (Dán đặc "
+            "biệt → Giá trị) sang một tệp mới rồi nhập tệp đó.")
+
+
 @dataclass(frozen=True)
 class _Sheet:
     name: str
@@ -33,25 +37,39 @@ class _Sheet:
     target: str  # the worksheet part in the zip
 
 
-def _workbook_part(zf: zipfile.ZipFile) -> str:
-    """The workbook part, found as openpyxl finds it (the package's content types)."""
+def _parts_named(zf: zipfile.ZipFile) -> tuple[str, str | None]:
+    """The workbook part and the shared strings part, found as openpyxl finds them (the
+    package's content types)."""
     from openpyxl.packaging.manifest import Manifest
-    from openpyxl.xml.constants import ARC_CONTENT_TYPES, XLSM, XLSX, XLTM, XLTX
+    from openpyxl.xml.constants import ARC_CONTENT_TYPES, SHARED_STRINGS, XLSM, XLSX, XLTM, XLTX
     from openpyxl.xml.functions import fromstring
 
     manifest = Manifest.from_tree(fromstring(zf.read(ARC_CONTENT_TYPES)))
+    strings = manifest.find(SHARED_STRINGS)
     for kind in (XLTM, XLTX, XLSM, XLSX):
         part = manifest.find(kind)
         if part:
-            return str(part.PartName).lstrip("/")
+            return str(part.PartName).lstrip("/"), str(strings.PartName).lstrip("/") if strings else None
     raise Malformed("no workbook part")
+
+
+def _strings(zf: zipfile.ZipFile, part: str | None, shown: str) -> list[Finding]:
+    if part is None or part not in zf.namelist():
+        return []
+    try:
+        with zf.open(part) as src:
+            ooxml_scan.scan_strings(src)
+    except Overflow as o:
+        return [findings.error("officer-file-too-large", shown,
+                               f"Một ô chữ của tệp có hơn {vn(o.limit)} {o.what}, vượt giới hạn.", _REBUILD)]
+    return []
 
 
 def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list[Finding]]:
     """The worksheets openpyxl would read, counted before it reads the workbook part."""
     from openpyxl.reader.workbook import WorkbookParser
 
-    part = _workbook_part(zf)
+    part, strings = _parts_named(zf)
     try:
         with zf.open(part) as src:
             ooxml_scan.count_sheets(src, MAX_SHEETS)
@@ -67,7 +85,7 @@ def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list[Finding
               if rel.target in names and "chartsheet" not in rel.Type]
     if len({s.target for s in sheets}) != len(sheets):
         raise Malformed("two sheets share a part")  # Excel never writes it; each would be read again
-    return sheets, []
+    return sheets, _strings(zf, strings, shown)
 
 
 def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list[Finding]:
@@ -84,8 +102,7 @@ def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list[Findin
                                    f"Phần '{info.filename}' trong tệp giải nén ra {size(info.file_size)}; các phần "
                                    f"không phải trang tính được tối đa {size(MAX_XML)} mỗi phần, "
                                    f"{size(MAX_XML_TOTAL)} tất cả.",
-                                   "Tệp có thể bị hỏng hoặc được tạo bất thường: mở bằng Excel, chép riêng bảng cần "
-                                   "nhập sang một tệp mới rồi nhập tệp đó.")]
+                                   _REBUILD)]
     return []
 
 
