@@ -7,6 +7,7 @@ where they are."""
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import subprocess
@@ -20,10 +21,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from openpyxl import Workbook, load_workbook
 
-from cchc.officer import framework_in, safe_open
+from cchc.load import repository
+from cchc.officer import excel, framework_in, framework_out, safe_open, word
 
 from .conftest import write_docx, write_xlsx
 from .test_framework_errors import GOOD, HEADER, OPTIONS, _annex
+from .test_framework_roundtrip import _original
 
 MEMORY_CAP = 768 * 1024 * 1024  # the child's address space: today's readers needed 0.4 to 1.4 GB here
 _CHILD = """
@@ -263,3 +266,21 @@ def test_ordinary_files_still_import(tmp_path):
     assert found == [] and len(grids[0].rows) == len(ANNEX)
     sheet = write_xlsx(tmp_path / "b.xlsx", {"S": [["Mã đơn vị", "8.1"]] + [[f"u{i}", 1] for i in range(3300)]})
     assert len(safe_open.read(sheet, "b.xlsx")[0][0].rows) == 3301
+
+
+def test_annexes_saved_again_by_libreoffice_round_trip(small_province, tmp_path):
+    """Another program's way of writing XLSX and DOCX (LibreOffice's, headless) passes every
+    check: the annex it saved imports as the very framework exported."""
+    ref = "sample-2025/so"
+    fw = repository.load(small_province, wanted=lambda f: False).frameworks[ref]
+    for kind, write in (("xlsx", excel.to_xlsx), ("docx", word.to_docx)):
+        (tmp_path / f"pl.{kind}").write_bytes(write(framework_out.pages(fw)))
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+                        "--convert-to", kind, "--outdir", str(tmp_path / "lo"), str(tmp_path / f"pl.{kind}")],
+                       check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    for kind in ("xlsx", "docx"):
+        saved = tmp_path / "lo" / f"pl.{kind}"
+        assert saved.read_bytes() != (tmp_path / f"pl.{kind}").read_bytes()
+        result = framework_in.import_framework(saved, saved.name, {})
+        assert result.findings == [], kind
+        assert result.doc == _original(small_province, ref), kind

@@ -156,6 +156,7 @@ def _read(ws: Any, scan: SheetScan, grid: Grid) -> tuple[Rows, list[Finding]]:
     """The sheet's rows, and findings on what the officer cannot see."""
     ws.reset_dimensions()  # rows as the file holds them, not padded to a declared extent
     rows, hidden_rows, hidden_columns = [], Mark(), Mark()
+    columns = sorted(scan.hidden_columns)
     for number, values in enumerate(ws.iter_rows(values_only=True), 1):
         cells = trim(clean(v) for v in values)
         if not cells:
@@ -163,7 +164,7 @@ def _read(ws: Any, scan: SheetScan, grid: Grid) -> tuple[Rows, list[Finding]]:
         rows.append((number, cells))
         if number in scan.hidden_rows:
             _note(hidden_rows, number, next(c for c, v in enumerate(cells, 1) if v is not None))
-        for column in sorted(scan.hidden_columns):
+        for column in columns:
             if column <= len(cells) and cells[column - 1] is not None:
                 _note(hidden_columns, number, column)
     return tuple(rows), _formulas(grid, scan) + _hidden(grid, hidden_rows, hidden_columns)
