@@ -31,6 +31,7 @@ NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 # tab, line feed and carriage return.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CSV_QUOTING = csv.QUOTE_NONNUMERIC  # with csv_row(): text quoted, numbers bare
+_NOT_IN_TITLE = re.compile(r"[\\*?:/\[\]]")  # Excel refuses these in a sheet's name
 
 
 def looks_like_formula(text: str) -> bool:
@@ -43,6 +44,13 @@ def looks_like_formula(text: str) -> bool:
 def printable(text: str) -> str:
     """The text without the control characters an XML file cannot hold (they show as nothing)."""
     return _NOT_XML.sub("", text)
+
+
+def sheet_title(name: str) -> str:
+    """A sheet name Excel accepts, from a group or unit name: at most 31 characters, none of
+    \\ / * ? : [ ], not starting or ending with an apostrophe."""
+    title = _NOT_IN_TITLE.sub("-", printable(name))[:31].strip("'").strip()
+    return title or "Trang"
 
 
 def put(ws: Any, row: int, column: int, value: Any) -> Any:

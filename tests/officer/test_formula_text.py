@@ -36,6 +36,9 @@ def _hostile(root: Path) -> None:
     # A control character too: invisible, and XML (so XLSX and DOCX) cannot hold it.
     edit(sa, "approved_by: Vũ Hồng Dũng, Giám đốc", 'approved_by: "@Vũ Hồng Dũng,\\x07 Giám đốc"')
     edit(sa, "explanation: " + EXPLANATION[5:], "explanation: '" + EXPLANATION + "'")
+    # A group name Excel refuses as a sheet name as it is.
+    edit("province.yaml", 'groups:\n  - {id: so, name: "Sở, ban, ngành"}',
+         'groups:\n  - {id: so, name: "=Sở [khối I]: ban, ngành?"}')
     bands = root / "criteria/sample-2025/so.yaml"
     bands.write_text(re.sub(r"\{label: ([^,]+), min:", r"{label: '=\1', min:", bands.read_text(encoding="utf-8")),
                      encoding="utf-8")
@@ -68,6 +71,7 @@ def test_texts_stay_text_in_exports_and_downloads(province, tmp_path, cchc):
     unit = (tmp_path / f"bang-tong-hop-{YEAR}-so-noi-vu.xlsx").read_bytes()
     annex = (tmp_path / "pl.xlsx").read_bytes()
     public = data.to_xlsx(results, YEAR)
+    assert load_workbook(io.BytesIO(public)).sheetnames[0] == "=Sở -khối I-- ban, ngành-"
     classes = {r.score.classification for g in results.year(YEAR).groups for r in g.rows} - {None}
     assert {c for c in classes if c.startswith(BAND)}
     for xlsx, texts in ((unit, {NAME.upper(), EXPLANATION, APPROVER}), (annex, {NAME} | classes),

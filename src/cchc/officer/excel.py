@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from ..celltext import put
+from ..celltext import put, sheet_title
 from .layout import FONT, NATION, styled
 
 _THIN = Side(style="thin")
@@ -109,7 +109,7 @@ def to_xlsx(pages: list) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     for page in pages:
-        sheet = _Sheet(wb.create_sheet(page.name[:31]), page)
+        sheet = _Sheet(wb.create_sheet(sheet_title(page.name)), page)
         sheet.heading()
         sheet.table()
         sheet.closing()

@@ -137,7 +137,7 @@ def to_xlsx(results, year: int) -> bytes:
     y = results.year(year)
     province = results.province.name if results.province else ""
     for g in y.groups:
-        ws = wb.create_sheet(title=g.name[:31].replace("/", "-").replace(":", " "))
+        ws = wb.create_sheet(title=celltext.sheet_title(g.name))
         title = put(ws, 1, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}")
         title.font = Font(bold=True, size=13)
         put(ws, 2, 1, f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}.")
