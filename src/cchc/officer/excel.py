@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from ..celltext import put, sheet_title
 from .layout import FONT, NATION, styled
 
 _THIN = Side(style="thin")
@@ -42,7 +43,7 @@ class _Sheet:
         self.half = max(1, self.width // 2)
 
     def line(self, text, first, last, bold=False, italic=False, size=11):
-        cell = self.ws.cell(self.r, first, text)
+        cell = put(self.ws, self.r, first, text)
         cell.font = Font(name=FONT, bold=bold, italic=italic, size=size)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
         if last > first:
@@ -69,7 +70,7 @@ class _Sheet:
     def table(self):
         ws, page = self.ws, self.page
         for c, col in enumerate(page.columns, 1):
-            cell = ws.cell(self.r, c, col.title)
+            cell = put(ws, self.r, c, col.title)
             cell.font = Font(name=FONT, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border, cell.fill = _BOX, PatternFill("solid", fgColor="DDE3F0")
@@ -79,7 +80,7 @@ class _Sheet:
         self.r += 1
         for row in page.rows:
             for c, (col, value) in enumerate(zip(page.columns, row.cells), 1):
-                cell = ws.cell(self.r, c, _value(value))
+                cell = put(ws, self.r, c, _value(value))
                 cell.font, cell.border = Font(name=FONT, bold=row.bold), _BOX
                 numeric = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
                 cell.alignment = Alignment(horizontal="right" if numeric else "left" if col.text else "center",
@@ -92,7 +93,7 @@ class _Sheet:
 
     def closing(self):
         for text in self.page.notes:
-            self.ws.cell(self.r, 1, text).font = Font(name=FONT, italic=True)
+            put(self.ws, self.r, 1, text).font = Font(name=FONT, italic=True)
             self.r += 1
         for text, bold, italic in styled(self.page.signature, "signature"):
             self.line(text, self.half + 1 if self.width > self.half else 1, self.width, bold=bold, italic=italic)
@@ -108,7 +109,7 @@ def to_xlsx(pages: list) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     for page in pages:
-        sheet = _Sheet(wb.create_sheet(page.name[:31]), page)
+        sheet = _Sheet(wb.create_sheet(sheet_title(page.name)), page)
         sheet.heading()
         sheet.table()
         sheet.closing()

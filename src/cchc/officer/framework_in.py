@@ -18,7 +18,7 @@ from ..checks import framework as framework_check
 from ..load import schema
 from ..load.yamlfile import Parsed
 from ..model import framework as fw_model
-from . import annex_rows, cells, framework_meta, rulewords, sheets
+from . import annex_rows, cells, framework_meta, rulewords, safe_open
 from .sheets import problem
 
 FIGURE_KINDS = ("percent_bands", "proportional")
@@ -181,7 +181,7 @@ def _head(meta) -> dict:
 
 
 def import_framework(path: Path, shown: str, options: dict, fallback_bands=None) -> Imported:
-    grids, found = sheets.read(path, shown)
+    grids, found = safe_open.read(path, shown)
     if found:
         return Imported(None, found)
     located = next(((g, h) for g in grids if (h := cells.find_header(g, annex_rows.classify, annex_rows.REQUIRED))),

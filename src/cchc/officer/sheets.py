@@ -1,31 +1,25 @@
-"""Read Excel sheets, CSV files and Word tables into plain grids that keep their locations.
+"""Excel sheets, CSV files and Word tables as plain grids that keep their locations.
 
 A Grid is one sheet (Excel), one table (Word) or the whole file (CSV): rows of cell
 values numbered as the officer's program numbers them, so that every problem can name
 the sheet, the row and the column. Cells are text (stripped, NFC), exact numbers
-(int or Decimal, never float) or None.
+(int or Decimal, never float) or None. Files are opened by safe_open.read.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from .. import findings
+from .limits import MAX_COLUMNS, Overflow, vn
 
-MAX_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 20_000
-MAX_COLUMNS = 200
-
-_UNSUPPORTED = {
-    ".xls": "Excel 97-2003 (.xls)", ".ods": "LibreOffice Calc (.ods)", ".doc": "Word 97-2003 (.doc)",
-    ".odt": "LibreOffice Writer (.odt)", ".pdf": "PDF",
-}
+Rows = tuple[tuple[int, tuple[Any, ...]], ...]  # ((row number, (cell, …)), …)
 
 
 @dataclass(frozen=True)
@@ -33,7 +27,7 @@ class Grid:
     file: str  # the file as findings name it
     name: str  # the sheet's name, or "Bảng 2" for the second Word table
     kind: str  # "sheet", "table" or "csv"
-    rows: tuple  # ((row number, (cell, …)), …)
+    rows: Rows
 
     def column_name(self, col: int) -> str:
         """Excel and CSV columns are letters (A, B, …); Word columns are counted (1, 2, …)."""
@@ -61,7 +55,8 @@ def file_problem(code: str, file: str, message: str, hint: str):
     return findings.error(code, file, message, hint)
 
 
-def _cell(value):
+def clean(value: Any) -> Any:
+    """A cell value as a Grid holds it."""
     if value is None or isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -80,105 +75,33 @@ def _cell(value):
     return text or None
 
 
-def _trim(cells) -> tuple:
+def trim(cells: Iterable[Any]) -> tuple[Any, ...]:
+    """A row without its empty cells at the end (readers have refused rows wider than the limit)."""
     cells = list(cells)[:MAX_COLUMNS]
     while cells and cells[-1] is None:
         cells.pop()
     return tuple(cells)
 
 
-def _xlsx(path: Path, shown: str) -> list[Grid]:
-    from openpyxl import load_workbook
-
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        grids = []
-        for ws in wb.worksheets:
-            rows = []
-            for number, values in enumerate(ws.iter_rows(min_row=1, values_only=True), 1):
-                if number > MAX_ROWS:
-                    break
-                cells = _trim(_cell(v) for v in values)
-                if cells:
-                    rows.append((number, cells))
-            grids.append(Grid(shown, ws.title, "sheet", tuple(rows)))
-        return grids
-    finally:
-        wb.close()
+def overflow(code: str, grid: Grid, found: Overflow) -> findings.Finding:
+    """A limit passed in a sheet, a Word table or a CSV file."""
+    amount = f"hơn {vn(found.limit)}" if found.least else vn(found.found)
+    subject = {"sheet": "trang", "table": "bảng", "csv": "tệp"}[grid.kind]
+    message = f"{subject} có {amount} {found.what}, vượt giới hạn {vn(found.limit)} {found.what}."
+    hint = ("Chép riêng bảng cần nhập sang một tệp Word mới rồi nhập tệp đó." if grid.kind == "table" else
+            "Xoá các dòng, cột thừa ở cuối trang (kể cả dòng, cột trống đã định dạng: chọn chúng → chuột phải → "
+            "Delete), hoặc chép riêng bảng cần nhập sang một tệp mới.")
+    if found.row:
+        return problem(code, grid, found.row, found.column or None, message, hint)
+    place = {"sheet": f"Trang '{grid.name}'", "table": grid.name, "csv": "Tệp"}[grid.kind]
+    return findings.error(code, grid.file, f"{place}: {message}", hint)
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel's "CSV (Comma delimited)" on a Vietnamese Windows writes code page 1258.
-        text = raw.decode("cp1258")
-    return unicodedata.normalize("NFC", text)
+Read = tuple[list[Grid], list[findings.Finding]]  # what a file gives: grids, or the findings refusing it
 
 
-def _csv(path: Path, shown: str) -> list[Grid]:
-    text = _decode(path.read_bytes())
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = []
-    for number, values in enumerate(csv.reader(io.StringIO(text), dialect), 1):
-        if number > MAX_ROWS:
-            break
-        cells = _trim(_cell(v) for v in values)
-        if cells:
-            rows.append((number, cells))
-    return [Grid(shown, path.name, "csv", tuple(rows))]
+def read(path: Path, shown: str | None = None) -> Read:
+    """Every grid of a file, or findings saying why it cannot be read: see safe_open.read."""
+    from .safe_open import read as safe_read
 
-
-def _docx(path: Path, shown: str) -> list[Grid]:
-    from docx import Document
-    from docx.table import _Cell
-
-    grids = []
-    for t, table in enumerate(Document(str(path)).tables, 1):
-        rows = []
-        for number, tr in enumerate(table._tbl.tr_lst, 1):
-            cells = []
-            for tc in tr.tc_lst:
-                # A vertically merged cell repeats the text above it in python-docx: read it as
-                # empty, like Excel does for merged cells; a horizontal span fills its columns.
-                text = None if tc.vMerge == "continue" else _cell(_Cell(tc, table).text)
-                cells.extend([text] + [None] * (max(tc.grid_span, 1) - 1))
-            cells = _trim(cells)
-            if cells:
-                rows.append((number, cells))
-        grids.append(Grid(shown, f"Bảng {t}", "table", tuple(rows)))
-    return grids
-
-
-_READERS = {".xlsx": _xlsx, ".xlsm": _xlsx, ".csv": _csv, ".txt": _csv, ".docx": _docx}
-
-
-def read(path: Path, shown: str | None = None) -> tuple[list[Grid], list]:
-    """Every grid of a file, or findings saying why it cannot be read."""
-    shown = shown or str(path)
-    suffix = path.suffix.lower()
-    if suffix in _UNSUPPORTED:
-        return [], [file_problem("officer-file-format", shown,
-                                 f"Không đọc được tệp định dạng {_UNSUPPORTED[suffix]}.",
-                                 "Mở tệp bằng Excel/Word hoặc LibreOffice rồi lưu lại thành .xlsx (bảng tính) "
-                                 "hoặc .docx (văn bản Word).")]
-    reader = _READERS.get(suffix)
-    if reader is None:
-        return [], [file_problem("officer-file-format", shown, f"Không nhận dạng được loại tệp '{path.name}'.",
-                                 "Dùng tệp Excel (.xlsx), CSV (.csv) hoặc Word (.docx).")]
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            return [], [file_problem("officer-file-too-large", shown,
-                                     f"Tệp quá lớn (hơn {MAX_BYTES // (1024 * 1024)} MB).",
-                                     "Chỉ giữ lại trang tính cần nhập, xoá hình ảnh và trang thừa.")]
-        return reader(path, shown), []
-    except FileNotFoundError:
-        return [], [file_problem("officer-file-missing", shown, "Không tìm thấy tệp.",
-                                 "Kiểm tra lại đường dẫn và tên tệp.")]
-    except Exception as exc:  # noqa: BLE001 - a damaged file fails deep inside zipfile/openpyxl/python-docx
-        return [], [file_problem("officer-file-unreadable", shown,
-                                 f"Tệp bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
-                                 "Mở tệp bằng Excel/Word hoặc LibreOffice, kiểm tra nội dung rồi lưu lại.")]
+    return safe_read(path, shown)

@@ -18,7 +18,8 @@ from decimal import Decimal
 
 from .. import findings
 from . import cells
-from .sheets import problem, read
+from .safe_open import read
+from .sheets import problem
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
 

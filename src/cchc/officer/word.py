@@ -11,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from ..celltext import printable
 from .layout import FONT, NATION, shown, styled
 
 
@@ -23,7 +24,7 @@ def _repeat_header(row) -> None:
 
 def _para(cell_or_doc, text, *, bold=False, italic=False, center=False, size=None, first=False):
     p = cell_or_doc.paragraphs[0] if first and cell_or_doc.paragraphs else cell_or_doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(printable(text))  # python-docx refuses control characters
     if bold:  # only when set: each property written is an XML element, and tables have many cells
         run.bold = True
     if italic:

@@ -15,6 +15,8 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+from .. import celltext
+from ..celltext import put
 from ..model.numbers import fmt
 from ..score.unit import STATUS_NAMES
 
@@ -109,11 +111,11 @@ def to_csv(results, year: int, group_id: str) -> str:
     y = results.year(year)
     group = next(g for g in y.groups if g.id == group_id)
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator="\n", quoting=celltext.CSV_QUOTING)
     header, rows = table(group)
-    w.writerow(header)
+    w.writerow(celltext.csv_row(header))
     for row in rows:
-        w.writerow(["" if v is None else v for v in row])
+        w.writerow(celltext.csv_row(row))
     return buf.getvalue()
 
 
@@ -135,18 +137,19 @@ def to_xlsx(results, year: int) -> bytes:
     y = results.year(year)
     province = results.province.name if results.province else ""
     for g in y.groups:
-        ws = wb.create_sheet(title=g.name[:31].replace("/", "-").replace(":", " "))
-        ws.append([f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}"])
-        ws.append([f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}."])
-        ws.append([])
+        ws = wb.create_sheet(title=celltext.sheet_title(g.name))
+        title = put(ws, 1, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}")
+        title.font = Font(bold=True, size=13)
+        put(ws, 2, 1, f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}.")
         header, rows = table(g)
-        ws.append(header)
-        for cell in ws[4]:
+        for c, title in enumerate(header, 1):
+            cell = put(ws, 4, c, title)
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws["A1"].font = Font(bold=True, size=13)
-        for row in rows:
-            ws.append([float(v) if isinstance((v := _number(x)), Decimal) else v for x in row])
+        for r, row in enumerate(rows, 5):
+            for c, x in enumerate(row, 1):
+                if x is not None:
+                    put(ws, r, c, float(v) if isinstance((v := _number(x)), Decimal) else v)
         ws.freeze_panes = "D5"
         ws.column_dimensions["C"].width = 34
     buf = io.BytesIO()
