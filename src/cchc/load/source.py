@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 
 class OutsideRepository(Exception):
@@ -16,7 +17,7 @@ class OutsideRepository(Exception):
 
 
 class FileSource:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path) -> None:
         self.root = Path(root).resolve()
         self._root = str(self.root)
         # A validation asks about tens of thousands of files in a few hundred folders: the
@@ -57,7 +58,7 @@ class FileSource:
 
     def is_symlink(self, rel: str) -> bool:
         """True if ``rel`` or any folder on the way to it is a symbolic link."""
-        head, _, name = rel.rpartition("/")
+        head = rel.rpartition("/")[0]
         try:
             if self._linked_dir(head):
                 return True
@@ -80,7 +81,7 @@ class FileSource:
         with open(self._path(rel), "rb") as fh:
             return fh.read(limit) if limit is not None else fh.read()
 
-    def open(self, rel: str):
+    def open(self, rel: str) -> BinaryIO:
         return open(self._path(rel), "rb")
 
     def listdir(self, rel: str) -> list[str]:
