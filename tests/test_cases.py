@@ -178,7 +178,8 @@ def test_every_finding_code_has_a_case() -> None:
     make(f"evidence-pdf-{kind}"))."""
     src = Path(validation.__file__).parent
     emitted, literals = set(problems.TEXTS), set()
-    for path in [src / "validation.py", *(p for d in ("load", "checks", "evidence") for p in (src / d).rglob("*.py"))]:
+    for path in [src / "validation.py", src / "rules.py",
+                 *(p for d in ("load", "checks", "evidence") for p in (src / d).rglob("*.py"))]:
         text = path.read_text(encoding="utf-8")
         emitted |= {"".join(groups) for groups in _EMITTED.findall(text)}
         literals |= set(re.findall(_CODE, text))
