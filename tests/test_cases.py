@@ -164,7 +164,7 @@ NOT_HERE = {
     "file-outside",  # unreachable: links are never read (path-symlink); kept against a link made mid-run
 }
 _CODE = r'"([a-z][a-z0-9-]+)"'
-_EMITTED = re.compile(r'\b(?:error|warning|err|YamlError|BadPath|Problem|make)\(\s*' + _CODE  # make: problems.make
+_EMITTED = re.compile(r'\b(?:error|warning|_?err|YamlError|BadPath|Problem|make)\(\s*' + _CODE  # make: problems.make
                       + r'|\bcode = ' + _CODE
                       + r'|\.append\(\(\s*' + _CODE)  # (code, path) pairs of evidence/files.scan
 
