@@ -91,7 +91,8 @@ def provinces(draw):
 
 
 def _repo(fw_data, ids, answers, survey_rows, order) -> Repository:
-    province = registry.build_province({"name": "Tỉnh", "authority": "Sở Nội vụ", "levels": [{"id": "xa", "name": "Xã"}],
+    province = registry.build_province({"name": "Tỉnh", "authority": "Sở Nội vụ",
+                                        "levels": [{"id": "xa", "name": "Xã"}],
                                         "groups": [{"id": "xa", "name": "Xã"}], "admins": ["a"]})
     units = registry.build_units({"units": [{"id": u, "name": f"Xã {u}", "level": "xa", "group": "xa", "from": 2020}
                                             for u in order]}, "units/xa.yaml", where)
