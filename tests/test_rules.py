@@ -186,3 +186,37 @@ def test_self_points():
     assert rules.self_points(prop, entry(na=True)) is None
     assert rules.self_points(prop, None) is None
     assert rules.self_points(node("free", 1), entry(score="0.75")) == D("0.75")
+
+
+# ---------------------------------------------------------------- each kind checks its own definition
+
+@pytest.mark.parametrize("kind, max_, params, codes", [
+    ("levels", 1, {"levels": LEVELS}, []),
+    ("levels", 2, {"levels": LEVELS}, ["framework-rule-max"]),
+    ("percent_bands", 2, {"bands": [{"gte": 80, "points": 2}, {"points": 0}]}, []),
+    ("percent_bands", 3, {"bands": [{"gte": 80, "points": 2}, {"gt": 50, "points": 1}]},
+     ["framework-band-gap", "framework-rule-max"]),
+    ("proportional", "1.5", {}, []),
+    ("proportional", "1.125", {}, ["framework-rule-decimals"]),
+    ("proportional", "1.125", {"decimals": 3}, []),
+    ("free", 1, {"step": D("0.3")}, ["framework-rule-step"]),
+    ("bonus", 2, {"step": D("0.5")}, []),
+    ("penalty", 1, {"step": D("0.75")}, ["framework-rule-step"]),
+    ("pass_fail", 3, {}, []),
+    ("survey", 10, {}, []),
+])
+def test_each_kind_checks_its_own_definition(kind, max_, params, codes):
+    found = rules.KINDS[kind].check_definition(node(kind, max_, **params), "criteria/t/so.yaml")
+    assert [f.code for f in found] == codes
+    for f in found:
+        assert f.file == "criteria/t/so.yaml" and f.criterion == "1.1" and looks_vietnamese(f.message)
+
+
+def test_an_adjustment_standing_as_an_area_is_refused_by_its_kind():
+    area = Node("9", "Thưởng", D(1), 1, 7, method="self", rule=Rule("bonus", {"kind": "bonus"}, None))
+    assert [f.code for f in rules.KINDS["bonus"].check_definition(area, "f.yaml")] == ["framework-adjustment-area"]
+    assert rules.KINDS["free"].check_definition(area, "f.yaml") == []
+
+
+def test_penalty_points_count_negative():
+    assert [rules.KINDS[k].sign for k in ("free", "bonus", "penalty")] == [1, 1, -1]

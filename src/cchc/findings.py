@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,7 +37,7 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int | None]:
         return {
             "file": self.file,
             "line": self.line,
@@ -69,7 +70,7 @@ class Findings:
         if finding is not None:
             self.items.append(finding)
 
-    def extend(self, findings) -> None:
+    def extend(self, findings: Iterable[Finding | None]) -> None:
         self.items.extend(f for f in findings if f is not None)
 
     @property

@@ -48,9 +48,7 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     if paths is not None:
         wanted = lambda folder: _under(folder, paths) or any(_under(p, [folder]) for p in paths)  # noqa: E731
     surveys = paths is None or any(_under(p, ["surveys"]) or _under("surveys", [p]) for p in paths)
-    repo = repository.load(root, wanted, surveys=surveys)
-    repo.scope = paths
-    repo.listing = listing
+    repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing)
     found = checks.run(repo)
     if paths is not None:
         found = [f for f in found if _under(f.file, paths) or (f.is_error and not f.file.startswith("submissions/"))]

@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc.load.repository import Dossier, Repository
 from cchc.load.source import FileSource
 from cchc.model import framework as fw_model
 from cchc.model import plan as plan_model
 from cchc.model import registry, submission
 from cchc.model import survey as survey_model
+from cchc.model.repository import Dossier, Repository
 from cchc.score import results
 from cchc.score.unit import score_unit
 
@@ -91,21 +91,23 @@ def provinces(draw):
 
 
 def _repo(fw_data, ids, answers, survey_rows, order) -> Repository:
-    repo = Repository(FileSource(EMPTY))
-    repo.province = registry.build_province({"name": "Tỉnh", "authority": "Sở Nội vụ", "levels": [{"id": "xa", "name": "Xã"}],
-                                             "groups": [{"id": "xa", "name": "Xã"}], "admins": ["a"]})
+    province = registry.build_province({"name": "Tỉnh", "authority": "Sở Nội vụ",
+                                        "levels": [{"id": "xa", "name": "Xã"}],
+                                        "groups": [{"id": "xa", "name": "Xã"}], "admins": ["a"]})
     units = registry.build_units({"units": [{"id": u, "name": f"Xã {u}", "level": "xa", "group": "xa", "from": 2020}
                                             for u in order]}, "units/xa.yaml", where)
-    repo.units = {u.id: u for u in units}
-    repo.frameworks["t/xa"] = fw_model.build(fw_data, "t/xa", "criteria/t/xa.yaml", where)
-    repo.plans[2025] = plan_model.build(_plan(), "plans/2025.yaml", where)
-    repo.surveys[2025] = survey_model.build({"year": 2025, "points": survey_rows}, "surveys/2025.yaml", where)
+    dossiers = {}
     for uid in order:
         folder = f"submissions/2025/{uid}"
         sa = submission.build_self_assessment({"unit": uid, "year": 2025, "scores": answers[uid]},
                                               f"{folder}/self-assessment.yaml", folder, where)
-        repo.dossiers[(2025, uid)] = Dossier(2025, uid, folder, self_assessment=sa)
-    return repo
+        dossiers[(2025, uid)] = Dossier(2025, uid, folder, self_assessment=sa)
+    return Repository(
+        FileSource(EMPTY), province=province, units={u.id: u for u in units},
+        frameworks={"t/xa": fw_model.build(fw_data, "t/xa", "criteria/t/xa.yaml", where)},
+        plans={2025: plan_model.build(_plan(), "plans/2025.yaml", where)},
+        surveys={2025: survey_model.build({"year": 2025, "points": survey_rows}, "surveys/2025.yaml", where)},
+        dossiers=dossiers)
 
 
 def _sum(values):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 import yaml
 
 from cchc import validation
@@ -132,3 +133,16 @@ def test_unit_without_submission_is_listed_as_not_submitted(tmp_path):
 
 def test_places_helper():
     assert places([Decimal(5), None, Decimal(7), Decimal(5)]) == [2, None, 1, 2]
+
+
+def test_results_are_read_only_once_computed(tmp_path):
+    root = _repo(tmp_path, [_unit("a"), _unit("b")], {(2024, "a"): {"1.1": 60, "2.1": 10},
+                                                      (2025, "a"): {"1.1": 70, "2.1": 10}})
+    res = results_mod.compute(validation.validate(root).repo)
+    row = res.rows_of("a")[2025]
+    assert row.change is not None and row.change.points == Decimal(10)
+    assert isinstance(res.years, tuple) and isinstance(res.year(2025).groups[0].rows, tuple)
+    for target, name in ((res, "commit"), (row, "place"), (row, "change"), (row.score, "total"),
+                         (row.score.areas[0], "appraised")):
+        with pytest.raises(AttributeError):  # dataclasses.FrozenInstanceError is an AttributeError
+            setattr(target, name, None)

@@ -5,11 +5,21 @@ Each module checks one kind of thing; ``run`` gathers them in a fixed order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from ..findings import Finding
+from ..model.repository import Repository
 from . import appraisal, context, dossier, entries, evidence, framework, survey
 
+if TYPE_CHECKING:
+    from ..evidence.pdf import PdfReport
 
-def run(repo, *, evidence_checker=None) -> list[Finding]:
+# Inspects one evidence PDF: (repo-relative path, size limit in bytes, trusted root certificates) → report.
+EvidenceChecker = Callable[[str, int, tuple[bytes, ...]], "PdfReport"]
+
+
+def run(repo: Repository, *, evidence_checker: EvidenceChecker | None = None) -> list[Finding]:
     found: list[Finding] = list(repo.findings)
     for fw in repo.frameworks.values():
         found.extend(framework.check(fw))

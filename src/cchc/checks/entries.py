@@ -28,11 +28,14 @@ SMALL_SCOPE = 64  # up to this many dossiers, the Git index is asked about their
 
 
 def entries(repo: Repository, folder: str) -> list[L.Entry]:
-    """The entries of one dossier folder; the disk listing is made once per run."""
-    if repo.listing is None:
+    """The entries of one dossier folder; the disk listing is made once per run (kept on the
+    loaded repository, like the evidence checks' per-run memos)."""
+    listing = repo.listing or getattr(repo, "_disk_listing", None)
+    if listing is None:
         folders = sorted(d.folder for d in repo.dossiers.values())
-        repo.listing = L.Disk(repo.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])
-    return repo.listing.entries(folder)
+        listing = L.Disk(repo.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])
+        object.__setattr__(repo, "_disk_listing", listing)
+    return listing.entries(folder)
 
 
 def check(repo: Repository, dossier: Dossier) -> list[Finding]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..findings import error, warning
+from ..findings import Finding, error, warning
 from ..model.framework import Framework, Node
-from ..model.numbers import fmt, to_decimal
-from ..rules import KINDS
+from ..model.numbers import fmt
+from ..rules import kind_of
 
 
-def check(fw: Framework) -> list:
+def check(fw: Framework) -> list[Finding]:
     out = []
     seen: dict[str, Node] = {}
     for node in fw.nodes():
@@ -35,7 +35,7 @@ def check(fw: Framework) -> list:
     return out
 
 
-def _node(fw: Framework, node: Node, parent: Node | None) -> list:
+def _node(fw: Framework, node: Node, parent: Node | None) -> list[Finding]:
     out = []
     if parent is not None and not node.code.startswith(parent.code + "."):
         out.append(error("framework-code-hierarchy", fw.file,
@@ -46,8 +46,8 @@ def _node(fw: Framework, node: Node, parent: Node | None) -> list:
         total = sum((c.max for c in counted), Decimal(0))
         if total != node.max:
             out.append(error("framework-sum", fw.file,
-                             f"{node.kind_name.capitalize()} {node.code}: tổng điểm tối đa các mục con là {fmt(total)}, "
-                             f"khác điểm tối đa {fmt(node.max)}.",
+                             f"{node.kind_name.capitalize()} {node.code}: tổng điểm tối đa các mục con là "
+                             f"{fmt(total)}, khác điểm tối đa {fmt(node.max)}.",
                              "Điểm tối đa của mục cha phải bằng tổng điểm tối đa các mục con "
                              "(không tính điểm thưởng, điểm trừ).", line=node.line, criterion=node.code))
         for child in node.children:
@@ -57,54 +57,19 @@ def _node(fw: Framework, node: Node, parent: Node | None) -> list:
     return out
 
 
-def _rule(fw: Framework, node: Node) -> list:
+def _rule(fw: Framework, node: Node) -> list[Finding]:
+    """A leaf's rule: it fits the leaf's method, and its kind's own data holds together."""
     out = []
-    rule = node.rule
+    rule = node.leaf_rule
     if (node.method == "survey") != (rule.kind == "survey"):
         out.append(error("framework-method-rule", fw.file,
                          f"Tiêu chí {node.code}: phương pháp '{node.method}' không khớp cách chấm '{rule.kind}'.",
                          "Tiêu chí điều tra xã hội học dùng method: survey và rule: {kind: survey}; "
                          "tiêu chí tự chấm dùng method: self.", line=node.line, criterion=node.code))
-    kind = KINDS[rule.kind]
-    top = None
-    if rule.kind == "levels":
-        top = max(p for _, p in kind.options(node))
-    elif rule.kind == "percent_bands":
-        top = max(to_decimal(b["points"]) for b in rule.params["bands"])
-        if "gt" in rule.params["bands"][-1] or "gte" in rule.params["bands"][-1]:
-            out.append(warning("framework-band-gap", fw.file,
-                               f"Tiêu chí {node.code}: khoảng cuối cùng có điều kiện; tỷ lệ thấp hơn sẽ được 0 điểm.",
-                               "Thêm một khoảng cuối không có 'gt'/'gte' để ghi rõ điểm còn lại.",
-                               line=node.line, criterion=node.code))
-    if top is not None and top != node.max:
-        out.append(error("framework-rule-max", fw.file,
-                         f"Tiêu chí {node.code}: mức điểm cao nhất của cách chấm là {fmt(top)}, "
-                         f"khác điểm tối đa {fmt(node.max)}.",
-                         "Sửa điểm của các mức hoặc điểm tối đa cho khớp.", line=node.line, criterion=node.code))
-    if rule.kind == "proportional":
-        places = max(-node.max.normalize().as_tuple().exponent, 0)
-        if places > kind.decimals(node):
-            out.append(error("framework-rule-decimals", fw.file,
-                             f"Tiêu chí {node.code}: điểm tối đa {fmt(node.max)} có {places} chữ số thập phân nhưng "
-                             f"cách chấm chỉ làm tròn {kind.decimals(node)} chữ số.",
-                             f"Đặt 'decimals: {places}' (hoặc lớn hơn) để điểm tối đa tính được đúng.",
-                             line=node.line, criterion=node.code))
-    if rule.kind in ("free", "bonus", "penalty"):
-        step = kind.step(node)
-        if not (node.max / step) == (node.max / step).to_integral_value():
-            out.append(error("framework-rule-step", fw.file,
-                             f"Tiêu chí {node.code}: điểm tối đa {fmt(node.max)} không chia hết cho bước {fmt(step)}.",
-                             "Chọn bước điểm chia hết điểm tối đa (ví dụ 0.25 hoặc 0.5).",
-                             line=node.line, criterion=node.code))
-    if node.is_adjustment and node.depth == 1:
-        out.append(error("framework-adjustment-area", fw.file,
-                         f"{node.code}: điểm thưởng/điểm trừ phải là tiêu chí trong một lĩnh vực.",
-                         "Đặt điểm thưởng, điểm trừ trong lĩnh vực riêng có điểm tối đa 0.",
-                         line=node.line, criterion=node.code))
-    return out
+    return out + kind_of(rule).check_definition(node, fw.file)
 
 
-def _bands(fw: Framework) -> list:
+def _bands(fw: Framework) -> list[Finding]:
     mins = [b.min for b in fw.bands]
     if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
         return [error("framework-bands", fw.file, "Các mức xếp loại phải có ngưỡng giảm dần, không trùng nhau.",

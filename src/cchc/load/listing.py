@@ -19,25 +19,13 @@ import os
 import stat
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
-FILE, FOLDER, LINK, GITLINK, SPECIAL = "file", "folder", "link", "gitlink", "special"
+from ..model.repository import FILE, FOLDER, GITLINK, LINK, SPECIAL, Entry, Listing
+
+__all__ = ["FILE", "FOLDER", "GITLINK", "LINK", "SPECIAL", "Disk", "Entry", "GitTree", "Listing"]
 
 _MODES = {"040000": FOLDER, "100644": FILE, "100755": FILE, "120000": LINK, "160000": GITLINK}
-
-
-@dataclass(frozen=True, order=True)
-class Entry:
-    path: str  # repo-relative
-    kind: str  # FILE, FOLDER, LINK, GITLINK or SPECIAL
-
-
-class Listing(Protocol):
-    def entries(self, folder: str) -> list[Entry]:
-        """``folder`` itself and everything below it (not below a link or a gitlink), sorted;
-        empty if ``folder`` does not exist."""
 
 
 class GitTree:

@@ -8,18 +8,22 @@ appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from ..findings import Finding, error
 from ..model import framework as fw_model
 from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
+from ..model.repository import Dossier, Listing, Repository
 from . import schema
-from .listing import Listing
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
+
+__all__ = ["DOSSIER_FILES", "SIZE_LIMITS", "Dossier", "Repository", "load", "read_document"]
 
 DOSSIER_FILES = {
     "self-assessment.yaml": "self-assessment",
@@ -30,48 +34,10 @@ _YEAR = re.compile(r"[0-9]{4}")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-@dataclass
-class Dossier:
-    year: int
-    unit: str
-    folder: str
-    self_assessment: submission.SelfAssessment | None = None
-    appraisal: submission.Appraisal | None = None
-    explanation: submission.Explanation | None = None
-    present: set = field(default_factory=set)  # dossier file names that exist (even if invalid)
-
-
-@dataclass
-class Repository:
-    source: FileSource
-    province: registry.Province | None = None
-    units: dict = field(default_factory=dict)  # id -> Unit
-    frameworks: dict = field(default_factory=dict)  # ref -> Framework
-    plans: dict = field(default_factory=dict)  # year -> Plan
-    surveys: dict = field(default_factory=dict)  # year -> Survey
-    dossiers: dict = field(default_factory=dict)  # (year, unit) -> Dossier
-    findings: list = field(default_factory=list)
-    duplicate_units: list = field(default_factory=list)  # (Unit, first Unit)
-    broken: set = field(default_factory=set)  # files that failed to load
-    scope: list | None = None  # repo-relative paths a limited run checks (None: everything)
-    listing: Listing | None = None  # what the dossier folders hold (None: read from the disk)
-
-    @property
-    def root(self) -> Path:
-        return self.source.root
-
-    def framework_for(self, year: int, level: str) -> fw_model.Framework | None:
-        plan = self.plans.get(year)
-        ref = plan.frameworks.get(level) if plan else None
-        return self.frameworks.get(ref) if ref else None
-
-    def units_in(self, year: int) -> list:
-        return [u for u in self.units.values() if u.active(year)]
-
-    def broken_in(self, folder: str) -> bool:
-        """True if a file under ``folder`` failed to load. Its own findings say why; checks
-        that depend on it stay silent rather than repeat the problem elsewhere."""
-        return any(f.startswith(folder.rstrip("/") + "/") for f in self.broken)
+class _Loaded(Repository):
+    """The repository as load() returns it. Its fields are frozen like Repository's; unlike
+    an instance of the frozen dataclass itself, it accepts other (private) attributes, which
+    checks.evidence uses as per-run memos (its PDF inspector, resolved paths)."""
 
 
 # A dossier file holds one unit's scores; the registry and survey files of a national
@@ -90,7 +56,8 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
     except YamlError as exc:
         return None, [error(exc.code, rel, exc.message, exc.hint, line=exc.line, column=exc.column)]
     except OutsideRepository:
-        return None, [error("file-outside", rel, "Tệp là liên kết (symlink) trỏ ra ngoài kho dữ liệu nên không được đọc.",
+        return None, [error("file-outside", rel,
+                            "Tệp là liên kết (symlink) trỏ ra ngoài kho dữ liệu nên không được đọc.",
                             "Thay liên kết bằng chính tệp YAML.")]
     except OSError:
         return None, [error("file-unreadable", rel, "Không đọc được tệp (có thể là thư mục, tệp đặc biệt hoặc bị khoá).",
@@ -99,74 +66,104 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
     return (None if found else parsed), found
 
 
+class _Yearly(Protocol):
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def year_line(self) -> int: ...
+
+
+_Doc = TypeVar("_Doc", bound=_Yearly)
+
+
+@dataclass
 class _Loader:
-    def __init__(self, repo: Repository, surveys: bool = True):
-        self.repo = repo
-        self.surveys = surveys  # dossiers do not need survey points; a one-unit check skips them
+    """Gathers what the files hold; ``repository()`` then freezes it."""
+
+    source: FileSource
+    surveys: bool = True  # dossiers do not need survey points; a one-unit check skips them
+    province: registry.Province | None = None
+    units: dict[str, registry.Unit] = field(default_factory=dict)
+    frameworks: dict[str, fw_model.Framework] = field(default_factory=dict)
+    plans: dict[int, plan_model.Plan] = field(default_factory=dict)
+    survey_points: dict[int, survey_model.Survey] = field(default_factory=dict)
+    dossiers: dict[tuple[int, str], Dossier] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    duplicate_units: list[tuple[registry.Unit, registry.Unit]] = field(default_factory=list)
+    broken: set[str] = field(default_factory=set)
 
     def doc(self, rel: str, schema_name: str) -> Parsed | None:
-        if self.repo.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
-            self.repo.broken.add(rel)         # reports it (path-symlink), once, by its own path
+        if self.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
+            self.broken.add(rel)         # reports it (path-symlink), once, by its own path
             return None
-        parsed, found = read_document(self.repo.source, rel, schema_name)
-        self.repo.findings.extend(found)
+        parsed, found = read_document(self.source, rel, schema_name)
+        self.findings.extend(found)
         if parsed is None:
-            self.repo.broken.add(rel)
+            self.broken.add(rel)
         return parsed
 
-    def context(self) -> None:
-        src = self.repo.source
-        if src.is_file("province.yaml"):
-            p = self.doc("province.yaml", "province")
-            if p:
-                self.repo.province = registry.build_province(p.data)
-        else:
-            self.repo.findings.append(error(
-                "missing-province", "province.yaml", "Thiếu tệp province.yaml (thông tin tỉnh, cấp đơn vị, nhóm xếp hạng).",
-                "Tạo tệp province.yaml theo mẫu trong schemas/province.schema.json."))
-        for name in src.listdir("units"):
-            if name.endswith(".yaml"):
-                p = self.doc(f"units/{name}", "units")
-                if p:
-                    for unit in registry.build_units(p.data, f"units/{name}", p.where):
-                        first = self.repo.units.setdefault(unit.id, unit)
-                        if first is not unit:
-                            self.repo.duplicate_units.append((unit, first))
-        for folder in src.listdir("criteria"):
-            for name in src.listdir(f"criteria/{folder}"):
-                if name.endswith(".yaml"):
-                    rel = f"criteria/{folder}/{name}"
-                    p = self.doc(rel, "framework")
-                    if p:
-                        ref = f"{folder}/{name[:-5]}"
-                        self.repo.frameworks[ref] = fw_model.build(p.data, ref, rel, p.where)
-        for name in src.listdir("plans"):
-            if name.endswith(".yaml"):
-                p = self.doc(f"plans/{name}", "plan")
-                if p:
-                    plan = plan_model.build(p.data, f"plans/{name}", p.where)
-                    self.one_per_year(self.repo.plans, plan, "plan-year-mismatch", "kế hoạch", "plans")
-        for name in (src.listdir("surveys") if self.surveys else ()):
-            if name.endswith(".yaml"):
-                p = self.doc(f"surveys/{name}", "survey")
-                if p:
-                    s = survey_model.build(p.data, f"surveys/{name}", p.where)
-                    self.one_per_year(self.repo.surveys, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+    def yaml_files(self, folder: str) -> list[str]:
+        return [f"{folder}/{name}" for name in self.source.listdir(folder) if name.endswith(".yaml")]
 
-    def one_per_year(self, by_year: dict, doc, code: str, what: str, folder: str) -> None:
+    def context(self) -> None:
+        self.province_file()
+        self.unit_files()
+        for folder in self.source.listdir("criteria"):
+            for rel in self.yaml_files(f"criteria/{folder}"):
+                p = self.doc(rel, "framework")
+                if p:
+                    ref = f"{folder}/{rel.rsplit('/', 1)[-1][:-5]}"
+                    self.frameworks[ref] = fw_model.build(p.data, ref, rel, p.where)
+        for rel in self.yaml_files("plans"):
+            p = self.doc(rel, "plan")
+            if p:
+                plan = plan_model.build(p.data, rel, p.where)
+                self.one_per_year(self.plans, plan, "plan-year-mismatch", "kế hoạch", "plans")
+        for rel in self.yaml_files("surveys") if self.surveys else ():
+            p = self.doc(rel, "survey")
+            if p:
+                s = survey_model.build(p.data, rel, p.where)
+                self.one_per_year(self.survey_points, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+
+    def province_file(self) -> None:
+        if not self.source.is_file("province.yaml"):
+            self.findings.append(error(
+                "missing-province", "province.yaml",
+                "Thiếu tệp province.yaml (thông tin tỉnh, cấp đơn vị, nhóm xếp hạng).",
+                "Tạo tệp province.yaml theo mẫu trong schemas/province.schema.json."))
+            return
+        p = self.doc("province.yaml", "province")
+        if p:
+            self.province = registry.build_province(p.data)
+
+    def unit_files(self) -> None:
+        for rel in self.yaml_files("units"):
+            p = self.doc(rel, "units")
+            if not p:
+                continue
+            for unit in registry.build_units(p.data, rel, p.where):
+                first = self.units.setdefault(unit.id, unit)
+                if first is not unit:
+                    self.duplicate_units.append((unit, first))
+
+    def one_per_year(self, by_year: dict[int, _Doc], doc: _Doc, code: str, what: str, folder: str) -> None:
         """Keep one document per year (the one named <year>.yaml); report the other."""
         other = by_year.get(doc.year)
         if other is not None:
             keep, drop = (doc, other) if doc.file == f"{folder}/{doc.year}.yaml" else (other, doc)
-            self.repo.findings.append(error(
+            self.findings.append(error(
                 code, drop.file, f"Tệp {drop.file} ghi năm {doc.year}, trùng năm với {keep.file}; tệp này bị bỏ qua.",
                 f"Mỗi năm chỉ một tệp {what}, tên là {folder}/<năm>.yaml: sửa năm trong tệp hoặc xoá tệp thừa.",
-                line=getattr(drop, "year_line", 1) or 1))
+                line=drop.year_line or 1))
             doc = keep
         by_year[doc.year] = doc
 
-    def dossiers(self, wanted=None) -> None:
-        src = self.repo.source
+    def dossier_folders(self, wanted: Callable[[str], bool] | None = None) -> None:
+        src = self.source
         for year in src.listdir("submissions"):
             if not (_YEAR.fullmatch(year) and src.is_dir(f"submissions/{year}")):
                 continue
@@ -174,33 +171,44 @@ class _Loader:
                 folder = f"submissions/{year}/{unit}"
                 if not src.is_dir(folder) or (wanted is not None and not wanted(folder)):
                     continue
-                self.dossier(int(year), unit, folder)
+                self.dossiers[(int(year), unit)] = self.dossier(int(year), unit, folder)
 
     def dossier(self, year: int, unit: str, folder: str) -> Dossier:
-        d = Dossier(year, unit, folder)
-        self.repo.dossiers[(year, unit)] = d
+        present: set[str] = set()
+        sa: submission.SelfAssessment | None = None
+        ap: submission.Appraisal | None = None
+        ex: submission.Explanation | None = None
         for name, kind in DOSSIER_FILES.items():
             rel = f"{folder}/{name}"
-            if not (self.repo.source.is_file(rel) or self.repo.source.is_symlink(rel)):
+            if not (self.source.is_file(rel) or self.source.is_symlink(rel)):
                 continue  # a link counts as present (never read: see doc()), so nothing goes silent
-            d.present.add(name)
+            present.add(name)
             p = self.doc(rel, kind)
             if not p:
                 continue
             if kind == "self-assessment":
-                d.self_assessment = submission.build_self_assessment(p.data, rel, folder, p.where)
+                sa = submission.build_self_assessment(p.data, rel, folder, p.where)
             elif kind == "appraisal":
-                d.appraisal = submission.build_appraisal(p.data, rel, p.where)
+                ap = submission.build_appraisal(p.data, rel, p.where)
             else:
-                d.explanation = submission.build_explanation(p.data, rel, p.where)
-        return d
+                ex = submission.build_explanation(p.data, rel, p.where)
+        return Dossier(year, unit, folder, sa, ap, ex, frozenset(present))
+
+    def repository(self, scope: Iterable[str] | None, listing: Listing | None) -> Repository:
+        return _Loaded(
+            source=self.source, province=self.province, units=self.units, frameworks=self.frameworks,
+            plans=self.plans, surveys=self.survey_points, dossiers=self.dossiers, findings=tuple(self.findings),
+            duplicate_units=tuple(self.duplicate_units), broken=frozenset(self.broken),
+            scope=None if scope is None else tuple(scope), listing=listing)
 
 
-def load(root: Path | str, wanted=None, *, surveys: bool = True) -> Repository:
+def load(root: Path | str, wanted: Callable[[str], bool] | None = None, *, surveys: bool = True,
+         scope: Iterable[str] | None = None, listing: Listing | None = None) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
-    ``surveys=False`` skips survey points (not needed to check a dossier)."""
-    repo = Repository(FileSource(Path(root)))
-    loader = _Loader(repo, surveys)
+    ``surveys=False`` skips survey points (not needed to check a dossier); ``scope`` names the
+    repo-relative paths a limited run checks (None: everything); ``listing`` says what the dossier
+    folders hold when that is not the disk (a pull request's Git tree)."""
+    loader = _Loader(FileSource(Path(root)), surveys)
     loader.context()
-    loader.dossiers(wanted)
-    return repo
+    loader.dossier_folders(wanted)
+    return loader.repository(scope, listing)

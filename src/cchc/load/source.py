@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 
 class OutsideRepository(Exception):
@@ -18,7 +19,7 @@ class OutsideRepository(Exception):
 
 
 class FileSource:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path) -> None:
         self.root = Path(root).resolve()
         self._root = str(self.root)
         # A validation asks about tens of thousands of files in a few hundred folders: the
@@ -59,7 +60,7 @@ class FileSource:
 
     def is_symlink(self, rel: str) -> bool:
         """True if ``rel`` or any folder on the way to it is a symbolic link."""
-        head, _, name = rel.rpartition("/")
+        head = rel.rpartition("/")[0]
         try:
             if self._linked_dir(head):
                 return True
@@ -82,7 +83,7 @@ class FileSource:
         with self.open(rel) as fh:
             return fh.read(limit) if limit is not None else fh.read()
 
-    def open(self, rel: str):
+    def open(self, rel: str) -> BinaryIO:
         """A regular file, opened for reading. Anything else (a FIFO, a device, a folder) is
         refused with OSError instead of blocking the run forever on its first read."""
         fd = os.open(self._path(rel), os.O_RDONLY | os.O_NONBLOCK)

@@ -18,8 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, NoReturn
 
 import yaml
+
+from ..model.document import JsonPath
 
 # The C parser (libyaml) is ~10x faster; fall back only where it is missing.
 _EventLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -29,7 +32,7 @@ MAX_DEPTH = 40
 MAX_NODES = 500_000
 MAX_SCALAR = 100_000  # characters in one value: a long explanation is a few thousand
 
-Path = tuple  # a JSON path: tuple of str keys and int indexes
+Path = JsonPath  # a JSON path: tuple of str keys and int indexes
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DEC = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
@@ -37,7 +40,8 @@ _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {None, "!", _CORE + "str", _CORE + "map", _CORE + "seq"}
+_STR_TAG = _CORE + "str"
+_ALLOWED_TAGS = {None, "!", _STR_TAG, _CORE + "map", _CORE + "seq"}
 
 
 class YamlError(Exception):
@@ -53,9 +57,9 @@ class YamlError(Exception):
 class Parsed:
     """The data of one YAML document and where each value stands in the file."""
 
-    data: object
-    positions: dict = field(default_factory=dict)  # path -> (line, column) of the value
-    key_positions: dict = field(default_factory=dict)  # path -> (line, column) of its key
+    data: dict[str, Any]
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of the value
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of its key
 
     def where(self, path: Path) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest located ancestor."""
@@ -69,7 +73,7 @@ class Parsed:
         return self.key_positions.get(path) or self.where(path)
 
 
-def _resolve(value: str):
+def _resolve(value: str) -> str | int | bool | Decimal | None:
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -83,8 +87,9 @@ def _resolve(value: str):
     return value
 
 
-def _mark(event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark  # libyaml marks every event it parses
+    return (mark.line + 1, mark.column + 1) if mark else (0, 0)
 
 
 def too_large(size: int, max_bytes: int = MAX_BYTES) -> YamlError:
@@ -192,95 +197,115 @@ _SKIP = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 def _build(text: str) -> Parsed:
     """One pass over libyaml's events. This loop is the hot path of a full validation
     (hundreds of thousands of events), hence the local names and inlined bookkeeping."""
-    parsed = Parsed(None)
-    positions, key_positions = parsed.positions, parsed.key_positions
+    positions: dict[Path, tuple[int, int]] = {}
+    key_positions: dict[Path, tuple[int, int]] = {}
+    root: object = None
     # Open containers: [container, path, pending key (or _NO_KEY), the key's position]
-    stack: list[list] = []
+    stack: list[list[Any]] = []
     documents = 0
     nodes = 0
-    resolve, allowed, str_tag = _resolve, _ALLOWED_TAGS, _CORE + "str"
     for event in yaml.parse(text, Loader=_EventLoader):
         kind = type(event)
         if kind in _ENDS:
             stack.pop()
             continue
         if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START:
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise YamlError("yaml-multiple-documents",
-                                    "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
-                                    "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
-            elif kind is yaml.AliasEvent:
-                raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
-                                "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
+            documents = _structure(event, documents)
             continue
-        if event.anchor:
-            raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
-                            "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
         nodes += 1
         if nodes > MAX_NODES:
             raise YamlError("yaml-too-large", "Tệp có quá nhiều phần tử.",
                             "Tách nội dung hoặc kiểm tra tệp có bị sinh tự động sai không.", *_mark(event))
-        tag = event.tag
-        mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
-        if kind is _SCALAR:
-            if tag not in allowed and tag != str_tag:
-                raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
-                                "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
-            raw = event.value
-            if len(raw) > MAX_SCALAR:
-                raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
-                                "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *where)
-            value = resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw
-            opening = False
-        else:
-            if tag not in allowed:
-                raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
-                                "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
-            if len(stack) >= MAX_DEPTH:
-                raise YamlError("yaml-too-deep", f"Cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp).",
-                                "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.", *where)
-            value = {} if kind is _MAP_START else []
-            opening = True
+        value, where, opening = _value(event, kind is _SCALAR, len(stack))
         # Attach the value to the open container.
         if not stack:
             positions[()] = where
-            parsed.data = value
-            path = ()
+            root = value
+            path: Path = ()
         else:
             frame = stack[-1]
             container, parent = frame[0], frame[1]
             if type(container) is list:
-                path = parent + (len(container),)
+                path = (*parent, len(container))
                 container.append(value)
                 positions[path] = where
             elif frame[2] is _NO_KEY:  # this value is a key
-                if opening:
-                    raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
-                                    "Viết tên trường là một từ, ví dụ 'score:'.", *where)
-                key = value if type(value) is str else str(value)
-                if key in container:
-                    raise YamlError("yaml-duplicate-key",
-                                    f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
-                                    "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).",
-                                    *where)
-                frame[2], frame[3] = key, where
+                _key(frame, value, where, opening)
                 continue
             else:
                 key = frame[2]
-                path = parent + (key,)
+                path = (*parent, key)
                 container[key] = value
                 positions[path] = where
                 key_positions[path] = frame[3]
                 frame[2] = _NO_KEY
         if opening:
             stack.append([value, path, _NO_KEY, None])
+    return Parsed(_document(root, documents), positions, key_positions)
+
+
+def _refuse_alias(event: yaml.Event) -> NoReturn:
+    raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
+                    "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
+
+
+def _structure(event: yaml.Event, documents: int) -> int:
+    """An event that is not a value (stream, document, alias): the documents seen so far."""
+    if isinstance(event, yaml.DocumentStartEvent):
+        documents += 1
+        if documents > 1:
+            raise YamlError("yaml-multiple-documents",
+                            "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
+                            "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
+    elif isinstance(event, yaml.AliasEvent):
+        _refuse_alias(event)
+    return documents
+
+
+def _value(event: Any, scalar: bool, depth: int) -> tuple[object, tuple[int, int], bool]:
+    """(value, its (line, column), whether it opens a container) of a scalar or a container start."""
+    if event.anchor:
+        _refuse_alias(event)
+    tag = event.tag
+    mark = event.start_mark
+    where = (mark.line + 1, mark.column + 1)
+    if scalar:
+        if tag not in _ALLOWED_TAGS and tag != _STR_TAG:
+            raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
+                            "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
+        raw = event.value
+        if len(raw) > MAX_SCALAR:
+            raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
+                            "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *where)
+        return (_resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw), where, False
+    if tag not in _ALLOWED_TAGS:
+        raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
+                        "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
+    if depth >= MAX_DEPTH:
+        raise YamlError("yaml-too-deep", f"Cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp).",
+                        "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.", *where)
+    return ({} if isinstance(event, yaml.MappingStartEvent) else []), where, True
+
+
+def _key(frame: list[Any], value: object, where: tuple[int, int], opening: bool) -> None:
+    """Record ``value`` as the pending key of the mapping open in ``frame``."""
+    if opening:
+        raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
+                        "Viết tên trường là một từ, ví dụ 'score:'.", *where)
+    key = value if type(value) is str else str(value)
+    if key in frame[0]:
+        raise YamlError("yaml-duplicate-key",
+                        f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
+                        "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).",
+                        *where)
+    frame[2], frame[3] = key, where
+
+
+def _document(root: object, documents: int) -> dict[str, Any]:
+    """The document's data, once it is known to be one mapping."""
     if documents == 0:
         raise YamlError("yaml-empty", "Tệp rỗng.", "Điền nội dung hồ sơ (có thể dùng lệnh 'cchc new').", 1, 1)
-    if not isinstance(parsed.data, dict):
+    if not isinstance(root, dict):
         raise YamlError("yaml-not-mapping", "Nội dung tệp phải là một bảng 'tên trường: giá trị'.",
                         "Bắt đầu tệp bằng các trường như 'unit:', 'year:'.", 1, 1)
-    return parsed
-
+    return root

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
-from .numbers import to_decimal
+from .document import Document, JsonPath, Where
+from .numbers import exact
 
 DEPTH_NAMES = {1: "lĩnh vực", 2: "tiêu chí", 3: "tiêu chí thành phần"}
+# Rule kinds whose points are added or subtracted after the sum: their maximum is a cap,
+# not part of their parent's maximum.
+ADJUSTMENT_KINDS = frozenset({"bonus", "penalty"})
 
 
 @dataclass(frozen=True)
@@ -15,7 +21,7 @@ class Rule:
     """A scoring rule: ``kind`` selects the behaviour in cchc.rules; ``params`` is its data."""
 
     kind: str
-    params: dict = field(hash=False, compare=False)
+    params: Mapping[str, Any] = field(hash=False, compare=False)
     text: str | None = None
 
 
@@ -26,7 +32,7 @@ class Node:
     max: Decimal
     depth: int
     line: int
-    children: tuple["Node", ...] = ()
+    children: tuple[Node, ...] = ()
     method: str | None = None
     rule: Rule | None = None
     na_allowed: bool = False
@@ -44,13 +50,20 @@ class Node:
     @property
     def is_adjustment(self) -> bool:
         """Bonus and penalty points sit outside the maximum (their max is a cap)."""
-        return self.rule is not None and self.rule.kind in ("bonus", "penalty")
+        return self.rule is not None and self.rule.kind in ADJUSTMENT_KINDS
 
     @property
     def kind_name(self) -> str:
         return DEPTH_NAMES.get(self.depth, "tiêu chí")
 
-    def walk(self):
+    @property
+    def leaf_rule(self) -> Rule:
+        """The rule of a leaf (the schema requires one on every leaf)."""
+        if self.rule is None:
+            raise ValueError(f"criterion {self.code} has no rule")
+        return self.rule
+
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -77,11 +90,11 @@ class Framework:
     bands: tuple[Band, ...]
     areas: tuple[Node, ...]
     sample: bool = False
-    _index: dict = field(default_factory=dict, hash=False, compare=False, repr=False)
+    _index: dict[str, Node] = field(default_factory=dict, hash=False, compare=False, repr=False)
     max_line: int = 1  # where 'max' and 'bands' stand in the file, for findings
     bands_line: int = 1
 
-    def nodes(self):
+    def nodes(self) -> Iterator[Node]:
         for area in self.areas:
             yield from area.walk()
 
@@ -103,17 +116,17 @@ class Framework:
         return self.bands[-1].label if self.bands else ""
 
 
-def _node(data: dict, depth: int, path: tuple, where) -> Node:
+def _node(data: Document, depth: int, path: JsonPath, where: Where) -> Node:
     child_key = {1: "criteria", 2: "components"}.get(depth)
     children = tuple(
-        _node(c, depth + 1, path + (child_key, i), where)
+        _node(c, depth + 1, (*path, child_key, i), where)
         for i, c in enumerate(data.get(child_key) or [])
     ) if child_key else ()
     rule = data.get("rule")
     return Node(
         code=str(data["code"]),
         title=data["title"],
-        max=to_decimal(data["max"]),
+        max=exact(data["max"]),
         depth=depth,
         line=where(path)[0],
         children=children,
@@ -125,7 +138,7 @@ def _node(data: dict, depth: int, path: tuple, where) -> Node:
     )
 
 
-def build(data: dict, ref: str, file: str, where) -> Framework:
+def build(data: Document, ref: str, file: str, where: Where) -> Framework:
     legal = data["legal_basis"]
     return Framework(
         ref=ref,
@@ -136,9 +149,9 @@ def build(data: dict, ref: str, file: str, where) -> Framework:
         legal_number=legal["number"],
         legal_date=legal["date"],
         legal_issuer=legal["issuer"],
-        max=to_decimal(data["max"]),
+        max=exact(data["max"]),
         precision=int(data.get("precision", 2)),
-        bands=tuple(Band(b["label"], to_decimal(b["min"])) for b in data["bands"]),
+        bands=tuple(Band(b["label"], exact(b["min"])) for b in data["bands"]),
         areas=tuple(_node(a, 1, ("areas", i), where) for i, a in enumerate(data["areas"])),
         sample=bool(data.get("sample", False)),
         max_line=where(("max",))[0],

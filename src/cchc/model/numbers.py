@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 
-def to_decimal(value) -> Decimal | None:
+def to_decimal(value: object) -> Decimal | None:
     """int, Decimal or a text like "0,5" (Vietnamese decimal comma) → Decimal; None stays None."""
     if value is None or isinstance(value, bool):
         return None
@@ -21,6 +21,14 @@ def to_decimal(value) -> Decimal | None:
         return None
 
 
+def exact(value: object) -> Decimal:
+    """to_decimal for a value the schema guarantees is a number (a maximum, a threshold)."""
+    number = to_decimal(value)
+    if number is None:
+        raise ValueError(f"not a number: {value!r}")
+    return number
+
+
 def fmt(value: Decimal | None, places: int | None = None) -> str:
     """Vietnamese-neutral plain rendering: no exponent, trailing zeros trimmed unless places given."""
     if value is None:
@@ -31,6 +39,6 @@ def fmt(value: Decimal | None, places: int | None = None) -> str:
     return text if text != "-0" else "0"
 
 
-def code_text(value) -> str:
+def code_text(value: object) -> str:
     """Criterion codes may arrive unquoted (1.1 parsed as Decimal('1.1')); str() keeps '1.10'."""
     return str(value)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from .document import Document, JsonPath, Where
 from .registry import Unit, normalise_account
 
 PHASES = ("entry_opens", "self_assessment_closes", "appraisal_round1_closes", "explanation_closes",
@@ -24,7 +27,7 @@ PHASE_NAMES = {
 class Extension:
     unit: str
     decision: str
-    deadlines: dict  # phase -> datetime
+    deadlines: Mapping[str, datetime]  # phase -> datetime
     line: int = 0
 
 
@@ -48,18 +51,18 @@ class Plan:
     year: int
     title: str
     file: str
-    frameworks: dict  # level -> framework ref
-    deadlines: dict  # phase -> datetime (aware)
+    frameworks: Mapping[str, str]  # level -> framework ref
+    deadlines: Mapping[str, datetime]  # phase -> datetime (aware)
     extensions: tuple[Extension, ...]
-    councils: dict  # id -> Council
+    councils: Mapping[str, Council]  # id -> Council
     routing: tuple[Route, ...]
     max_file_mb: float
     trust_roots: tuple[str, ...] = ()  # repo-relative certificate files trusted for digital signatures
     # Where things stand in the file, for findings: year, each level's framework, each deadline, routing.
     year_line: int = 0
-    lines: dict = field(default_factory=dict, compare=False, repr=False)
+    lines: Mapping[JsonPath, int] = field(default_factory=dict, compare=False, repr=False)
 
-    def line(self, *path) -> int:
+    def line(self, *path: str | int) -> int:
         """Line of ``path`` (e.g. ("frameworks", "so")) in the plan file; 1 if unknown."""
         return self.lines.get(path, 1)
 
@@ -81,32 +84,44 @@ def _dt(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-def build(data: dict, file: str, where=None) -> Plan:
-    def line(*path) -> int:
-        return where(path)[0] if where else 1
+_Line = Callable[..., int]
 
-    lines = {("frameworks", level): line("frameworks", level) for level in data["frameworks"]}
+
+def _lines(data: Document, line: _Line, trust_roots: tuple[str, ...]) -> dict[JsonPath, int]:
+    lines: dict[JsonPath, int] = {("frameworks", level): line("frameworks", level) for level in data["frameworks"]}
     lines.update({("deadlines", phase): line("deadlines", phase) for phase in data["deadlines"]})
     lines.update({(key,): line(key) for key in ("frameworks", "deadlines", "routing")})
     lines.update({("evidence", "trust_roots", i): line("evidence", "trust_roots", i)
-                  for i, _ in enumerate((data.get("evidence") or {}).get("trust_roots") or ())})
+                  for i, _ in enumerate(trust_roots)})
+    return lines
+
+
+def _extension(data: Document, line: int) -> Extension:
+    return Extension(data["unit"], data["decision"], {k: _dt(v) for k, v in data.items() if k in PHASES}, line)
+
+
+def _route(data: Document, line: int) -> Route:
+    return Route(data["council"], tuple(data["levels"]), tuple(data.get("parents") or ()), line)
+
+
+def build(data: Document, file: str, where: Where | None = None) -> Plan:
+    def line(*path: str | int) -> int:
+        return where(path)[0] if where else 1
+
+    evidence: Mapping[str, Any] = data.get("evidence") or {}
+    trust_roots = tuple(evidence.get("trust_roots") or ())
     return Plan(
         year=data["year"],
         title=data["title"],
         file=file,
         frameworks=dict(data["frameworks"]),
         deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
-        extensions=tuple(
-            Extension(e["unit"], e["decision"], {k: _dt(v) for k, v in e.items() if k in PHASES},
-                      line("extensions", i))
-            for i, e in enumerate(data.get("extensions") or ())
-        ),
+        extensions=tuple(_extension(e, line("extensions", i)) for i, e in enumerate(data.get("extensions") or ())),
         councils={c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
                   for c in data["councils"]},
-        routing=tuple(Route(r["council"], tuple(r["levels"]), tuple(r.get("parents") or ()), line("routing", i))
-                      for i, r in enumerate(data["routing"])),
-        max_file_mb=float((data.get("evidence") or {}).get("max_file_mb", 20)),
-        trust_roots=tuple((data.get("evidence") or {}).get("trust_roots") or ()),
+        routing=tuple(_route(r, line("routing", i)) for i, r in enumerate(data["routing"])),
+        max_file_mb=float(evidence.get("max_file_mb", 20)),
+        trust_roots=trust_roots,
         year_line=line("year"),
-        lines=lines,
+        lines=_lines(data, line, trust_roots),
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from .document import Document, Where
 
 
 @dataclass(frozen=True)
@@ -11,8 +14,8 @@ class Province:
     authority: str
     sample: bool
     timezone: str
-    levels: dict  # id -> Vietnamese name
-    groups: dict  # id -> Vietnamese name
+    levels: Mapping[str, str]  # id -> Vietnamese name
+    groups: Mapping[str, str]  # id -> Vietnamese name
     admins: tuple[str, ...]
     file: str = "province.yaml"
 
@@ -35,7 +38,7 @@ class Unit:
         return self.first_year <= year and (self.last_year is None or year <= self.last_year)
 
 
-def build_province(data: dict) -> Province:
+def build_province(data: Document) -> Province:
     return Province(
         name=data["name"],
         authority=data["authority"],
@@ -47,7 +50,7 @@ def build_province(data: dict) -> Province:
     )
 
 
-def build_units(data: dict, file: str, where) -> list[Unit]:
+def build_units(data: Document, file: str, where: Where) -> list[Unit]:
     return [
         Unit(
             id=u["id"],

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from .numbers import code_text, to_decimal
+from .document import Document, JsonPath, Where
+from .numbers import code_text, exact, to_decimal
 
 
 @dataclass(frozen=True)
@@ -93,9 +96,9 @@ class Appraisal:
     def final(self) -> bool:
         return any(r.number == 2 for r in self.rounds)
 
-    def latest_scores(self) -> dict:
+    def latest_scores(self) -> dict[str, tuple[Decimal, str | None, int]]:
         """code → (score, reason, round) from the latest round that mentions the code."""
-        out = {}
+        out: dict[str, tuple[Decimal, str | None, int]] = {}
         for rnd in sorted(self.rounds, key=lambda r: r.number):
             for item in rnd.items:
                 if item.score is not None:
@@ -121,30 +124,37 @@ class Explanation:
     year_line: int
 
 
-def _evidence(items, base: tuple, where) -> tuple[EvidenceRef, ...]:
+def _evidence(items: Iterable[Document] | None, base: JsonPath, where: Where) -> tuple[EvidenceRef, ...]:
     out = []
     for i, ev in enumerate(items or ()):
-        line, column = where(base + (i, "file"))
+        line, column = where((*base, i, "file"))
         out.append(EvidenceRef(ev["file"], ev.get("title"), ev.get("number"), ev.get("date"),
                                ev.get("section"), ev.get("page"), line, column))
     return tuple(out)
 
 
-def build_self_assessment(data: dict, file: str, folder: str, where) -> SelfAssessment:
-    entries = []
-    for i, e in enumerate(data["scores"]):
-        fig = e.get("figures")
-        entries.append(Entry(
-            code=code_text(e["code"]),
-            score=to_decimal(e.get("score")),
-            figures=Figures(to_decimal(fig["achieved"]), to_decimal(fig["total"])) if fig else None,
-            na=bool(e.get("na", False)),
-            na_reason=(e.get("na_reason") or "").strip() or None,
-            explanation=(e.get("explanation") or "").strip() or None,
-            evidence=_evidence(e.get("evidence"), ("scores", i, "evidence"), where),
-            line=where(("scores", i))[0],
-            score_line=where(("scores", i, "score") if "score" in e else ("scores", i))[0],
-        ))
+def _text(value: Any) -> str | None:
+    """A free text, blank → None."""
+    return (value or "").strip() or None
+
+
+def _entry(e: Document, i: int, where: Where) -> Entry:
+    fig = e.get("figures")
+    return Entry(
+        code=code_text(e["code"]),
+        score=to_decimal(e.get("score")),
+        figures=Figures(exact(fig["achieved"]), exact(fig["total"])) if fig else None,
+        na=bool(e.get("na", False)),
+        na_reason=_text(e.get("na_reason")),
+        explanation=_text(e.get("explanation")),
+        evidence=_evidence(e.get("evidence"), ("scores", i, "evidence"), where),
+        line=where(("scores", i))[0],
+        score_line=where(("scores", i, "score") if "score" in e else ("scores", i))[0],
+    )
+
+
+def build_self_assessment(data: Document, file: str, folder: str, where: Where) -> SelfAssessment:
+    entries = [_entry(e, i, where) for i, e in enumerate(data["scores"])]
     rep = data.get("report")
     report = None
     if rep:
@@ -157,7 +167,7 @@ def build_self_assessment(data: dict, file: str, folder: str, where) -> SelfAsse
     )
 
 
-def build_appraisal(data: dict, file: str, where) -> Appraisal:
+def build_appraisal(data: Document, file: str, where: Where) -> Appraisal:
     rounds = []
     for r, rnd in enumerate(data["rounds"]):
         items = tuple(
@@ -171,7 +181,7 @@ def build_appraisal(data: dict, file: str, where) -> Appraisal:
                      where(("unit",))[0], where(("year",))[0])
 
 
-def build_explanation(data: dict, file: str, where) -> Explanation:
+def build_explanation(data: Document, file: str, where: Where) -> Explanation:
     answers = tuple(
         Answer(code_text(a["code"]), a["text"], _evidence(a.get("evidence"), ("answers", i, "evidence"), where),
                where(("answers", i))[0])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import code_text, to_decimal
+from .document import Document, Where
+from .numbers import code_text, exact
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,16 @@ class Survey:
     rows: tuple[SurveyRow, ...]
     year_line: int = 0
 
-    def points(self) -> dict:
+    def points(self) -> dict[tuple[str, str], Decimal]:
         """(unit, code) → points; duplicates are reported by checks, the first one counts."""
-        out: dict = {}
+        out: dict[tuple[str, str], Decimal] = {}
         for row in self.rows:
             out.setdefault((row.unit, row.code), row.points)
         return out
 
-    def of_unit(self, unit: str) -> dict:
+    def of_unit(self, unit: str) -> Mapping[str, Decimal]:
         """code → points for one unit (indexed once: scoring asks for every unit)."""
-        index = self.__dict__.get("_by_unit")
+        index: dict[str, dict[str, Decimal]] | None = self.__dict__.get("_by_unit")
         if index is None:
             index = {}
             for (u, code), pts in self.points().items():
@@ -41,8 +43,8 @@ class Survey:
         return index.get(unit, {})
 
 
-def build(data: dict, file: str, where) -> Survey:
+def build(data: Document, file: str, where: Where) -> Survey:
     return Survey(data["year"], file, tuple(
-        SurveyRow(r["unit"], code_text(r["code"]), to_decimal(r["points"]), where(("points", i))[0])
+        SurveyRow(r["unit"], code_text(r["code"]), exact(r["points"]), where(("points", i))[0])
         for i, r in enumerate(data["points"])
     ), where(("year",))[0])

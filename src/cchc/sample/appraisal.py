@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from typing import Any
 
 from . import rules
 from .submissions import Answer, Folder
@@ -22,9 +23,26 @@ ASK_EVIDENCE = "Đề nghị đơn vị bổ sung tài liệu kiểm chứng (b�
 ASK_FIGURES = "Đề nghị đơn vị làm rõ nguồn số liệu và gửi bảng tổng hợp có xác nhận của lãnh đạo đơn vị."
 
 
-def _round1(answers: list[Answer], q: float, srng: random.Random) -> dict[str, dict]:
-    items: dict[str, dict] = {}
+Items = dict[str, dict[str, Any]]  # code -> appraisal item
+
+
+def _round1(answers: list[Answer], q: float, srng: random.Random) -> Items:
+    """Round 1: a few lowered scores, provisional zeros for missing evidence, requests for explanation.
+    The steps draw from ``srng`` in a fixed order (the sample province depends on it)."""
+    items: Items = {}
     scored = [a for a in answers if not a.na and a.leaf.kind != "penalty"]
+    _lower_some(scored, q, srng, items)
+    for a in answers:
+        if a.missing:
+            items[a.leaf.code] = {"code": a.leaf.code, "score": ZERO, "reason": PROVISIONAL,
+                                  "request": ASK_EVIDENCE}
+    _ask_figures(answers, srng, items)
+    _penalise(answers, srng, items)
+    _raise_one(scored, srng, items)
+    return items
+
+
+def _lower_some(scored: list[Answer], q: float, srng: random.Random, items: Items) -> None:
     wanted = srng.randint(1, 3) + (1 if q < 0.7 else 0)
     for a in srng.sample(scored, len(scored)):
         if len(items) >= wanted:
@@ -34,26 +52,31 @@ def _round1(answers: list[Answer], q: float, srng: random.Random) -> dict[str, d
         change = rules.lower(a.leaf, a.score, a.figures, srng)
         if change:
             items[a.leaf.code] = {"code": a.leaf.code, "score": change[0], "reason": change[1]}
-    for a in answers:
-        if a.missing:
-            items[a.leaf.code] = {"code": a.leaf.code, "score": ZERO, "reason": PROVISIONAL,
-                                  "request": ASK_EVIDENCE}
+
+
+def _ask_figures(answers: list[Answer], srng: random.Random, items: Items) -> None:
     with_figures = [a for a in answers if a.figures and a.figures[1] and a.score and a.leaf.code not in items]
     if with_figures and srng.random() < 0.5:
         a = srng.choice(with_figures)
         items[a.leaf.code] = {"code": a.leaf.code, "request": ASK_FIGURES}
+
+
+def _penalise(answers: list[Answer], srng: random.Random, items: Items) -> None:
     penalties = [a for a in answers if a.leaf.kind == "penalty" and not a.na]
     if penalties and srng.random() < 0.15:
         change = rules.lower(penalties[0].leaf, penalties[0].score, None, srng)
         if change:
             items[penalties[0].leaf.code] = {"code": penalties[0].leaf.code, "score": change[0], "reason": change[1]}
+
+
+def _raise_one(scored: list[Answer], srng: random.Random, items: Items) -> None:
     raisable = [a for a in scored if a.leaf.kind == "levels" and a.leaf.code not in items
                 and rules.raise_level(a.leaf, a.score)]
     if raisable and srng.random() < 0.1:
         a = srng.choice(raisable)
-        new, reason = rules.raise_level(a.leaf, a.score)
-        items[a.leaf.code] = {"code": a.leaf.code, "score": new, "reason": reason}
-    return items
+        raised = rules.raise_level(a.leaf, a.score)
+        if raised:
+            items[a.leaf.code] = {"code": a.leaf.code, "score": raised[0], "reason": raised[1]}
 
 
 def _explanation(folder: Folder, requested: list[Answer]) -> dict:

@@ -13,12 +13,15 @@ import argparse
 import random
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from . import province, surveys, units
 from .appraisal import appraise
+from .frameworks import Leaf
 from .pdf import PdfMaker
 from .submissions import HEADER, Folder, self_assessment
 from .yamlout import dump
@@ -87,10 +90,7 @@ def _states(rng: random.Random, valid: list[units.Unit], twins: dict[str, str]) 
     """2025: which units are missing, only submitted, or only appraised in round 1."""
     protected = set(twins) | set(twins.values())
     free = [u for u in valid if u.id not in protected]
-    so = [u for u in free if u.level == "so"]
-    xa = [u for u in free if u.level != "so"]
-    missing = ([rng.choice(so), rng.choice(xa)] if so and xa else rng.sample(free, min(2, len(free))))
-    states = {u.id: "missing" for u in missing}
+    states = {u.id: "missing" for u in _missing(rng, free)}
     rest = [u for u in free if u.id not in states]
     share = max(1, len(valid) // 12)
     for state in ("submitted", "round1"):
@@ -98,6 +98,27 @@ def _states(rng: random.Random, valid: list[units.Unit], twins: dict[str, str]) 
             states[u.id] = state
         rest = [u for u in rest if u.id not in states]
     return states
+
+
+def _missing(rng: random.Random, free: list[units.Unit]) -> list[units.Unit]:
+    """Two units that submit nothing: a department and a commune where there are both."""
+    so = [u for u in free if u.level == "so"]
+    xa = [u for u in free if u.level != "so"]
+    return [rng.choice(so), rng.choice(xa)] if so and xa else rng.sample(free, min(2, len(free)))
+
+
+@dataclass(frozen=True)
+class _Province:
+    """What every unit's folder is made from."""
+
+    out: Path
+    seed: int
+    frameworks: dict[str, list[Leaf]]  # framework path -> its leaves
+    plans: dict[int, dict[str, Any]]  # year -> plan document
+    twins: dict[str, str]
+    quality: dict[tuple[str, int], float]
+    extension: str | None  # the unit whose 2024 self-assessment deadline is extended
+    pdf: PdfMaker
 
 
 def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 6, n_xa: int = 40,
@@ -112,11 +133,7 @@ def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 
     _write(out / "province.yaml", province.province())
     for name, members in registry.items():
         _write(out / "units" / f"{name}.yaml", {"units": [u.doc() for u in members]})
-    frameworks = {}
-    for path in province.FRAMEWORKS:
-        doc, leaves = province.framework(path)
-        frameworks[path] = leaves
-        _write(out / "criteria" / f"{path}.yaml", doc)
+    frameworks = _frameworks(out)
     twins = _twins(rng, registry)
     quality = _quality(rng, everyone, twins)
     communes = [u for u in registry["xa"] if u.valid(2024)] or registry["so"]
@@ -125,29 +142,45 @@ def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 
     for year, doc in plans.items():
         _write(out / "plans" / f"{year}.yaml", doc)
     states = {2024: {}, 2025: _states(rng, [u for u in everyone if u.valid(2025)], twins)}
-    pdf = PdfMaker(evidence_pages, realistic_scans)
+    made = _Province(out, seed, frameworks, plans, twins, quality, extension,
+                     PdfMaker(evidence_pages, realistic_scans))
     for year in YEARS:
         rows = []
         for unit in everyone:
-            if not unit.valid(year):
-                continue
-            leaves = frameworks[province.PLAN_FRAMEWORKS[year][unit.level]]
-            profile = twins.get(unit.id, unit.id)
-            q = quality[unit.id, year]
-            rows.append((unit, leaves, q, random.Random(f"{seed}:survey:{year}:{profile}")))
-            state = states[year].get(unit.id, "final")
-            if state == "missing":
-                continue
-            srng = random.Random(f"{seed}:score:{year}:{profile}")
-            crng = random.Random(f"{seed}:text:{year}:{unit.id}")
-            folder = Folder(out / "submissions" / str(year) / unit.id, unit, year, pdf)
-            late = f"{year + 1}-01-08" if year == 2024 and unit.id == extension else None
-            answers = self_assessment(folder, leaves, q, srng, crng, late)
-            if state != "submitted":
-                council = province.council_for(plans[year], unit)
-                appraise(folder, answers, q, srng, crng, council, 1 if state == "round1" else 2)
-            folder.write()
+            if unit.valid(year):
+                rows.append(_unit_year(made, unit, year, states[year].get(unit.id, "final")))
         _write(out / "surveys" / f"{year}.yaml", surveys.survey(year, rows))
+
+
+def _frameworks(out: Path) -> dict[str, list[Leaf]]:
+    """Write criteria/; return each framework's leaves by its path."""
+    frameworks = {}
+    for path in province.FRAMEWORKS:
+        doc, leaves = province.framework(path)
+        frameworks[path] = leaves
+        _write(out / "criteria" / f"{path}.yaml", doc)
+    return frameworks
+
+
+def _unit_year(made: _Province, unit: units.Unit, year: int,
+               state: str) -> tuple[units.Unit, list[Leaf], float, random.Random]:
+    """Write the unit's folder for ``year`` as ``state`` says; return what its survey points are drawn from."""
+    leaves = made.frameworks[province.PLAN_FRAMEWORKS[year][unit.level]]
+    profile = made.twins.get(unit.id, unit.id)
+    q = made.quality[unit.id, year]
+    survey_row = (unit, leaves, q, random.Random(f"{made.seed}:survey:{year}:{profile}"))
+    if state == "missing":
+        return survey_row
+    srng = random.Random(f"{made.seed}:score:{year}:{profile}")
+    crng = random.Random(f"{made.seed}:text:{year}:{unit.id}")
+    folder = Folder(made.out / "submissions" / str(year) / unit.id, unit, year, made.pdf)
+    late = f"{year + 1}-01-08" if year == 2024 and unit.id == made.extension else None
+    answers = self_assessment(folder, leaves, q, srng, crng, late)
+    if state != "submitted":
+        council = province.council_for(made.plans[year], unit)
+        appraise(folder, answers, q, srng, crng, council, 1 if state == "round1" else 2)
+    folder.write()
+    return survey_row
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -81,83 +82,126 @@ def _total_for(leaf: Leaf, rng: random.Random) -> int:
     return rng.randint(4, 40)
 
 
-def draw(leaf: Leaf, q: float, rng: random.Random) -> tuple[Decimal | None, tuple[int, int] | None, bool]:
+Draw = tuple[Decimal | None, tuple[int, int] | None, bool]  # (score, figures, na)
+
+
+def draw(leaf: Leaf, q: float, rng: random.Random) -> Draw:
     """A self-assessed (score, figures, na) for one leaf and unit quality q in [0, 1]."""
     kind = leaf.kind
     roll = rng.random()
     if leaf.na_allowed and kind != "proportional" and roll < 0.15:
         return None, None, True
-    if kind == "levels":
-        points = [lv["points"] for lv in leaf.rule["levels"]]
-        index = 0 if roll < q else (1 if roll < q + (1 - q) * 0.65 else len(points) - 1)
-        return points[min(index, len(points) - 1)], None, False
-    if kind == "pass_fail":
-        return (leaf.max if roll < min(0.97, q + 0.15) else ZERO), None, False
-    if kind in ("percent_bands", "proportional"):
-        if kind == "proportional" and (leaf.na_allowed and roll < 0.3 or roll < 0.04):
-            if leaf.na_allowed and roll < 0.15:
-                return None, None, True
-            return prop_score(leaf, 0, 0), (0, 0), False
-        t = _total_for(leaf, rng)
-        rate = clamp(q + 0.1 + noise(rng, 0.25), 0.35, 1.0)
-        a = min(t, int(t * rate + 0.5))
-        return figure_score(leaf, a, t), (a, t), False
-    if kind == "free":
-        steps = int(leaf.max / leaf.rule["step"])
-        k = int(steps * clamp(q + noise(rng, 0.3), 0.0, 1.0) + 0.5)
-        return leaf.rule["step"] * k, None, False
-    if kind == "bonus":
-        steps = int(leaf.max / leaf.rule["step"])
-        return (leaf.rule["step"] * rng.randint(1, steps) if roll < 0.3 * q else ZERO), None, False
-    if kind == "penalty":
-        return (leaf.rule["step"] * rng.randint(1, 2) if roll < 0.3 * (1 - q) else ZERO), None, False
-    raise ValueError(f"no self score for rule kind {kind}")
+    drawer = _DRAWERS.get(kind)
+    if drawer is None:
+        raise ValueError(f"no self score for rule kind {kind}")
+    return drawer(leaf, q, roll, rng)
+
+
+def _draw_levels(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    points = [lv["points"] for lv in leaf.rule["levels"]]
+    index = 0 if roll < q else (1 if roll < q + (1 - q) * 0.65 else len(points) - 1)
+    return points[min(index, len(points) - 1)], None, False
+
+
+def _draw_pass_fail(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    return (leaf.max if roll < min(0.97, q + 0.15) else ZERO), None, False
+
+
+def _draw_figures(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    if leaf.kind == "proportional" and ((leaf.na_allowed and roll < 0.3) or roll < 0.04):
+        if leaf.na_allowed and roll < 0.15:
+            return None, None, True
+        return prop_score(leaf, 0, 0), (0, 0), False
+    t = _total_for(leaf, rng)
+    rate = clamp(q + 0.1 + noise(rng, 0.25), 0.35, 1.0)
+    a = min(t, int(t * rate + 0.5))
+    return figure_score(leaf, a, t), (a, t), False
+
+
+def _draw_free(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    steps = int(leaf.max / leaf.rule["step"])
+    k = int(steps * clamp(q + noise(rng, 0.3), 0.0, 1.0) + 0.5)
+    return leaf.rule["step"] * k, None, False
+
+
+def _draw_bonus(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    steps = int(leaf.max / leaf.rule["step"])
+    return (leaf.rule["step"] * rng.randint(1, steps) if roll < 0.3 * q else ZERO), None, False
+
+
+def _draw_penalty(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw:
+    return (leaf.rule["step"] * rng.randint(1, 2) if roll < 0.3 * (1 - q) else ZERO), None, False
+
+
+_DRAWERS: dict[str, Callable[[Leaf, float, float, random.Random], Draw]] = {
+    "levels": _draw_levels, "pass_fail": _draw_pass_fail, "percent_bands": _draw_figures,
+    "proportional": _draw_figures, "free": _draw_free, "bonus": _draw_bonus, "penalty": _draw_penalty,
+}
+
+Lowered = tuple[Decimal, str] | None  # (lower score, the council's reason)
 
 
 def lower(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None,
-          rng: random.Random) -> tuple[Decimal, str] | None:
+          rng: random.Random) -> Lowered:
     """A lower appraised score allowed by the rule, with the council's reason; None if impossible."""
-    kind = leaf.kind
-    if kind == "levels":
-        below = [lv for lv in leaf.rule["levels"] if lv["points"] < score]
-        if not below:
-            return None
-        level = max(below, key=lambda lv: lv["points"])
-        return level["points"], f"Tài liệu kiểm chứng chỉ chứng minh mức “{level['label']}”."
-    if kind in ("pass_fail", "bonus"):
-        if score == 0:
-            return None
-        if kind == "bonus":
-            return ZERO, "Hình thức khen thưởng không thuộc lĩnh vực CCHC, không đủ điều kiện cộng điểm."
-        return ZERO, "Tài liệu kiểm chứng chưa chứng minh đơn vị đáp ứng yêu cầu của tiêu chí."
-    if kind in ("percent_bands", "proportional"):
-        if not figures or figures[1] == 0:
-            return None
-        a, t = figures
-        top = a - rng.randint(1, max(1, t // 12))
-        if top < 0 or figure_score(leaf, 0, t) >= score:
-            return None
-        lo, hi = 0, top  # largest a2 <= top scoring below `score` (scores rise with a2)
-        if figure_score(leaf, hi, t) >= score:
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                lo, hi = (mid, hi) if figure_score(leaf, mid, t) < score else (lo, mid)
-            hi = lo
-        new = figure_score(leaf, hi, t)
-        return new, (f"Số liệu chưa khớp với tài liệu kiểm chứng: Hội đồng xác định {hi}/{t} "
-                     f"({pct_text(hi, t)}), không phải {a}/{t} như đơn vị tự chấm.")
-    if kind == "free":
-        if score == 0:
-            return None
-        step = leaf.rule["step"]
-        return max(ZERO, score - step * rng.randint(1, 2)), \
-            "Kết quả thực hiện chưa tương xứng với mức điểm tự chấm; Hội đồng điều chỉnh giảm."
-    if kind == "penalty":
-        if score >= leaf.max:
-            return None
-        return score + leaf.rule["step"], \
-            "Đơn vị bị UBND tỉnh phê bình do chậm gửi báo cáo định kỳ; áp dụng điểm trừ theo quy định."
-    return None
+    lowerer = _LOWERERS.get(leaf.kind)
+    return lowerer(leaf, score, figures, rng) if lowerer else None
+
+
+def _lower_levels(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
+    below = [lv for lv in leaf.rule["levels"] if lv["points"] < score]
+    if not below:
+        return None
+    level = max(below, key=lambda lv: lv["points"])
+    return level["points"], f"Tài liệu kiểm chứng chỉ chứng minh mức “{level['label']}”."
+
+
+def _lower_pass_fail(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
+    if score == 0:
+        return None
+    if leaf.kind == "bonus":
+        return ZERO, "Hình thức khen thưởng không thuộc lĩnh vực CCHC, không đủ điều kiện cộng điểm."
+    return ZERO, "Tài liệu kiểm chứng chưa chứng minh đơn vị đáp ứng yêu cầu của tiêu chí."
+
+
+def _lower_figures(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
+    if not figures or figures[1] == 0:
+        return None
+    a, t = figures
+    top = a - rng.randint(1, max(1, t // 12))
+    if top < 0 or figure_score(leaf, 0, t) >= score:
+        return None
+    lo, hi = 0, top  # largest a2 <= top scoring below `score` (scores rise with a2)
+    if figure_score(leaf, hi, t) >= score:
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            lo, hi = (mid, hi) if figure_score(leaf, mid, t) < score else (lo, mid)
+        hi = lo
+    new = figure_score(leaf, hi, t)
+    return new, (f"Số liệu chưa khớp với tài liệu kiểm chứng: Hội đồng xác định {hi}/{t} "
+                 f"({pct_text(hi, t)}), không phải {a}/{t} như đơn vị tự chấm.")
+
+
+def _lower_free(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
+    if score == 0:
+        return None
+    step = leaf.rule["step"]
+    return max(ZERO, score - step * rng.randint(1, 2)), \
+        "Kết quả thực hiện chưa tương xứng với mức điểm tự chấm; Hội đồng điều chỉnh giảm."
+
+
+def _lower_penalty(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
+    if score >= leaf.max:
+        return None
+    return score + leaf.rule["step"], \
+        "Đơn vị bị UBND tỉnh phê bình do chậm gửi báo cáo định kỳ; áp dụng điểm trừ theo quy định."
+
+
+_LOWERERS: dict[str, Callable[[Leaf, Decimal, tuple[int, int] | None, random.Random], Lowered]] = {
+    "levels": _lower_levels, "pass_fail": _lower_pass_fail, "bonus": _lower_pass_fail,
+    "percent_bands": _lower_figures, "proportional": _lower_figures, "free": _lower_free,
+    "penalty": _lower_penalty,
+}
 
 
 def raise_level(leaf: Leaf, score: Decimal) -> tuple[Decimal, str] | None:

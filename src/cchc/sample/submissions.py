@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from . import rules
 from .documents import ALWAYS, FALLBACK, KINDS, OPTIONAL, REPORT_FILE, REPORT_TITLE
@@ -133,39 +134,11 @@ def self_assessment(folder: Folder, leaves: list[Leaf], q: float, srng: random.R
                     crng: random.Random, report_date: str | None = None) -> list[Answer]:
     """Draw the answers, choose the evidence and add self-assessment.yaml and its PDFs."""
     unit, year = folder.unit, folder.year
-    answers = []
-    for leaf in leaves:
-        if leaf.method != "self":
-            continue
-        score, figures, na = rules.draw(leaf, q, srng)
-        missing = bool(score and leaf.evidence_required and srng.random() < 0.004 + 0.03 * (1 - q))
-        answers.append(Answer(leaf, score, figures, na, missing))
+    answers = _draw(leaves, q, srng)
     docs = _documents(folder, answers, crng)
-    used = set()
+    used: set[str] = set()
     for a in answers:
-        e: dict = {"code": a.leaf.code}
-        if a.na:
-            e.update(na=True, na_reason=a.leaf.na_reason.format(year=year))
-            a.entry = e
-            continue
-        e["score"] = a.score
-        if a.figures:
-            e["figures"] = {"achieved": a.figures[0], "total": a.figures[1]}
-        evidence = None
-        if a.score and a.leaf.evidence_required and not a.missing:
-            key = a.leaf.doc if a.leaf.doc in docs else FALLBACK
-            item = dict(docs[key])
-            if key != a.leaf.doc:
-                item["section"] = f"Mục II.{a.leaf.code.split('.')[0]}"
-            item["page"] = crng.randint(1, folder.pdf.pages)
-            evidence = [item]
-            used.add(key)
-        a.entry = e
-        explanation = _explain(a, year, crng, bool(evidence))
-        if explanation:
-            e["explanation"] = explanation
-        if evidence:
-            e["evidence"] = evidence
+        a.entry = _entry(a, folder, docs, crng, used)
     for key in sorted(used):
         folder.add_pdf(key, docs[key]["number"], docs[key]["title"],
                        "UBND tỉnh Mẫu" if KINDS[key].by_province else None)
@@ -182,3 +155,42 @@ def self_assessment(folder: Folder, leaves: list[Leaf], q: float, srng: random.R
     }
     folder.add_yaml("self-assessment.yaml", doc)
     return answers
+
+
+def _draw(leaves: list[Leaf], q: float, srng: random.Random) -> list[Answer]:
+    """The unit's answer for each self-scored leaf; now and then its evidence goes missing."""
+    answers = []
+    for leaf in leaves:
+        if leaf.method != "self":
+            continue
+        score, figures, na = rules.draw(leaf, q, srng)
+        missing = bool(score and leaf.evidence_required and srng.random() < 0.004 + 0.03 * (1 - q))
+        answers.append(Answer(leaf, score, figures, na, missing))
+    return answers
+
+
+def _entry(a: Answer, folder: Folder, docs: dict[str, dict[str, Any]], crng: random.Random,
+           used: set[str]) -> dict[str, Any]:
+    """The answer as a self-assessment entry; the documents it cites are added to ``used``."""
+    e: dict[str, Any] = {"code": a.leaf.code}
+    if a.na:
+        e.update(na=True, na_reason=(a.leaf.na_reason or "").format(year=folder.year))
+        return e
+    e["score"] = a.score
+    if a.figures:
+        e["figures"] = {"achieved": a.figures[0], "total": a.figures[1]}
+    evidence = None
+    if a.score and a.leaf.evidence_required and not a.missing:
+        key = a.leaf.doc if a.leaf.doc in docs else FALLBACK
+        item = dict(docs[key])
+        if key != a.leaf.doc:
+            item["section"] = f"Mục II.{a.leaf.code.split('.')[0]}"
+        item["page"] = crng.randint(1, folder.pdf.pages)
+        evidence = [item]
+        used.add(key)
+    explanation = _explain(a, folder.year, crng, bool(evidence))
+    if explanation:
+        e["explanation"] = explanation
+    if evidence:
+        e["evidence"] = evidence
+    return e

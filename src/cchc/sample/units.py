@@ -72,52 +72,67 @@ def _spread(total: int, parts: int, rng: random.Random) -> list[int]:
     return counts
 
 
+class _Ids:
+    """Unit ids handed out so far; a taken id gets a numeric suffix."""
+
+    def __init__(self, taken: list[Unit]) -> None:
+        self.used = {u.id for u in taken}
+
+    def unique(self, uid: str) -> str:
+        base, k = uid, 2
+        while uid in self.used:
+            uid, k = f"{base}-{k}", k + 1
+        self.used.add(uid)
+        return uid
+
+
 def build(rng: random.Random, n_so: int, n_huyen: int, n_xa: int, n_xa_2025: int) -> dict[str, list[Unit]]:
     """Units per registry file: {"so": [...], "huyen": [...], "xa": [...]}."""
     places = PlaceNames(rng)
-    used: set[str] = set()
-
-    def unique(uid: str) -> str:
-        base, k = uid, 2
-        while uid in used:
-            uid, k = f"{base}-{k}", k + 1
-        used.add(uid)
-        return uid
-
     so = departments(n_so)
-    used.update(u.id for u in so)
+    ids = _Ids(so)
     huyen = []
     for _ in range(n_huyen):
         prefix, kind = rng.choice(DISTRICT_KINDS)
         place = places.take()
-        huyen.append(Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "huyen",
+        huyen.append(Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "huyen",
                           until=LAST_OLD_YEAR))
     old = []
     shares = [n_xa // n_huyen + (1 if i < n_xa % n_huyen else 0) for i in range(n_huyen)] or [n_xa]
     for h, share in enumerate(shares):
-        district = huyen[h] if huyen else None
-        urban = district is not None and not district.id.startswith("huyen-")
-        for i in range(share):
-            if urban:
-                prefix, kind = ("phuong", "phường") if rng.random() < 0.7 else ("xa", "xã")
-            elif district is not None and i == 0:
-                prefix, kind = "thi-tran", "thị trấn"
-            else:
-                prefix, kind = "xa", "xã"
-            place = places.take()
-            old.append(Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa",
-                            until=LAST_OLD_YEAR, parent=district.id if district else None))
+        old += _communes(rng, places, ids, huyen[h] if huyen else None, share)
+    return {"so": so, "huyen": huyen, "xa": old + _merged(rng, places, ids, old, n_xa_2025)}
+
+
+def _communes(rng: random.Random, places: PlaceNames, ids: _Ids, district: Unit | None, share: int) -> list[Unit]:
+    """The communes (wards, towns) of one district until 2024."""
+    out = []
+    urban = district is not None and not district.id.startswith("huyen-")
+    for i in range(share):
+        if urban:
+            prefix, kind = ("phuong", "phường") if rng.random() < 0.7 else ("xa", "xã")
+        elif district is not None and i == 0:
+            prefix, kind = "thi-tran", "thị trấn"
+        else:
+            prefix, kind = "xa", "xã"
+        place = places.take()
+        out.append(Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa",
+                        until=LAST_OLD_YEAR, parent=district.id if district else None))
+    return out
+
+
+def _merged(rng: random.Random, places: PlaceNames, ids: _Ids, old: list[Unit], n_new: int) -> list[Unit]:
+    """The communes and wards from 2025, each merging consecutive old communes (their successors set)."""
     new = []
-    counts = _spread(len(old), n_xa_2025, rng)
     pos = 0
-    for count in counts:
+    for count in _spread(len(old), n_new, rng):
         group = old[pos:pos + count]
         urban = sum(u.id.startswith(("phuong-", "thi-tran-")) for u in group) * 2 > len(group) > 0
         prefix, kind = ("phuong", "phường") if urban else ("xa", "xã")
         place = places.take()
-        unit = Unit(unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa", start=FIRST_NEW_YEAR)
+        unit = Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa", start=FIRST_NEW_YEAR)
         for predecessor in group:
             predecessor.successors = [unit.id]
         new.append(unit)
         pos += count
-    return {"so": so, "huyen": huyen, "xa": old + new}
+    return new

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.plan import Plan
+from ..model.registry import Province, Unit
+from ..model.repository import Repository
 from .rank import places
-from .unit import UnitScore, index_of, quantize, score_unit
+from .unit import ZERO, NodeScore, UnitScore, index_of, quantize, score_unit
 
 
 def sort_key(text: str) -> str:
@@ -16,7 +22,7 @@ def sort_key(text: str) -> str:
     return "".join(c for c in folded if not unicodedata.combining(c)).lower() + "\x00" + text
 
 
-@dataclass
+@dataclass(frozen=True)
 class Change:
     index: Decimal | None  # percentage points
     points: Decimal | None
@@ -26,45 +32,45 @@ class Change:
     predecessors: tuple[str, ...]  # unit ids compared with (itself, or the merged units)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Row:
     score: UnitScore
     place: int | None
-    area_places: dict = field(default_factory=dict)  # code -> place
-    criterion_places: dict = field(default_factory=dict)
+    area_places: Mapping[str, int] = field(default_factory=dict)  # code -> place
+    criterion_places: Mapping[str, int] = field(default_factory=dict)
     change: Change | None = None
 
     @property
-    def unit(self):
+    def unit(self) -> Unit:
         return self.score.unit
 
 
-@dataclass
+@dataclass(frozen=True)
 class Group:
     id: str
     name: str
-    rows: list[Row]
+    rows: tuple[Row, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Year:
     year: int
-    plan: object
-    groups: list[Group]
+    plan: Plan
+    groups: tuple[Group, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class Results:
-    province: object
-    years: list[Year]
+    province: Province | None
+    years: tuple[Year, ...]
     commit: str
-    units: dict  # id -> Unit
-    _rows: dict = field(default_factory=dict, repr=False)  # unit id -> {year: Row}, built on first use
+    units: Mapping[str, Unit]  # id -> Unit
+    _rows: dict[str, dict[int, Row]] = field(default_factory=dict, repr=False)  # unit id -> {year: Row}, on first use
 
     def year(self, year: int) -> Year | None:
         return next((y for y in self.years if y.year == year), None)
 
-    def rows_of(self, unit_id: str) -> dict:
+    def rows_of(self, unit_id: str) -> Mapping[int, Row]:
         """year -> Row for one unit."""
         if not self._rows:
             for y in self.years:
@@ -74,75 +80,86 @@ class Results:
         return self._rows.get(unit_id, {})
 
 
-def _node_index(node, precision: int) -> Decimal | None:
+def _node_index(node: NodeScore, precision: int) -> Decimal | None:
     return index_of(node.achieved, node.max, precision)
 
 
-def _rank_nodes(rows: list[Row], depth: int, attr: str) -> None:
-    codes = {n.code for r in rows for n in r.score.nodes() if n.depth == depth and n.max > 0}
+def _node_places(scores: Sequence[UnitScore], depth: int) -> list[dict[str, int]]:
+    """For each unit: code -> its place among the group on each node of ``depth`` (1 areas, 2 criteria)."""
+    out: list[dict[str, int]] = [{} for _ in scores]
+    codes = {n.code for s in scores for n in s.nodes() if n.depth == depth and n.max > 0}
     for code in sorted(codes):
         values = []
-        for r in rows:
-            node = r.score.by_code.get(code)
-            values.append(_node_index(node, r.score.framework.precision) if node and node.max > 0 else None)
-        for r, p in zip(rows, places(values)):
+        for s in scores:
+            node = s.by_code.get(code)
+            values.append(_node_index(node, s.framework.precision) if node and node.max > 0 else None)
+        for mine, p in zip(out, places(values), strict=True):
             if p is not None:
-                getattr(r, attr)[code] = p
+                mine[code] = p
+    return out
 
 
-def _group(repo, year: int, gid: str, name: str) -> Group:
-    rows = []
+def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
+    scores = []
     for unit in sorted((u for u in repo.units_in(year) if u.group == gid), key=lambda u: sort_key(u.name)):
         s = score_unit(repo, unit, year)
         if s is not None:
-            rows.append(Row(s, None))
-    for row, p in zip(rows, places([r.score.index for r in rows])):
-        row.place = p
-    _rank_nodes(rows, 1, "area_places")
-    _rank_nodes(rows, 2, "criterion_places")
+            scores.append(s)
+    rows = [Row(s, p, a, c) for s, p, a, c in zip(scores, places([s.index for s in scores]),
+                                                  _node_places(scores, 1), _node_places(scores, 2), strict=True)]
     rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
-    return Group(gid, name, rows)
+    return Group(gid, name, tuple(rows))
 
 
-def _predecessors(repo, unit, previous_year: int, merged_into: dict) -> list[str]:
+def _predecessors(unit: Unit, previous_year: int, merged_into: Mapping[str, list[Unit]]) -> list[str]:
     if unit.active(previous_year):
         return [unit.id]
     return sorted(u.id for u in merged_into.get(unit.id, ()) if u.active(previous_year))
 
 
-def _changes(repo, years: list[Year]) -> None:
-    merged_into: dict = {}  # successor id -> the units that merged into it
+def _change(row: Row, group: str, ids: Sequence[str], prev_rows: Mapping[str, tuple[str, Row]]) -> Change:
+    """``row`` (in ``group``) against the rows, the year before, of the units ``ids``."""
+    olds = [prev_rows[i][1] for i in ids]
+    indexes = [o.score.index for o in olds if o.score.index is not None]
+    precision = row.score.framework.precision
+    prev_index = quantize(sum(indexes, ZERO) / len(indexes), precision) if indexes else None
+    prev_points = quantize(sum((o.score.total for o in olds), ZERO) / len(olds), precision)
+    same_group = len(olds) == 1 and prev_rows[ids[0]][0] == group
+    prev_place = olds[0].place if same_group else None
+    index = row.score.index
+    return Change(
+        index=(index - prev_index) if index is not None and prev_index is not None else None,
+        points=row.score.total - prev_points,
+        place=(prev_place - row.place) if prev_place is not None and row.place is not None else None,
+        previous_index=prev_index, previous_place=prev_place, predecessors=tuple(ids),
+    )
+
+
+def _with_changes(repo: Repository, years: Sequence[Year]) -> tuple[Year, ...]:
+    """The years, each row with its change against the year before (through successor links)."""
+    merged_into: dict[str, list[Unit]] = {}  # successor id -> the units that merged into it
     for u in repo.units.values():
         for s in u.successors:
             merged_into.setdefault(s, []).append(u)
-    for prev, cur in zip(years, years[1:]):
+    out = list(years[:1])
+    for prev, cur in itertools.pairwise(years):
         prev_rows = {r.unit.id: (g.id, r) for g in prev.groups for r in g.rows}
+        groups = []
         for g in cur.groups:
+            rows = []
             for r in g.rows:
-                ids = [i for i in _predecessors(repo, r.unit, prev.year, merged_into) if i in prev_rows]
-                if not ids:
-                    continue
-                olds = [prev_rows[i][1] for i in ids]
-                indexes = [o.score.index for o in olds if o.score.index is not None]
-                precision = r.score.framework.precision
-                prev_index = quantize(sum(indexes) / len(indexes), precision) if indexes else None
-                prev_points = quantize(sum(o.score.total for o in olds) / len(olds), precision)
-                same_group = len(olds) == 1 and prev_rows[ids[0]][0] == g.id
-                prev_place = olds[0].place if same_group else None
-                r.change = Change(
-                    index=(r.score.index - prev_index) if r.score.index is not None and prev_index is not None else None,
-                    points=r.score.total - prev_points,
-                    place=(prev_place - r.place) if prev_place is not None and r.place is not None else None,
-                    previous_index=prev_index, previous_place=prev_place, predecessors=tuple(ids),
-                )
+                ids = [i for i in _predecessors(r.unit, prev.year, merged_into) if i in prev_rows]
+                rows.append(dataclasses.replace(r, change=_change(r, g.id, ids, prev_rows)) if ids else r)
+            groups.append(dataclasses.replace(g, rows=tuple(rows)))
+        out.append(dataclasses.replace(cur, groups=tuple(groups)))
+    return tuple(out)
 
 
-def compute(repo, commit: str = "") -> Results:
+def compute(repo: Repository, commit: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
     for year in sorted(repo.plans):
         plan = repo.plans[year]
-        years.append(Year(year, plan, [g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
-                                       if g.rows]))
-    _changes(repo, years)
-    return Results(repo.province, years, commit, dict(repo.units))
+        years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
+                                            if g.rows)))
+    return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units))

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from ..rules import self_points
+from ..model.framework import ADJUSTMENT_KINDS, Framework, Node
+from ..model.registry import Unit
+from ..model.repository import Dossier, Repository
+from ..model.submission import Entry, EvidenceRef
+from ..rules import kind_of, self_points
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -15,9 +21,14 @@ NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED = "chua-nop", "da-nop", "dang-
 STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ thẩm định",
                 IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định"}
 
+# code -> (score, reason, round) from the latest appraisal round that mentions the code
+Appraised = Mapping[str, tuple[Decimal, str | None, int]]
 
-@dataclass(slots=True)  # ~70 per unit and year: hundreds of thousands at national scale
-class NodeScore:
+
+class NodeScore(NamedTuple):
+    """One scored node. Immutable; a NamedTuple because a national run makes hundreds of
+    thousands (~70 per unit and year) and a frozen dataclass costs five times as much to build."""
+
     code: str
     title: str
     depth: int
@@ -31,19 +42,24 @@ class NodeScore:
     kind: str | None = None
     reason: str | None = None  # the council's reason, where adjusted
     round: int | None = None  # appraisal round of that score
-    evidence: tuple = ()
+    evidence: tuple[EvidenceRef, ...] = ()
     explanation: str | None = None
-    children: list["NodeScore"] = field(default_factory=list)
+    children: tuple[NodeScore, ...] = ()
 
     @property
     def achieved(self) -> Decimal:
         return self.appraised + self.survey
 
     @property
-    def lost(self) -> Decimal:
-        return max(self.max - self.achieved, ZERO) if self.kind not in ("bonus", "penalty") else ZERO
+    def is_adjustment(self) -> bool:
+        """Bonus and penalty points: added or subtracted after the sum, never "lost"."""
+        return self.kind in ADJUSTMENT_KINDS
 
-    def walk(self):
+    @property
+    def lost(self) -> Decimal:
+        return max(self.max - self.achieved, ZERO) if not self.is_adjustment else ZERO
+
+    def walk(self) -> Iterator[NodeScore]:
         yield self
         for c in self.children:
             yield from c.walk()
@@ -59,13 +75,13 @@ def index_of(achieved: Decimal, maximum: Decimal, places: int) -> Decimal | None
     return quantize(achieved / maximum * HUNDRED, places)
 
 
-@dataclass
+@dataclass(frozen=True)
 class UnitScore:
-    unit: object
+    unit: Unit
     year: int
-    framework: object
+    framework: Framework
     status: str
-    areas: list[NodeScore]
+    areas: tuple[NodeScore, ...]
     self_total: Decimal
     appraised_total: Decimal  # self-scored part after appraisal, adjustments included
     survey_total: Decimal
@@ -74,57 +90,53 @@ class UnitScore:
     index: Decimal | None
     classification: str
 
-    def nodes(self):
+    def nodes(self) -> Iterator[NodeScore]:
         for a in self.areas:
             yield from a.walk()
 
     @functools.cached_property
-    def by_code(self) -> dict:
+    def by_code(self) -> dict[str, NodeScore]:
         return {n.code: n for n in self.nodes()}
 
 
-def _leaf(node, entry, appraised, survey_points) -> NodeScore:
-    ns = NodeScore(node.code, node.title, node.depth, node.max, node.max, method=node.method,
-                   kind=node.rule.kind)
-    if node.is_adjustment:
-        ns.max = ZERO
+def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey_points: Mapping[str, Decimal]) -> NodeScore:
+    rule = node.leaf_rule
+    maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
-        ns.survey = survey_points.get(node.code, ZERO)
-        return ns
-    if entry is not None:
-        ns.evidence = entry.evidence
-        ns.explanation = entry.explanation
-        if entry.na and node.na_allowed:
-            ns.na, ns.max = True, ZERO
-            return ns
+        return NodeScore(node.code, node.title, node.depth, maximum, node.max, method=node.method, kind=rule.kind,
+                         survey=survey_points.get(node.code, ZERO))
+    evidence, explanation = (entry.evidence, entry.explanation) if entry is not None else ((), None)
+    if entry is not None and entry.na and node.na_allowed:
+        return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
+                         kind=rule.kind, evidence=evidence, explanation=explanation)
     own = self_points(node, entry)
     own = own if own is not None and ZERO <= own <= node.max else ZERO
-    sign = -1 if node.rule.kind == "penalty" else 1
-    ns.self = own * sign
+    sign = kind_of(rule).sign
+    mine = own * sign
+    final, reason, rnd = mine, None, None
     if node.code in appraised:
         score, reason, rnd = appraised[node.code]
-        ns.appraised, ns.reason, ns.round = min(score, node.max) * sign, reason, rnd
-    else:
-        ns.appraised = ns.self
-    return ns
+        final = min(score, node.max) * sign
+    return NodeScore(node.code, node.title, node.depth, maximum, node.max, self=mine, appraised=final,
+                     method=node.method, kind=rule.kind, reason=reason, round=rnd, evidence=evidence,
+                     explanation=explanation)
 
 
-def _node(node, entries, appraised, survey_points) -> NodeScore:
+def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised,
+          survey_points: Mapping[str, Decimal]) -> NodeScore:
     if node.is_leaf:
         return _leaf(node, entries.get(node.code), appraised, survey_points)
-    ns = NodeScore(node.code, node.title, node.depth, ZERO, node.max)
-    for child in node.children:
-        cs = _node(child, entries, appraised, survey_points)
-        ns.children.append(cs)
-        ns.max += cs.max
-        ns.self += cs.self
-        ns.appraised += cs.appraised
-        ns.survey += cs.survey
-    ns.na = all(c.na for c in ns.children)
-    return ns
+    children = tuple(_node(child, entries, appraised, survey_points) for child in node.children)
+    return NodeScore(node.code, node.title, node.depth, _sum(c.max for c in children), node.max,
+                     self=_sum(c.self for c in children), appraised=_sum(c.appraised for c in children),
+                     survey=_sum(c.survey for c in children), na=all(c.na for c in children), children=children)
 
 
-def status_of(dossier) -> str:
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    return sum(values, ZERO)
+
+
+def status_of(dossier: Dossier | None) -> str:
     if dossier is None or dossier.self_assessment is None:
         return NOT_SUBMITTED
     if dossier.appraisal is None or not dossier.appraisal.rounds:
@@ -132,28 +144,28 @@ def status_of(dossier) -> str:
     return APPRAISED if dossier.appraisal.final() else IN_APPRAISAL
 
 
-def score_unit(repo, unit, year: int) -> UnitScore | None:
+def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
     fw = repo.framework_for(year, unit.level)
     if fw is None:
         return None
     dossier = repo.dossiers.get((year, unit.id))
     sa = dossier.self_assessment if dossier else None
-    entries = {}
+    entries: dict[str, Entry] = {}
     if sa is not None:
         for e in sa.entries:
             entries.setdefault(e.code, e)
     appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
     survey = repo.surveys.get(year)
     survey_points = survey.of_unit(unit.id) if survey else {}
-    areas = [_node(a, entries, appraised, survey_points) for a in fw.areas]
-    maximum = sum((a.max for a in areas), ZERO)
-    appraised_total = sum((a.appraised for a in areas), ZERO)
-    survey_total = sum((a.survey for a in areas), ZERO)
+    areas = tuple(_node(a, entries, appraised, survey_points) for a in fw.areas)
+    maximum = _sum(a.max for a in areas)
+    appraised_total = _sum(a.appraised for a in areas)
+    survey_total = _sum(a.survey for a in areas)
     total = min(max(appraised_total + survey_total, ZERO), maximum)
     index = index_of(total, maximum, fw.precision)
     return UnitScore(
         unit=unit, year=year, framework=fw, status=status_of(dossier), areas=areas,
-        self_total=sum((a.self for a in areas), ZERO), appraised_total=appraised_total,
+        self_total=_sum(a.self for a in areas), appraised_total=appraised_total,
         survey_total=survey_total, total=total, max=maximum, index=index,
         classification=fw.classify(index) if index is not None else "",
     )

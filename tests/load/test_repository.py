@@ -1,0 +1,30 @@
+"""The loaded repository is the model's frozen aggregate: what it holds is decided while loading."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from cchc import validation
+from cchc.load import repository
+from cchc.model.repository import Dossier, Repository
+
+
+def test_load_returns_the_models_repository_and_its_fields_cannot_be_reassigned(mini_repo):
+    repo = repository.load(mini_repo)
+    assert isinstance(repo, Repository)
+    assert repo.scope is None
+    dossier = repo.dossiers[(2025, "so-a")]
+    assert isinstance(dossier, Dossier)
+    assert dossier.present == {"self-assessment.yaml", "appraisal.yaml"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        repo.scope = ["submissions/2025/so-a"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        dossier.appraisal = None
+
+
+def test_a_limited_run_gets_its_scope_while_loading(mini_repo):
+    result = validation.validate(mini_repo, ["submissions/2025/so-a"])
+    assert result.repo.scope == ("submissions/2025/so-a",)
+    assert repository.load(mini_repo, scope=["surveys/2025.yaml"]).scope == ("surveys/2025.yaml",)
