@@ -8,8 +8,12 @@ it). For each unit whose deadline has passed and that has no receipt for that de
 - else a dossier already merged into the main branch is received as it stands there;
 - else the unit is recorded as not submitted (``chua-nop/<year>/<unit>``), and its open drafts
   are told, in Vietnamese, that entry is locked.
+A receipt counts as recorded only when it verifies (``receipts.verify``, against the main
+branch's signers file): a tag someone else pushed under a receipt's name is decided again and
+replaced, and the record names it.
 The forge data (open pull requests, their timelines and check runs) is read from JSON files
-the workflow fetched; the decisions are pure; applying them is ``git tag`` and ``git push``.
+the workflow fetched; the decisions are pure; applying them is ``git tag -s`` (an SSH signature
+by the close job's key, each new tag verified before anything is pushed) and ``git push``.
 """
 
 from __future__ import annotations
