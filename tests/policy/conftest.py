@@ -10,7 +10,7 @@ import pytest
 
 from cchc.cli import main as cli
 
-from .forge import Forge
+from .forge import Forge, make_key, signers_line
 
 
 def _root_fixtures():
@@ -24,10 +24,19 @@ def _root_fixtures():
 build_mini = _root_fixtures().build_mini
 
 
+@pytest.fixture(scope="session")
+def receipt_key(tmp_path_factory) -> Path:
+    """The close job's receipt-signing key: a real SSH key (private key file; the public one beside it)."""
+    return make_key(tmp_path_factory.mktemp("khoa-ky") / "cchc-khoa-nhap-lieu")
+
+
 @pytest.fixture
-def forge(tmp_path) -> Forge:
+def forge(tmp_path, receipt_key) -> Forge:
     files = build_mini(tmp_path / "files")
     (files / "submissions/2025/so-a/appraisal.yaml").unlink()  # appraisal comes later, through its own pull request
+    # the administrators list the close job's public key on the main branch
+    (files / ".cchc").mkdir()
+    (files / ".cchc/receipt-signers").write_text(signers_line(receipt_key), encoding="utf-8")
     return Forge(tmp_path / "forge", files)
 
 

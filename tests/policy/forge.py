@@ -20,6 +20,19 @@ def git(cwd: Path, *args: str, env: dict | None = None, check: bool = True) -> s
     return proc.stdout.strip()
 
 
+def make_key(path: Path) -> Path:
+    """A real SSH key pair made by ssh-keygen (ed25519, no passphrase): ``path`` and ``path.pub``."""
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name, "-f", str(path)],
+                   check=True, capture_output=True)
+    return path
+
+
+def signers_line(key: Path, principal: str = "cchc-khoa-nhap-lieu") -> str:
+    """The key's line in an OpenSSH allowed-signers file, for Git's namespace only."""
+    kind, blob = Path(f"{key}.pub").read_text(encoding="utf-8").split()[:2]
+    return f'{principal} namespaces="git" {kind} {blob}\n'
+
+
 class Forge:
     """``origin`` is the server's bare repository; ``work`` is where people commit."""
 
@@ -81,6 +94,18 @@ class Forge:
     def main(self) -> str:
         return git(self.origin, "rev-parse", "main")
 
+    def push_tag(self, name: str, target: str, message: str | None = None, key: Path | None = None,
+                 tag_name: str | None = None) -> None:
+        """Someone with the right to push tags pushes ``name`` to the server: a plain tag, an annotated
+        one (``message``), or one signed with ``key``; ``tag_name``: a tag object made under another
+        name, then pushed as ``name``."""
+        made = tag_name or name
+        signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}"] if key else []
+        kind = ["-s"] if key else ["-a"] if message is not None else []
+        git(self.work, "-c", "user.name=ai-do", "-c", "user.email=ai-do@example.vn", *signing, "tag", "-f", *kind,
+            *(["-m", message] if kind else []), made, target)
+        git(self.work, "push", "-q", "-f", "origin", f"refs/tags/{made}:refs/tags/{name}")
+
     # -- the CI runner's view: a fresh clone of the server, at the pull request's head
     def checkout(self, head: str, name: str = "ci") -> Path:
         dest = self.root / name
@@ -94,17 +119,25 @@ class Forge:
     # -- the forge's event payloads
     def pull_request(self, head: str, author: str, time: str, action: str = "synchronize", number: int = 1,
                      sender: str | None = None, before: str | None = None, draft: bool = False,
-                     base: str | None = None, title: str = "Hồ sơ tự đánh giá") -> Path:
+                     base: str | None = None, title: str = "Hồ sơ tự đánh giá", label: str | None = None,
+                     labels: tuple[str, ...] = (), changes: dict | None = None) -> Path:
+        """``label``: the label a ``labeled``/``unlabeled`` event added or removed; ``labels``: the pull
+        request's labels after the event; ``changes``: what an ``edited`` event changed."""
         payload = {
             "action": action, "number": number,
             "pull_request": {"number": number, "title": title, "draft": draft, "state": "open",
                              "user": {"login": author}, "created_at": EPOCH, "updated_at": time,
+                             "labels": [{"name": name} for name in labels],
                              "base": {"ref": "main", "sha": base or self.main()},
                              "head": {"ref": f"pr-{number}", "sha": head}},
             "repository": {"full_name": "so-noi-vu/cchc"}, "sender": {"login": sender or author},
         }
         if action == "synchronize":
             payload.update(before=before or "0" * 40, after=head)
+        if label is not None:
+            payload["label"] = {"name": label}
+        if changes is not None:
+            payload["changes"] = changes
         return self._write(payload)
 
     def merge_group(self, base: str, head: str, time: str, sender: str = "hdtd-1") -> Path:

@@ -33,12 +33,13 @@ def _pull(number, login, head, draft=False):
             "created_at": "2025-12-01T01:00:00Z", "head": {"sha": head, "ref": f"pr-{number}"}}
 
 
-def _close(forge, data, now, capsys) -> dict:
+def _close(forge, data, now, capsys, key) -> dict:
     closer = forge.checkout("main", name="closer")
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
     out = data / "khoa.json"
     code = cli.main(["close-entry", "--repo", str(closer), "--pulls", str(data / "pulls.json"), "--forge-data", str(data),
-                     "--now", now, "--apply", "--push", "origin", "--out", str(out), "--summary", str(data / "bb.md")])
+                     "--now", now, "--apply", "--push", "origin", "--out", str(out), "--summary", str(data / "bb.md"),
+                     "--key", str(key)])
     assert code == 0, capsys.readouterr()
     capsys.readouterr()
     return json.loads(out.read_text(encoding="utf-8"))
@@ -55,7 +56,7 @@ def _so_b_draft(forge):
     return head
 
 
-def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, capsys, tmp_path):
+def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, capsys, tmp_path, receipt_key):
     # so-a: ready since 20/12 with h1; after the deadline it pushes h2, whose commit claims 30/12
     forge.branch("so-a")
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
@@ -71,12 +72,12 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
             2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
     data = _forge_data(tmp_path, pulls, {}, runs)
 
-    doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys)
+    doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"], d["pull"]) for d in doc["decisions"]] == [("so-a", True, h1, 1)]
     assert git(forge.origin, "rev-parse", "nop/2025/so-a^{commit}") == h1  # the commit it had at the deadline
     assert "tiếp nhận" in doc["comments"][0]["body"] and doc["comments"][0]["pull"] == 1
     assert "Hạn tự đánh giá: 2025-12-31T23:59:59+07:00" in git(forge.origin, "tag", "-l", "-n9", "nop/2025/so-a")
-    assert _close(forge, data, "2026-01-04T00:00:00Z", capsys)["decisions"] == []  # done once
+    assert _close(forge, data, "2026-01-04T00:00:00Z", capsys, receipt_key)["decisions"] == []  # done once
 
     # the late push is refused against the receipt; so is hiding it behind an empty commit
     ci = forge.checkout(h2)
@@ -98,7 +99,7 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
     assert code == 0, res
 
     # so-b: at its own deadline it is still a draft → not submitted, and told so
-    doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys)
+    doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"]) for d in doc["decisions"]] == [("so-b", False)]
     assert git(forge.origin, "tag", "-l", "chua-nop/*") == "chua-nop/2025/so-b"
     told = {c["pull"]: c["body"] for c in doc["comments"]}
@@ -106,11 +107,11 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
     assert "Chưa nộp" in (data / "bb.md").read_text(encoding="utf-8")
 
 
-def test_a_later_extension_replaces_the_not_submitted_record(forge, capsys, tmp_path):
+def test_a_later_extension_replaces_the_not_submitted_record(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)
     data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb, draft=True)], {},
                        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]})
-    doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys)
+    doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)
     # so-a's dossier was merged into main before the deadline: received as it stands there
     assert [(d["unit"], d["received"]) for d in doc["decisions"]] == [("so-a", True), ("so-b", False)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "chua-nop/2025/so-b"
@@ -124,12 +125,12 @@ def test_a_later_extension_replaces_the_not_submitted_record(forge, capsys, tmp_
     data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb)],
                        {2: [{"event": "ready_for_review", "created_at": "2026-01-15T02:00:00Z"}]},
                        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]})
-    doc = _close(forge, data, "2026-01-21T00:00:00Z", capsys)
+    doc = _close(forge, data, "2026-01-21T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-b", True, hb)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "nop/2025/so-b"
 
 
-def test_a_pull_request_withdrawn_after_the_deadline_still_counts(forge, capsys, tmp_path):
+def test_a_pull_request_withdrawn_after_the_deadline_still_counts(forge, capsys, tmp_path, receipt_key):
     forge.branch("so-a")
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
@@ -137,7 +138,7 @@ def test_a_pull_request_withdrawn_after_the_deadline_still_counts(forge, capsys,
     data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1, draft=True)],
                        {1: [{"event": "convert_to_draft", "created_at": "2026-01-01T05:00:00Z"}]},
                        {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]})
-    doc = _close(forge, data, "2026-01-02T00:00:00Z", capsys)
+    doc = _close(forge, data, "2026-01-02T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-a", True, h1)]
 
 
@@ -158,7 +159,7 @@ def test_without_run_history_the_current_head_is_taken_only_when_asked(forge, ca
     capsys.readouterr()
 
 
-def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path):
+def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)  # so-b's deadline (extension): 10/01/2026 23:59
     pull = {**_pull(2, "so-b-vanthu", hb), "labels": [{"name": "decap-cms/pending_review"}]}
     runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
@@ -167,6 +168,19 @@ def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path
         timeline = {2: [{"event": "labeled", "label": "decap-cms/pending_review", "created_at": sent}]}
         git(forge.origin, "tag", "-d", "chua-nop/2025/so-b", check=False)
         git(forge.origin, "tag", "-d", "nop/2025/so-b", check=False)
-        doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys)
+        doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys, receipt_key)
         decision = next(d for d in doc["decisions"] if d["unit"] == "so-b")
         assert (decision["received"], decision["pull"]) == (received, 2 if received else None)
+
+
+def test_a_reviewer_moving_the_card_after_the_deadline_does_not_unsend(forge, capsys, tmp_path, receipt_key):
+    hb = _so_b_draft(forge)  # so-b's deadline (extension): 10/01/2026 23:59
+    pull = {**_pull(2, "so-b-vanthu", hb), "labels": [{"name": "decap-cms/pending_publish"}]}
+    timeline = {2: [{"event": "labeled", "label": "decap-cms/draft", "created_at": "2026-01-05T02:00:00Z"},
+                    {"event": "labeled", "label": "decap-cms/pending_review", "created_at": "2026-01-09T02:00:00Z"},
+                    # after the deadline a reviewer moves the card on to "ready": a move between ready states
+                    {"event": "labeled", "label": "decap-cms/pending_publish", "created_at": "2026-01-11T00:10:00Z"}]}
+    runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys, receipt_key)
+    decision = next(d for d in doc["decisions"] if d["unit"] == "so-b")
+    assert (decision["received"], decision["pull"], decision["commit"]) == (True, 2, hb)

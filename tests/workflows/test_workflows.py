@@ -288,7 +288,7 @@ def test_receipts_are_pushed_with_the_deploy_key_only():
     assert "GH_TOKEN" not in step["env"]
     script = step["run"]
     assert '--apply --push "git@github.com:$REPO.git"' in script
-    assert "StrictHostKeyChecking=yes" in script and "trap 'rm -f \"$key\"' EXIT" in script and "umask 077" in script
+    assert "StrictHostKeyChecking=yes" in script and "trap 'rm -f \"$key\" \"$signing_key\"' EXIT" in script and "umask 077" in script
     runs = "\n".join(s.get("run", "") for s in job["steps"])
     assert "git config" not in runs and "git remote" not in runs  # nothing is stored in the checkout
     assert sum("secrets." in json.dumps(s) for s in job["steps"]) == 1

@@ -1,7 +1,8 @@
 """`cchc check-pr`: judge a pull request (who, what, when) and validate the dossier it touches.
 
 In CI it reads the forge's event payload (``--event "$GITHUB_EVENT_PATH"``): base and head
-commits, author, pusher and the server's time of the event. Locally (``--local``, e.g. from
+commits, author, pusher and the server's time of the event. A re-run (``$GITHUB_RUN_ATTEMPT``
+above 1) replays the original payload; it is judged at the runner's clock (or ``--now``). Locally (``--local``, e.g. from
 the pre-push hook) it compares HEAD with the main branch, using the clock and the account in
 ``git config cchc.account``. Exit 0: accepted; 1: findings block it; 2: could not run.
 """
@@ -44,6 +45,8 @@ def add_parser(sub) -> None:
     p.add_argument("--event-time", default=None, help="thời điểm sự kiện, ISO 8601 có múi giờ (vd 2025-12-31T10:00:00+07:00)")
     p.add_argument("--action", default=None, help="hành động: opened, synchronize, ready_for_review, converted_to_draft")
     p.add_argument("--draft", action="store_true", help="yêu cầu gộp đang là bản nháp")
+    p.add_argument("--now", default=None,
+                   help="giờ hiện tại, ISO 8601 có múi giờ (mặc định: giờ máy); dùng khi chạy lại một lần kiểm tra cũ")
     p.add_argument("--local", action="store_true",
                    help="kiểm tra trên máy: so HEAD với nhánh chính, dùng giờ máy và 'git config cchc.account'")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="định dạng kết quả")
@@ -62,6 +65,7 @@ def build_event(args) -> ev.Event:
                           (Path(os.environ["GITHUB_EVENT_PATH"]) if os.environ.get("GITHUB_EVENT_PATH") else None))
     if path is not None:
         base = ev.from_payload(ev.read(path), args.event_name or os.environ.get("GITHUB_EVENT_NAME"))
+        base = _rerun(base, args.now)
     elif args.local:
         start = args.base or next((b for b in LOCAL_BASES if _git_out(args.repo, "rev-parse", "--verify", "-q", b)), None)
         if start is None:
@@ -89,6 +93,17 @@ def build_event(args) -> ev.Event:
     return base
 
 
+def _rerun(event: ev.Event, now: str | None) -> ev.Event:
+    """A re-run replays the original payload: mark it, with the time it runs at."""
+    attempt = os.environ.get("GITHUB_RUN_ATTEMPT", "")
+    if not (attempt.isdigit() and int(attempt) > 1):
+        return event
+    try:
+        return replace(event, rerun=True, checked=ev.parse_time(now) if now else ev.now())
+    except ValueError as exc:
+        raise ev.EventError(f"thời điểm '{now}' không đúng dạng ISO 8601 có múi giờ") from exc
+
+
 def header(res) -> str:
     e = res.event
     parts = [f"Yêu cầu gộp #{e.number}" if e.number else ("Kiểm tra trên máy" if e.name == "local" else "Yêu cầu gộp")]
@@ -98,6 +113,8 @@ def header(res) -> str:
         parts.append(f"người gửi {e.author}")
     source = {"payload": "theo máy chủ Git", "option": "theo tham số", "clock": "theo giờ máy"}[e.time_source]
     parts.append(f"thời điểm {show(e.time, res.tz)} ({source})")
+    if e.rerun and e.checked:
+        parts.append(f"chạy lại lúc {show(e.checked, res.tz)}")
     return " · ".join(parts) + "\n" + (res.phase + "\n" if res.phase else "") + "\n"
 
 

@@ -3,6 +3,8 @@ who did not (chưa nộp), and what to tell each open pull request.
 
 Run by the scheduled workflow with the forge's data fetched to files: the open pull requests
 (``--pulls``) and, per pull request N, ``N/timeline.json`` and ``N/runs.json`` (``--forge-data``).
+With ``--apply`` the receipts are signed with the close job's SSH key (``--key`` or
+``$CCHC_RECEIPT_KEY``: the path of the private key file); without a key nothing is written.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from ..load import repository
@@ -31,17 +34,43 @@ def add_parser(sub) -> None:
     p.add_argument("--current-heads", action="store_true",
                    help="máy chủ không lưu lịch sử kiểm tra (một số bản Gitea/Forgejo): lấy phiên bản hiện tại "
                         "của yêu cầu gộp; khi đó phải chạy lệnh ngay lúc hết hạn")
-    p.add_argument("--apply", action="store_true", help="tạo thẻ tiếp nhận trong kho")
+    p.add_argument("--apply", action="store_true", help="tạo thẻ tiếp nhận (có chữ ký) trong kho")
+    p.add_argument("--key", type=Path, default=None,
+                   help="tệp khoá riêng SSH dùng ký thẻ tiếp nhận (mặc định: biến môi trường CCHC_RECEIPT_KEY)")
     p.add_argument("--push", default=None, metavar="REMOTE", help="đẩy thẻ lên máy chủ (kèm --apply)")
     p.add_argument("--out", type=Path, default=None, help="ghi các quyết định và thông báo (JSON) vào tệp này")
     p.add_argument("--summary", type=Path, default=None, help="ghi biên bản (Markdown); mặc định: $GITHUB_STEP_SUMMARY nếu có")
 
 
-def run(args) -> int:
+def signing_key(args) -> tuple[Path | None, str]:
+    """The private key that signs receipts, or None and why (in Vietnamese)."""
+    given = args.key or (Path(os.environ["CCHC_RECEIPT_KEY"]) if os.environ.get("CCHC_RECEIPT_KEY") else None)
+    if given is None:
+        return None, ("thiếu khoá ký thẻ tiếp nhận: ghi thẻ (--apply) cần khoá riêng SSH của quy trình Khoá nhập liệu "
+                      "(--key TỆP hoặc biến môi trường CCHC_RECEIPT_KEY); xem mục 'Khoá ký thẻ tiếp nhận' trong "
+                      "hướng dẫn quản trị. Chưa ghi thẻ nào")
+    if not given.is_file():
+        return None, f"không tìm thấy tệp khoá ký '{given}'. Chưa ghi thẻ nào"
+    if given.stat().st_mode & 0o077:
+        return None, f"tệp khoá ký '{given}' để người khác đọc được; đặt quyền 600 (chmod 600). Chưa ghi thẻ nào"
+    return given, ""
+
+
+def _start(args) -> tuple[datetime, Path | None] | str:
+    """The time the job runs at and the signing key (with --apply), or why it cannot start."""
     try:
         now = ev.parse_time(args.now) if args.now else ev.now()
     except ValueError:
-        return fail(f"thời điểm '{args.now}' không đúng dạng ISO 8601 có múi giờ.")
+        return f"thời điểm '{args.now}' không đúng dạng ISO 8601 có múi giờ."
+    key, why = signing_key(args) if args.apply else (None, "")
+    return why + "." if args.apply and key is None else (now, key)
+
+
+def run(args) -> int:
+    start = _start(args)
+    if isinstance(start, str):
+        return fail(start)
+    now, key = start
     try:
         git = Git(args.repo)
         main = git.commit("HEAD")
@@ -61,11 +90,12 @@ def run(args) -> int:
     tags = []
     if args.apply:
         try:
-            tags = close.apply(git, decisions, tz, args.push)
+            tags = close.apply(git, decisions, tz, key, args.push)
         except GitFailure as exc:
             return fail(f"không ghi được thẻ tiếp nhận: {exc}.")
     doc = {"decisions": [{"year": d.year, "unit": d.unit, "received": d.received, "commit": d.commit,
-                          "pull": d.pull, "tag": d.tag, "deadline": d.deadline.isoformat(), "note": d.note}
+                          "pull": d.pull, "tag": d.tag, "deadline": d.deadline.isoformat(), "note": d.note,
+                          "replaced": d.replaced}
                          for d in decisions], "comments": notes, "tags": tags}
     if args.out:
         args.out.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

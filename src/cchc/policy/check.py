@@ -3,8 +3,11 @@
 1. the changed paths, from Git objects (``base...head``);
 2. the policy context (administrators, units and their accounts, plans, councils, what the
    council has already recorded) from the **base** commit, which the pull request cannot change;
-3. who: the author, and the pusher of this update, may change each part (``owners``);
-4. when: the phase rules by the trusted event time and the receipts (``phases``, ``receipts``);
+3. who: the author, and the pusher of this update, may change each part (``owners``); an
+   event that pushed nothing (a label, a reopening, Gửi đi clicked by someone else) has no
+   pusher, so its sender is not judged as the author of the content (``Event.pusher``);
+4. when: the phase rules by the trusted event time and the receipts, verified against the
+   base's signers file (``phases``, ``receipts``);
 5. what: the touched dossiers, read from the head commit, validated by the code that is
    running, itself checked to be the base's (``validator``); CODEOWNERS kept in step.
 A merge queue (``merge_group``) re-validates what it is about to merge; who and when were
@@ -14,7 +17,7 @@ judged on each pull request's own events.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import validation
@@ -56,6 +59,8 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
     git = Git(repo_dir)
     if event.time is None:
         event = event.with_time(now(), "clock")
+    if event.rerun and event.checked is None:
+        event = replace(event, checked=now())
     base, head = git.commit(event.base), git.commit(event.head)
     changed = [P.classify(c.path, c.status) for c in git.changes(base, head, three_dot=True)]
     touched = P.dossiers(changed)
@@ -121,8 +126,8 @@ def _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
         out.append(warning("policy-author-unknown", changed[0].path if changed else "province.yaml",
                            "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
                            "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>')."))
-    if event.sender and event.author and event.sender != event.author:
-        out += owners.check(base_repo, _pushed(git, event, head, changed), event.sender, "Người đẩy commit")
+    if event.pusher and event.author and event.pusher != event.author:
+        out += owners.check(base_repo, _pushed(git, event, head, changed), event.pusher, "Người đẩy commit")
     for year, unit in touched:
         out += _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, res)
     return out
@@ -152,14 +157,19 @@ def _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, r
         return [error("policy-plan-missing", mine[0].path,
                       f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
                       "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.")]
-    ref, tag = receipts.reference(git, year, unit, git.merge_base(base, head))
+    found = receipts.find(git, year, unit, base)  # signers from the base: the pull request cannot add its own
+    deadline = plan.deadline("self_assessment_closes", unit)
+    received = found.received(deadline)
+    ref = received.commit if received else git.merge_base(base, head)
     base_d = base_repo.dossiers.get((year, unit))
     head_d = head_repo.dossiers.get((year, unit))
     situation = phases.Situation(
         plan=plan, unit=unit, time=event.time, tz=base_repo.province.timezone,
         base_rounds=_rounds(base_d) or {}, head_rounds=_rounds(head_d),
         head_has_appraisal=head_d is not None and "appraisal.yaml" in head_d.present,
-        locked_changes=receipts.locked_changes(git, ref, head, year, unit), receipt=tag, action=event.action)
+        locked_changes=receipts.locked_changes(git, ref, head, year, unit),
+        receipt=received.name if received else None, action=event.action,
+        closed=bool(found.current(deadline)), checked=event.checked if event.rerun else None, draft=event.draft)
     if (year, unit) == res.dossier:
         res.phase = phases.describe(situation)
-    return phases.check(situation, mine)
+    return [receipts.finding(name, why, year, unit) for name, why in found.unverified] + phases.check(situation, mine)

@@ -8,12 +8,17 @@ it). For each unit whose deadline has passed and that has no receipt for that de
 - else a dossier already merged into the main branch is received as it stands there;
 - else the unit is recorded as not submitted (``chua-nop/<year>/<unit>``), and its open drafts
   are told, in Vietnamese, that entry is locked.
+A receipt counts as recorded only when it verifies (``receipts.verify``, against the main
+branch's signers file): a tag someone else pushed under a receipt's name is decided again and
+replaced, and the record names it.
 The forge data (open pull requests, their timelines and check runs) is read from JSON files
-the workflow fetched; the decisions are pure; applying them is ``git tag`` and ``git push``.
+the workflow fetched; the decisions are pure; applying them is ``git tag -s`` (an SSH signature
+by the close job's key, each new tag verified before anything is pushed) and ``git push``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,13 +41,17 @@ class Pull:
     runs: list = field(default_factory=list)  # (head sha, time the check run was created)
 
     def ready_at(self, when: datetime) -> bool:
-        """Was it ready for review at ``when``? Walk back from now through later transitions."""
-        ready = not self.draft
-        for moved_to, t in sorted(self.timeline, key=lambda x: x[1], reverse=True):
-            if t <= when:
-                break
-            ready = moved_to != states.READY  # undo that move
-        return ready
+        """Was it ready for review at ``when``? The state its last move by then left it in; with no
+        move by then, the state its first later move left (a move to ready was made from a draft);
+        with no move at all, its state now. A move between two ready states (a reviewer moving
+        the web editor's card on) leaves it ready."""
+        moves = sorted(self.timeline, key=lambda x: x[1])
+        done = [moved_to for moved_to, t in moves if t <= when]
+        if done:
+            return done[-1] == states.READY
+        if moves:
+            return moves[0][0] != states.READY
+        return not self.draft
 
     def head_at(self, when: datetime) -> str | None:
         """The head the pull request had at ``when``: that of its last check run created by then."""
@@ -60,6 +69,7 @@ class Decision:
     commit: str
     pull: int | None = None
     note: str = ""
+    replaced: list[str] = field(default_factory=list)  # tags that failed verification, replaced by this one
 
     @property
     def tag(self) -> str:
@@ -113,13 +123,10 @@ def _dossier_of(git: Git, main: str, sha: str) -> tuple[int, str] | None:
     return touched[0] if len(touched) == 1 else None
 
 
-def _recorded(git: Git, year: int, unit: str) -> datetime | None:
-    """The deadline an existing receipt was made for (None: no receipt yet)."""
-    for kind in (receipts.RECEIVED, receipts.MISSING):
-        name = receipts.tag_name(kind, year, unit)
-        if git.tag(name):
-            return _time(notices.recorded_deadline(git.tag_message(name)))
-    return None
+def _recorded(git: Git, year: int, unit: str, main: str) -> receipts.Found:
+    """The unit's receipts, verified against the main branch's signers: a tag that fails is not a
+    record (the unit is decided again and the tag replaced by a signed one)."""
+    return receipts.find(git, year, unit, main)
 
 
 def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: str,
@@ -137,24 +144,32 @@ def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: st
     out = []
     for unit in sorted(repo.units_in(year), key=lambda u: u.id):
         deadline = plan.deadline("self_assessment_closes", unit.id)
-        if now <= deadline or _recorded(git, year, unit.id) == deadline:
+        if now <= deadline:
             continue
-        ready = []
-        for pull in by_unit.get(unit.id, []):
-            allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
-            at = pull.head_at(deadline) or (pull.head if current_heads and not pull.runs else None)
-            if allowed and pull.ready_at(deadline) and at and (pull.created is None or pull.created <= deadline):
-                ready.append((max((t for sha, t in pull.runs if t <= deadline), default=deadline), pull, at))
-        folder = f"submissions/{year}/{unit.id}"
-        if ready:
-            _, pull, at = max(ready, key=lambda x: (x[0], x[1].number))
-            note = "" if at == pull.head else "các lần đẩy sau thời hạn không được tính"
-            out.append(Decision(year, unit.id, unit.name, deadline, True, at, pull.number, note))
-        elif git.exists(main, f"{folder}/self-assessment.yaml"):
-            out.append(Decision(year, unit.id, unit.name, deadline, True, main, None, "hồ sơ đã gộp vào nhánh chính"))
-        else:
-            out.append(Decision(year, unit.id, unit.name, deadline, False, main))
+        found = _recorded(git, year, unit.id, main)
+        if found.current(deadline):
+            continue
+        decision = _decide_unit(git, repo, year, unit, deadline, by_unit.get(unit.id, []), main, current_heads)
+        decision.replaced = [name for name, _ in found.unverified]
+        out.append(decision)
     return out
+
+
+def _decide_unit(git: Git, repo, year: int, unit, deadline: datetime, pulls: list[Pull], main: str,
+                 current_heads: bool) -> Decision:
+    ready = []
+    for pull in pulls:
+        allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
+        at = pull.head_at(deadline) or (pull.head if current_heads and not pull.runs else None)
+        if allowed and pull.ready_at(deadline) and at and (pull.created is None or pull.created <= deadline):
+            ready.append((max((t for sha, t in pull.runs if t <= deadline), default=deadline), pull, at))
+    if ready:
+        _, pull, at = max(ready, key=lambda x: (x[0], x[1].number))
+        note = "" if at == pull.head else "các lần đẩy sau thời hạn không được tính"
+        return Decision(year, unit.id, unit.name, deadline, True, at, pull.number, note)
+    if git.exists(main, f"submissions/{year}/{unit.id}/self-assessment.yaml"):
+        return Decision(year, unit.id, unit.name, deadline, True, main, None, "hồ sơ đã gộp vào nhánh chính")
+    return Decision(year, unit.id, unit.name, deadline, False, main)
 
 
 def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, tz: str) -> list[dict]:
@@ -169,20 +184,42 @@ def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, 
     return out
 
 
-def apply(git: Git, decisions: list[Decision], tz: str, remote: str | None = None) -> list[str]:
-    """Create (or move) the receipt tags; push them to ``remote`` when given. Returns the tags."""
-    names = []
+def apply(git: Git, decisions: list[Decision], tz: str, key: Path, remote: str | None = None) -> list[str]:
+    """Create (or replace) the receipt tags, signed with ``key``; check each against the main
+    branch's signers file before anything is pushed; push them to ``remote`` when given."""
+    main = git.commit("HEAD")
     for d in decisions:
-        git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "tag", "-a", "-f",
-                 "-m", notices.tag_message(d, tz), d.tag, d.commit, what=f"không tạo được thẻ {d.tag}")
-        if git.tag(d.other_tag):  # an extension changed the outcome: the old record is replaced
+        _sign(git, d, tz, key)
+    _check_signed(git, decisions, main)
+    for d in decisions:
+        if git.tag_ref(d.other_tag):  # an extension changed the outcome (or a forged tag): the old record goes
             git.run("tag", "-d", d.other_tag)
             if remote:
-                try:
+                with contextlib.suppress(GitFailure):  # not on the server: nothing to replace there
                     git.run("push", remote, f":refs/tags/{d.other_tag}")
-                except GitFailure:
-                    pass  # not on the server: nothing to replace there
-        names.append(d.tag)
+    names = [d.tag for d in decisions]
     if remote and names:
         git.run("push", "--force", remote, *[f"refs/tags/{n}" for n in names], what="không đẩy được thẻ tiếp nhận")
     return names
+
+
+def _sign(git: Git, d: Decision, tz: str, key: Path) -> None:
+    """An annotated tag signed with an SSH key (``git tag -s``, ``gpg.format=ssh``)."""
+    git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "-c", "gpg.format=ssh",
+            "-c", f"user.signingkey={key.resolve()}", "tag", "-s", "-f", "-m", notices.tag_message(d, tz),
+            d.tag, d.commit, what=f"không ký được thẻ {d.tag} bằng khoá '{key}'")
+
+
+def _check_signed(git: Git, decisions: list[Decision], main: str) -> None:
+    """Every new tag verifies as a receipt for its deadline, or none is kept (nothing pushed)."""
+    for d in decisions:
+        found = receipts.find(git, d.year, d.unit, main)
+        if any(r.name == d.tag for r in found.current(d.deadline)):
+            continue
+        why = next((reason for name, reason in found.unverified if name == d.tag), "không đọc lại được")
+        for done in decisions:
+            git.run("tag", "-d", done.tag)
+        raise GitFailure(f"thẻ {d.tag} vừa ký không xác thực được ({why}); khoá ký phải có khoá công khai trong "
+                         f"{receipts.SIGNERS} của nhánh chính. Chưa đẩy thẻ nào")
+
+

@@ -5,6 +5,17 @@ same shape. The time is the forge's own record of the event (``pull_request.upda
 set by the server when the push, the opening or the "ready for review" happened; for a
 merge queue, the time of the queue's commit, which the forge itself creates), never the
 dates written in commits, which anyone can forge.
+
+Who: only a push has a pusher. For ``synchronize`` the sender pushed the commits from
+``before`` to the head; for every other event (opening, reopening, labels, Gửi đi or
+withdrawal by whoever clicks it) the sender pushed nothing, and the content is judged by its
+author, the account that opened the pull request (``Event.pusher``).
+
+Re-runs: the forge re-runs a job with the original payload (``GITHUB_RUN_ATTEMPT`` > 1), so
+an old run could be replayed after the pull request's state changed (a draft-stage run after
+a late Gửi đi). A re-run keeps the payload's time as the time of what that event did, but is
+judged at the runner's own clock (``Event.checked``): whether the self-assessment deadline has
+passed is decided then, not at the original event (see ``phases.lock``).
 """
 
 from __future__ import annotations
@@ -18,6 +29,8 @@ from ..model.registry import normalise_account
 from . import states
 
 MAX_PAYLOAD = 25 * 1024 * 1024
+# events that brought the head themselves (None: a check outside the forge, local or --base/--head)
+PUSHES = (None, "opened", "synchronize")
 
 
 class EventError(Exception):
@@ -38,10 +51,17 @@ class Event:
     time_source: str = "payload"  # "payload", "option" or "clock"
     draft: bool = False
     title: str = ""
+    rerun: bool = False  # a re-run of an earlier run, with that run's payload
+    checked: datetime | None = None  # when a re-run runs (the runner's clock); None: at ``time``
 
     @property
     def is_queue(self) -> bool:
         return self.name == "merge_group"
+
+    @property
+    def pusher(self) -> str | None:
+        """Who pushed the commits of this event (None: the event pushed nothing)."""
+        return self.sender if self.action in (None, "synchronize") else None
 
     def with_time(self, when: datetime | None, source: str) -> "Event":
         return replace(self, time=when, time_source=source)
@@ -77,11 +97,36 @@ def _login(obj) -> str | None:
     return normalise_account(login) if isinstance(login, str) and login else None
 
 
+def _dig(data: object, *keys: str) -> object:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
 def _time(text) -> datetime | None:
     try:
         return parse_time(text) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+def _action(data: dict, title: str, draft: bool) -> str | None:
+    """The event's action, with sending and withdrawing said one way (states.READY / states.DRAFT)
+    whichever way the forge or the web editor said it."""
+    action = data.get("action") if isinstance(data.get("action"), str) else "unknown"
+    if action == "synchronized":
+        return "synchronize"  # Gitea spells it with a d
+    if action == "edited":
+        moved = states.edited(_text(_dig(data, "changes", "title", "from")), title)
+    else:
+        moved = states.sent(action, _text(_dig(data, "label", "name")))
+    if moved == states.READY and draft:
+        return action  # still a draft by another mark: nothing was sent
+    return moved or action
 
 
 def from_payload(data: dict, name: str | None = None) -> Event:
@@ -98,17 +143,14 @@ def from_payload(data: dict, name: str | None = None) -> Event:
         base, head = (pr.get("base") or {}).get("sha"), (pr.get("head") or {}).get("sha")
         if not (base and head):
             raise EventError("sự kiện pull_request thiếu base.sha/head.sha")
-        action = data.get("action")
-        action = "synchronize" if action == "synchronized" else action  # Gitea spells it with a d
-        # a web-editor label is the editor's way of sending or withdrawing
-        action = states.transition(action, (data.get("label") or {}).get("name")) or action
         title = pr.get("title") or ""
+        draft = states.is_draft(pr.get("draft"), title, states.labels_of(pr))
+        action = _action(data, title, draft)
         before = data.get("before") if action == "synchronize" else None
         return Event("pull_request", base, head, action=action, number=pr.get("number"),
                      before=before if isinstance(before, str) and before.strip("0") else None,
                      author=_login(pr.get("user")), sender=_login(data.get("sender")),
-                     time=_time(pr.get("updated_at")),
-                     draft=states.is_draft(pr.get("draft"), title, states.labels_of(pr)), title=title)
+                     time=_time(pr.get("updated_at")), draft=draft, title=title)
     raise EventError(f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)")
 
 

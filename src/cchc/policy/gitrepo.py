@@ -65,15 +65,12 @@ class Git:
         parts = out.split("\0")
         return [Change(parts[i][0], parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i]]
 
-    def tag(self, name: str) -> str | None:
-        """The commit a tag points to, or None."""
+    def tag_ref(self, name: str) -> str | None:
+        """The object ``refs/tags/<name>`` names, not peeled (a tag object, or a commit for a plain tag)."""
         try:
-            return self.run("rev-parse", "--verify", "--quiet", f"refs/tags/{name}^{{commit}}").strip() or None
+            return self.run("rev-parse", "--verify", "--quiet", f"refs/tags/{name}").strip() or None
         except GitFailure:
             return None
-
-    def tag_message(self, name: str) -> str:
-        return self.run("for-each-ref", "--format=%(contents)", f"refs/tags/{name}")
 
     def exists(self, rev: str, path: str) -> bool:
         return bool(self.run("ls-tree", "--name-only", rev, "--", path).strip())

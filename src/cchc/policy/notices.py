@@ -9,10 +9,16 @@ import re
 from .clock import show
 
 _DEADLINE = re.compile(r"^Hạn tự đánh giá: (\S+)$", re.M)
+_COMMIT = re.compile(r"^Phiên bản: ([0-9a-f]{40}|[0-9a-f]{64})$", re.M)
 
 
 def recorded_deadline(message: str) -> str | None:
     m = _DEADLINE.search(message)
+    return m.group(1) if m else None
+
+
+def recorded_commit(message: str) -> str | None:
+    m = _COMMIT.search(message)
     return m.group(1) if m else None
 
 
@@ -23,7 +29,9 @@ def tag_message(d, tz: str) -> str:
                  f"của {where} tại thời điểm khoá nhập liệu" + (f" ({d.note})" if d.note else "") + ".")
     else:
         first = f"Chưa nộp: {d.name} ({d.unit}) không có hồ sơ tự đánh giá năm {d.year} được Gửi đi trước thời hạn."
-    return f"{first}\nKhoá nhập liệu lúc {show(d.deadline, tz)}.\nHạn tự đánh giá: {d.deadline.isoformat()}\n"
+    # the last two lines are read back when the receipt is verified (see receipts.verify)
+    return (f"{first}\nKhoá nhập liệu lúc {show(d.deadline, tz)}.\nHạn tự đánh giá: {d.deadline.isoformat()}\n"
+            f"Phiên bản: {d.commit}\n")
 
 
 def for_pull(d, pull, tz: str) -> str:
@@ -56,4 +64,9 @@ def record(decisions: list, tz: str) -> str:
         result = ("Đã nộp" + (f" (yêu cầu gộp #{d.pull})" if d.pull else " (đã gộp)")) if d.received else "**Chưa nộp**"
         lines.append(f"| {d.year} | {d.name} ({d.unit}) | {show(d.deadline, tz)} | {result} | "
                      f"{d.commit[:12] if d.received else ''} |")
+    replaced = sorted(name for d in decisions for name in d.replaced)
+    if replaced:
+        lines += ["", "**Cảnh báo:** các thẻ sau không có chữ ký hợp lệ của quy trình Khoá nhập liệu và đã được thay "
+                  "bằng thẻ có chữ ký: " + ", ".join(f"`{n}`" for n in replaced)
+                  + ". Sở Nội vụ xem nhật ký máy chủ Git để biết ai đã đẩy các thẻ đó."]
     return "\n".join(lines) + "\n"

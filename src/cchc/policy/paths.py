@@ -25,7 +25,7 @@ AREAS = (
     ("province.yaml", "thông tin tỉnh và tài khoản quản trị"), ("submissions/", "thư mục hồ sơ"),
     (".github/", "quy trình kiểm tra tự động (workflows, CODEOWNERS)"),
     (".gitea/", "quy trình kiểm tra tự động"), (".forgejo/", "quy trình kiểm tra tự động"),
-    ("src/", "mã nguồn bộ kiểm tra"), ("hooks/", "mã nguồn trang kết quả"), ("scripts/", "mã nguồn"),
+    (".cchc/", "danh sách khoá ký thẻ tiếp nhận"), ("src/", "mã nguồn bộ kiểm tra"), ("hooks/", "mã nguồn trang kết quả"), ("scripts/", "mã nguồn"),
     ("pyproject.toml", "mã nguồn"), ("docs/", "trang hướng dẫn"), ("mkdocs.yml", "cấu hình trang kết quả"),
 )
 

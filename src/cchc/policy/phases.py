@@ -5,7 +5,18 @@ Phases of one dossier (a unit's extension moves its own deadlines):
   self-assessment and evidence; once the council has recorded a round, it may not;
 - after the lock, the unit's self-assessment and evidence must stay as received when entry
   closed (the receipt, see ``receipts``): a later push is refused whatever dates its commits
-  claim;
+  claim. A verified receipt for the unit's current deadline proves that deadline has passed,
+  so once it exists every check is held to it, whatever time the event (or a re-run of an
+  old event) carries;
+- between the deadline and the close job's receipt, the check runs without a receipt. A run
+  that itself proves the head was not submitted in time is refused as before: a push or an
+  opening after the deadline, a Gửi đi after the deadline, a draft (not submitted). A run of
+  an event that pushed nothing and sent nothing (a label, a reviewer moving the web editor's
+  card, a withdrawal, a re-run of a run made in time) cannot tell when the head was pushed (the
+  payload does not say): it is not refused, but warned that the receipt will decide
+  (``receipt-pending``); the push that produced a late head was refused by its own run.
+  A re-run is judged at the runner's clock (``Situation.checked``), so re-running a run made
+  while the pull request was a draft, after a late Gửi đi, is still refused;
 - round 1: the council records it until ``appraisal_round1_closes``;
 - explanation: once round 1 asks for explanations, until the unit's ``explanation_closes``
   (and before round 2), the unit answers in explanation.yaml and may add new evidence files;
@@ -21,8 +32,9 @@ from datetime import datetime
 
 from ..findings import Finding, error, warning
 from ..model.plan import PHASE_NAMES
-from . import paths as P
+from . import paths as P, states
 from .clock import show
+from .event import PUSHES
 
 
 @dataclass
@@ -37,6 +49,9 @@ class Situation:
     locked_changes: list  # unit content differing from the receipt (after the lock)
     receipt: str | None  # the receipt tag, when there is one
     action: str | None = None
+    closed: bool = False  # a verified receipt (received or not) exists for the unit's current deadline
+    checked: datetime | None = None  # when a re-run runs (the runner's clock); None: not a re-run
+    draft: bool = False  # the pull request was a draft at the event
 
     def deadline(self, phase: str) -> datetime:
         return self.plan.deadline(phase, self.unit)
@@ -47,6 +62,16 @@ class Situation:
     @property
     def now(self) -> str:
         return show(self.time, self.tz)
+
+    @property
+    def moment(self) -> datetime:
+        return self.checked or self.time
+
+    @property
+    def moment_text(self) -> str:
+        if self.checked is None:
+            return f"thời điểm gửi {self.now}"
+        return f"chạy lại lần kiểm tra cũ lúc {show(self.checked, self.tz)}"
 
     @property
     def requests(self) -> bool:
@@ -79,20 +104,43 @@ def _unit_content(s: Situation, items: list[P.Changed]) -> list[Finding]:
     return []  # after the lock, what counts is the difference from the receipt (see lock())
 
 
+def _proves_late(s: Situation) -> bool:
+    """Without a receipt: does this run itself show the head was not submitted in time?"""
+    if s.action == states.DRAFT:
+        return False  # a withdrawal: the dossier was sent until this event
+    if s.draft:
+        return True  # a draft is not a submission
+    deadline = s.deadline("self_assessment_closes")
+    return (s.action in PUSHES or s.action == states.READY) and s.time > deadline
+
+
+def _pending(s: Situation, late: list) -> Finding:
+    first = late[0]
+    return warning("receipt-pending", first.path,
+                   f"Đã hết hạn tự đánh giá ({s.when('self_assessment_closes')}) nhưng quy trình Khoá nhập liệu chưa "
+                   f"ghi bản tiếp nhận. Lần kiểm tra này ({s.moment_text}) không đẩy nội dung mới nên không xác định "
+                   f"được phiên bản này đã Gửi đi đúng hạn hay chưa: {first.path}{_more(late)} khác nhánh chính.",
+                   "Nếu hồ sơ đã Gửi đi trước hạn, không cần làm gì: bản tiếp nhận (thẻ nop/…) sẽ quyết định. "
+                   "Hội đồng chỉ gộp sau khi có bản tiếp nhận và kiểm tra lại yêu cầu gộp.")
+
+
 def lock(s: Situation) -> list[Finding]:
     """After the unit's deadline: its scores and evidence must be those received at the lock."""
-    if s.time <= s.deadline("self_assessment_closes") or not s.locked_changes:
+    if not s.locked_changes or (not s.closed and s.moment <= s.deadline("self_assessment_closes")):
         return []
     allowed = [c for c in s.locked_changes if c.kind == P.EVIDENCE and c.status == "A" and s.explanation_open]
     late = [c for c in s.locked_changes if c not in allowed]
     if not late:
         return []
+    if not s.closed and not _proves_late(s):
+        return [_pending(s, late)]
     first = late[0]
-    submit = " Hồ sơ được Gửi đi sau thời hạn." if s.action == "ready_for_review" else ""
+    submit = " Hồ sơ được Gửi đi sau thời hạn." if s.action == states.READY else ""
     basis = ("so với bản đã tiếp nhận khi khoá nhập liệu" if s.receipt else
+             "so với nhánh chính (đơn vị được ghi nhận chưa nộp khi khoá nhập liệu)" if s.closed else
              "so với nhánh chính (chưa có bản tiếp nhận nào được ghi khi khoá nhập liệu)")
     return [error("phase-locked", first.path,
-                  f"Đã hết hạn tự đánh giá ({s.when('self_assessment_closes')}); thời điểm gửi {s.now}. "
+                  f"Đã hết hạn tự đánh giá ({s.when('self_assessment_closes')}); {s.moment_text}. "
                   f"Điểm tự chấm và tài liệu kiểm chứng đã thay đổi {basis}: {first.path}{_more(late)}.{submit}",
                   "Sau thời hạn không ai được sửa điểm, tài liệu kiểm chứng (ngày ghi trong commit không được "
                   "tính). Bỏ các thay đổi này; nếu có lý do chính đáng, đề nghị Sở Nội vụ gia hạn bằng văn bản.")]
@@ -195,7 +243,7 @@ def check(s: Situation, changed: list[P.Changed]) -> list[Finding]:
         if window is not None:
             out += window(s, items)
     out += lock(s)
-    if s.action == "converted_to_draft" and by_kind.keys() & set(P.UNIT_CONTENT):
+    if s.action == states.DRAFT and by_kind.keys() & set(P.UNIT_CONTENT):
         if s.time > s.deadline("self_assessment_closes") or s.base_rounds:
             first = next(c for c in changed if c.kind in P.UNIT_CONTENT)
             out.append(warning("withdraw-too-late", first.path,
