@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from browsers import chromium, record_outside_requests, serve_folder
+from browsers import record_outside_requests, serve_folder
 from cchc.editor import site
 from cchc.load import repository
 
@@ -126,12 +126,6 @@ def served(tmp_path_factory, clone, decap_server):
                  "--out", str(root / "admin"), "--with-assets"]) == 0
     with serve_folder(root) as url:
         yield f"{url}/admin/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent
+# also run as a script (python tests/hostile/corpus.py OUT), where pytest's pythonpath is not set
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 

@@ -105,6 +105,7 @@ def skeleton(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFC", text) if c.isascii() and c.isalnum())
 
 
+@pytest.mark.office
 def test_exports_open_in_libreoffice(small_province, published, tmp_path, cchc):
     results, site = published
     uid, missing = _unit(results, APPRAISED), _unit(results, NOT_SUBMITTED)

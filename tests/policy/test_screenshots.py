@@ -11,7 +11,6 @@ from pathlib import Path
 import markdown
 import pytest
 
-from browsers import chromium as launch_chromium
 from cchc.cli import main as cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,13 +51,7 @@ def _page(body_md: str) -> str:
             f"<div class='body'>{body}</div></div></body></html>")
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    with launch_chromium() as browser:
-        yield browser
-
-
-def test_the_comment_as_the_unit_sees_it(forge, tmp_path, chromium, capsys):
+def test_the_comment_as_the_unit_sees_it(forge, tmp_path, browser, capsys):
     forge.branch("so-a")
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     first = forge.commit("Lần 1", author="so-a-vanthu", date="2025-12-19T09:00:00+07:00")
@@ -71,7 +64,7 @@ def test_the_comment_as_the_unit_sees_it(forge, tmp_path, chromium, capsys):
     wrong = _comment(forge, tmp_path, "loi", second, previous=tmp_path / "ok.md")
     capsys.readouterr()
 
-    page = chromium.new_page(viewport={"width": 900, "height": 600}, device_scale_factor=1)
+    page = browser.new_page(viewport={"width": 900, "height": 600}, device_scale_factor=1)
     shots = {}
     for name, body in (("binh-luan-hop-le", ok), ("binh-luan-co-loi", wrong)):
         page.set_content(_page(body))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from browsers import chromium, record_outside_requests, serve_folder
+from browsers import record_outside_requests, serve_folder
 from cchc.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,14 +24,6 @@ def sample_site(tmp_path_factory) -> Path:
 def served(sample_site):
     with serve_folder(sample_site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    # Module scope: Playwright's sync API keeps an event loop running in this thread while
-    # it is open, which later tests that call asyncio.run (pyHanko signing) cannot share.
-    with chromium() as b:
-        yield b
 
 
 @pytest.fixture

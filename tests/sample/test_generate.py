@@ -18,11 +18,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 ROOT = Path(__file__).resolve().parents[2]
-try:
-    from cchc.sample import generate
-except ImportError:  # package not installed: use the source tree
-    sys.path.insert(0, str(ROOT / "src"))
-    from cchc.sample import generate
+from cchc.sample import generate
 
 KINDS = {"levels", "pass_fail", "percent_bands", "proportional", "free", "bonus", "penalty", "survey"}
 YEARS = (2024, 2025)
