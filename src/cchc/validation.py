@@ -11,7 +11,7 @@ from .findings import Finding
 from .load import repository
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
-SHARED = ("province.yaml", "units/", "criteria/", "plans/", "schemas/", "src/", "pyproject.toml")
+SHARED = ("province.yaml", "units/", "criteria/", "plans/", "history/", "schemas/", "src/", "pyproject.toml")
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Load a whole repository (or part of it) into the model, gathering load findings.
 
 Layout (see README): province.yaml, units/*.yaml, criteria/<folder>/<level>.yaml,
-plans/<year>.yaml, surveys/<year>.yaml, submissions/<year>/<unit>/{self-assessment,
+plans/<year>.yaml, surveys/<year>.yaml, history/<year>.yaml, submissions/<year>/<unit>/{self-assessment,
 appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..findings import Finding, error
 from ..model import framework as fw_model
+from ..model import history as history_model
 from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
@@ -48,6 +49,7 @@ class Repository:
     frameworks: dict = field(default_factory=dict)  # ref -> Framework
     plans: dict = field(default_factory=dict)  # year -> Plan
     surveys: dict = field(default_factory=dict)  # year -> Survey
+    histories: dict = field(default_factory=dict)  # year -> History (published results brought in)
     dossiers: dict = field(default_factory=dict)  # (year, unit) -> Dossier
     findings: list = field(default_factory=list)
     duplicate_units: list = field(default_factory=list)  # (Unit, first Unit)
@@ -74,7 +76,7 @@ class Repository:
 
 # A dossier file holds one unit's scores; the registry and survey files of a national
 # roll-up (3,300 units) legitimately grow larger.
-SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024}
+SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024, "history": 32 * 1024 * 1024}
 
 
 def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
@@ -100,7 +102,7 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
 class _Loader:
     def __init__(self, repo: Repository, surveys: bool = True):
         self.repo = repo
-        self.surveys = surveys  # dossiers do not need survey points; a one-unit check skips them
+        self.surveys = surveys  # dossiers need neither survey points nor past results: a one-unit check skips them
 
     def doc(self, rel: str, schema_name: str) -> Parsed | None:
         if self.repo.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
@@ -138,18 +140,20 @@ class _Loader:
                     if p:
                         ref = f"{folder}/{name[:-5]}"
                         self.repo.frameworks[ref] = fw_model.build(p.data, ref, rel, p.where)
-        for name in src.listdir("plans"):
+        self.yearly("plans", "plan", plan_model.build, self.repo.plans, "plan-year-mismatch", "kế hoạch")
+        if self.surveys:
+            self.yearly("surveys", "survey", survey_model.build, self.repo.surveys, "survey-year-mismatch",
+                        "điểm điều tra")
+            self.yearly("history", "history", history_model.build, self.repo.histories, "history-year-mismatch",
+                        "kết quả đã công bố")
+
+    def yearly(self, folder: str, schema_name: str, build, by_year: dict, code: str, what: str) -> None:
+        """One document per year in ``folder`` (plans, surveys, history)."""
+        for name in self.repo.source.listdir(folder):
             if name.endswith(".yaml"):
-                p = self.doc(f"plans/{name}", "plan")
+                p = self.doc(f"{folder}/{name}", schema_name)
                 if p:
-                    plan = plan_model.build(p.data, f"plans/{name}", p.where)
-                    self.one_per_year(self.repo.plans, plan, "plan-year-mismatch", "kế hoạch", "plans")
-        for name in (src.listdir("surveys") if self.surveys else ()):
-            if name.endswith(".yaml"):
-                p = self.doc(f"surveys/{name}", "survey")
-                if p:
-                    s = survey_model.build(p.data, f"surveys/{name}", p.where)
-                    self.one_per_year(self.repo.surveys, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+                    self.one_per_year(by_year, build(p.data, f"{folder}/{name}", p.where), code, what, folder)
 
     def one_per_year(self, by_year: dict, doc, code: str, what: str, folder: str) -> None:
         """Keep one document per year (the one named <year>.yaml); report the other."""
@@ -196,7 +200,7 @@ class _Loader:
 
 def load(root: Path | str, wanted=None, *, surveys: bool = True) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
-    ``surveys=False`` skips survey points (not needed to check a dossier)."""
+    ``surveys=False`` skips survey points and past results (not needed to check a dossier)."""
     repo = Repository(FileSource(Path(root)))
     loader = _Loader(repo, surveys)
     loader.context()

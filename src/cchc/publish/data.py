@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..model.numbers import fmt
+from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
 
 _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -54,9 +55,17 @@ def _row(row) -> dict:
     }
 
 
+def _imported(y) -> dict:
+    """A year brought in from its publication decision says so, and which decision."""
+    history = getattr(y.plan, "history", None)
+    if history is None:
+        return {}
+    return {"imported": {"decision": history.decision, "source": history.source, "file": history.file}}
+
+
 def to_json(results) -> str:
     doc = {
-        "title": "Kết quả Chỉ số cải cách hành chính",
+        "title": f"Kết quả {index_names(results.province).name}",
         "province": results.province.name if results.province else "",
         "sample": bool(results.province and results.province.sample),
         "commit": results.commit,
@@ -66,6 +75,7 @@ def to_json(results) -> str:
         "years": [{
             "year": y.year,
             "frameworks": y.plan.frameworks,
+            **_imported(y),
             "groups": [{"id": g.id, "name": g.name, "units": [_row(r) for r in g.rows]} for g in y.groups],
         } for y in results.years],
     }
@@ -136,7 +146,7 @@ def to_xlsx(results, year: int) -> bytes:
     province = results.province.name if results.province else ""
     for g in y.groups:
         ws = wb.create_sheet(title=g.name[:31].replace("/", "-").replace(":", " "))
-        ws.append([f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}"])
+        ws.append([f"KẾT QUẢ {index_names(results.province).name.upper()} NĂM {year} — {g.name.upper()}"])
         ws.append([f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}."])
         ws.append([])
         header, rows = table(g)

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from . import history as published
 from .rank import places
 from .unit import UnitScore, index_of, quantize, score_unit
 
@@ -104,6 +105,33 @@ def _group(repo, year: int, gid: str, name: str) -> Group:
     return Group(gid, name, rows)
 
 
+def _published_groups(repo, history, groups: dict) -> list[Group]:
+    """A past year's published table as ranking groups: the places as published (computed
+    from the index only where the table gives none)."""
+    frameworks: dict = {}
+    by_group: dict = {}
+    seen = set()
+    for row in history.rows:
+        unit = repo.units.get(row.unit)
+        if unit is None or not unit.active(history.year) or unit.id in seen:
+            continue  # reported by checks.history; the build refuses to publish
+        seen.add(unit.id)
+        by_group.setdefault(unit.group, []).append(
+            Row(published.score(history, row, unit, frameworks), row.place))
+    out = []
+    for gid, name in groups.items():
+        rows = by_group.get(gid)
+        if not rows:
+            continue
+        if any(r.place is None for r in rows):
+            for r, p in zip(rows, places([r.score.index for r in rows])):
+                r.place = r.place if r.place is not None else p
+        _rank_nodes(rows, 1, "area_places")
+        rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
+        out.append(Group(gid, name, rows))
+    return out
+
+
 def _predecessors(repo, unit, previous_year: int, merged_into: dict) -> list[str]:
     if unit.active(previous_year):
         return [unit.id]
@@ -140,8 +168,12 @@ def _changes(repo, years: list[Year]) -> None:
 def compute(repo, commit: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
-    for year in sorted(repo.plans):
-        plan = repo.plans[year]
+    for year in sorted(set(repo.plans) | set(repo.histories)):
+        plan = repo.plans.get(year)
+        if plan is None:  # a year the system did not run: its published results, as published
+            history = repo.histories[year]
+            years.append(Year(year, published.plan(history), _published_groups(repo, history, groups)))
+            continue
         years.append(Year(year, plan, [g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
                                        if g.rows]))
     _changes(repo, years)

@@ -12,8 +12,10 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED = "chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh"
+IMPORTED = "da-cong-bo"  # a past year's published result, brought in from its decision (history/)
 STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ thẩm định",
-                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định"}
+                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định", IMPORTED: "Kết quả đã công bố (nhập)"}
+LIVE_STATUSES = (NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED)  # of a year the system runs
 
 
 @dataclass(slots=True)  # ~70 per unit and year: hundreds of thousands at national scale
@@ -66,13 +68,14 @@ class UnitScore:
     framework: object
     status: str
     areas: list[NodeScore]
-    self_total: Decimal
-    appraised_total: Decimal  # self-scored part after appraisal, adjustments included
-    survey_total: Decimal
+    self_total: Decimal | None  # None for a published result brought in (history/): not known
+    appraised_total: Decimal | None  # self-scored part after appraisal, adjustments included
+    survey_total: Decimal | None
     total: Decimal  # within [0, max]
     max: Decimal
     index: Decimal | None
     classification: str
+    imported: object | None = None  # the History a published result was brought in from
 
     def nodes(self):
         for a in self.areas:
