@@ -29,7 +29,7 @@ def page(results, year: int, group, number: int, decision: str | None) -> Page:
     names = index_names(results.province)
     columns = ([Column("Thứ hạng", 8), Column("Cơ quan, đơn vị", 34, text=True)]
                + [Column(f"{code}. {title}" + (f" ({shown(mx)} điểm)" if mx else ""), 13) for code, title, mx in areas]
-               + [Column("Tổng điểm", 10), Column(f"{names.short} (%)", 10, places=precision),
+               + [Column("Điểm tối đa áp dụng", 10), Column("Tổng điểm", 10), Column(f"{names.short} (%)", 10, places=precision),
                   Column("Xếp loại", 11), Column("Ghi chú", 16, text=True)])
     rows = []
     for r in group.rows:
@@ -37,7 +37,7 @@ def page(results, year: int, group, number: int, decision: str | None) -> Page:
         by_code = {a.code: a for a in s.areas}
         rows.append(Row([r.place, s.unit.name]
                         + [by_code[c].achieved if c in by_code else None for c, _, _ in areas]
-                        + [s.total, s.index, s.classification,
+                        + [s.max, s.total, s.index, s.classification,
                            None if s.status in FINAL else STATUS_NAMES[s.status]]))
     prov = results.province
     name = ubnd(prov.name if prov else "")
