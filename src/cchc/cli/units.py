@@ -134,8 +134,9 @@ def _template(repo, args) -> int:
         return fail(f"'{args.out}': bảng mẫu là tệp Excel .xlsx.")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(WRITERS[".xlsx"](units_out.template(repo)))
-    console.say(f"Đã tạo bảng {console.shown(args.out)}: {len(repo.units)} đơn vị đang có. Điền hoặc sửa rồi nhập bằng: "
-                f"cchc units import {args.out.name}")
+    shown = console.shown(args.out)
+    console.say(f"Đã tạo bảng {shown}: {len(repo.units)} đơn vị đang có. Điền hoặc sửa rồi nhập bằng: "
+                f"cchc units import {shown}")
     return 0
 
 
