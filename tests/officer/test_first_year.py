@@ -47,8 +47,11 @@ def test_the_first_year_opens_without_an_earlier_plan(tmp_path, cchc):
     assert "/submissions/2026/so-a/ @hdtd-1 @hdtd-2" in (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert validation.validate(root).errors == []
     # The next year rolls from this one as usual.
-    code, out, _ = cchc("year", "open", "2027", "--root", root)
+    code, out, _ = cchc("year", "open", "2027", "--deadline", "cong-bo=15/05/2028", "--root", root)
     assert code == 0 and "từ kế hoạch năm 2026" in out
+    rolled = parse((root / "plans" / "2027.yaml").read_bytes()).data
+    assert rolled["deadlines"]["self_assessment_closes"] == "2028-01-15T23:59:59+07:00"
+    assert rolled["deadlines"]["publication"] == "2028-05-15T00:00:00+07:00"
 
 
 def test_which_framework_and_which_dates_when_unclear(tmp_path, cchc):

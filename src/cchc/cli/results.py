@@ -36,6 +36,18 @@ def add_parser(sub) -> None:
     add_root(imp)
 
 
+def _options(args) -> tuple:
+    """(column map, default maximum) from the options; ValueError with the sentence to show."""
+    try:
+        mapped = colmap.parse_options(args.map)
+    except colmap.MapError as exc:
+        raise ValueError(f"--map {exc}") from None
+    try:
+        return mapped, cells.number(args.max) if args.max else None
+    except ValueError:
+        raise ValueError(f"--max '{args.max}' không phải một số.") from None
+
+
 def run(args) -> int:
     root = console.root(args)
     if root is None:
@@ -47,16 +59,16 @@ def run(args) -> int:
         return fail(f"năm {args.year} đã có kế hoạch (plans/{args.year}.yaml): kết quả năm này do hệ thống tính từ "
                     "hồ sơ. Chỉ nhập kết quả đã công bố của những năm chưa dùng hệ thống.")
     try:
-        mapped = colmap.parse_options(args.map)
-    except colmap.MapError as exc:
-        return fail(f"--map {exc}")
-    try:
-        default_max = cells.number(args.max) if args.max else None
-    except ValueError:
-        return fail(f"--max '{args.max}' không phải một số.")
+        mapped, default_max = _options(args)
+    except ValueError as exc:
+        return fail(str(exc))
     shown = console.shown(args.file)
     read = results_in.read_results(args.file, shown, repo, args.year, mapped, default_max=default_max,
                                    precision=args.precision)
+    return _write(root, args, shown, read)
+
+
+def _write(root, args, shown: str, read) -> int:
     if read.errors:
         console.show(read.findings, args.format)
         return console.done(len(read.errors), "kết quả đã công bố")
@@ -84,6 +96,6 @@ def run(args) -> int:
         return 0
     files.write_all(root, {rel: text})
     console.say(f"Đã ghi {rel}: kết quả năm {args.year} của {what}.")
-    console.say("Trang kết quả hiện năm này là kết quả đã công bố (nhập) và tính thay đổi so với năm sau; "
+    console.say("Trang kết quả hiện năm này là kết quả đã công bố (nhập), làm gốc để tính thay đổi của năm sau; "
                 "xem trước bằng: cchc build")
     return 0

@@ -102,6 +102,11 @@ def run(args) -> int:
         return _template(repo, args)
     if args.action == "import":
         return _import(root, repo, args)
+    return _restructure(root, repo, args)
+
+
+def _restructure(root, repo, args) -> int:
+    """merge, split, add, end: one edit of the registry, checked before it is written."""
     try:
         edit = _edit(root, repo, args)
     except EditError as exc:

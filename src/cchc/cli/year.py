@@ -112,7 +112,13 @@ def _open(root, repo, args) -> int:
         return console.done(len(errors), target)
     if not args.check:
         files.write_all(root, {target: text, **staged.companions})
-    for rel in staged.companions:  # the forge's review rules follow the new plan
+    _report(repo, args, target, source, rolled, staged.companions)
+    return 0
+
+
+def _report(repo, args, target: str, source: int | None, rolled, companions: dict) -> None:
+    """What was written, the deadlines, and what is left for the officer to do."""
+    for rel in companions:  # the forge's review rules follow the new plan
         console.say(f"{'Sẽ cập nhật' if args.check else 'Đã cập nhật'} {rel} theo phân công thẩm định năm mới.")
     active = repo.units_in(args.year)
     counts = ", ".join(f"{level}: {sum(1 for u in active if u.level == level)}" for level in rolled.doc["frameworks"])
@@ -124,7 +130,6 @@ def _open(root, repo, args) -> int:
                                          for k, v in deadlines.items()) + ".")
     for note in rolled.notes:
         console.say(f"- {note}")
-    return 0
 
 
 def _rolled(root, repo, args, source: int | None, overrides: dict, deadlines: dict) -> plan_roll.Rolled:

@@ -158,6 +158,31 @@ def _choose_frameworks(repo, year: int, levels: set, given: dict, notes: list) -
     return chosen
 
 
+def _calendar(year: int, deadlines: dict, timezone: str, notes: list) -> dict:
+    """The given deadlines, the usual calendar for the others (listed in ``notes``)."""
+    dates = {}
+    for phase, (month, day, clock, later) in CALENDAR.items():
+        dates[phase] = deadlines.get(phase) or f"{year + later:04d}-{month:02d}-{day:02d}T{clock}{timezone}"
+    defaulted = [PHASE_NAMES_SHORT[p] for p in CALENDAR if p not in deadlines]
+    if defaulted:
+        notes.append("Theo lịch thường lệ (chưa có trong tùy chọn --deadline, cần đối chiếu kế hoạch của tỉnh): "
+                     + ", ".join(defaulted) + ".")
+    return dates
+
+
+def _council(council: dict, prov, notes: list) -> dict:
+    accounts = list(council.get("accounts") or ())
+    if not accounts:
+        accounts = list(prov.admins) if prov else []
+        notes.append("Hội đồng thẩm định tạm ghi tài khoản quản trị; thay bằng tài khoản các thành viên (mục "
+                     "councils.accounts) hoặc dùng --council-account.")
+    entry = {"id": council.get("id") or "hd-tinh", "name": council["name"]}
+    if council.get("decision"):
+        entry["decision"] = council["decision"]
+    entry["accounts"] = accounts
+    return entry
+
+
 def first(repo, year: int, frameworks: dict, deadlines: dict, council: dict) -> Rolled:
     """The first plan of a province: frameworks per level (given, or the only one there is),
     the usual calendar unless ``deadlines`` (phase → ISO time) says otherwise, one council
@@ -175,23 +200,8 @@ def first(repo, year: int, frameworks: dict, deadlines: dict, council: dict) -> 
     notes: list = []
     levels = {u.level for u in active}
     chosen = _choose_frameworks(repo, year, levels, frameworks, notes)
-    timezone = prov.timezone if prov else "+07:00"
-    dates = {}
-    for phase, (month, day, clock, later) in CALENDAR.items():
-        dates[phase] = deadlines.get(phase) or f"{year + later:04d}-{month:02d}-{day:02d}T{clock}{timezone}"
-    defaulted = [PHASE_NAMES_SHORT[p] for p in CALENDAR if p not in deadlines]
-    if defaulted:
-        notes.append("Theo lịch thường lệ (chưa có trong tùy chọn --deadline, cần đối chiếu kế hoạch của tỉnh): "
-                     + ", ".join(defaulted) + ".")
-    accounts = list(council.get("accounts") or ())
-    if not accounts:
-        accounts = list(prov.admins) if prov else []
-        notes.append("Hội đồng thẩm định tạm ghi tài khoản quản trị; thay bằng tài khoản các thành viên (mục "
-                     "councils.accounts) hoặc dùng --council-account.")
-    entry = {"id": council.get("id") or "hd-tinh", "name": council["name"]}
-    if council.get("decision"):
-        entry["decision"] = council["decision"]
-    entry["accounts"] = accounts
+    dates = _calendar(year, deadlines, prov.timezone if prov else "+07:00", notes)
+    entry = _council(council, prov, notes)
     doc = {"year": year, "title": council["title"]}
     if council.get("plan_decision"):
         doc["decision"] = council["plan_decision"]

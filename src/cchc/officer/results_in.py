@@ -248,30 +248,43 @@ class _Reader:
         if doc is not None:
             self.read.append(_Row(grid, h, row, unit, doc))
 
-    def values(self, grid, h, row, values, unit, top) -> dict | None:
-        ok = True
-        areas = {}
+    def numbers(self, grid, h, row, values) -> dict | None:
+        """Total, maximum, index and place of a row; None when one of them is not a number."""
+        got, ok = {}, True
+        for key, what, required in (("total", "tổng điểm", True), ("max", "điểm tối đa áp dụng", False),
+                                    ("index", "chỉ số", False), ("place", "thứ hạng", False)):
+            got[key], good = self.number(grid, h, row, values, h.keys.get(key), what, required)
+            ok = ok and good
+        place = got["place"]
+        if place is not None and (place != int(place) or place < 1):
+            self.err("officer-results-format", grid, h, row, h.keys.get("place"), f"thứ hạng '{cells.vn(place)}' "
+                     "không phải một số nguyên dương.", "Ghi thứ hạng, ví dụ 3.")
+            ok = False
+        return got if ok else None
+
+    def areas(self, grid, h, row, values, unit) -> dict | None:
+        """Points per area; None when a cell is not a number or only some areas are given."""
+        areas, ok = {}, True
         for col, area in h.areas.items():
             value, good = self.number(grid, h, row, values, col, f"điểm lĩnh vực {area.code}")
             ok = ok and good
             if value is not None:
                 areas[area.code] = value
                 self.declare(unit.level, area)
-        total, good = self.number(grid, h, row, values, h.keys.get("total"), "tổng điểm", required=True)
-        ok = ok and good
-        top_here, good = self.number(grid, h, row, values, h.keys.get("max"), "điểm tối đa áp dụng")
-        ok = ok and good
-        index, good = self.number(grid, h, row, values, h.keys.get("index"), "chỉ số")
-        ok = ok and good
-        place, good = self.number(grid, h, row, values, h.keys.get("place"), "thứ hạng")
-        if good and place is not None and (place != int(place) or place < 1):
-            self.err("officer-results-format", grid, h, row, h.keys.get("place"), f"thứ hạng '{cells.vn(place)}' "
-                     "không phải một số nguyên dương.", "Ghi thứ hạng, ví dụ 3.")
-            good = False
-        ok = ok and good
-        if not ok:
+        if ok and areas and len(areas) != len(h.areas):
+            missing = [(c, a.code) for c, a in h.areas.items() if a.code not in areas]
+            self.err("officer-results-format", grid, h, row, missing[0][0],
+                     f"thiếu điểm lĩnh vực {', '.join(code for _, code in missing)}.",
+                     "Ghi đủ điểm các lĩnh vực (0 nếu không đạt).")
+            ok = False
+        return areas if ok else None
+
+    def values(self, grid, h, row, values, unit, top) -> dict | None:
+        areas = self.areas(grid, h, row, values, unit)
+        got = self.numbers(grid, h, row, values)
+        if areas is None or got is None:
             return None
-        maximum = top_here if top_here is not None else top
+        maximum = got["max"] if got["max"] is not None else top
         if maximum is None or maximum <= 0:
             self.err("officer-results-max", grid, h, row, h.keys.get("max") or h.keys.get("total"),
                      "không rõ điểm tối đa áp dụng của đơn vị.", "Thêm cột 'Điểm tối đa áp dụng', dòng 'Điểm tối đa', "
@@ -279,16 +292,10 @@ class _Reader:
             return None
         doc = {"unit": unit.id, "name": cells.text(cells.value_at(values, h.keys.get("name"))) or unit.name}
         if areas:
-            if len(areas) != len(h.areas):
-                missing = [a.code for c, a in h.areas.items() if a.code not in areas]
-                self.err("officer-results-format", grid, h, row, next(c for c, a in h.areas.items()
-                                                                       if a.code in missing),
-                         f"thiếu điểm lĩnh vực {', '.join(missing)}.", "Ghi đủ điểm các lĩnh vực (0 nếu không đạt).")
-                return None
             doc["areas"] = areas
-        doc.update(total=total, max=maximum, index=index)
-        if place is not None:
-            doc["place"] = int(place)
+        doc.update(total=got["total"], max=maximum, index=got["index"])
+        if got["place"] is not None:
+            doc["place"] = int(got["place"])
         label = cells.text(cells.value_at(values, h.keys.get("class")))
         if label:
             doc["class"] = label
@@ -300,33 +307,34 @@ class _Reader:
             known[area.code] = {"code": area.code, "title": area.title, **({"max": area.max} if area.max else {})}
 
 
-def _check(reader: _Reader, precision: int) -> None:
-    """Each row in itself, then places within each ranking group."""
-    for r in reader.read:
-        d, h, grid = r.doc, r.header, r.grid
-        if d["index"] is None:
-            d["index"] = expected_index(d["total"], d["max"], precision)
-        for col, area in h.areas.items():
-            got = (d.get("areas") or {}).get(area.code)
-            if got is not None and area.max is not None and got > area.max:
-                reader.err("officer-results-above-max", grid, h, r.row, col, f"điểm lĩnh vực {area.code} của "
-                           f"'{r.unit.id}' ({cells.vn(got)}) vượt điểm tối đa {cells.vn(area.max)}.",
-                           "Kiểm tra lại với bảng đã công bố.")
-        if d["total"] > d["max"]:
-            reader.err("officer-results-above-max", grid, h, r.row, h.keys.get("total"), f"tổng điểm của "
-                       f"'{r.unit.id}' ({cells.vn(d['total'])}) vượt điểm tối đa áp dụng {cells.vn(d['max'])}.",
-                       "Kiểm tra lại tổng điểm và điểm tối đa áp dụng.")
-        summed = sum((d.get("areas") or {}).values(), Decimal(0))
-        if d.get("areas") and summed != d["total"]:
-            reader.err("officer-results-total", grid, h, r.row, h.keys.get("total"), f"tổng điểm của '{r.unit.id}' "
-                       f"ghi {cells.vn(d['total'])}, khác tổng điểm các lĩnh vực ({cells.vn(summed)}).",
-                       "Sửa điểm các lĩnh vực hoặc ô tổng cho khớp; không nhập bảng có tổng sai.")
-        if h.keys.get("index") and not index_matches(d["total"], d["max"], d["index"], precision):
-            want = expected_index(d["total"], d["max"], precision)
-            reader.err("officer-results-index", grid, h, r.row, h.keys["index"], f"chỉ số của '{r.unit.id}' ghi "
-                       f"{cells.vn(d['index'])}, khác tổng điểm ÷ điểm tối đa × 100 ({cells.vn(d['total'])} ÷ "
-                       f"{cells.vn(d['max'])} × 100 = {cells.vn(want)}).",
-                       "Sửa chỉ số, tổng điểm hoặc điểm tối đa áp dụng cho khớp bảng đã công bố.")
+def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
+    """One row in itself: within the maxima, areas adding up, the index as published."""
+    d, h, grid = r.doc, r.header, r.grid
+    for col, area in h.areas.items():
+        got = (d.get("areas") or {}).get(area.code)
+        if got is not None and area.max is not None and got > area.max:
+            reader.err("officer-results-above-max", grid, h, r.row, col, f"điểm lĩnh vực {area.code} của "
+                       f"'{r.unit.id}' ({cells.vn(got)}) vượt điểm tối đa {cells.vn(area.max)}.",
+                       "Kiểm tra lại với bảng đã công bố.")
+    if d["total"] > d["max"]:
+        reader.err("officer-results-above-max", grid, h, r.row, h.keys.get("total"), f"tổng điểm của "
+                   f"'{r.unit.id}' ({cells.vn(d['total'])}) vượt điểm tối đa áp dụng {cells.vn(d['max'])}.",
+                   "Kiểm tra lại tổng điểm và điểm tối đa áp dụng.")
+    summed = sum((d.get("areas") or {}).values(), Decimal(0))
+    if d.get("areas") and summed != d["total"]:
+        reader.err("officer-results-total", grid, h, r.row, h.keys.get("total"), f"tổng điểm của '{r.unit.id}' "
+                   f"ghi {cells.vn(d['total'])}, khác tổng điểm các lĩnh vực ({cells.vn(summed)}).",
+                   "Sửa điểm các lĩnh vực hoặc ô tổng cho khớp; không nhập bảng có tổng sai.")
+    if h.keys.get("index") and not index_matches(d["total"], d["max"], d["index"], precision):
+        want = expected_index(d["total"], d["max"], precision)
+        reader.err("officer-results-index", grid, h, r.row, h.keys["index"], f"chỉ số của '{r.unit.id}' ghi "
+                   f"{cells.vn(d['index'])}, khác tổng điểm ÷ điểm tối đa × 100 ({cells.vn(d['total'])} ÷ "
+                   f"{cells.vn(d['max'])} × 100 = {cells.vn(want)}).",
+                   "Sửa chỉ số, tổng điểm hoặc điểm tối đa áp dụng cho khớp bảng đã công bố.")
+
+
+def _check_places(reader: _Reader) -> None:
+    """Places follow the index within each ranking group (ties may be split by the decision's rule)."""
     groups: dict = {}
     for r in reader.read:
         groups.setdefault(r.unit.group, []).append(r)
@@ -340,6 +348,14 @@ def _check(reader: _Reader, precision: int) -> None:
                        f"thứ hạng {place} của '{r.unit.id}' không khớp chỉ số {cells.vn(r.doc['index'])}% (theo chỉ "
                        f"số, hạng trong nhóm {r.unit.group} phải là {should}).",
                        "Kiểm tra lại thứ hạng và chỉ số với bảng đã công bố (xếp trong từng nhóm, chỉ số giảm dần).")
+
+
+def _check(reader: _Reader, precision: int) -> None:
+    for r in reader.read:
+        if r.doc["index"] is None:  # no index column: the index follows from the total
+            r.doc["index"] = expected_index(r.doc["total"], r.doc["max"], precision)
+        _check_row(reader, r, precision)
+    _check_places(reader)
 
 
 def _precision(reader: _Reader, given: int | None) -> int:

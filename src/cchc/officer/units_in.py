@@ -125,10 +125,20 @@ class _Reader:
         given = cells.text(at("id"))
         if given is not None and not _SLUG.fullmatch(given):
             self.at(line, "officer-units-format", "id", f"mã '{given}' không hợp lệ.",
-                     "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap), hoặc để trống "
-                     "để hệ thống tạo mã từ tên.")
+                    "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap), hoặc để trống "
+                    "để hệ thống tạo mã từ tên.")
         else:
             line.given_id = given
+        self.kinds(line, at)
+        line.parent = cells.text(at("parent"))
+        self.years(line, at)
+        line.predecessors = cells.lines(at("predecessors").replace(";", "\n")
+                                        if isinstance(at("predecessors"), str) else at("predecessors"))
+        if line.header.columns.get("accounts"):
+            line.accounts = self.accounts(line, at("accounts"))
+
+    def kinds(self, line: Line, at) -> None:
+        """The level, and the ranking group (by default the group of the level's code)."""
         line.level = self.choice(line, at("level"), "level", self.province.levels if self.province else {}, "cấp")
         line.group = self.choice(line, at("group"), "group", self.province.groups if self.province else {},
                                  "nhóm xếp hạng")
@@ -136,22 +146,19 @@ class _Reader:
             line.group = line.level if line.level in self.province.groups else None
             if line.group is None:
                 self.at(line, "officer-units-missing", "group", "chưa ghi nhóm xếp hạng.",
-                         "Ghi một trong: " + ", ".join(self._options(self.province.groups)) + ".")
-        line.parent = cells.text(at("parent"))
+                        "Ghi một trong: " + ", ".join(self._options(self.province.groups)) + ".")
+
+    def years(self, line: Line, at) -> None:
         line.first = self.year(line, at("from"), "from", "năm bắt đầu")
         if line.first is None and at("from") is None:
             line.first = self.default_from
             if line.first is None:
                 self.at(line, "officer-units-missing", "from", "chưa ghi năm bắt đầu hoạt động.",
-                         "Ghi năm đơn vị bắt đầu được đánh giá (ví dụ 2020), hoặc dùng tùy chọn --from-year.")
+                        "Ghi năm đơn vị bắt đầu được đánh giá (ví dụ 2020), hoặc dùng tùy chọn --from-year.")
         line.last = self.year(line, at("until"), "until", "năm cuối")
         if line.first and line.last and line.last < line.first:
             self.at(line, "officer-units-years", "until", f"năm cuối ({line.last}) trước năm bắt đầu "
-                     f"({line.first}).", "Sửa 'Từ năm' hoặc 'Đến năm'.")
-        line.predecessors = cells.lines(at("predecessors").replace(";", "\n")
-                                        if isinstance(at("predecessors"), str) else at("predecessors"))
-        if line.header.columns.get("accounts"):
-            line.accounts = self.accounts(line, at("accounts"))
+                    f"({line.first}).", "Sửa 'Từ năm' hoặc 'Đến năm'.")
 
     def choice(self, line, raw, key, known: dict, what: str) -> str | None:
         """A level or group, written as its code or its name."""
@@ -159,13 +166,13 @@ class _Reader:
         if text is None:
             if key == "level":
                 self.at(line, "officer-units-missing", key, f"chưa ghi {what}.",
-                         "Ghi một trong: " + ", ".join(self._options(known)) + ".")
+                        "Ghi một trong: " + ", ".join(self._options(known)) + ".")
             return None
         for ident, name in known.items():
             if text == ident or cells.fold(text) in (cells.fold(ident), cells.fold(name)):
                 return ident
         self.at(line, f"officer-units-{key}", key, f"{what} '{text}' không có trong province.yaml.",
-                 "Dùng một trong: " + ", ".join(self._options(known)) + ".")
+                "Dùng một trong: " + ", ".join(self._options(known)) + ".")
         return None
 
     @staticmethod
@@ -181,7 +188,7 @@ class _Reader:
             return None
         if value is False or value != int(value) or not 1990 <= value <= 2200:
             self.at(line, "officer-units-format", key, f"{what} '{cells.text(raw)}' không phải một năm.",
-                     "Ghi năm bốn chữ số, ví dụ 2025.")
+                    "Ghi năm bốn chữ số, ví dụ 2025.")
             return None
         return int(value)
 
@@ -192,7 +199,7 @@ class _Reader:
                 continue
             if not _ACCOUNT.fullmatch(item):
                 self.at(line, "officer-units-format", "accounts", f"tài khoản '{item}' không hợp lệ.",
-                         "Ghi tài khoản trên máy chủ Git (chữ, số, dấu gạch), cách nhau bằng dấu phẩy.")
+                        "Ghi tài khoản trên máy chủ Git (chữ, số, dấu gạch), cách nhau bằng dấu phẩy.")
                 continue
             item = normalise_account(item)  # as the registry compares them: no '@', lower case
             if item not in out:
@@ -200,17 +207,22 @@ class _Reader:
         return out
 
     # ── resolving ────────────────────────────────────────────────────────────
+    def by_id(self, text: str):
+        """The row or registry unit whose code is ``text`` (a row's code may still be its name's)."""
+        for test in (lambda x: x.given_id == text, lambda x: x.existing is not None and x.existing.id == text,
+                     lambda x: x.uid == text,
+                     lambda x: not x.given_id and x.existing is None and unit_ids.slug(x.name) == text):
+            found = next((x for x in self.lines if test(x)), None)
+            if found is not None:
+                return found
+        return self.repo.units.get(text)
+
     def find(self, line: Line, text: str, key: str, what: str):
         """A unit named in a cell (column ``key``): a row of this table, else a registry unit; by
         code or by name."""
-        by_id = [x for x in self.lines if x.given_id == text] or \
-                [x for x in self.lines if x.existing is not None and x.existing.id == text] or \
-                [x for x in self.lines if x.uid == text] or \
-                [x for x in self.lines if not x.given_id and x.existing is None and unit_ids.slug(x.name) == text]
-        if by_id:
-            return by_id[0]
-        if text in self.repo.units:
-            return next((x for x in self.lines if x.existing is self.repo.units[text]), self.repo.units[text])
+        found = self.by_id(text)
+        if found is not None:
+            return found
         named = [x for x in self.lines if bare(x.name) == bare(text) and x is not line]
         registry = [u for u in self.by_bare.get(bare(text), []) if not any(x.existing is u for x in named)]
         found = named + registry
@@ -221,7 +233,7 @@ class _Reader:
                         "danh sách đơn vị")
         code = "officer-units-parent" if key == "parent" else "officer-units-predecessor"
         self.at(line, code, key, f"{what}: {problem_text}.",
-                 (f"Có phải '{close[0]}'? " if close and not found else "") + "Ghi đúng tên, hoặc mã đơn vị.")
+                (f"Có phải '{close[0]}'? " if close and not found else "") + "Ghi đúng tên, hoặc mã đơn vị.")
         return None
 
     def match_existing(self) -> None:
@@ -230,12 +242,21 @@ class _Reader:
                 line.existing = self.repo.units[line.given_id]
         for line in self.lines:
             if line.existing is None and line.given_id is None and line.level:
-                same = [u for u in self.by_bare.get(bare(line.name), []) if u.level == line.level]
-                if len(same) > 1 and line.parent:  # communes of one name in two districts
-                    same = [u for u in same if u.parent and (u.parent == line.parent or (
-                        u.parent in self.repo.units and bare(self.repo.units[u.parent].name) == bare(line.parent)))]
+                same = self.same_named(line)
                 if len(same) == 1 and not any(x.existing is same[0] for x in self.lines):
                     line.existing = same[0]
+
+    def same_named(self, line: Line) -> list:
+        """Registry units of the row's name and level (and parent, when the name alone is not enough)."""
+        same = [u for u in self.by_bare.get(bare(line.name), []) if u.level == line.level]
+        if len(same) > 1 and line.parent:  # communes of one name in two districts
+
+            def under(u) -> bool:
+                parent = self.repo.units.get(u.parent or "")
+                return u.parent == line.parent or (parent is not None and bare(parent.name) == bare(line.parent))
+
+            same = [u for u in same if under(u)]
+        return same
 
     def parents(self) -> None:
         for line in self.lines:
@@ -243,7 +264,7 @@ class _Reader:
                 line.parent_ref = self.find(line, line.parent, "parent", "đơn vị cấp trên")
                 if line.parent_ref is line:
                     self.at(line, "officer-units-parent", "parent", "đơn vị là cấp trên của chính nó.",
-                             "Sửa cột đơn vị cấp trên.")
+                            "Sửa cột đơn vị cấp trên.")
                     line.parent_ref = None
 
     def duplicates(self) -> None:
@@ -253,14 +274,14 @@ class _Reader:
             if line.given_id:
                 if line.given_id in ids:
                     self.at(line, "officer-units-duplicate", "id", f"mã '{line.given_id}' đã dùng ở "
-                             f"{ids[line.given_id].where()}.", "Mỗi đơn vị một mã: sửa mã hoặc xoá dòng lặp.")
+                            f"{ids[line.given_id].where()}.", "Mỗi đơn vị một mã: sửa mã hoặc xoá dòng lặp.")
                 ids.setdefault(line.given_id, line)
             key = (bare(line.name), line.level, cells.fold(line.parent or ""))
             for other in seen.get(key, []):
                 if _overlap(line, other):
                     self.at(line, "officer-units-duplicate", "name", f"đơn vị '{line.name}' trùng tên, cấp "
-                             f"và đơn vị cấp trên với {other.where()}, cùng hoạt động trong một năm.",
-                             "Xoá dòng lặp; nếu là hai đơn vị khác nhau, ghi rõ tên khác nhau hoặc năm hoạt động.")
+                            f"và đơn vị cấp trên với {other.where()}, cùng hoạt động trong một năm.",
+                            "Xoá dòng lặp; nếu là hai đơn vị khác nhau, ghi rõ tên khác nhau hoặc năm hoạt động.")
                     break
             seen.setdefault(key, []).append(line)
 
@@ -286,7 +307,7 @@ class _Reader:
             holder = next((x for x in self.lines if base in (x.uid, x.given_id)), None) or self.repo.units.get(base)
             shown = holder.where() if isinstance(holder, Line) else f"units/ ({getattr(holder, 'name', '')})"
             self.at(line, "officer-units-id", "name", f"mã '{base}' tạo từ tên đã dùng cho đơn vị ở {shown}; "
-                     f"đơn vị này nhận mã '{line.uid}'.", "Nếu muốn mã khác, ghi vào cột 'Mã đơn vị'.", warn=True)
+                    f"đơn vị này nhận mã '{line.uid}'.", "Nếu muốn mã khác, ghi vào cột 'Mã đơn vị'.", warn=True)
         taken.add(line.uid)
         return line.uid
 
@@ -302,8 +323,8 @@ class _Reader:
             if line.first is not None and last != line.first - 1:
                 said = f"hoạt động đến năm {last}" if last else "chưa ghi năm cuối"
                 self.at(line, "officer-units-predecessor", "predecessors",
-                         f"đơn vị tiền thân '{name}' {said}; đơn vị mới bắt đầu năm {line.first}.",
-                         f"Ghi 'Đến năm {line.first - 1}' cho '{name}' (năm cuối trước khi hợp thành đơn vị mới).")
+                        f"đơn vị tiền thân '{name}' {said}; đơn vị mới bắt đầu năm {line.first}.",
+                        f"Ghi 'Đến năm {line.first - 1}' cho '{name}' (năm cuối trước khi hợp thành đơn vị mới).")
             out.append(found)
         return out
 
@@ -397,11 +418,16 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
     reader.duplicates()
     reader.assign_ids()
     formed = {id(line): reader.predecessors(line) for line in reader.lines}
-    if out.errors:
-        return out
+    if not out.errors:
+        _write(root, repo, reader.lines, formed, out)
+    return out
+
+
+def _write(root, repo, lines: list, formed: dict, out: UnitsRead) -> None:
+    """The registry files with every row's unit, and predecessors naming their successors."""
     writer = _Writer(root, repo)
     entries = {}
-    for line in reader.lines:
+    for line in lines:
         parent = line.parent_ref
         before = dict(writer.entry_of(line.uid)[1]) if line.existing is not None else None
         entries[line.uid] = writer.put(line, parent.uid if isinstance(parent, Line) else getattr(parent, "id", None))
@@ -410,8 +436,7 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
             target.append(line.uid)
         else:
             out.same += 1
-    for line in reader.lines:
+    for line in lines:
         for predecessor in formed[id(line)]:
             writer.succeed(predecessor, line.uid, entries)
     out.changes = writer.changes()
-    return out
