@@ -106,3 +106,16 @@ def test_init_refuses_what_it_cannot_make(tmp_path, capsys):
     code, _, err = _init(tmp_path / "c", "--name", "Tỉnh A", "--admin", "không hợp lệ", capsys=capsys)
     assert code == 2 and "thông tin tỉnh chưa hợp lệ" in err
     assert not (tmp_path / "b").exists() and not (tmp_path / "c").exists()
+
+
+def test_init_and_the_officers_tools_stand_without_the_sample_generator():
+    """A real province's tools never reach into the fictional province's generator."""
+    import ast
+
+    for folder in ("officer", "newrepo"):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom):
+                    assert "sample" not in (node.module or "").split("."), path
+                    assert not (node.level and node.module is None and any(a.name == "sample" for a in node.names))

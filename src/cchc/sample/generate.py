@@ -21,7 +21,7 @@ from . import province, surveys, units
 from .appraisal import appraise
 from .pdf import PdfMaker
 from .submissions import HEADER, Folder, self_assessment
-from .yamlout import dump
+from ..yamlout import dump
 
 YEARS = (2024, 2025)
 
