@@ -136,3 +136,13 @@ def test_survey_columns_mapped_too(province, tmp_path, cchc):
         (Decimal("0.5"), Decimal("0.25"))
     code, _, err = cchc("survey", "import", sheet, "--year", 2025, "--map", "CS1", "--root", province)
     assert code == 2 and "CS1=1.1" in err
+
+
+def test_past_results_are_shared_data_for_the_administrators():
+    """A pull request that changes history/ validates everything and needs an administrator."""
+    from cchc.policy import paths
+    from cchc.validation import scope
+
+    assert scope(["history/2024.yaml"]) is None
+    changed = paths.classify("history/2024.yaml")
+    assert changed.kind == paths.SHARED and changed.area == "kết quả đã công bố các năm trước"

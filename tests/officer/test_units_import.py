@@ -144,3 +144,14 @@ def test_codeowners_follow_an_imported_unit(province, tmp_path, cchc):
     assert code == 0, out
     assert ".github/CODEOWNERS" in out and "/submissions/2025/so-ngoai-vu/" in codeowners.read_text(encoding="utf-8")
     assert validation.validate(province).errors == []
+
+
+def test_the_template_of_a_restructured_registry_imports_back_unchanged(province, tmp_path, cchc):
+    """Parents, last years and predecessors (merged communes) survive the round trip."""
+    before = files_of(province)
+    template = tmp_path / "mau.xlsx"
+    assert cchc("units", "template", "--out", template, "--root", province)[0] == 0
+    count = len(repository.load(province, wanted=lambda f: False).units)
+    code, out, _ = cchc("units", "import", template, "--root", province)
+    assert code == 0 and f"thêm 0, cập nhật 0, không đổi {count} đơn vị" in out
+    assert files_of(province) == before

@@ -358,6 +358,8 @@ class _Writer:
             entry["until"] = line.last
         if line.existing is not None:
             rel, old = self.entry_of(line.uid)
+            if "parent" in old and not parent_id:
+                entry["parent"] = None  # written as the registry has it: "parent: null" is no change
             if old.get("successors"):
                 entry["successors"] = list(old["successors"])
             accounts = line.accounts if line.accounts is not None else old.get("accounts")
