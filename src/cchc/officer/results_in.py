@@ -26,10 +26,10 @@ _NAMES = {"don vi", "co quan", "co quan, don vi", "co quan don vi", "co quan, do
           "ten", "ten don vi, dia phuong"}
 _AREA = re.compile(r"^(?:linh vuc|lv|chi so thanh phan|tieu chi)?\s*"
                    r"(?:([ivx]+)(?=$|[.:)\-])|([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-]))")
-_AREA_TEXT = re.compile(r"^\s*(?:lĩnh vực|lv|chỉ số thành phần|tiêu chí)?\s*[ivx\d.]*[a-z]?[\d.]*\s*[:.)\-–]?\s*",
-                        re.IGNORECASE)
+_AREA_TEXT = re.compile(r"^\s*(?:(?:lĩnh vực|lv|chỉ số thành phần|tiêu chí)\s*)?"
+                        r"(?:[IVX]+(?![^\W\d_])|[A-Z]?\d+(?:\.\d+){0,2}\.?)\s*[:.)\-–]?\s*", re.IGNORECASE)
 _MAX_TEXT = re.compile(r"\(\s*(?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*điểm\s*\)\s*$", re.IGNORECASE)
-_DECISION = re.compile(r"quyết định(?: số)?\s+(\d+\S*/.*)$", re.IGNORECASE)
+_DECISION = re.compile(r"quyết định(?: số)?\s+(\d[^\s/]*/.*)$", re.IGNORECASE)
 _CLOSING = ("tong", "tong cong", "cong", "binh quan", "trung binh", "chi so binh quan")
 
 
@@ -66,9 +66,12 @@ def _area(value, mapped: colmap.ColumnMap) -> Column | None:
     code = mapped.code(value)
     if code is None:
         m = _AREA.match(cells.fold(raw))
-        if not m:
+        try:
+            code = cells.code((m[1] or m[2]).upper()) if m else None
+        except ValueError:  # "iiii" reads as Roman letters but is no numeral
+            code = None
+        if code is None:
             return None
-        code = cells.code((m[1] or m[2]).upper())
     top = _MAX_TEXT.search(raw)
     text = _MAX_TEXT.sub("", raw).strip() if top else raw
     title = raw if mapped.code(value) else _AREA_TEXT.sub("", text, count=1).strip()
@@ -138,7 +141,7 @@ def decision_in(grids) -> str | None:
     for grid in grids:
         for _, values in grid.rows[:12]:
             for value in values:
-                m = _DECISION.search(cells.text(value) or "") if isinstance(value, str) else None
+                m = _DECISION.search(value) if isinstance(value, str) and len(value) < 500 else None
                 if m:
                     text = " ".join(m[1].split())
                     while text.endswith(")") and text.count(")") > text.count("("):
