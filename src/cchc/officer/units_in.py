@@ -95,6 +95,8 @@ class _Reader:
         self.province = repo.province
         self.default_from = default_from
         self.lines: list[Line] = []
+        self.ids: list = []  # [{code: row}] by given code, registry code, assigned code, name's code
+        self.named: dict = {}  # bare name -> [row]
         self.by_bare: dict = {}  # bare registry name -> [Unit]
         for u in repo.units.values():
             self.by_bare.setdefault(bare(u.name), []).append(u)
@@ -207,14 +209,27 @@ class _Reader:
         return out
 
     # ── resolving ────────────────────────────────────────────────────────────
+    def index(self) -> None:
+        """Rows by code and by name, looked up for every parent and predecessor (thousands at a
+        national scale: never a scan of the table per cell)."""
+        keys = (lambda x: x.given_id, lambda x: x.existing.id if x.existing is not None else None,
+                lambda x: x.uid, lambda x: unit_ids.slug(x.name) if not x.given_id and x.existing is None else None)
+        self.ids = []
+        for key in keys:
+            found: dict = {}
+            for x in self.lines:
+                found.setdefault(key(x), x)
+            found.pop(None, None)
+            self.ids.append(found)
+        self.named = {}
+        for x in self.lines:
+            self.named.setdefault(bare(x.name), []).append(x)
+
     def by_id(self, text: str):
         """The row or registry unit whose code is ``text`` (a row's code may still be its name's)."""
-        for test in (lambda x: x.given_id == text, lambda x: x.existing is not None and x.existing.id == text,
-                     lambda x: x.uid == text,
-                     lambda x: not x.given_id and x.existing is None and unit_ids.slug(x.name) == text):
-            found = next((x for x in self.lines if test(x)), None)
-            if found is not None:
-                return found
+        for found in self.ids:
+            if text in found:
+                return found[text]
         return self.repo.units.get(text)
 
     def find(self, line: Line, text: str, key: str, what: str):
@@ -223,8 +238,9 @@ class _Reader:
         found = self.by_id(text)
         if found is not None:
             return found
-        named = [x for x in self.lines if bare(x.name) == bare(text) and x is not line]
-        registry = [u for u in self.by_bare.get(bare(text), []) if not any(x.existing is u for x in named)]
+        named = [x for x in self.named.get(bare(text), []) if x is not line]
+        claimed = {x.existing.id for x in named if x.existing is not None}
+        registry = [u for u in self.by_bare.get(bare(text), []) if u.id not in claimed]
         found = named + registry
         if len(found) == 1:
             return found[0]
@@ -237,14 +253,17 @@ class _Reader:
         return None
 
     def match_existing(self) -> None:
+        claimed = set()
         for line in self.lines:
             if line.given_id and line.given_id in self.repo.units:
                 line.existing = self.repo.units[line.given_id]
+                claimed.add(line.given_id)
         for line in self.lines:
             if line.existing is None and line.given_id is None and line.level:
                 same = self.same_named(line)
-                if len(same) == 1 and not any(x.existing is same[0] for x in self.lines):
+                if len(same) == 1 and same[0].id not in claimed:
                     line.existing = same[0]
+                    claimed.add(same[0].id)
 
     def same_named(self, line: Line) -> list:
         """Registry units of the row's name and level (and parent, when the name alone is not enough)."""
@@ -335,66 +354,62 @@ def _overlap(a: Line, b: Line) -> bool:
 
 
 class _Writer:
-    """The registry files with the table's units added or updated."""
+    """The registry files with the table's units added or updated; every entry found by its id
+    (its file and position), never by scanning a file."""
 
     def __init__(self, root, repo):
-        self.repo = repo
-        self.docs = {}
+        self.docs: dict = {}
+        self.at: dict = {}  # unit id -> (file, position)
         for u in repo.units.values():
             if u.file not in self.docs:
                 self.docs[u.file] = parse((root / u.file).read_bytes()).data
+                for i, e in enumerate(self.docs[u.file]["units"]):
+                    self.at.setdefault(e["id"], (u.file, i))
         self.touched: set = set()
 
-    def entry_of(self, uid: str) -> tuple[str, dict]:
-        unit = self.repo.units[uid]
-        return unit.file, next(e for e in self.docs[unit.file]["units"] if e["id"] == uid)
+    def entry_of(self, uid: str) -> dict:
+        rel, i = self.at[uid]
+        return self.docs[rel]["units"][i]
 
-    def put(self, line: Line, parent_id: str | None) -> dict:
+    def _set(self, uid: str, entry: dict) -> None:
+        rel, i = self.at[uid]
+        self.docs[rel]["units"][i] = entry
+        self.touched.add(rel)
+
+    def put(self, line: Line, parent_id: str | None) -> bool:
+        """Write the row's unit; True when that changes the registry."""
         entry = {"id": line.uid, "name": line.name, "level": line.level, "group": line.group}
         if parent_id:
             entry["parent"] = parent_id
         entry["from"] = line.first
         if line.last:
             entry["until"] = line.last
-        if line.existing is not None:
-            rel, old = self.entry_of(line.uid)
-            if "parent" in old and not parent_id:
-                entry["parent"] = None  # written as the registry has it: "parent: null" is no change
-            if old.get("successors"):
-                entry["successors"] = list(old["successors"])
-            accounts = line.accounts if line.accounts is not None else old.get("accounts")
-        else:
-            rel, old = f"units/{line.level}.yaml", None
-            accounts = line.accounts
+        old = self.entry_of(line.uid) if line.existing is not None else None
+        if old is not None and "parent" in old and not parent_id:
+            entry["parent"] = None  # written as the registry has it: "parent: null" is no change
+        if old is not None and old.get("successors"):
+            entry["successors"] = list(old["successors"])
+        accounts = line.accounts if line.accounts is not None or old is None else old.get("accounts")
         if accounts:
             entry["accounts"] = list(accounts)
-        units = self.docs.setdefault(rel, {"units": []})["units"]
         entry = _ordered(entry)
         if old is None:
+            rel = f"units/{line.level}.yaml"
+            units = self.docs.setdefault(rel, {"units": []})["units"]
+            self.at[line.uid] = (rel, len(units))
             units.append(entry)
-        elif entry != old:
-            units[units.index(old)] = entry
-        else:
-            return old
-        self.touched.add(rel)
-        return entry
+            self.touched.add(rel)
+            return True
+        if entry == old:
+            return False
+        self._set(line.uid, entry)
+        return True
 
-    def succeed(self, predecessor, successor_id: str, new_entries: dict) -> None:
-        """``predecessor`` (a Line written now, or a registry Unit) names ``successor_id``."""
-        if isinstance(predecessor, Line):
-            entry = new_entries[predecessor.uid]
-            rel = next(r for r, d in self.docs.items() if any(e is entry for e in d["units"]))
-        else:
-            rel, entry = self.entry_of(predecessor.id)
-        if successor_id in (entry.get("successors") or ()):
-            return
-        successors = [*entry.get("successors", ()), successor_id]
-        updated = _ordered({**entry, "successors": successors})
-        units = self.docs[rel]["units"]
-        units[next(i for i, e in enumerate(units) if e is entry)] = updated
-        if isinstance(predecessor, Line):
-            new_entries[predecessor.uid] = updated
-        self.touched.add(rel)
+    def succeed(self, predecessor_id: str, successor_id: str) -> None:
+        """The unit ``predecessor_id`` (written now, or already in the registry) names its successor."""
+        entry = self.entry_of(predecessor_id)
+        if successor_id not in (entry.get("successors") or ()):
+            self._set(predecessor_id, _ordered({**entry, "successors": [*entry.get("successors", ()), successor_id]}))
 
     def changes(self) -> dict:
         return {rel: files.yaml_text({"units": [_ordered(e) for e in self.docs[rel]["units"]]})
@@ -416,9 +431,11 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
     for grid, h in located:
         reader.grid(grid, h)
     reader.match_existing()
+    reader.index()
     reader.parents()
     reader.duplicates()
     reader.assign_ids()
+    reader.index()  # again: every row now has its code
     formed = {id(line): reader.predecessors(line) for line in reader.lines}
     if not out.errors:
         _write(root, repo, reader.lines, formed, out)
@@ -428,17 +445,16 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
 def _write(root, repo, lines: list, formed: dict, out: UnitsRead) -> None:
     """The registry files with every row's unit, and predecessors naming their successors."""
     writer = _Writer(root, repo)
-    entries = {}
     for line in lines:
         parent = line.parent_ref
-        before = dict(writer.entry_of(line.uid)[1]) if line.existing is not None else None
-        entries[line.uid] = writer.put(line, parent.uid if isinstance(parent, Line) else getattr(parent, "id", None))
-        target = out.added if before is None else out.updated if entries[line.uid] != before else None
-        if target is not None:
-            target.append(line.uid)
+        changed = writer.put(line, parent.uid if isinstance(parent, Line) else getattr(parent, "id", None))
+        if line.existing is None:
+            out.added.append(line.uid)
+        elif changed:
+            out.updated.append(line.uid)
         else:
             out.same += 1
     for line in lines:
         for predecessor in formed[id(line)]:
-            writer.succeed(predecessor, line.uid, entries)
+            writer.succeed(predecessor.uid if isinstance(predecessor, Line) else predecessor.id, line.uid)
     out.changes = writer.changes()
