@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from .model.numbers import fmt
+from .model.registry import index_names
 from .rules import KINDS
 
 
@@ -18,7 +19,7 @@ def render(repo, year: int, unit) -> str:
     fw = repo.framework_for(year, unit.level)
     deadline = plan.deadline("self_assessment_closes", unit.id)
     out = [
-        f"# Hồ sơ tự đánh giá Chỉ số CCHC năm {year} — {unit.name} ({unit.id})",
+        f"# Hồ sơ tự đánh giá {index_names(repo.province).short} năm {year} — {unit.name} ({unit.id})",
         f"# Bộ tiêu chí: {fw.title} ({fw.legal_number}, ngày {_vn_date(fw.legal_date)})",
         f"# Hạn tự đánh giá: {deadline.strftime('%H:%M ngày %d/%m/%Y')}",
         "# Cách điền: ghi 'score' (điểm tự chấm) cho mỗi tiêu chí; với tiêu chí tính từ số liệu chỉ cần ghi",

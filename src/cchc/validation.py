@@ -12,7 +12,7 @@ from .load import repository
 from .load.listing import Listing
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
-SHARED = ("province.yaml", "units/", "criteria/", "plans/", "schemas/", "src/", "pyproject.toml")
+SHARED = ("province.yaml", "units/", "criteria/", "plans/", "history/", "schemas/", "src/", "pyproject.toml")
 
 
 @dataclass

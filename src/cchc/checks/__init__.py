@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Finding
 from ..model.repository import Repository
-from . import appraisal, context, dossier, entries, evidence, framework, survey
+from . import appraisal, context, dossier, entries, evidence, framework, history, survey
 
 if TYPE_CHECKING:
     from ..evidence.pdf import PdfReport
@@ -27,6 +27,8 @@ def run(repo: Repository, *, evidence_checker: EvidenceChecker | None = None) ->
     found.extend(evidence.check_tree(repo))
     for s in repo.surveys.values():
         found.extend(survey.check(repo, s))
+    for h in repo.histories.values():
+        found.extend(history.check(repo, h))
     for d in repo.dossiers.values():
         found.extend(entries.check(repo, d))
         found.extend(dossier.check(repo, d, evidence_checker))

@@ -9,7 +9,6 @@ from ..load import repository
 from ..officer import annex, console, unit_table
 from ..officer.render import WRITERS
 from ..score import results as results_mod
-from ..score.unit import APPRAISED
 from .common import add_root, fail
 
 
@@ -99,7 +98,7 @@ def _annex(root: Path, args) -> int:
     for out in outs:
         _write(out, pages)
     pending = [r for g in year.groups if not args.group or g.id in args.group for r in g.rows
-               if r.score.status != APPRAISED]
+               if r.score.status not in annex.FINAL]
     if pending:
         console.say(f"Lưu ý: {len(pending)} đơn vị chưa hoàn thành thẩm định; phụ lục chưa phải kết quả cuối cùng.")
     return 0

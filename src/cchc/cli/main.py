@@ -15,6 +15,8 @@ from . import editor_config  # noqa: E402  (the web editor)
 COMMANDS["editor-config"] = editor_config
 from . import criteria, export, survey, units, year  # noqa: E402  (the officer's tools, issue 8)
 COMMANDS.update({"criteria": criteria, "survey": survey, "export": export, "year": year, "units": units})
+from . import init, results  # noqa: E402  (a new province and its past results, issue 15)
+COMMANDS.update({"init": init, "results": results})
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..load import repository
 from ..load.yamlfile import YamlError, parse
-from ..officer import console, files, survey_in, survey_out
+from ..officer import colmap, console, files, survey_in, survey_out
 from ..officer.render import WRITERS
 from .common import add_root, fail
 
@@ -19,6 +19,9 @@ def add_parser(sub) -> None:
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
     imp.add_argument("--year", type=int, required=True, help="năm đánh giá")
     imp.add_argument("--source", help="nguồn số liệu, ví dụ 'Kết quả điều tra XHH năm 2025 của Sở Nội vụ'")
+    imp.add_argument("--map", action="append", default=[], metavar="CỘT=MÃ",
+                     help="cột đặt tên khác mã tiêu chí, ví dụ CS1=8.1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
+                          "cũng có thể khai trong trang 'Mã cột' của tệp Excel")
     imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
     console.add_format(imp)
     add_root(imp)
@@ -47,7 +50,11 @@ def _old_source(root: Path, rel: str) -> str | None:
 
 def _import(root: Path, repo, args) -> int:
     shown = console.shown(args.file)
-    result = survey_in.read_survey(args.file, shown, repo, args.year)
+    try:
+        mapped = colmap.parse_options(args.map)
+    except colmap.MapError as exc:
+        return fail(f"--map {exc}")
+    result = survey_in.read_survey(args.file, shown, repo, args.year, mapped)
     if result.errors:
         console.show(result.findings, args.format)
         return console.done(len(result.errors), "điểm điều tra")

@@ -1,6 +1,9 @@
-"""`cchc units merge|split|add|end`: restructuring recorded in the unit registry (units/*.yaml)."""
+"""`cchc units merge|split|add|end`: restructuring recorded in the unit registry (units/*.yaml);
+`cchc units template|import`: the whole registry from a table."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from ..load import repository
 from ..officer import console, files, registry_edit
@@ -49,6 +52,19 @@ def add_parser(sub) -> None:
     end.add_argument("--year", type=int, required=True, help="năm đầu tiên đơn vị không còn hoạt động")
     end.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
     add_root(end)
+    tpl = actions.add_parser("template", help="tạo bảng Excel danh sách đơn vị để điền (hoặc sửa rồi nhập lại)")
+    tpl.add_argument("--out", type=Path, default=Path("don-vi.xlsx"), help="tệp ra .xlsx (mặc định: don-vi.xlsx)")
+    add_root(tpl)
+    imp = actions.add_parser("import", help="nhập danh sách đơn vị từ bảng (.xlsx, .csv)",
+                             description="Mỗi dòng một đơn vị: tên, cấp, nhóm xếp hạng, đơn vị cấp trên, năm hoạt "
+                                         "động, đơn vị tiền thân, tài khoản. Mã đơn vị để trống thì tạo từ tên. Mọi "
+                                         "lỗi ghi rõ trang, dòng, cột; còn lỗi thì không ghi gì.")
+    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
+    imp.add_argument("--from-year", type=int, default=None, metavar="NĂM",
+                     help="năm bắt đầu cho các dòng để trống cột 'Từ năm'")
+    imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    console.add_format(imp)
+    add_root(imp)
 
 
 def _edit(root, repo, args) -> registry_edit.Edit:
@@ -80,8 +96,17 @@ def run(args) -> int:
     if root is None:
         return console.no_root()
     repo = repository.load(root, wanted=lambda folder: False)
-    if repo.broken_in("units"):
-        return fail("danh sách đơn vị (units/) đang có tệp lỗi; chạy 'cchc validate units' và sửa trước.")
+    if repo.broken_in("units") or (repo.province is None and args.action in ("template", "import")):
+        return fail("danh sách đơn vị (units/) hoặc province.yaml đang có tệp lỗi; chạy 'cchc validate' và sửa trước.")
+    if args.action == "template":
+        return _template(repo, args)
+    if args.action == "import":
+        return _import(root, repo, args)
+    return _restructure(root, repo, args)
+
+
+def _restructure(root, repo, args) -> int:
+    """merge, split, add, end: one edit of the registry, checked before it is written."""
     try:
         edit = _edit(root, repo, args)
     except EditError as exc:
@@ -100,6 +125,48 @@ def run(args) -> int:
     for note in edit.notes:
         console.say(f"- {note}")
     others = [f for f in found if f.is_error and f.file not in edit.changes]
+    if others:
+        console.say(f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
+                    "thẩm định trong kế hoạch năm.")
+    return 0
+
+
+def _template(repo, args) -> int:
+    from ..officer import units_out
+    from ..officer.render import WRITERS
+
+    if args.out.suffix.lower() != ".xlsx":
+        return fail(f"'{args.out}': bảng mẫu là tệp Excel .xlsx.")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(WRITERS[".xlsx"](units_out.template(repo)))
+    shown = console.shown(args.out)
+    console.say(f"Đã tạo bảng {shown}: {len(repo.units)} đơn vị đang có. Điền hoặc sửa rồi nhập bằng: "
+                f"cchc units import {shown}")
+    return 0
+
+
+def _import(root, repo, args) -> int:
+    from ..officer import units_in
+
+    shown = console.shown(args.file)
+    read = units_in.read_units(args.file, shown, root, repo, args.from_year)
+    if read.errors:
+        console.show(read.findings, args.format)
+        return console.done(len(read.errors), "danh sách đơn vị")
+    staged = files.check_changes(root, read.changes)
+    blocking = [f for f in staged.findings if f.is_error and f.file in read.changes]
+    console.show(read.findings + staged.findings, args.format)
+    if blocking:
+        return console.done(len(blocking), "danh sách đơn vị")
+    changes = {**read.changes, **staged.companions}
+    counts = f"thêm {len(read.added)}, cập nhật {len(read.updated)}, không đổi {read.same} đơn vị"
+    if args.check:
+        console.say(f"Bảng hợp lệ ({counts}); chưa ghi tệp (--check).")
+        return 0
+    if changes:
+        files.write_all(root, changes)
+    console.say(f"Đã ghi {', '.join(sorted(changes)) or 'không tệp nào (không có gì thay đổi)'}: {counts}.")
+    others = [f for f in staged.findings if f.is_error and f.file not in read.changes]
     if others:
         console.say(f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
                     "thẩm định trong kế hoạch năm.")

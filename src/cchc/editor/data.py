@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model.numbers import fmt
+from ..model.registry import index_names
 from ..rules import KINDS
 from . import fields
 
@@ -53,6 +54,7 @@ def build(repo, year: int, units: list) -> dict:
     return {
         "year": year,
         "province": repo.province.name if repo.province else "",
+        "index": index_names(repo.province).short,  # "Chỉ số CCHC", or the province's own index
         "levels": dict(repo.province.levels) if repo.province else {},
         "units": {u.id: {"name": u.name, "level": u.level, "framework": plan.frameworks[u.level],
                          "deadline": plan.deadline("self_assessment_closes", u.id).isoformat()}

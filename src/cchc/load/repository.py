@@ -1,7 +1,7 @@
 """Load a whole repository (or part of it) into the model, gathering load findings.
 
 Layout (see README): province.yaml, units/*.yaml, criteria/<folder>/<level>.yaml,
-plans/<year>.yaml, surveys/<year>.yaml, submissions/<year>/<unit>/{self-assessment,
+plans/<year>.yaml, surveys/<year>.yaml, history/<year>.yaml, submissions/<year>/<unit>/{self-assessment,
 appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 """
 
@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 
 from ..findings import Finding, error
 from ..model import framework as fw_model
+from ..model import history as history_model
 from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
@@ -42,7 +43,7 @@ class _Loaded(Repository):
 
 # A dossier file holds one unit's scores; the registry and survey files of a national
 # roll-up (3,300 units) legitimately grow larger.
-SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024}
+SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024, "history": 32 * 1024 * 1024}
 
 
 def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
@@ -91,6 +92,7 @@ class _Loader:
     frameworks: dict[str, fw_model.Framework] = field(default_factory=dict)
     plans: dict[int, plan_model.Plan] = field(default_factory=dict)
     survey_points: dict[int, survey_model.Survey] = field(default_factory=dict)
+    histories: dict[int, history_model.History] = field(default_factory=dict)
     dossiers: dict[tuple[int, str], Dossier] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     duplicate_units: list[tuple[registry.Unit, registry.Unit]] = field(default_factory=list)
@@ -128,6 +130,11 @@ class _Loader:
             if p:
                 s = survey_model.build(p.data, rel, p.where)
                 self.one_per_year(self.survey_points, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+        for rel in self.yaml_files("history") if self.surveys else ():  # past results: not needed for one dossier
+            p = self.doc(rel, "history")
+            if p:
+                h = history_model.build(p.data, rel, p.where)
+                self.one_per_year(self.histories, h, "history-year-mismatch", "kết quả đã công bố", "history")
 
     def province_file(self) -> None:
         if not self.source.is_file("province.yaml"):
@@ -197,7 +204,7 @@ class _Loader:
     def repository(self, scope: Iterable[str] | None, listing: Listing | None) -> Repository:
         return _Loaded(
             source=self.source, province=self.province, units=self.units, frameworks=self.frameworks,
-            plans=self.plans, surveys=self.survey_points, dossiers=self.dossiers, findings=tuple(self.findings),
+            plans=self.plans, surveys=self.survey_points, histories=self.histories, dossiers=self.dossiers, findings=tuple(self.findings),
             duplicate_units=tuple(self.duplicate_units), broken=frozenset(self.broken),
             scope=None if scope is None else tuple(scope), listing=listing)
 
@@ -205,7 +212,7 @@ class _Loader:
 def load(root: Path | str, wanted: Callable[[str], bool] | None = None, *, surveys: bool = True,
          scope: Iterable[str] | None = None, listing: Listing | None = None) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
-    ``surveys=False`` skips survey points (not needed to check a dossier); ``scope`` names the
+    ``surveys=False`` skips survey points and past results (not needed to check a dossier); ``scope`` names the
     repo-relative paths a limited run checks (None: everything); ``listing`` says what the dossier
     folders hold when that is not the disk (a pull request's Git tree)."""
     loader = _Loader(FileSource(Path(root)), surveys)

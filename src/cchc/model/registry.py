@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Document, Where
+
+INDEX_NAME = "Chỉ số cải cách hành chính"
+INDEX_SHORT = "Chỉ số CCHC"
+
+
+@dataclass(frozen=True)
+class IndexNames:
+    """How the index is named on the site and in the official tables (province.yaml 'index').
+
+    A province that runs another index of the same shape (an administrative-procedure
+    quality index, say) changes these words and nothing else."""
+
+    name: str = INDEX_NAME  # "Chỉ số cải cách hành chính"
+    short: str = INDEX_SHORT  # "Chỉ số CCHC"
+    results_title: str = ""  # "Kết quả xác định Chỉ số cải cách hành chính" (before "năm 2025")
+
+    @property
+    def results(self) -> str:
+        return self.results_title or f"Kết quả xác định {self.name}"
 
 
 @dataclass(frozen=True)
@@ -18,6 +37,7 @@ class Province:
     groups: Mapping[str, str]  # id -> Vietnamese name
     admins: tuple[str, ...]
     file: str = "province.yaml"
+    index: IndexNames = field(default_factory=IndexNames)
 
 
 @dataclass(frozen=True)
@@ -47,7 +67,20 @@ def build_province(data: Document) -> Province:
         levels={x["id"]: x["name"] for x in data["levels"]},
         groups={x["id"]: x["name"] for x in data["groups"]},
         admins=tuple(normalise_account(a) for a in data["admins"]),
+        index=_index(data.get("index") or {}),
     )
+
+
+def _index(data: Document) -> IndexNames:
+    name = data.get("name") or INDEX_NAME
+    # A province that names another index but not its short name gets the full name, never "Chỉ số CCHC".
+    short = data.get("short") or (INDEX_SHORT if name == INDEX_NAME else name)
+    return IndexNames(name, short, data.get("results_title") or "")
+
+
+def index_names(province: Province | None) -> IndexNames:
+    """The province's index names, or the defaults when there is no province (yet)."""
+    return province.index if province is not None else IndexNames()
 
 
 def build_units(data: Document, file: str, where: Where) -> list[Unit]:

@@ -12,6 +12,7 @@ from typing import BinaryIO, Protocol
 
 from ..findings import Finding
 from .framework import Framework
+from .history import History
 from .plan import Plan
 from .registry import Province, Unit
 from .submission import Appraisal, Explanation, SelfAssessment
@@ -82,6 +83,7 @@ class Repository:
     frameworks: Mapping[str, Framework] = field(default_factory=dict)  # ref -> Framework
     plans: Mapping[int, Plan] = field(default_factory=dict)  # year -> Plan
     surveys: Mapping[int, Survey] = field(default_factory=dict)  # year -> Survey
+    histories: Mapping[int, History] = field(default_factory=dict)  # year -> published results brought in
     dossiers: Mapping[tuple[int, str], Dossier] = field(default_factory=dict)  # (year, unit) -> Dossier
     findings: tuple[Finding, ...] = ()  # what loading found (unreadable files, schema errors)
     duplicate_units: tuple[tuple[Unit, Unit], ...] = ()  # (Unit, the first Unit with its id)

@@ -12,11 +12,11 @@ from pathlib import Path
 from .. import checks
 from ..load import repository
 from ..policy import codeowners
-from ..sample.yamlout import dump
+from ..yamlout import dump
 
 # The shared files every check needs; submissions are never copied (they are large and
 # a change to the registry, the plans or the surveys does not rewrite them).
-CONTEXT = ("province.yaml", "units", "criteria", "plans", "surveys")
+CONTEXT = ("province.yaml", "units", "criteria", "plans", "surveys", "history")
 
 
 def yaml_text(doc: dict, header: str | None = None) -> str:

@@ -1,4 +1,5 @@
-"""`cchc year open`: next year's plan from the latest one.
+"""`cchc year open`: next year's plan from the latest one (or, for a province's first year,
+from the registry, the frameworks it has and the usual calendar).
 
 Deadlines move by the number of years; frameworks, councils and routing carry over;
 extensions (granted to one unit for one year) and the plan's own decision number are
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 
 
 class RollError(Exception):
@@ -101,3 +103,115 @@ def roll(repo, raw: dict, year: int, overrides: dict) -> Rolled:
     notes.append("Cần bổ sung: số, ngày văn bản ban hành kế hoạch (mục decision); kiểm tra lại các mốc thời hạn và "
                  "quyết định thành lập Hội đồng thẩm định của năm mới.")
     return Rolled(doc, notes)
+
+
+# ── the first year: no earlier plan to roll ─────────────────────────────────
+# The usual calendar of a year's work (month, day, time, years after the evaluated year): what
+# the first plan proposes until the officer gives the dates of the province's own plan.
+CALENDAR = {
+    "entry_opens": (11, 10, "00:00:00", 0),
+    "self_assessment_closes": (12, 31, "23:59:59", 0),
+    "appraisal_round1_closes": (2, 15, "23:59:59", 1),
+    "explanation_closes": (3, 1, "23:59:59", 1),
+    "appraisal_round2_closes": (3, 20, "23:59:59", 1),
+    "publication": (4, 30, "00:00:00", 1),
+}
+# --deadline names, as officers say them.
+PHASE_OPTIONS = {"mo-nhap-lieu": "entry_opens", "tu-danh-gia": "self_assessment_closes",
+                 "tham-dinh-1": "appraisal_round1_closes", "giai-trinh": "explanation_closes",
+                 "tham-dinh-2": "appraisal_round2_closes", "cong-bo": "publication"}
+_STARTS = ("entry_opens", "publication")  # a date alone means the start of that day, not its end
+
+
+def parse_deadline(item: str, timezone: str) -> tuple[str, str]:
+    """'tu-danh-gia=31/12/2026' or 'mo-nhap-lieu=10/11/2026 08:00' → (phase, ISO time)."""
+    name, sep, when = item.partition("=")
+    phase = PHASE_OPTIONS.get(name.strip())
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?", when.strip())
+    if not sep or phase is None or not m:
+        raise RollError(f"--deadline '{item}' phải có dạng <mốc>=<ngày/tháng/năm>[ giờ:phút], mốc là một trong: "
+                        f"{', '.join(PHASE_OPTIONS)} (ví dụ tu-danh-gia=31/12/2026).")
+    day, month, year, hour, minute = m.groups()
+    clock = f"{int(hour):02d}:{minute}:00" if hour else ("00:00:00" if phase in _STARTS else "23:59:59")
+    stamp = f"{year}-{int(month):02d}-{int(day):02d}T{clock}{timezone}"
+    try:
+        datetime.fromisoformat(stamp)
+    except ValueError:
+        raise RollError(f"--deadline '{item}': không phải một ngày giờ có thật.") from None
+    return phase, stamp
+
+
+def _choose_frameworks(repo, year: int, levels: set, given: dict, notes: list) -> dict:
+    chosen = {}
+    for level in sorted(levels):
+        if level in given:
+            chosen[level] = given[level]
+            continue
+        refs = sorted(ref for ref, fw in repo.frameworks.items() if fw.level == level)
+        if len(refs) != 1:
+            what = f"có {len(refs)} bộ tiêu chí ({', '.join(refs)})" if refs else "chưa có bộ tiêu chí nào"
+            raise RollError(f"năm {year} có đơn vị cấp '{level}' nhưng {what} cho cấp này; "
+                            + (f"chọn bằng --framework {level}=<thư mục>/{level}." if refs else
+                               f"nhập bằng 'cchc criteria import <tệp> --ref <thư mục>/{level}' trước."))
+        chosen[level] = refs[0]
+        notes.append(f"Cấp '{level}' dùng bộ tiêu chí {refs[0]} ({repo.frameworks[refs[0]].title}).")
+    return chosen
+
+
+def _calendar(year: int, deadlines: dict, timezone: str, notes: list) -> dict:
+    """The given deadlines, the usual calendar for the others (listed in ``notes``)."""
+    dates = {}
+    for phase, (month, day, clock, later) in CALENDAR.items():
+        dates[phase] = deadlines.get(phase) or f"{year + later:04d}-{month:02d}-{day:02d}T{clock}{timezone}"
+    defaulted = [PHASE_NAMES_SHORT[p] for p in CALENDAR if p not in deadlines]
+    if defaulted:
+        notes.append("Theo lịch thường lệ (chưa có trong tùy chọn --deadline, cần đối chiếu kế hoạch của tỉnh): "
+                     + ", ".join(defaulted) + ".")
+    return dates
+
+
+def _council(council: dict, prov, notes: list) -> dict:
+    accounts = list(council.get("accounts") or ())
+    if not accounts:
+        accounts = list(prov.admins) if prov else []
+        notes.append("Hội đồng thẩm định tạm ghi tài khoản quản trị; thay bằng tài khoản các thành viên (mục "
+                     "councils.accounts) hoặc dùng --council-account.")
+    entry = {"id": council.get("id") or "hd-tinh", "name": council["name"]}
+    if council.get("decision"):
+        entry["decision"] = council["decision"]
+    entry["accounts"] = accounts
+    return entry
+
+
+def first(repo, year: int, frameworks: dict, deadlines: dict, council: dict) -> Rolled:
+    """The first plan of a province: frameworks per level (given, or the only one there is),
+    the usual calendar unless ``deadlines`` (phase → ISO time) says otherwise, one council
+    for every level (``council``: id, name, accounts, decision)."""
+    active = repo.units_in(year)
+    if not active:
+        raise RollError(f"chưa có đơn vị nào hoạt động năm {year}; nhập danh sách đơn vị trước (cchc units import).")
+    prov = repo.province
+    for level, ref in frameworks.items():
+        fw = repo.frameworks.get(ref)
+        if fw is None:
+            raise RollError(f"không có bộ tiêu chí '{ref}' (nhập bằng 'cchc criteria import' trước).")
+        if fw.level != level:
+            raise RollError(f"bộ tiêu chí '{ref}' dành cho cấp '{fw.level}', không phải cấp '{level}'.")
+    notes: list = []
+    levels = {u.level for u in active}
+    chosen = _choose_frameworks(repo, year, levels, frameworks, notes)
+    dates = _calendar(year, deadlines, prov.timezone if prov else "+07:00", notes)
+    entry = _council(council, prov, notes)
+    doc = {"year": year, "title": council["title"]}
+    if council.get("plan_decision"):
+        doc["decision"] = council["plan_decision"]
+    doc.update(frameworks=chosen, deadlines=dates, councils=[entry],
+               routing=[{"council": entry["id"], "levels": sorted(levels)}])
+    notes.append("Cần bổ sung: số, ngày văn bản ban hành kế hoạch (mục decision) và quyết định thành lập Hội đồng "
+                 "thẩm định (councils.decision), nếu chưa ghi.")
+    return Rolled(doc, notes)
+
+
+PHASE_NAMES_SHORT = {"entry_opens": "mở nhập liệu", "self_assessment_closes": "hạn tự đánh giá",
+                     "appraisal_round1_closes": "hạn thẩm định vòng 1", "explanation_closes": "hạn giải trình",
+                     "appraisal_round2_closes": "hạn thẩm định vòng 2", "publication": "công bố"}

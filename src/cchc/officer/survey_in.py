@@ -11,15 +11,15 @@ duplicate rows are each refused with their sheet, row and column.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import findings
-from . import cells
+from . import cells, colmap
 from .safe_open import read
 from .sheets import problem
+from .unit_match import Finder
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
 
@@ -46,19 +46,20 @@ class _Header:
     names: dict  # column -> header text
 
 
-def _header(grid) -> _Header | None:
+def _header(grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
     for position, (_, values) in enumerate(grid.rows[:30]):
         keys, codes, names = {}, {}, {}
         for col, value in enumerate(values, 1):
             if value is None:
                 continue
             h = cells.fold(cells.text(value))
-            key = _classify(h)
-            m = None if key else _CODE_HEAD.match(h)
+            given = mapped.code(value) if mapped else None  # "CS1=8.1": the officer's name for a column
+            key = None if given else _classify(h)
+            m = None if key or given else _CODE_HEAD.match(h)
             if key and key not in keys:
                 keys[key] = col
-            elif m:
-                codes[col] = m[1].upper()
+            elif given or m:
+                codes[col] = given or m[1].upper()
             names[col] = " ".join(cells.text(value).split())
         if ({"unit", "name"} & set(keys)) and (codes or {"code", "points"} <= set(keys)):
             return _Header(position, keys, codes, names)
@@ -66,10 +67,6 @@ def _header(grid) -> _Header | None:
 
 
 _CLOSING = {"tong", "tong cong", "tong so", "tong diem", "cong"}
-
-
-def _bare(name: str) -> str:
-    return cells.fold(name).removeprefix("ubnd ").strip()
 
 
 @dataclass
@@ -85,10 +82,8 @@ class SurveyRead:
 class _Reader:
     def __init__(self, repo, year: int, out: SurveyRead):
         self.repo, self.year, self.out = repo, year, out
-        self.units = repo.units_in(year)
-        self.by_name: dict = {}
-        for u in self.units:
-            self.by_name.setdefault(_bare(u.name), []).append(u)
+        self.finder = Finder(repo, year)
+        self.units = self.finder.units
         fws = {u.level: repo.framework_for(year, u.level) for u in self.units}
         self.frameworks = {level: fw for level, fw in fws.items() if fw is not None}
         self.survey_codes = {n.code for fw in self.frameworks.values() for n in fw.leaves() if n.is_survey}
@@ -136,31 +131,11 @@ class _Reader:
                 self.err("officer-survey-unit", grid, row, h.keys.get("unit") or h.keys.get("name"), h,
                          "dòng có điểm nhưng không ghi đơn vị.", "Ghi mã hoặc tên đơn vị cho dòng này.")
             return None
-        if uid is not None:
-            unit = self.repo.units.get(uid) or self.repo.units.get(uid.lower())
-            col = h.keys["unit"]
-            if unit is None:
-                close = difflib.get_close_matches(uid.lower(), [u.id for u in self.units], n=1)
-                return self.err("officer-survey-unit", grid, row, col, h, f"không có đơn vị mã '{uid}' trong danh "
-                                "sách đơn vị.", (f"Có phải '{close[0]}'? " if close else "") + "Dùng mã trong units/.")
-            if not unit.active(self.year):
-                later = f" Đơn vị kế thừa: {', '.join(unit.successors)}." if unit.successors else ""
-                return self.err("officer-survey-unit", grid, row, col, h, f"đơn vị '{uid}' không hoạt động năm "
-                                f"{self.year}.", "Chỉ nhập điểm cho đơn vị hoạt động trong năm." + later)
-            if name is not None and _bare(name) != _bare(unit.name):
-                self.err("officer-survey-name", grid, row, h.keys.get("name"), h,
-                         f"tên '{name}' khác tên trong danh sách đơn vị của mã '{uid}' ({unit.name}).",
-                         "Kiểm tra dòng này có bị lệch với dòng khác không.", warn=True)
-            return unit
-        found = self.by_name.get(_bare(name), [])
-        col = h.keys["name"]
-        if len(found) != 1:
-            close = difflib.get_close_matches(_bare(name), list(self.by_name), n=1)
-            what = "có nhiều đơn vị cùng tên" if found else "không có đơn vị tên"
-            return self.err("officer-survey-unit", grid, row, col, h, f"{what} '{name}' trong năm {self.year}.",
-                            (f"Có phải '{self.by_name[close[0]][0].name}'? " if close and not found else "")
-                            + "Thêm cột 'Mã đơn vị' với mã trong units/ để chỉ rõ đơn vị.")
-        return found[0]
+        unit, issues = self.finder.find(uid, name)
+        for issue in issues:
+            code = "officer-survey-name" if issue.warn else "officer-survey-unit"
+            self.err(code, grid, row, h.keys.get(issue.key), h, issue.message, issue.hint, warn=issue.warn)
+        return unit
 
     def points(self, grid, h, row, col, raw, unit, code):
         try:
@@ -238,13 +213,17 @@ class _Reader:
         self.points(grid, h, row, h.keys["points"], raw, unit, code)
 
 
-def read_survey(path, shown: str, repo, year: int) -> SurveyRead:
+def read_survey(path, shown: str, repo, year: int, mapped: colmap.ColumnMap | None = None) -> SurveyRead:
+    """``mapped``: headers named otherwise than by criterion code (option --map), joined with the
+    file's own "Mã cột" sheet."""
     out = SurveyRead()
     grids, out.findings = read(path, shown)
     if out.findings:
         return out
+    mapped = colmap.from_grids(grids, mapped)
+    out.findings.extend(mapped.findings)
     reader = _Reader(repo, year, out)
-    located = [(g, h) for g in grids if (h := _header(g))]
+    located = [(g, h) for g in grids if not colmap.is_map_sheet(g) and (h := _header(g, mapped))]
     if not located:
         out.findings.append(findings.error(
             "officer-header-missing", shown, "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột "

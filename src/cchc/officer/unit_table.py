@@ -8,6 +8,7 @@ Every number comes from cchc.score.unit.score_unit — the numbers the results s
 
 from __future__ import annotations
 
+from ..model.registry import index_names
 from ..score.unit import NOT_SUBMITTED, STATUS_NAMES, score_unit
 from .framework_out import vn_date
 from .layout import Column, Page, Row, shown, ubnd
@@ -73,6 +74,7 @@ def pages(repo, unit, year: int) -> list:
         total += [s.appraised_total, s.survey_total, s.total, None]
     rows.append(Row(total, bold=True))
     prov = repo.province
+    names = index_names(prov)
     parent = repo.units.get(unit.parent) if unit.parent else None
     top = parent.name if parent is not None and parent.active(year) else ubnd(prov.name if prov else "")
     report = sa.report if sa else None
@@ -80,7 +82,7 @@ def pages(repo, unit, year: int) -> list:
     subtitle.append(f"Bộ tiêu chí: {fw.title} ({fw.legal_number})")
     if appraised:
         closing = (f"Tổng điểm đạt: {shown(s.total)}/{shown(s.max)} (thẩm định {shown(s.appraised_total)}, "
-                   f"điều tra xã hội học {shown(s.survey_total)}); Chỉ số CCHC: {shown(s.index, fw.precision)}%; "
+                   f"điều tra xã hội học {shown(s.survey_total)}); {names.short}: {shown(s.index, fw.precision)}%; "
                    f"xếp loại: {s.classification}.")
     else:
         closing = (f"Tổng điểm tự đánh giá: {shown(s.self_total)}/{shown(s.max)} (chưa gồm điểm điều tra xã hội học, "
@@ -93,7 +95,7 @@ def pages(repo, unit, year: int) -> list:
     when = (f"Ngày {report.date[8:]} tháng {report.date[5:7]} năm {report.date[:4]}" if report
             else "……, ngày … tháng … năm ……")
     title = ("BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ" + (" VÀ THẨM ĐỊNH" if appraised else "")
-             + f", CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}")
+             + f", CHẤM ĐIỂM {names.name.upper()} NĂM {year}")
     return [Page(f"{unit.id}"[:31], columns, rows, agency=(top.upper(), unit.name.upper()), title=(title,),
                  subtitle=tuple(subtitle), notes=tuple(notes),
                  signature=(when, "THỦ TRƯỞNG ĐƠN VỊ", *SIGN, "", "", report.approved_by if report else ""))]

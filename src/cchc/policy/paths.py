@@ -22,6 +22,7 @@ _FILES = {"self-assessment.yaml": SELF, "explanation.yaml": EXPLANATION, "apprai
 AREAS = (
     ("criteria/", "bộ tiêu chí"), ("units/", "danh sách đơn vị"), ("plans/", "kế hoạch năm"),
     ("schemas/", "cấu trúc dữ liệu (schemas)"), ("surveys/", "điểm điều tra xã hội học"),
+    ("history/", "kết quả đã công bố các năm trước"),
     ("province.yaml", "thông tin tỉnh và tài khoản quản trị"), ("submissions/", "thư mục hồ sơ"),
     (".github/", "quy trình kiểm tra tự động (workflows, CODEOWNERS)"),
     (".gitea/", "quy trình kiểm tra tự động"), (".forgejo/", "quy trình kiểm tra tự động"),

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import celltext
 from ..celltext import put
 from ..model.numbers import fmt
+from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
 
 _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -56,9 +57,17 @@ def _row(row) -> dict:
     }
 
 
+def _imported(y) -> dict:
+    """A year brought in from its publication decision says so, and which decision."""
+    history = getattr(y.plan, "history", None)
+    if history is None:
+        return {}
+    return {"imported": {"decision": history.decision, "source": history.source, "file": history.file}}
+
+
 def to_json(results) -> str:
     doc = {
-        "title": "Kết quả Chỉ số cải cách hành chính",
+        "title": f"Kết quả {index_names(results.province).name}",
         "province": results.province.name if results.province else "",
         "sample": bool(results.province and results.province.sample),
         "commit": results.commit,
@@ -68,6 +77,7 @@ def to_json(results) -> str:
         "years": [{
             "year": y.year,
             "frameworks": y.plan.frameworks,
+            **_imported(y),
             "groups": [{"id": g.id, "name": g.name, "units": [_row(r) for r in g.rows]} for g in y.groups],
         } for y in results.years],
     }
@@ -138,7 +148,7 @@ def to_xlsx(results, year: int) -> bytes:
     province = results.province.name if results.province else ""
     for g in y.groups:
         ws = wb.create_sheet(title=celltext.sheet_title(g.name))
-        title = put(ws, 1, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} — {g.name.upper()}")
+        title = put(ws, 1, 1, f"KẾT QUẢ {index_names(results.province).name.upper()} NĂM {year} — {g.name.upper()}")
         title.font = Font(bold=True, size=13)
         put(ws, 2, 1, f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}.")
         header, rows = table(g)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .yamlout import number
+from ..yamlout import number
 
 OFF_BUDGET = ("bonus", "penalty")  # leaves that do not count in their parent's max
 

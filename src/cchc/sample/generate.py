@@ -24,7 +24,7 @@ from .appraisal import appraise
 from .frameworks import Leaf
 from .pdf import PdfMaker
 from .submissions import HEADER, Folder, self_assessment
-from .yamlout import dump
+from ..yamlout import dump
 
 YEARS = (2024, 2025)
 

@@ -20,7 +20,7 @@ from .frameworks import Leaf
 from .names import person
 from .pdf import PdfMaker
 from .units import Unit
-from .yamlout import dump
+from ..yamlout import dump
 
 HEADER = "Dữ liệu mẫu (tỉnh Mẫu là tỉnh giả định), sinh tự động bởi python -m cchc.sample."
 ZERO = Decimal(0)

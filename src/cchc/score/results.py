@@ -11,7 +11,9 @@ from decimal import Decimal
 
 from ..model.plan import Plan
 from ..model.registry import Province, Unit
+from ..model.history import History
 from ..model.repository import Repository
+from . import history as published
 from .rank import places
 from .unit import ZERO, NodeScore, UnitScore, index_of, quantize, score_unit
 
@@ -55,7 +57,7 @@ class Group:
 @dataclass(frozen=True)
 class Year:
     year: int
-    plan: Plan
+    plan: Plan | published.PublishedPlan  # a past year brought in (history/) stands on its decision
     groups: tuple[Group, ...]
 
 
@@ -111,6 +113,33 @@ def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
     return Group(gid, name, tuple(rows))
 
 
+def _published_groups(repo: Repository, history: History, groups: Mapping[str, str]) -> list[Group]:
+    """A past year's published table as ranking groups: the places as published (computed
+    from the index only where the table gives none)."""
+    frameworks: dict[str, published.PublishedFramework] = {}
+    by_group: dict[str, list[tuple[UnitScore, int | None]]] = {}
+    seen: set[str] = set()
+    for row in history.rows:
+        unit = repo.units.get(row.unit)
+        if unit is None or not unit.active(history.year) or unit.id in seen:
+            continue  # reported by checks.history; the build refuses to publish
+        seen.add(unit.id)
+        by_group.setdefault(unit.group, []).append((published.score(history, row, unit, frameworks), row.place))
+    out = []
+    for gid, name in groups.items():
+        items = by_group.get(gid)
+        if not items:
+            continue
+        scores = [s for s, _ in items]
+        given = [p for _, p in items]
+        if any(p is None for p in given):
+            given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
+        rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
+        rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
+        out.append(Group(gid, name, tuple(rows)))
+    return out
+
+
 def _predecessors(unit: Unit, previous_year: int, merged_into: Mapping[str, list[Unit]]) -> list[str]:
     if unit.active(previous_year):
         return [unit.id]
@@ -158,8 +187,12 @@ def _with_changes(repo: Repository, years: Sequence[Year]) -> tuple[Year, ...]:
 def compute(repo: Repository, commit: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
-    for year in sorted(repo.plans):
-        plan = repo.plans[year]
+    for year in sorted(set(repo.plans) | set(repo.histories)):
+        plan = repo.plans.get(year)
+        if plan is None:  # a year the system did not run: its published results, as published
+            history = repo.histories[year]
+            years.append(Year(year, published.plan(history), tuple(_published_groups(repo, history, groups))))
+            continue
         years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
                                             if g.rows)))
     return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units))

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from ..model.framework import ADJUSTMENT_KINDS, Framework, Node
 from ..model.registry import Unit
+from ..model.history import History
 from ..model.repository import Dossier, Repository
 from ..model.submission import Entry, EvidenceRef
 from ..rules import kind_of, self_points
@@ -18,8 +19,10 @@ ZERO = Decimal(0)
 HUNDRED = Decimal(100)
 
 NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED = "chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh"
+IMPORTED = "da-cong-bo"  # a past year's published result, brought in from its decision (history/)
 STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ thẩm định",
-                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định"}
+                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định", IMPORTED: "Kết quả đã công bố (nhập)"}
+LIVE_STATUSES = (NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED)  # of a year the system runs
 
 # code -> (score, reason, round) from the latest appraisal round that mentions the code
 Appraised = Mapping[str, tuple[Decimal, str | None, int]]
@@ -82,13 +85,14 @@ class UnitScore:
     framework: Framework
     status: str
     areas: tuple[NodeScore, ...]
-    self_total: Decimal
-    appraised_total: Decimal  # self-scored part after appraisal, adjustments included
-    survey_total: Decimal
+    self_total: Decimal | None  # None for a published result brought in (history/): not known
+    appraised_total: Decimal | None  # self-scored part after appraisal, adjustments included
+    survey_total: Decimal | None
     total: Decimal  # within [0, max]
     max: Decimal
     index: Decimal | None
     classification: str
+    imported: History | None = None  # the History a published result was brought in from
 
     def nodes(self) -> Iterator[NodeScore]:
         for a in self.areas:

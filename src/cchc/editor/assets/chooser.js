@@ -23,9 +23,11 @@ export function showChooser(rules) {
     if (!byLevel.has(u.level)) byLevel.set(u.level, []);
     byLevel.get(u.level).push([id, u]);
   }
-  root.innerHTML = `<h1>Nhập hồ sơ tự đánh giá Chỉ số CCHC năm ${rules.year}</h1>
-    <p>${rules.province}. Chọn đơn vị của mình; trình duyệt sẽ nhớ lựa chọn này cho lần sau.</p>
+  root.innerHTML = `<h1></h1><p></p>
     <input type="search" id="cchc-tim" placeholder="Tìm đơn vị (gõ có dấu hoặc không dấu)" autofocus>`;
+  // The province's own words (province.yaml) as text, never as markup.
+  root.querySelector('h1').textContent = `Nhập hồ sơ tự đánh giá ${rules.index || 'Chỉ số CCHC'} năm ${rules.year}`;
+  root.querySelector('p').textContent = `${rules.province}. Chọn đơn vị của mình; trình duyệt sẽ nhớ lựa chọn này cho lần sau.`;
   for (const [level, units] of byLevel) {
     const h2 = document.createElement('h2');
     h2.textContent = rules.levels[level] || level;

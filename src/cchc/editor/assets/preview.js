@@ -78,7 +78,7 @@ export function makePreview(rules) {
     const [blocking, advisory] = issues(result, data);
     return h('div', { className: 'cchc-preview' },
       h('h1', {}, unit.name),
-      h('p', { className: 'cchc-sub' }, `Hồ sơ tự đánh giá Chỉ số CCHC năm ${rules.year} — ${fw.title}`),
+      h('p', { className: 'cchc-sub' }, `Hồ sơ tự đánh giá ${rules.index || 'Chỉ số CCHC'} năm ${rules.year} — ${fw.title}`),
       deadline(unit.deadline),
       h('div', { className: 'cchc-summary' },
         h('div', {}, 'Tổng điểm tự chấm: ',

@@ -25,7 +25,7 @@ def on_config(config, **_):
     prov = results.province
     config.extra["cchc_sample"] = bool(prov and prov.sample)
     if prov:
-        config.site_name = f"Chỉ số CCHC — {prov.name}"
+        config.site_name = f"{prov.index.short} — {prov.name}"
     config.nav = site_build.nav(results, config.nav)
     return config
 

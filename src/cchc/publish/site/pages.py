@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...model.numbers import fmt
+from ...model.registry import index_names
 from ...rules import KINDS
-from ...score.unit import STATUS_NAMES, index_of, quantize
+from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
 from . import charts
 from .html import block, cell, chart, esc, href, link, num, signed, table
 
@@ -46,6 +47,7 @@ class Site:
         self.results, self.repo = results, repo
         self.sample = bool(results.province and results.province.sample)
         self.province = results.province.name if results.province else ""
+        self.names = index_names(results.province)  # the index's own words (province.yaml 'index')
         self._averages: dict = {}  # (group, precision) -> area averages, shared by its unit pages
         self._merged_into: dict = {}  # successor id -> ids of the units merged into it
         for u in results.units.values():
@@ -54,6 +56,16 @@ class Site:
 
     def _banner(self) -> str:
         return SAMPLE_NOTE if self.sample else ""
+
+    @staticmethod
+    def _imported(history) -> str:
+        """The marker of a year brought in from its publication decision (history/)."""
+        if history is None:
+            return ""
+        source = f" Nguồn: {esc(history.source)}." if history.source else ""
+        return ("<div class=\"admonition info cchc-imported\"><p class=\"admonition-title\">Kết quả đã công bố "
+                f"(nhập)</p><p>Kết quả năm {history.year} được nhập từ bảng kết quả công bố kèm Quyết định "
+                f"{esc(history.decision)}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{source}</p></div>")
 
     def pages(self) -> dict[str, str]:
         return {src: WIDE + text for src, text in self._pages().items()}
@@ -79,11 +91,11 @@ class Site:
     # ── home ─────────────────────────────────────────────────────────────────
     def home(self) -> str:
         page = "index.md"
-        parts = [f"# Chỉ số cải cách hành chính — {esc(self.province)}", self._banner()]
+        parts = [f"# {esc(self.names.name)} — {esc(self.province)}", self._banner()]
         if not self.results.years:
-            return block(*parts, "<p>Chưa có năm đánh giá nào.</p>")
+            return block(*parts, "<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết quả đã công bố của các năm trước.</p>")
         latest = self.results.years[-1]
-        parts.append(f"<p class=\"cchc-lead\">Kết quả xác định Chỉ số cải cách hành chính (Chỉ số CCHC) năm "
+        parts.append(f"<p class=\"cchc-lead\">{esc(self.names.results)} ({esc(self.names.short)}) năm "
                      f"{latest.year} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm thẩm định của Hội đồng "
                      f"thẩm định và điểm điều tra xã hội học; chỉ số = điểm đạt ÷ điểm tối đa áp dụng × 100.</p>")
         cards = []
@@ -121,7 +133,10 @@ class Site:
     # ── year and rankings ────────────────────────────────────────────────────
     def year(self, y) -> str:
         page = year_page(y.year)
-        parts = [f"# Chỉ số CCHC năm {y.year}", self._banner(), f"<p>{esc(y.plan.title)}</p>"]
+        imported = getattr(y.plan, "history", None)
+        parts = [f"# {esc(self.names.short)} năm {y.year}", self._banner(),
+                 self._imported(imported) or f"<p>{esc(y.plan.title)}</p>"]
+        statuses = (IMPORTED,) if imported else LIVE_STATUSES
         rows = []
         for g in y.groups:
             counts = {}
@@ -130,9 +145,11 @@ class Site:
             idx = [r.score.index for r in g.rows if r.score.index is not None]
             avg = quantize(sum(idx) / len(idx), 2) if idx else None
             rows.append(cell(link(page, group_page(y.year, g.id), g.name)) + cell(len(g.rows))
-                        + "".join(cell(counts.get(s, 0)) for s in STATUS_NAMES) + cell(num(avg, 2)))
-        parts.append(table(["Nhóm", "Số đơn vị"] + list(STATUS_NAMES.values()) + ["Chỉ số bình quân (%)"], rows,
-                           sortable=False))
+                        + "".join(cell(counts.get(s, 0)) for s in statuses) + cell(num(avg, 2)))
+        parts.append(table(["Nhóm", "Số đơn vị"] + [STATUS_NAMES[s] for s in statuses] + ["Chỉ số bình quân (%)"],
+                           rows, sortable=False))
+        if imported:
+            return block(*parts)
         parts.append("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>")
         for level, nodes in self._level_nodes(y).items():
             name = self.results.province.levels.get(level, level) if self.results.province else level
@@ -143,7 +160,8 @@ class Site:
 
     def ranking(self, y, g) -> str:
         page = group_page(y.year, g.id)
-        parts = [f"# Xếp hạng Chỉ số CCHC năm {y.year} — {esc(g.name)}", self._banner(),
+        parts = [f"# Xếp hạng {esc(self.names.short)} năm {y.year} — {esc(g.name)}", self._banner(),
+                 self._imported(getattr(y.plan, "history", None)),
                  "<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
                  "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
                  "sáp nhập được so với bình quân các đơn vị tiền thân.</p>"]
@@ -168,7 +186,7 @@ class Site:
         parts.append("<h2>Biểu đồ xếp hạng</h2>")
         if len(g.rows) > 80:
             parts.append("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>")
-        parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ chỉ số CCHC năm {y.year}, {g.name}"))
+        parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
         return block(*parts)
 
     # ── area / criterion ─────────────────────────────────────────────────────
@@ -261,7 +279,7 @@ class Site:
                            sortable=False))
         trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
         trend = self._predecessor_trend(preds, min(rows)) + trend
-        parts.append(chart(charts.trend(trend), f"Xu hướng chỉ số CCHC của {unit.name}"))
+        parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
         for y, r in sorted(rows.items(), reverse=True):
             parts.append(self._unit_year(page, y, r))
         parts.append("</div>")
@@ -291,6 +309,8 @@ class Site:
                         esc(self.results.units[i].name) for i in ch.predecessors) + ")")
             change = (f" Thay đổi {base}: chỉ số {signed(ch.index, p)} điểm %" +
                       (f", hạng {signed(ch.place)}" if ch.place is not None else "") + ".")
+        if s.imported is not None:
+            return self._published_year(page, r, group, change, parts)
         parts.append(f"<p>Tình trạng: <strong>{esc(STATUS_NAMES[s.status])}</strong>. "
                      f"Hạng <strong>{r.place or '—'}</strong>/{len(group.rows)} trong nhóm "
                      f"{link(page, group_page(year, group.id), group.name)}. Tổng điểm <strong>{num(s.total)}</strong>"
@@ -329,6 +349,21 @@ class Site:
                     for code, ev in evidence]
             parts.append(f"<h3>Tài liệu kiểm chứng ({len(evidence)})</h3>")
             parts.append(table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False))
+        return block(*parts)
+
+    def _published_year(self, page, r, group, change: str, parts: list) -> str:
+        """A unit's year brought in from its publication decision: the published numbers only."""
+        s, p = r.score, r.score.framework.precision
+        parts.append(self._imported(s.imported))
+        parts.append(f"<p>Hạng <strong>{r.place or '—'}</strong>/{len(group.rows)} trong nhóm "
+                     f"{link(page, group_page(s.year, group.id), group.name)}. Tổng điểm <strong>{num(s.total)}"
+                     f"</strong>/{num(s.max)}; chỉ số <strong>{num(s.index, p)}%</strong>, xếp loại "
+                     f"<strong>{esc(s.classification) or '—'}</strong>.{change}</p>")
+        if s.areas:
+            rows = [cell(esc(a.code)) + cell(esc(a.title)) + cell(num(a.max) if a.max else "—") + cell(num(a.achieved))
+                    + cell(num(index_of(a.achieved, a.max, p), p)) for a in s.areas]
+            parts.append("<h3>Điểm theo lĩnh vực (như đã công bố)</h3>")
+            parts.append(table(["Mã", "Lĩnh vực", "Tối đa", "Đạt", "Chỉ số (%)"], rows, sortable=False))
         return block(*parts)
 
     def _area_averages(self, group, precision) -> dict:

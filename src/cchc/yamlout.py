@@ -1,4 +1,4 @@
-"""A tiny deterministic YAML emitter for the sample generator.
+"""A tiny deterministic YAML emitter: the files the officer's tools and the sample generator write.
 
 Dicts keep their insertion order (the caller chooses a human order), strings
 are written as UTF-8, and a string is left unquoted only when every YAML 1.1
@@ -86,7 +86,7 @@ def _flow(value: object) -> str | None:
     if type(value) is dict:
         if any(type(v) in _CONTAINERS for v in value.values()):
             return None
-        text = "{" + ", ".join(f"{k}: {scalar(v, True)}" for k, v in value.items()) + "}"
+        text = "{" + ", ".join(f"{scalar(k, True)}: {scalar(v, True)}" for k, v in value.items()) + "}"
     else:
         if any(type(v) in _CONTAINERS for v in value):
             return None
@@ -98,6 +98,7 @@ def _block(value: object, pad: str, out: list[str], lead: str | None = None) -> 
     """Block style; `lead` replaces `pad` on the first line (a list item's "- ")."""
     if type(value) is dict:
         for key, item in value.items():
+            key = scalar(key)  # a key like "1" (a criterion code) stays a string
             prefix = pad if lead is None else lead
             lead = None
             if type(item) not in _CONTAINERS:
