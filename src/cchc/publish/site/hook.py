@@ -24,8 +24,9 @@ def on_config(config, **_):
     _state.update(repo=repo, results=results, root=root)
     prov = results.province
     config.extra["cchc_sample"] = bool(prov and prov.sample)
+    config.extra["cchc_csp"] = site_build.CSP
     if prov:
-        config.site_name = f"Chỉ số CCHC — {prov.name}"
+        config.site_name = site_build.site_name(prov.name)
     config.nav = site_build.nav(results, config.nav)
     return config
 
@@ -40,7 +41,17 @@ def on_files(files, config, **_):
     return files
 
 
+def on_page_markdown(markdown, page, **_):
+    escaped = site_build.title(page.file.src_uri)
+    if escaped is not None:
+        page.meta["title"] = escaped  # printed as is by the theme: already escaped
+    return markdown
+
+
 def on_page_content(html, page, **_):
+    toc = site_build.toc(page.file.src_uri)
+    if toc is not None:
+        page.toc = toc
     return site_build.page_content(html, page.file.src_uri)
 
 
