@@ -16,7 +16,7 @@ from hostile_names import INJECTED_JS, PAYLOADS, hostile_repo, without_markup_ch
 
 from browsers import serve_folder
 from cchc.cli.main import main
-from cchc.editor import csp, settings, site
+from cchc.editor import settings
 
 from .conftest import BRANCH, git
 from .test_browser import WATCH_CSP
@@ -99,6 +99,8 @@ def test_the_form_and_preview_show_names_as_text(served, page):
     ({"backend": "forgejo", "repo": "snv/kho", "api_root": "https://x.vn; script-src *", "app_id": "x"}, [], []),
 ])
 def test_the_policy_names_the_forge_only(forge, connect, images):
+    from cchc.editor import csp, site
+
     policy = csp.policy(settings.merged(forge))
     directives = {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
     assert directives["script-src"] == ["'self'", "'unsafe-eval'"]  # never 'unsafe-inline'
