@@ -25,6 +25,7 @@ PAYLOADS = {
     "unit_b": "Sở B </title><img src=x onerror=alert('unit-b')>",
     "framework": 'Bộ tiêu chí "><svg onload=alert("framework")>',
     "legal": '1/QĐ <img src=x onerror=alert("legal")>',
+    "issuer": 'UBND </td><img src=x onerror=alert("issuer")>',
     "area": 'Lĩnh vực [y](javascript:alert("area")) {: onclick=alert("area") }',
     "criterion": 'Tiêu chí </title><svg onload=alert("criterion")>',
     "leaf": 'Thành phần <img src=x onerror=alert("leaf")> --> <!--',
@@ -34,6 +35,7 @@ PAYLOADS = {
     "hint": 'Kế hoạch [bấm](javascript:alert("hint")) <img src=x onerror=alert("hint")>',
     "plan": 'Kế hoạch <img src=x onerror=alert("plan")>',
     "evidence": 'Văn bản <img src=x onerror=alert("evidence")>',
+    "evidence_number": '5/KH <a href="javascript:alert(1)">số</a>',
     "reason": 'Chậm <img src=x onerror=alert("reason")>',
 }
 
@@ -46,6 +48,7 @@ _EDITS = [
     ("units/so.yaml", "name: Sở Thử nghiệm B\n", "name: {unit_b}\n"),
     ("criteria/mini/so.yaml", "title: Bộ tiêu chí thử nghiệm cấp sở\n", "title: {framework}\n"),
     ("criteria/mini/so.yaml", 'number: "1/QĐ-UBND"', "number: {legal}"),
+    ("criteria/mini/so.yaml", 'issuer: "UBND tỉnh Thử nghiệm"', "issuer: {issuer}"),
     ("criteria/mini/so.yaml", "title: Công tác chỉ đạo, điều hành CCHC\n", "title: {area}\n"),
     ("criteria/mini/so.yaml", "title: Giải quyết hồ sơ TTHC\n", "title: {criterion}\n"),
     ("criteria/mini/so.yaml", "title: Ban hành kế hoạch CCHC năm\n", "title: {leaf}\n"),
@@ -55,7 +58,7 @@ _EDITS = [
     ("criteria/mini/so.yaml", "evidence: [Kế hoạch CCHC năm]", "evidence: [{hint}]"),
     ("plans/2025.yaml", "title: Kế hoạch xác định Chỉ số CCHC năm 2025 (thử nghiệm)\n", "title: {plan}\n"),
     ("submissions/2025/so-a/self-assessment.yaml", '{file: evidence/ke-hoach.pdf, number: "5/KH-SA"',
-     '{{file: evidence/ke-hoach.pdf, title: {evidence}, number: "5/KH-SA"'),
+     '{{file: evidence/ke-hoach.pdf, title: {evidence}, number: {evidence_number}'),
     ("submissions/2025/so-a/appraisal.yaml", "reason: Kế hoạch ban hành sau thời hạn quy định.\n",
      "reason: {reason}\n"),
 ]

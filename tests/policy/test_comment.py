@@ -190,3 +190,21 @@ def test_job_summary_quotes_findings_as_inert_text():
     assert "#12" not in md  # no issue reference
     row = next(line for line in md.splitlines() if line.startswith("| <code>"))
     assert row.count(" | ") == 5
+
+
+def test_every_text_field_of_the_comment_is_inert():
+    evil = "@snv-admin <img src=x onerror=alert(1)> [x](http://lua-dao.example) --> #7 | ![i](http://x/y.png)"
+    doc = _doc(name=evil, status_name=evil, classification=evil, appraised=True,
+               report={"number": evil, "date": evil[:40], "approved_by": evil},
+               rows=[{"code": "1.1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
+                      "appraised": "0.5", "evidence": 1, "reason": evil, "round": 1}])
+    doc.update(phase=evil, errors=1, roles=["council"],
+               findings=[{"file": "a`b <img src=x>.pdf", "line": 1, "severity": "error", "code": "c",
+                          "message": evil, "hint": evil, "criterion": "1.1"}])
+    body = pr_comment.render(result.load(json.dumps(doc)))
+    assert body.count(evil.split()[0]) == 0  # no mention
+    for live in ("<img", "](http", "http://", "-->\n|", "#7", "![", "@snv-admin"):
+        assert live not in body, live
+    assert body.count("-->") == _own_comment_ends(body)
+    row = next(line for line in body.splitlines() if line.startswith("| **1.1** |"))
+    assert row.count(" | ") == 6  # code, title, max, self, appraised, change, evidence: no column added

@@ -84,11 +84,11 @@ def test_titles_read_as_written(hostile_served, page, path, heading):
 def test_bodies_read_as_written(hostile_served, page):
     _visit(page, f"{hostile_served}/don-vi/so-a.html")
     body = page.locator("article").inner_text()
-    for key in ("level", "group", "area", "leaf", "evidence", "reason"):
+    for key in ("level", "group", "area", "leaf", "evidence", "evidence_number", "reason"):
         assert PAYLOADS[key] in body, key
     _visit(page, f"{hostile_served}/phuong-phap/mini-so.html")
     body = page.locator("article").inner_text()
-    for key in ("legal", "band", "hint", "criterion"):
+    for key in ("legal", "issuer", "band", "hint", "criterion", "option"):
         assert PAYLOADS[key] in body, key
     _visit(page, f"{hostile_served}/nam/2025/index.html")
     assert PAYLOADS["plan"] in page.locator("article").inner_text()

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ... import gitinfo
 from ...load import repository
@@ -15,6 +16,9 @@ from .. import data
 from . import html
 from . import pages as pages_mod
 from .html import Markup
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import TableOfContents
 
 HERE = Path(__file__).resolve().parent
 CODE_ROOT = next((p for p in HERE.parents if (p / "mkdocs.yml").is_file() and (p / "hooks").is_dir()), None)
@@ -110,7 +114,7 @@ def page_content(html_text: str, src: str) -> str:
     return html_text.replace(MARKER, body, 1) if body is not None else html_text
 
 
-def toc(src: str):
+def toc(src: str) -> TableOfContents | None:
     """The table of contents of a generated page: its title alone, for the theme's "skip to
     content" link (Markdown saw no heading). None for a hand-written page."""
     from mkdocs.structure.toc import get_toc

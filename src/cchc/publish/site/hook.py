@@ -41,7 +41,7 @@ def on_files(files, config, **_):
     return files
 
 
-def on_page_markdown(markdown, page, **_):
+def on_page_markdown(markdown: str, page, **_) -> str:
     escaped = site_build.title(page.file.src_uri)
     if escaped is not None:
         page.meta["title"] = escaped  # printed as is by the theme: already escaped
