@@ -60,3 +60,16 @@ def test_markup_that_got_in_cannot_run(served, page):
     page.wait_for_timeout(300)
     assert page.evaluate("window.__ran") is None
     assert len(page.evaluate("window.__csp")) >= 2
+
+
+def test_only_the_local_preview_allows_its_reload_script():
+    from cchc.publish.site import build, hook
+
+    assert "'unsafe-inline'" not in build.CSP
+    hook.on_startup(command="serve")
+    try:
+        assert "script-src 'self' 'unsafe-inline'" in build.CSP_PREVIEW
+        assert hook._state["command"] == "serve"
+    finally:
+        hook.on_shutdown()
+    assert "command" not in hook._state

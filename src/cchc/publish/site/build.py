@@ -58,6 +58,9 @@ CSP = "; ".join([
     "form-action 'self'",
     "frame-src 'none'",
 ])
+# `cchc serve` only: mkdocs' live server adds an inline script to every page (its reload
+# poller, a new one per request), which the published site never has.
+CSP_PREVIEW = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
 class SiteError(Exception):

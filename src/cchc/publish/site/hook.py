@@ -17,6 +17,14 @@ from cchc.publish.site import build as site_build
 _state: dict = {}
 
 
+def on_startup(command: str, **_) -> None:
+    _state["command"] = command  # "build", "gh-deploy" or "serve" (not called by `cchc build`)
+
+
+def on_shutdown(**_) -> None:
+    _state.pop("command", None)
+
+
 def on_config(config, **_):
     root = Path(config.extra.get("cchc_root") or os.environ.get("CCHC_ROOT")
                 or Path(config.config_file_path).parent)
@@ -24,7 +32,7 @@ def on_config(config, **_):
     _state.update(repo=repo, results=results, root=root)
     prov = results.province
     config.extra["cchc_sample"] = bool(prov and prov.sample)
-    config.extra["cchc_csp"] = site_build.CSP
+    config.extra["cchc_csp"] = site_build.CSP_PREVIEW if _state.get("command") == "serve" else site_build.CSP
     if prov:
         config.site_name = site_build.site_name(prov.name)
     config.nav = site_build.nav(results, config.nav)
