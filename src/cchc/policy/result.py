@@ -21,6 +21,7 @@ NUMBER = "^-?[0-9]{1,12}(\\.[0-9]{1,12})?$"
 SLUG = "^[a-z0-9][a-z0-9-]{0,63}$"
 # Text a person reads: any printable characters (the comment escapes them), no control characters.
 _TEXT = "^[^\\x00-\\x08\\x0b-\\x1f\\x7f]*$"
+_TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?$"
 # A repository path: printable, and never the end of an HTML comment.
 _PATH = "^(?!.*-->)[^\\x00-\\x1f\\x7f]*$"
 
@@ -78,8 +79,7 @@ SCHEMA = _object({
     "author": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\\[bot\\])?$"},
     "draft": {"type": ["boolean", "null"]},
     "roles": {"type": "array", "maxItems": 5, "items": {"enum": ["unit", "admin", "council"]}},
-    "time": {"type": ["string", "null"], "maxLength": 40,
-             "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})$"},
+    "time": {"type": ["string", "null"], "maxLength": 40, "pattern": _TIME},
     "time_source": {"enum": ["payload", "option", "clock", None]},
     "timezone": {"type": ["string", "null"], "pattern": "^[+-][0-9]{2}:[0-9]{2}$"},
     "phase": _text(1000),

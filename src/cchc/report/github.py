@@ -50,8 +50,8 @@ def markdown(findings: list[Finding], *, checked: int | None = None) -> str:
         out += ["| Tệp | Dòng | Mức | Tiêu chí | Nội dung | Cách sửa |", "|---|---:|---|---|---|---|"]
         for f in sorted(set(findings)):
             # Findings quote what a pull request wrote (paths, values): inert text in the summary.
-            out.append(f"| {md.code(f.file, 1000)} | {f.line or ''} | {f.severity.label} | {md.text(f.criterion, 40)} | "
-                       f"{md.text(f.message, 2000)} | {md.text(f.hint, 2000)} |")
+            out.append(f"| {md.code(f.file, 1000)} | {f.line or ''} | {f.severity.label} | "
+                       f"{md.text(f.criterion, 40)} | {md.text(f.message, 2000)} | {md.text(f.hint, 2000)} |")
     return "\n".join(out) + "\n"
 
 
