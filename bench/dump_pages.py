@@ -15,6 +15,7 @@ import yaml
 
 from cchc.load import repository
 from cchc.publish.site import build as site_build
+from cchc.publish.site import html
 from cchc.score import results
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,8 +28,11 @@ def main(root: str, out: str, mode: str = "minimal") -> int:
     for src, text in site_build.pages(repo, res).items():
         path = target / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
-        body = site_build.BODIES[src] if mode == "full" else "\nMột đoạn văn bản tĩnh.\n"
-        path.write_text(text.replace(site_build.MARKER, body), encoding="utf-8")
+        title = site_build.title(src)  # escaped, as the hook hands it to the theme
+        body = (site_build.BODIES[src] if mode == "full"
+                else f"{html.heading(site_build.TITLES[src])}\n\nMột đoạn văn bản tĩnh.\n")
+        front = "---\n" + yaml.safe_dump({"title": str(title)}, allow_unicode=True, width=10000)
+        path.write_text(text.replace("---\n", front, 1).replace(site_build.MARKER, body), encoding="utf-8")
     # The same configuration as the real site (theme, features, navigation, hand-written
     # pages), without the hook: only the generation differs.
     shutil.copytree(REPO / "docs", target / "docs", dirs_exist_ok=True)
@@ -36,11 +40,20 @@ def main(root: str, out: str, mode: str = "minimal") -> int:
     config.pop("hooks", None)
     config["docs_dir"] = "docs"
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
-    config["nav"] = site_build.nav(res, config.get("nav"))
+    config["nav"] = _plain(site_build.nav(res, config.get("nav")))
     config.setdefault("extra", {})["cchc_sample"] = bool(res.province and res.province.sample)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                        encoding="utf-8")
     return 0
+
+
+def _plain(item):
+    """The navigation with its (escaped) Markup titles as plain strings, which YAML can write."""
+    if isinstance(item, list):
+        return [_plain(i) for i in item]
+    if isinstance(item, dict):
+        return {str(k): _plain(v) for k, v in item.items()}
+    return item
 
 
 if __name__ == "__main__":

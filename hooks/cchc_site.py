@@ -1,3 +1,4 @@
 """mkdocs hook entry point: the logic lives in the package (cchc.publish.site.hook)."""
 
-from cchc.publish.site.hook import on_config, on_files, on_page_content, on_post_build  # noqa: F401
+from cchc.publish.site.hook import (  # noqa: F401
+    on_config, on_files, on_page_content, on_page_markdown, on_post_build, on_shutdown, on_startup)

@@ -101,7 +101,7 @@ def test_github_format_writes_annotations_and_the_step_summary(two_dossiers, cap
     assert out.startswith(f"::error file={SA_B},line=19,title=Lỗi%3A tiêu chí 1.2::Tiêu chí 1.2: điểm 1.5")
     md = summary.read_text(encoding="utf-8")
     assert md.startswith("# earlier step\n## Kết quả kiểm tra hồ sơ Chỉ số CCHC\n")  # appended, not replaced
-    assert f"| `{SA_B}` | 19 | Lỗi | 1.2 |" in md
+    assert f"| <code>{SA_B}</code> | 19 | Lỗi | 1.2 |" in md
 
 
 def test_summary_only_with_github_format_unless_asked(two_dossiers, capsys, monkeypatch, tmp_path):

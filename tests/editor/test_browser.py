@@ -28,6 +28,9 @@ from cchc.score.unit import index_of, score_unit
 
 from .conftest import git
 
+# Violations of the page's Content-Security-Policy, recorded from the first script on.
+WATCH_CSP = ("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+             "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));")
 SHOTS = os.environ.get("CCHC_EDITOR_SCREENSHOTS")  # set to docs/huong-dan/img to refresh the guide's images
 
 
@@ -161,6 +164,7 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     pdfs = {"evidence": write_scan(tmp_path / "ke-hoach-cchc.pdf", pages=2, text="KE HOACH 12/KH-DV"),
             "report": write_scan(tmp_path / "bao-cao-tu-danh-gia.pdf", pages=3, text="BAO CAO 30/BC-DV")}
     page.set_default_timeout(20_000)
+    page.add_init_script(WATCH_CSP)
     _other_units_draft(clone, sample_repo, year, unit)
 
     page.goto(served)
@@ -200,6 +204,7 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     assert page.get_by_text(unit.name).count() >= 1
     _shot(page, tmp_path, "bien-tap-ho-so-da-luu.png")
     assert page.outside_requests == []
+    assert page.evaluate("window.__csp") == []  # Decap ran the whole way under the page's policy
 
     branch = f"cms/{editor_config.collection_name(year, unit.id)}/{unit.id}"
     assert git(clone, "config", f"branch.{branch}.description").strip() == "decap-cms/pending_review"

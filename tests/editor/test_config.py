@@ -3,6 +3,8 @@ that follows the framework, backend settings, the CLI command and the site build
 
 from __future__ import annotations
 
+import html
+
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -147,7 +149,7 @@ def test_command_prints_or_writes_the_config(mini_repo, tmp_path, capsys):
     assert main(["editor-config", "--root", str(mini_repo), "--with-assets"]) == 2
     assert main(["editor-config", "--root", str(mini_repo), "--local-backend", "http://127.0.0.1:1/api/v1",
                  "--out", str(tmp_path / "admin")]) == 0
-    assert sorted(p.name for p in (tmp_path / "admin").iterdir()) == ["cchc-editor.json", "config.yml"]
+    assert sorted(p.name for p in (tmp_path / "admin").iterdir()) == ["cchc-editor.json", "config.yml", "index.html"]
     shutil.rmtree(mini_repo / "plans")
     assert main(["editor-config", "--root", str(mini_repo), "--local-backend", "http://127.0.0.1:1/api/v1"]) == 2
     assert "chưa có kế hoạch" in capsys.readouterr().err
@@ -165,7 +167,9 @@ def test_the_site_serves_the_editor_at_admin(mini_repo, tmp_path, monkeypatch):
         assert (admin / name).is_file(), name
     cfg = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert cfg["backend"]["repo"] == "snv/kho" and "local_backend" not in cfg
-    assert "https://" not in (admin / "index.html").read_text(encoding="utf-8")  # nothing from a CDN
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert 'src="http' not in page and 'href="http' not in page  # nothing from a CDN
+    assert "connect-src 'self' blob: data: https://api.github.com https://dang-nhap.snv.example.vn;" in html.unescape(page)
 
     for name in ("CCHC_EDITOR_BACKEND", "CCHC_EDITOR_REPO", "CCHC_EDITOR_BASE_URL"):
         monkeypatch.delenv(name)

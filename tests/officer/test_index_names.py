@@ -24,11 +24,11 @@ def test_names_from_province_yaml(province, tmp_path, cchc):
     assert result.errors == []
     results = results_mod.compute(result.repo)
     pages = Site(results, result.repo).pages()
-    assert f"# {NAME} — Tỉnh Mẫu" in pages["index.md"]
-    assert f"# {SHORT} năm 2025" in pages["nam/2025/index.md"]
-    assert f"# Xếp hạng {SHORT} năm 2025" in pages["nam/2025/so.md"]
+    assert pages["index.md"].title.startswith(f"{NAME} — Tỉnh Mẫu")
+    assert pages["nam/2025/index.md"].title == f"{SHORT} năm 2025"
+    assert pages["nam/2025/so.md"].title.startswith(f"Xếp hạng {SHORT} năm 2025")
     # The pages' own words (plan and framework titles are the province's data, quoted as written).
-    chrome = pages["index.md"] + pages["nam/2025/index.md"] + pages["nam/2025/so.md"]
+    chrome = "".join(pages[p].title + pages[p].body for p in ("index.md", "nam/2025/index.md", "nam/2025/so.md"))
     assert f"Kết quả xác định {NAME} ({SHORT}) năm 2025" in chrome and "Chỉ số CCHC" not in chrome
     assert json.loads(data.to_json(results))["title"] == f"Kết quả {NAME}"
     annex = tmp_path / "phu-luc.xlsx"

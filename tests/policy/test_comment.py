@@ -88,3 +88,123 @@ def test_malformed_results_are_refused(bad, tmp_path, capsys):
     path.write_text(json.dumps(bad), encoding="utf-8")
     assert cli.main(["comment", str(path)]) == 2
     assert "không đúng định dạng" in capsys.readouterr().err
+
+
+# -- hostile documents: the hidden state and every field (issue 11, point 7)
+EVIL_CODE = "1 --> <img src=x onerror=alert(1)> @snv-admin"
+
+
+def _doc(**dossier_changes) -> dict:
+    dossier = {"unit": "so-a", "name": "Sở Thử nghiệm A", "year": 2025, "self_total": "1", "total": "1", "max": "2",
+               "index": "50.00", "rows": [{"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2",
+                                           "self": "1", "evidence": 0}]}
+    dossier.update(dossier_changes)
+    return {"version": 1, "head": "a" * 40, "pull_request": 3, "errors": 0, "warnings": 0, "roles": ["unit"],
+            "findings": [], "dossier": dossier}
+
+
+def _own_comment_ends(body: str) -> int:
+    return body.count(pr_comment.MARKER) + body.count("<!-- cchc:state:b64 ")
+
+
+def test_the_hidden_state_cannot_end_its_comment():
+    rows = [{"code": EVIL_CODE, "title": "x", "depth": 1, "leaf": True, "max": "2", "self": "1", "evidence": 0}]
+    body = pr_comment.render(_doc(rows=rows))  # rendered without load(), as if the schema had let it through
+    assert body.count("-->") == _own_comment_ends(body) == 2
+    assert "<img" not in body and "@snv-admin" not in body
+    state = pr_comment.previous_state(body)
+    assert state is None  # a state with a code that is not a criterion code is not read back either
+
+
+def test_the_hidden_state_round_trips_and_a_tampered_one_is_ignored():
+    first = pr_comment.render(_doc())
+    assert pr_comment.previous_state(first)["values"]["rows"] == {"1.1": "1"}
+    second = _doc(rows=[{"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2", "self": "2",
+                         "evidence": 0}], self_total="2")
+    second["head"] = "b" * 40
+    assert "▲ +1" in pr_comment.render(second, first)
+    # a state in the old, unencoded form whose values carry markup: ignored, never echoed
+    old = ('<!-- cchc:state {"baseline": null, "head": "' + "c" * 40 + '", "values": {"index": "1", "rows": '
+           '{"1.1": "1 <img src=x onerror=alert(1)>"}, "total": "1"}} -->')
+    body = pr_comment.render(second, old)
+    assert "<img" not in body and body.count("-->") == _own_comment_ends(body)
+    assert pr_comment.previous_state(old) is None
+
+
+_HOSTILE = [
+    ("row code", lambda d: d["dossier"]["rows"][0].update(code=EVIL_CODE)),
+    ("finding criterion", lambda d: d["findings"].append(
+        {"file": "a.yaml", "severity": "error", "code": "c", "message": "m", "criterion": "1 -->"})),
+    ("finding code", lambda d: d["findings"].append(
+        {"file": "a.yaml", "severity": "error", "code": "<b>x</b>", "message": "m"})),
+    ("finding path ending the comment", lambda d: d["findings"].append(
+        {"file": "a-->b.pdf", "severity": "error", "code": "c", "message": "m"})),
+    ("finding path with a control character", lambda d: d["findings"].append(
+        {"file": "a\x1b[31mb.pdf", "severity": "error", "code": "c", "message": "m"})),
+    ("message with a control character", lambda d: d["findings"].append(
+        {"file": "a.yaml", "severity": "error", "code": "c", "message": "m\x00"})),
+    ("number with an exponent", lambda d: d["dossier"].update(total="1e5")),
+    ("unit id", lambda d: d["dossier"].update(unit="so-a --> @x")),
+    ("author", lambda d: d.update(author="@snv-admin <img>")),
+    ("time", lambda d: d.update(time="<script>")),
+    ("timezone", lambda d: d.update(timezone="+07:00 -->")),
+    ("unknown field", lambda d: d.update(comment="<!-- -->")),
+    ("unknown row field", lambda d: d["dossier"]["rows"][0].update(html="<b>")),
+    ("round", lambda d: d["dossier"]["rows"][0].update(round="2 -->")),
+]
+
+
+@pytest.mark.parametrize("change", [c for _, c in _HOSTILE], ids=[n for n, _ in _HOSTILE])
+def test_every_field_of_a_result_is_checked(change, tmp_path, capsys):
+    doc = _doc()
+    assert result.load(json.dumps(doc)) == doc  # the untouched document is valid
+    change(doc)
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert cli.main(["comment", str(path)]) == 2
+    assert "không đúng định dạng" in capsys.readouterr().err
+
+
+def test_a_pull_request_naming_files_anything_still_gets_its_comment(forge, tmp_path):
+    """The check writes only what the comment job accepts: a path that would end an HTML comment is
+    shown with a look-alike, and an unknown criterion code the unit wrote is not a criterion field."""
+    forge.branch("so-a")
+    forge.write("x-->y.pdf", b"%PDF-1.4 not really")  # outside the unit's folder: a finding names it
+    forge.edit(SA, '- code: "1.2"\n', '- code: "1.2 --> @snv-admin"\n')
+    head = forge.commit("Lạ", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
+    forge.push("so-a")
+    out = _result(forge, tmp_path, head, "r", draft=False)
+    assert cli.main(["comment", str(out), "--out", str(tmp_path / "c.md")]) == 0
+    body = (tmp_path / "c.md").read_text(encoding="utf-8")
+    assert "x--›y.pdf" in body
+    assert body.count("-->") == _own_comment_ends(body) and "@snv-admin" not in body
+
+
+def test_job_summary_quotes_findings_as_inert_text():
+    from cchc.findings import error
+    from cchc.report import github
+
+    evil = "@snv-admin <img src=x onerror=alert(1)> [bấm](http://lua-dao.example) #12 <!-- x -->"
+    md = github.markdown([error("c", "a`b <img src=x onerror=alert(1)>.pdf", evil, evil, line=1, criterion=evil)])
+    assert "<img" not in md and "](http" not in md and "@snv-admin" not in md and "<!--" not in md
+    assert "#12" not in md  # no issue reference
+    row = next(line for line in md.splitlines() if line.startswith("| <code>"))
+    assert row.count(" | ") == 5
+
+
+def test_every_text_field_of_the_comment_is_inert():
+    evil = "@snv-admin <img src=x onerror=alert(1)> [x](http://lua-dao.example) --> #7 | ![i](http://x/y.png)"
+    doc = _doc(name=evil, status_name=evil, classification=evil, appraised=True,
+               report={"number": evil, "date": evil[:40], "approved_by": evil},
+               rows=[{"code": "1.1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
+                      "appraised": "0.5", "evidence": 1, "reason": evil, "round": 1}])
+    doc.update(phase=evil, errors=1, roles=["council"],
+               findings=[{"file": "a`b <img src=x>.pdf", "line": 1, "severity": "error", "code": "c",
+                          "message": evil, "hint": evil, "criterion": "1.1"}])
+    body = pr_comment.render(result.load(json.dumps(doc)))
+    assert body.count(evil.split()[0]) == 0  # no mention
+    for live in ("<img", "](http", "http://", "-->\n|", "#7", "![", "@snv-admin"):
+        assert live not in body, live
+    assert body.count("-->") == _own_comment_ends(body)
+    row = next(line for line in body.splitlines() if line.startswith("| **1.1** |"))
+    assert row.count(" | ") == 6  # code, title, max, self, appraised, change, evidence: no column added

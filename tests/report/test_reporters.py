@@ -108,9 +108,9 @@ def test_github_markdown_summary_lists_everything():
     many = [error("e", SA, f"Lỗi {i} | có gạch", "Sửa.", line=i, criterion="1.2") for i in range(1, 13)]
     md = github.markdown(many, checked=1)
     assert md.startswith("## Kết quả kiểm tra hồ sơ Chỉ số CCHC\n\nTìm thấy 12 lỗi và 0 cảnh báo trong 1 hồ sơ.\n")
-    rows = [line for line in md.splitlines() if line.startswith("| `")]
+    rows = [line for line in md.splitlines() if line.startswith("| <code>")]
     assert len(rows) == 12  # the summary is not capped
-    assert rows[0] == "| `submissions/2025/so-a/self-assessment.yaml` | 1 | Lỗi | 1.2 | Lỗi 1 \\| có gạch | Sửa. |"
+    assert rows[0] == "| <code>submissions/2025/so-a/self-assessment.yaml</code> | 1 | Lỗi | 1.2 | Lỗi 1 \\| có gạch | Sửa. |"
 
 
 def test_github_markdown_without_findings():

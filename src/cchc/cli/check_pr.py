@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ..policy.clock import show
 from ..policy.gitrepo import GitFailure
 from ..findings import warning
 from ..policy import result as result_doc
-from ..report import REPORTERS, github
+from ..report import REPORTERS, github, markdown
 from .common import fail
 
 LOCAL_BASES = ("origin/HEAD", "origin/main", "main")
@@ -104,18 +105,19 @@ def _rerun(event: ev.Event, now: str | None) -> ev.Event:
         raise ev.EventError(f"thời điểm '{now}' không đúng dạng ISO 8601 có múi giờ") from exc
 
 
-def header(res) -> str:
+def header(res, escape: Callable[[object], str] = str) -> str:
+    """Who, what and when, one line; ``escape`` makes the data inert in Markdown."""
     e = res.event
     parts = [f"Yêu cầu gộp #{e.number}" if e.number else ("Kiểm tra trên máy" if e.name == "local" else "Yêu cầu gộp")]
     if res.dossier:
         parts.append(f"hồ sơ {res.dossier[1]} năm {res.dossier[0]}")
     if e.author:
-        parts.append(f"người gửi {e.author}")
+        parts.append(f"người gửi {escape(e.author)}")
     source = {"payload": "theo máy chủ Git", "option": "theo tham số", "clock": "theo giờ máy"}[e.time_source]
     parts.append(f"thời điểm {show(e.time, res.tz)} ({source})")
     if e.rerun and e.checked:
         parts.append(f"chạy lại lúc {show(e.checked, res.tz)}")
-    return " · ".join(parts) + "\n" + (res.phase + "\n" if res.phase else "") + "\n"
+    return " · ".join(parts) + "\n" + (escape(res.phase) + "\n" if res.phase else "") + "\n"
 
 
 def run(args) -> int:
@@ -138,5 +140,5 @@ def run(args) -> int:
     summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
     if summary:
         with open(summary, "a", encoding="utf-8") as fh:
-            fh.write(f"# Kiểm tra yêu cầu gộp\n\n{header(res)}" + github.markdown(res.findings, checked=res.checked))
+            fh.write(f"# Kiểm tra yêu cầu gộp\n\n{header(res, markdown.text)}" + github.markdown(res.findings, checked=res.checked))
     return 1 if res.errors else 0

@@ -22,6 +22,15 @@ def vn(value: Decimal) -> str:
     return fmt(value).replace(".", ",")
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
+
+
+def hint_text(text: str) -> str:
+    """Decap renders a field's hint as Markdown: text from the data (rule wording, evidence names)
+    is escaped so that it reads as written and can never become a link or an image."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def key(prefix: str, code: str) -> str:
     """A field name for a code: Decap field names must not contain dots."""
     return prefix + "_" + re.sub(r"[^0-9A-Za-z]", "_", code)
@@ -42,13 +51,13 @@ def _choice(node, kind) -> list[dict]:
         "label": "Mức tự chấm", "name": "score", "widget": "select", "required": False,
         "options": [{"label": f"{label} — {vn(points)} điểm", "value": fmt(points)}
                     for label, points in kind.options(node)],
-        "hint": "Cách chấm: " + kind.describe(node),
+        "hint": "Cách chấm: " + hint_text(kind.describe(node)),
     }]
 
 
 def _figures(node, kind) -> list[dict]:
     labels = node.rule.params["figures"]
-    hint = "Nhập số liệu; điểm được tính tự động. Cách chấm: " + kind.describe(node)
+    hint = "Nhập số liệu; điểm được tính tự động. Cách chấm: " + hint_text(kind.describe(node))
     return [
         {"label": f"{labels['achieved']} (số đạt được)", "name": "achieved", "widget": "number",
          "value_type": "float", "min": 0, "required": False, "hint": hint},
@@ -62,7 +71,7 @@ def _free(node, kind) -> list[dict]:
     return [{
         "label": f"Điểm tự chấm (từ 0 đến {vn(node.max)}, bước {vn(step)})", "name": "score",
         "widget": "number", "value_type": "float", "min": 0, "max": _number(node.max),
-        "step": _number(step), "required": False, "hint": "Cách chấm: " + kind.describe(node),
+        "step": _number(step), "required": False, "hint": "Cách chấm: " + hint_text(kind.describe(node)),
     }]
 
 
@@ -107,7 +116,7 @@ def date_input(label: str) -> dict:
 
 
 def _evidence(node, item: list) -> dict:
-    needed = "; ".join(node.evidence)
+    needed = hint_text("; ".join(node.evidence))
     hint = ("Tài liệu cần có: " + needed + ". " if needed else "") + \
         "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
     return {"label": "Tài liệu kiểm chứng", "label_singular": "tài liệu kiểm chứng", "name": "evidence",

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 import shutil
+from html import escape
 from pathlib import Path
 
 from . import config as config_mod
+from .csp import policy
 from .settings import Settings, resolve
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-OWN = ("index.html", "editor.js", "chooser.js", "format.js", "totals.js", "preview.js", "words.js", "preview.css")
+OWN = ("boot.js", "editor.js", "chooser.js", "format.js", "totals.js", "preview.js", "words.js", "editor.css",
+       "preview.css")
 PREFIX = "admin"
 
 # (package in node_modules, folder inside it, glob, destination folder under admin/)
@@ -58,13 +61,17 @@ def generated(repo, settings: Settings) -> dict[str, str]:
     """{path under admin/: text}: config.yml and the rule data. Raises EditorError."""
     cfg, rules = config_mod.build(repo, settings)
     return {"config.yml": config_mod.dump(cfg),
-            "cchc-editor.json": json.dumps(rules, ensure_ascii=False, separators=(",", ":"))}
+            "cchc-editor.json": json.dumps(rules, ensure_ascii=False, separators=(",", ":")),
+            "index.html": page(settings)}
+
+
+def page(settings: Settings) -> str:
+    """The editor's page, with the Content-Security-Policy for the settings' forge."""
+    return (ASSETS / "index.html").read_text(encoding="utf-8").replace("{csp}", escape(policy(settings)))
 
 
 def notice(reason: str) -> str:
     """The page shown at /admin/ when the editor is not configured, with the reason."""
-    from html import escape
-
     return (ASSETS / "unconfigured.html").read_text(encoding="utf-8").replace("{reason}", escape(reason))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -226,11 +227,25 @@ def _finding(err: jsonschema.ValidationError, schema: dict, parsed: Parsed, file
         code = "schema-type"
         message = f"{label} là {_show(err.instance)}, không đúng dạng cho phép."
         hint = _any_of_hint(err)
+    elif kw == "not" and isinstance(err.validator_value, dict) and "pattern" in err.validator_value:
+        code, message, hint = _markup(label, err.instance, err.validator_value["pattern"])
     elif kw == "not":
         code = "schema-conflict"
         message = f"{label} có các trường không được dùng cùng nhau."
         hint = "Chỉ giữ một trong các trường (ví dụ 'gt' hoặc 'gte')."
     return error(code, file, message, hint, line=line, column=column)
+
+
+def _markup(label: str, value: object, pattern: str) -> tuple[str, str, str]:
+    """A name or title that looks like HTML or Markdown (the schemas forbid it with
+    ``not: {pattern: …}``): it is shown verbatim on the site, the editor and the exports, and
+    must never be able to become a tag, a link or an attribute there."""
+    found = re.search(pattern, str(value))
+    piece = found.group(0) if found else str(value)
+    return ("text-markup",
+            f"{label} chứa '{piece}', giống mã HTML hoặc Markdown; tên và tiêu đề không được chứa ký hiệu này.",
+            "Viết lại bằng chữ thường: bỏ dấu '<' đứng liền trước chữ cái, '/' hoặc '!' (viết 'nhỏ hơn' hoặc thêm "
+            "dấu cách), bỏ các cụm '](' , '{:' , '{… = …}' , '-->' và 'javascript:'.")
 
 
 def _any_of_hint(err: jsonschema.ValidationError) -> str:

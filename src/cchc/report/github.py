@@ -7,6 +7,7 @@ important (errors first, then by line); the full list goes to the job summary.
 from __future__ import annotations
 
 from ..findings import Finding
+from . import markdown as md
 from .text import summary_line
 
 PER_FILE = 10
@@ -43,17 +44,14 @@ def annotations(findings: list[Finding]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def markdown(findings: list[Finding], *, checked: int | None = None) -> str:
     out = ["## Kết quả kiểm tra hồ sơ Chỉ số CCHC", "", summary_line(findings, checked), ""]
     if findings:
         out += ["| Tệp | Dòng | Mức | Tiêu chí | Nội dung | Cách sửa |", "|---|---:|---|---|---|---|"]
         for f in sorted(set(findings)):
-            out.append(f"| `{_cell(f.file)}` | {f.line or ''} | {f.severity.label} | {f.criterion or ''} | "
-                       f"{_cell(f.message)} | {_cell(f.hint)} |")
+            # Findings quote what a pull request wrote (paths, values): inert text in the summary.
+            out.append(f"| {md.code(f.file, 1000)} | {f.line or ''} | {f.severity.label} | "
+                       f"{md.text(f.criterion, 40)} | {md.text(f.message, 2000)} | {md.text(f.hint, 2000)} |")
     return "\n".join(out) + "\n"
 
 

@@ -2,42 +2,44 @@
 
 ``render(doc, previous)`` turns the check's JSON document (``cchc.policy.result``) into
 Markdown, which the report job of validate.yml posts without reading the pull request's files.
-The document's texts come from the pull request: every text is escaped, so it can neither
-mention people, nor link, nor inject HTML. The previous comment
-carries a hidden state (totals and per-criterion scores), from which the change since the
-previous push is shown.
+The document is treated as untrusted: ``load``
+checks every field against a tight pattern, and every text is escaped, so it can neither
+mention people, nor link, nor inject HTML. The previous comment carries a hidden state
+(totals and per-criterion scores), from which the change since the previous push is shown;
+the state is base64-encoded JSON, so nothing in it can end the HTML comment that hides it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from decimal import Decimal, InvalidOperation
 
+import jsonschema
+
+from ..policy import result
 from ..policy.clock import show
 from ..policy.event import parse_time
+from . import markdown
 
 MARKER = "<!-- cchc:pr-comment -->"
-_STATE = re.compile(r"<!-- cchc:state (\{.*?\}) -->", re.S)
+_STATE = re.compile(r"<!-- cchc:state:b64 ([A-Za-z0-9+/]{0,400000}={0,2}) -->")
+_OLD_STATE = re.compile(r"<!-- cchc:state (\{.*?\}) -->", re.S)  # comments written before the encoding
 MAX_FINDINGS = 50
 MAX_BODY = 60000  # the forges cap a comment at 65,536 characters
 
-# -- escaping: every text from the document is data, never Markdown or HTML
-_MD = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
-_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www)(?=[:.])")
+_NUM = {"type": ["string", "null"], "maxLength": 40, "pattern": result.NUMBER}
+_VALUES = {"type": ["object", "null"], "additionalProperties": False, "properties": {
+    "total": _NUM, "index": _NUM,
+    "rows": {"type": "object", "maxProperties": 5000, "propertyNames": {"pattern": result.CRITERION},
+             "additionalProperties": _NUM}}}
+STATE_SCHEMA = {"type": "object", "required": ["head"], "additionalProperties": False, "properties": {
+    "head": {"type": "string", "pattern": result.SHA}, "values": _VALUES, "baseline": _VALUES}}
 
-
-def _t(text, limit: int = 400) -> str:
-    text = " ".join(str(text or "").split())
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MD.sub(r"\\\1", text).replace("@", "@\u200b")  # no mention, link, image, table break
-    return _AUTOLINK.sub("\\1\u200b", text)  # nor a bare address the forge would turn into a link
-
-
-def _code(text) -> str:
-    return "<code>" + _t(text, 200) + "</code>"
+_t = markdown.text  # every text from the document is data, never Markdown or HTML
+_code = markdown.code
 
 
 def _date(text) -> str:
@@ -77,14 +79,26 @@ def _values(doc) -> dict:
 
 
 def previous_state(body: str | None) -> dict | None:
-    m = _STATE.search(body or "")
-    if not m:
-        return None
+    """The state hidden in the previous comment, or None when there is none or it is not
+    exactly what this module writes (anything else is ignored, never echoed)."""
+    found = _STATE.search(body or "")
     try:
-        state = json.loads(m.group(1))
-    except ValueError:
+        if found:
+            state = json.loads(base64.b64decode(found.group(1), validate=True))
+        else:
+            old = _OLD_STATE.search(body or "")
+            state = json.loads(old.group(1)) if old else None
+        if state is None:
+            return None
+        jsonschema.validate(state, STATE_SCHEMA)
+    except (ValueError, binascii.Error, jsonschema.ValidationError):
         return None
-    return state if isinstance(state, dict) else None
+    return state
+
+
+def _encoded(state: dict) -> str:
+    text = json.dumps(state, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
+    return base64.b64encode(text.encode("ascii")).decode("ascii")
 
 
 def _baseline(doc, previous: dict | None) -> dict | None:
@@ -119,7 +133,7 @@ def render(doc: dict, previous_body: str | None = None) -> str:
         body = "\n".join([*out[:4], *(_totals(doc, d, base) if d else []), "",
                           "_Bảng chi tiết quá dài để hiển thị trong bình luận; xem Tóm tắt của lần kiểm tra._", "",
                           *_findings(doc), *_next(doc)])[:MAX_BODY]
-    return body + f"\n<!-- cchc:state {json.dumps(state, ensure_ascii=True, sort_keys=True)} -->\n"
+    return body + f"\n<!-- cchc:state:b64 {_encoded(state)} -->\n"
 
 
 def _totals(doc, d, base) -> list[str]:

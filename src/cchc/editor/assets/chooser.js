@@ -23,11 +23,15 @@ export function showChooser(rules) {
     if (!byLevel.has(u.level)) byLevel.set(u.level, []);
     byLevel.get(u.level).push([id, u]);
   }
-  root.innerHTML = `<h1></h1><p></p>
-    <input type="search" id="cchc-tim" placeholder="Tìm đơn vị (gõ có dấu hoặc không dấu)" autofocus>`;
-  // The province's own words (province.yaml) as text, never as markup.
-  root.querySelector('h1').textContent = `Nhập hồ sơ tự đánh giá ${rules.index || 'Chỉ số CCHC'} năm ${rules.year}`;
-  root.querySelector('p').textContent = `${rules.province}. Chọn đơn vị của mình; trình duyệt sẽ nhớ lựa chọn này cho lần sau.`;
+  // Names come from the data: text nodes only, never HTML.
+  const title = document.createElement('h1');
+  title.textContent = `Nhập hồ sơ tự đánh giá ${rules.index || 'Chỉ số CCHC'} năm ${rules.year}`;
+  const lead = document.createElement('p');
+  lead.textContent = `${rules.province}. Chọn đơn vị của mình; trình duyệt sẽ nhớ lựa chọn này cho lần sau.`;
+  const search = document.createElement('input');
+  Object.assign(search, { type: 'search', id: 'cchc-tim', placeholder: 'Tìm đơn vị (gõ có dấu hoặc không dấu)',
+    autofocus: true });
+  root.append(title, lead, search);
   for (const [level, units] of byLevel) {
     const h2 = document.createElement('h2');
     h2.textContent = rules.levels[level] || level;
@@ -44,7 +48,7 @@ export function showChooser(rules) {
     root.append(h2, ul);
   }
   document.body.append(root);
-  root.querySelector('#cchc-tim').addEventListener('input', (e) => {
+  search.addEventListener('input', (e) => {
     const q = plain(e.target.value.trim());
     for (const a of root.querySelectorAll('a[data-search]')) a.parentElement.hidden = !a.dataset.search.includes(q);
     for (const ul of root.querySelectorAll('ul')) {
@@ -56,7 +60,11 @@ export function showChooser(rules) {
 export function showUnitBar(rules, unit) {
   const bar = document.createElement('div');
   bar.className = 'cchc-unit-bar';
-  bar.innerHTML = 'Đơn vị: <strong></strong> · <a href="?chon">Đổi đơn vị</a>';
-  bar.querySelector('strong').textContent = rules.units[unit].name;
+  const name = document.createElement('strong');
+  name.textContent = rules.units[unit].name;
+  const change = document.createElement('a');
+  change.href = '?chon';
+  change.textContent = 'Đổi đơn vị';
+  bar.append('Đơn vị: ', name, ' · ', change);
   document.body.append(bar);
 }

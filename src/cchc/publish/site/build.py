@@ -7,12 +7,18 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ... import gitinfo
 from ...load import repository
 from ...score import results as results_mod
 from .. import data
+from . import html
 from . import pages as pages_mod
+from .html import Markup
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import TableOfContents
 
 HERE = Path(__file__).resolve().parent
 CODE_ROOT = next((p for p in HERE.parents if (p / "mkdocs.yml").is_file() and (p / "hooks").is_dir()), None)
@@ -29,6 +35,32 @@ VENDOR = {
     "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
 }
+
+
+# The site's Content-Security-Policy (overrides/main.html puts it first in every page's <head>).
+# Everything is served by the site itself. No inline script (the theme's are moved to
+# assets/cchc-theme.js) and no eval: the charts run vega's expression interpreter
+# (assets/cchc.js). Pagefind searches in a worker (its own file); if the worker cannot start it
+# searches in the page, compiling WebAssembly: 'wasm-unsafe-eval', which allows no JavaScript
+# eval. No inline style either: vega-embed's and vega-tooltip's style elements are turned off
+# and their rules are in assets/cchc.css. frame-ancestors cannot be given in a page: framing is
+# up to the forge's headers.
+CSP = "; ".join([
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'none'",
+])
+# `cchc serve` only: mkdocs' live server adds an inline script to every page (its reload
+# poller, a new one per request), which the published site never has.
+CSP_PREVIEW = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 
 
 class SiteError(Exception):
@@ -49,28 +81,56 @@ def preload(root: Path, repo, results) -> None:
 
 MARKER = "<!-- cchc:body -->"
 # Page bodies are finished HTML; Python-Markdown would spend ~90 % of the build re-parsing
-# them. Each generated page hands Markdown only its title and a marker, and the hook puts
-# the body in place of the marker once Markdown is done (on_page_content).
-BODIES: dict[str, str] = {}
+# them. Each generated page hands Markdown only its front matter and a marker, and the hook
+# puts the body in place of the marker once Markdown is done (on_page_content).
+# Titles never pass through Markdown either: mkdocs-material prints page titles, navigation
+# titles and the site name unescaped, so mkdocs gets them as already-escaped Markup (the hook
+# sets page.meta.title in on_page_markdown), and the body opens with the escaped <h1>.
+BODIES: dict[str, Markup] = {}
+TITLES: dict[str, str] = {}
+# Generated pages are wide tables: no left navigation or table of contents beside them.
+FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n" + MARKER + "\n"
 
 
 def pages(repo, results) -> dict[str, str]:
-    """Markdown for mkdocs (front matter + title + marker); bodies kept in BODIES."""
+    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, bodies in BODIES."""
     start = time.perf_counter()
     out = {}
     BODIES.clear()
-    for src, text in pages_mod.Site(results, repo).pages().items():
-        head, sep, body = text.partition("\n# ")
-        title, _, rest = body.partition("\n")
-        out[src] = f"{head}{sep}{title}\n\n{MARKER}\n"
-        BODIES[src] = rest
+    TITLES.clear()
+    for src, page in pages_mod.Site(results, repo).pages().items():
+        out[src] = FRONT
+        TITLES[src] = page.title
+        BODIES[src] = html.heading(page.title) + "\n\n" + page.body
     TIMINGS["pages"] = time.perf_counter() - start
     return out
 
 
-def page_content(html: str, src: str) -> str:
+def title(src: str) -> Markup | None:
+    """A generated page's title, escaped (None for a hand-written page)."""
+    text = TITLES.get(src)
+    return None if text is None else html.esc(text)
+
+
+def page_content(html_text: str, src: str) -> str:
     body = BODIES.pop(src, None)  # handed over once: mkdocs keeps the page's HTML itself
-    return html.replace(MARKER, body, 1) if body is not None else html
+    return html_text.replace(MARKER, body, 1) if body is not None else html_text
+
+
+def toc(src: str) -> TableOfContents | None:
+    """The table of contents of a generated page: its title alone, for the theme's "skip to
+    content" link (Markdown saw no heading). None for a hand-written page."""
+    from mkdocs.structure.toc import get_toc
+
+    escaped = title(src)
+    if escaped is None:
+        return None
+    return get_toc([{"level": 1, "id": html.TITLE_ID, "name": escaped, "children": []}])
+
+
+def site_name(index_short: str, province: str) -> Markup:
+    """mkdocs-material prints the site name unescaped: escaped Markup, never raw data."""
+    return html.esc(f"{index_short} — {province}")
 
 
 def node_modules() -> Path:
@@ -86,6 +146,7 @@ def assets() -> dict[str, Path]:
     nm = node_modules()
     out = {src: nm / rel for src, rel in VENDOR.items()}
     out["assets/cchc.js"] = HERE / "assets" / "cchc.js"
+    out["assets/cchc-theme.js"] = HERE / "assets" / "cchc-theme.js"
     out["assets/cchc.css"] = HERE / "assets" / "cchc.css"
     return out
 
@@ -95,7 +156,8 @@ def nav(results, existing) -> list:
     out = [{"Trang chủ": "index.md"}]
     for y in reversed(results.years):
         section = [{"Tổng quan": pages_mod.year_page(y.year)}]
-        section += [{g.name: pages_mod.group_page(y.year, g.id)} for g in y.groups]
+        # navigation titles are printed unescaped by the theme: escaped Markup
+        section += [{html.esc(g.name): pages_mod.group_page(y.year, g.id)} for g in y.groups]
         out.append({f"Năm {y.year}": section})
     out.append({"Phương pháp": "phuong-phap/index.md"})
     out.append({"Tải dữ liệu": "tai-ve.md"})

@@ -17,6 +17,14 @@ from cchc.publish.site import build as site_build
 _state: dict = {}
 
 
+def on_startup(command: str, **_) -> None:
+    _state["command"] = command  # "build", "gh-deploy" or "serve" (not called by `cchc build`)
+
+
+def on_shutdown(**_) -> None:
+    _state.pop("command", None)
+
+
 def on_config(config, **_):
     root = Path(config.extra.get("cchc_root") or os.environ.get("CCHC_ROOT")
                 or Path(config.config_file_path).parent)
@@ -24,8 +32,9 @@ def on_config(config, **_):
     _state.update(repo=repo, results=results, root=root)
     prov = results.province
     config.extra["cchc_sample"] = bool(prov and prov.sample)
+    config.extra["cchc_csp"] = site_build.CSP_PREVIEW if _state.get("command") == "serve" else site_build.CSP
     if prov:
-        config.site_name = f"{prov.index.short} — {prov.name}"
+        config.site_name = site_build.site_name(prov.index.short, prov.name)
     config.nav = site_build.nav(results, config.nav)
     return config
 
@@ -40,7 +49,17 @@ def on_files(files, config, **_):
     return files
 
 
+def on_page_markdown(markdown: str, page, **_) -> str:
+    escaped = site_build.title(page.file.src_uri)
+    if escaped is not None:
+        page.meta["title"] = escaped  # printed as is by the theme: already escaped
+    return markdown
+
+
 def on_page_content(html, page, **_):
+    toc = site_build.toc(page.file.src_uri)
+    if toc is not None:
+        page.toc = toc
     return site_build.page_content(html, page.file.src_uri)
 
 

@@ -1,6 +1,12 @@
 """Tiny HTML helpers: escaping, relative links, tables. Tables are raw HTML so that
 Python-Markdown does not parse them (the slowest part of a naive build), which also
-means links in them must already be final URLs (see ``link``)."""
+means links in them must already be final URLs (see ``link``).
+
+Everything here is ``markupsafe.Markup``: a value that is not Markup is text and is
+escaped wherever it is put (a cell, a link, a heading), so a name from the data can never
+become a tag, an attribute or a link. Markup made of pieces is built with
+``Markup("…{}…").format(…)``, which escapes each piece that is not Markup itself.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,31 @@ import json
 import re
 from decimal import Decimal
 
+from markupsafe import Markup, escape
+
 from ...model.numbers import fmt
 
+__all__ = ["Markup", "block", "cell", "chart", "esc", "heading", "href", "link", "num", "row", "signed", "table", "url"]
 
-def esc(text) -> str:
-    return html.escape("" if text is None else str(text), quote=True)
+
+def esc(text: object) -> Markup:
+    """Text as HTML (Markup passes through unchanged)."""
+    return escape("" if text is None else text)
+
+
+def _h(value: object) -> str:
+    """HTML for a value in the hot paths: Markup as it is, anything else escaped (the standard
+    library's escape on a plain str: several times cheaper than building Markup objects)."""
+    if isinstance(value, Markup):
+        return str(value)
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _markup(finished: str) -> Markup:
+    """Markup from HTML this module has just built with every value escaped. Markup() itself
+    runs Python code per object; str.__new__ makes the same object at the cost of a str, which
+    matters for the hundreds of thousands of cells and links of a province's pages."""
+    return str.__new__(Markup, finished)
 
 
 def url(page: str) -> str:
@@ -21,8 +47,8 @@ def url(page: str) -> str:
     return page[:-3] + ".html" if page.endswith(".md") else page
 
 
-def link(from_page: str, to_page: str, text: str) -> str:
-    return f'<a href="{esc(href(from_page, to_page))}">{esc(text)}</a>'
+def link(from_page: str, to_page: str, text: object) -> Markup:
+    return _markup(f'<a href="{_h(href(from_page, to_page))}">{_h(text)}</a>')
 
 
 def href(from_page: str, to_page: str) -> str:
@@ -31,50 +57,75 @@ def href(from_page: str, to_page: str) -> str:
     return "../" * from_page.count("/") + url(to_page)
 
 
+TITLE_ID = "noi-dung"  # the <h1>'s anchor: the theme's "skip to content" link points at it
+
+
+def heading(text: object) -> Markup:
+    """A page's title as its <h1>: the title never passes through Markdown."""
+    return _markup(f'<h1 id="{TITLE_ID}">{_h(text)}</h1>')
+
+
 def num(value: Decimal | None, places: int | None = None) -> str:
     """Vietnamese number style: decimal comma (85,15)."""
     return fmt(value, places).replace(".", ",") if value is not None else "—"
 
 
-def signed(value: Decimal | int | None, places: int | None = None) -> str:
+def signed(value: Decimal | int | None, places: int | None = None) -> Markup:
     if value is None:
-        return "—"
+        return Markup("—")
     text = num(Decimal(value), places) if not isinstance(value, int) else str(value)
     if value > 0:
-        return f'<span class="cchc-up">▲ {text.lstrip("+")}</span>'
+        return Markup('<span class="cchc-up">▲ {}</span>').format(text.lstrip("+"))
     if value < 0:
-        return f'<span class="cchc-down">▼ {text.lstrip("-")}</span>'
-    return '<span class="cchc-same">＝</span>'
+        return Markup('<span class="cchc-down">▼ {}</span>').format(text.lstrip("-"))
+    return Markup('<span class="cchc-same">＝</span>')
 
 
 _NUMERIC = re.compile(r"[-+]?[0-9][0-9.,]*|—|K/AD")
 
 
-def cell(value, sort=None, cls: str = "") -> str:
-    if not cls and _NUMERIC.fullmatch(str(value)):
-        cls = "cchc-n"  # numbers: right-aligned, never wrapped
-    attrs = f' data-sort="{esc(sort)}"' if sort is not None else ""
-    attrs += f' class="{cls}"' if cls else ""
-    return f"<td{attrs}>{value}</td>"
+def cell(value: object, sort: object = None, cls: str = "") -> Markup:
+    """One <td>: ``value`` is text unless it is Markup. (f-strings rather than Markup.format:
+    the pages hold hundreds of thousands of cells, and Markup.format is ten times slower.)"""
+    if isinstance(value, Markup):
+        inner = str(value)
+    else:
+        inner = "" if value is None else str(value)
+        if _NUMERIC.fullmatch(inner):  # a number: nothing to escape
+            cls = cls or "cchc-n"  # numbers: right-aligned, never wrapped
+        else:
+            inner = html.escape(inner, quote=True)
+    attrs = ""
+    if sort is not None:
+        key = str(sort)
+        attrs = f' data-sort="{key if _NUMERIC.fullmatch(key) else _h(key)}"'
+    if cls:  # a class name this package chose, never data
+        attrs += f' class="{cls}"'
+    return _markup(f"<td{attrs}>{inner}</td>")
 
 
-def table(headers: list[str], rows: list[str], *, sortable: bool = True, cls: str = "") -> str:
-    """``rows`` are already-rendered <td>… strings. Wrapped for horizontal scrolling."""
-    attrs = ' class="cchc-table' + (" cchc-sortable" if sortable else "") + (f" {cls}" if cls else "") + '"'
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "\n".join(f"<tr>{r}</tr>" for r in rows)
+def row(*cells: Markup) -> Markup:
+    """A table row's cells (made by ``cell``) as one Markup."""
+    return _markup("".join([c if isinstance(c, Markup) else _h(c) for c in cells]))
+
+
+def table(headers: list[str], rows: list[Markup], *, sortable: bool = True, cls: str = "") -> Markup:
+    """``rows`` are already-rendered <td>… Markup. Wrapped for horizontal scrolling."""
+    classes = "cchc-table" + (" cchc-sortable" if sortable else "") + (f" {cls}" if cls else "")
+    head = "".join(f"<th>{_h(h)}</th>" for h in headers)
+    body = "\n".join(f"<tr>{_h(r)}</tr>" for r in rows)
     # Tables stay out of the search index: it finds pages by their titles and summaries,
     # and the criteria titles repeated in every unit's tables would multiply its size.
-    return (f'<div class="cchc-scroll" data-pagefind-ignore><table{attrs}>\n<thead><tr>{head}</tr></thead>\n'
-            f"<tbody>\n{body}\n</tbody></table></div>")
+    return _markup(f'<div class="cchc-scroll" data-pagefind-ignore><table class="{_h(classes)}">\n'
+                  f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></div>")
 
 
-def chart(spec: dict, label: str) -> str:
+def chart(spec: dict, label: str) -> Markup:
     """A Vega-Lite chart rendered in the browser by the vendored vega-embed (no CDN)."""
-    data = esc(json.dumps(spec, ensure_ascii=False, separators=(",", ":")))
-    return f'<figure class="cchc-chart" role="img" aria-label="{esc(label)}" data-vl="{data}"></figure>'
+    data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    return Markup('<figure class="cchc-chart" role="img" aria-label="{}" data-vl="{}"></figure>').format(label, data)
 
 
-def block(*parts: str) -> str:
+def block(*parts: object) -> Markup:
     """Join raw-HTML blocks with blank lines so Markdown passes them through untouched."""
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return Markup("\n\n").join(esc(p) for p in parts if p) + Markup("\n")

@@ -1,7 +1,13 @@
-"""Generated pages: {source path: Markdown text}. Each function renders one kind of page."""
+"""Generated pages: {source path: (title, body)}. Each function renders one kind of page.
+
+A page's title is plain text, handed to mkdocs apart from the body so that it never passes
+through Markdown (see build.py); the body is finished HTML made with the Markup helpers of
+html.py, which escape every value that is not already Markup.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ...model.numbers import fmt
@@ -9,15 +15,19 @@ from ...model.registry import index_names
 from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
 from . import charts
-from .html import block, cell, chart, esc, href, link, num, signed, table
+from .html import Markup, block, cell, chart, esc, link, num, row, signed, table
 
-SAMPLE_NOTE = ("<div class=\"admonition warning cchc-sample\"><p class=\"admonition-title\">Dữ liệu mẫu</p>"
-               "<p>Toàn bộ số liệu trên trang này là dữ liệu mẫu của một tỉnh giả định, dùng để thử nghiệm "
-               "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>")
+SAMPLE_NOTE = Markup("<div class=\"admonition warning cchc-sample\"><p class=\"admonition-title\">Dữ liệu mẫu</p>"
+                     "<p>Toàn bộ số liệu trên trang này là dữ liệu mẫu của một tỉnh giả định, dùng để thử nghiệm "
+                     "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>")
 
 DATA_DIR = "du-lieu"
-# Generated pages are wide tables: no left navigation or table of contents beside them.
-WIDE = "---\nhide:\n  - navigation\n  - toc\n---\n\n"
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str  # plain text
+    body: Markup  # finished HTML, without the title
 
 
 def year_page(year: int) -> str:
@@ -54,23 +64,21 @@ class Site:
             for succ in u.successors:
                 self._merged_into.setdefault(succ, []).append(u.id)
 
-    def _banner(self) -> str:
-        return SAMPLE_NOTE if self.sample else ""
+    def _banner(self) -> Markup:
+        return SAMPLE_NOTE if self.sample else Markup("")
 
     @staticmethod
-    def _imported(history) -> str:
+    def _imported(history) -> Markup:
         """The marker of a year brought in from its publication decision (history/)."""
         if history is None:
-            return ""
-        source = f" Nguồn: {esc(history.source)}." if history.source else ""
-        return ("<div class=\"admonition info cchc-imported\"><p class=\"admonition-title\">Kết quả đã công bố "
-                f"(nhập)</p><p>Kết quả năm {history.year} được nhập từ bảng kết quả công bố kèm Quyết định "
-                f"{esc(history.decision)}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{source}</p></div>")
+            return Markup("")
+        source = Markup(" Nguồn: {}.").format(history.source) if history.source else Markup("")
+        return Markup("<div class=\"admonition info cchc-imported\"><p class=\"admonition-title\">Kết quả đã công bố "
+                      "(nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
+                      "{}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{}</p></div>").format(
+            history.year, history.decision, source)
 
-    def pages(self) -> dict[str, str]:
-        return {src: WIDE + text for src, text in self._pages().items()}
-
-    def _pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, Page]:
         out = {"index.md": self.home(), "tai-ve.md": self.downloads(), "tim-kiem.md": self.search(),
                "phuong-phap/index.md": self.methods()}
         for y in self.results.years:
@@ -89,53 +97,56 @@ class Site:
         return out
 
     # ── home ─────────────────────────────────────────────────────────────────
-    def home(self) -> str:
+    def home(self) -> Page:
         page = "index.md"
-        parts = [f"# {esc(self.names.name)} — {esc(self.province)}", self._banner()]
+        title = f"{self.names.name} — {self.province}"
+        parts = [self._banner()]
         if not self.results.years:
-            return block(*parts, "<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết quả đã công bố của các năm trước.</p>")
+            return Page(title, block(*parts, Markup("<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết "
+                                                    "quả đã công bố của các năm trước.</p>")))
         latest = self.results.years[-1]
-        parts.append(f"<p class=\"cchc-lead\">{esc(self.names.results)} ({esc(self.names.short)}) năm "
-                     f"{latest.year} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm thẩm định của Hội đồng "
-                     f"thẩm định và điểm điều tra xã hội học; chỉ số = điểm đạt ÷ điểm tối đa áp dụng × 100.</p>")
+        parts.append(Markup("<p class=\"cchc-lead\">{} ({}) năm {} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm "
+                            "thẩm định của Hội đồng thẩm định và điểm điều tra xã hội học; chỉ số = điểm đạt ÷ điểm "
+                            "tối đa áp dụng × 100.</p>").format(self.names.results, self.names.short, latest.year))
         cards = []
         for g in latest.groups:
             idx = [r.score.index for r in g.rows if r.score.index is not None]
             avg = quantize(sum(idx) / len(idx), 2) if idx else None
             done = sum(1 for r in g.rows if r.score.status != "chua-nop")
-            cards.append(f'<div class="cchc-card"><h3>{link(page, group_page(latest.year, g.id), g.name)}</h3>'
-                         f"<p><strong>{len(g.rows)}</strong> đơn vị · <strong>{done}</strong> đã nộp · "
-                         f"chỉ số bình quân <strong>{num(avg, 2)}%</strong></p>"
-                         + self._top_bottom(page, g) + "</div>")
-        parts.append(f"<h2>Năm {latest.year}: kết quả theo nhóm</h2>")
-        parts.append('<div class="cchc-cards">' + "".join(cards) + "</div>")
-        years = " · ".join(link(page, year_page(y.year), f"Năm {y.year}") for y in reversed(self.results.years))
-        parts.append(f"<h2>Các năm đánh giá</h2><p>{years}</p>")
-        parts.append(f"<p>{link(page, 'phuong-phap/index.md', 'Phương pháp tính điểm')} · "
-                     f"{link(page, 'tai-ve.md', 'Tải dữ liệu (JSON, CSV, Excel)')} · "
-                     f"{link(page, 'tim-kiem.md', 'Tìm đơn vị')}</p>")
-        return block(*parts)
+            cards.append(Markup('<div class="cchc-card"><h3>{}</h3><p><strong>{}</strong> đơn vị · <strong>{}</strong> '
+                                "đã nộp · chỉ số bình quân <strong>{}%</strong></p>{}</div>").format(
+                link(page, group_page(latest.year, g.id), g.name), len(g.rows), done, num(avg, 2),
+                self._top_bottom(page, g)))
+        parts.append(Markup("<h2>Năm {}: kết quả theo nhóm</h2>").format(latest.year))
+        parts.append(Markup('<div class="cchc-cards">{}</div>').format(Markup("").join(cards)))
+        years = Markup(" · ").join(link(page, year_page(y.year), f"Năm {y.year}") for y in reversed(self.results.years))
+        parts.append(Markup("<h2>Các năm đánh giá</h2><p>{}</p>").format(years))
+        parts.append(Markup("<p>{} · {} · {}</p>").format(
+            link(page, "phuong-phap/index.md", "Phương pháp tính điểm"),
+            link(page, "tai-ve.md", "Tải dữ liệu (JSON, CSV, Excel)"), link(page, "tim-kiem.md", "Tìm đơn vị")))
+        return Page(title, block(*parts))
 
-    def _top_bottom(self, page, g, n: int = 3) -> str:
+    def _top_bottom(self, page, g, n: int = 3) -> Markup:
         ranked = [r for r in g.rows if r.place is not None]
         if not ranked:
-            return ""
-        def items(rows):
-            return "".join(f"<li>{r.place}. {link(page, unit_page(r.unit.id), r.unit.name)} — "
-                           f"{num(r.score.index, r.score.framework.precision)}%</li>" for r in rows)
+            return Markup("")
+
+        def items(rows) -> Markup:
+            return Markup("").join(Markup("<li>{}. {} — {}%</li>").format(
+                r.place, link(page, unit_page(r.unit.id), r.unit.name),
+                num(r.score.index, r.score.framework.precision)) for r in rows)
         top = ranked[:n]
         bottom = [r for r in ranked[-n:] if r not in top]
-        out = f"<p>Dẫn đầu:</p><ol class=\"cchc-plain\">{items(top)}</ol>"
+        out = Markup("<p>Dẫn đầu:</p><ol class=\"cchc-plain\">{}</ol>").format(items(top))
         if bottom:
-            out += f"<p>Thấp nhất:</p><ol class=\"cchc-plain\">{items(bottom)}</ol>"
+            out += Markup("<p>Thấp nhất:</p><ol class=\"cchc-plain\">{}</ol>").format(items(bottom))
         return out
 
     # ── year and rankings ────────────────────────────────────────────────────
-    def year(self, y) -> str:
+    def year(self, y) -> Page:
         page = year_page(y.year)
         imported = getattr(y.plan, "history", None)
-        parts = [f"# {esc(self.names.short)} năm {y.year}", self._banner(),
-                 self._imported(imported) or f"<p>{esc(y.plan.title)}</p>"]
+        parts = [self._banner(), self._imported(imported) or Markup("<p>{}</p>").format(y.plan.title)]
         statuses = (IMPORTED,) if imported else LIVE_STATUSES
         rows = []
         for g in y.groups:
@@ -144,50 +155,50 @@ class Site:
                 counts[r.score.status] = counts.get(r.score.status, 0) + 1
             idx = [r.score.index for r in g.rows if r.score.index is not None]
             avg = quantize(sum(idx) / len(idx), 2) if idx else None
-            rows.append(cell(link(page, group_page(y.year, g.id), g.name)) + cell(len(g.rows))
-                        + "".join(cell(counts.get(s, 0)) for s in statuses) + cell(num(avg, 2)))
+            rows.append(row(cell(link(page, group_page(y.year, g.id), g.name)), cell(len(g.rows)),
+                            *(cell(counts.get(s, 0)) for s in statuses), cell(num(avg, 2))))
         parts.append(table(["Nhóm", "Số đơn vị"] + [STATUS_NAMES[s] for s in statuses] + ["Chỉ số bình quân (%)"],
                            rows, sortable=False))
         if imported:
-            return block(*parts)
-        parts.append("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>")
+            return Page(f"{self.names.short} năm {y.year}", block(*parts))
+        parts.append(Markup("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>"))
         for level, nodes in self._level_nodes(y).items():
             name = self.results.province.levels.get(level, level) if self.results.province else level
-            items = "".join(f"<li>{link(page, node_page(y.year, level, n.code), f'{n.code}. {n.title}')}</li>"
-                            for n in nodes if n.depth == 1)
-            parts.append(f"<h3>{esc(name)}</h3><ul>{items}</ul>")
-        return block(*parts)
+            items = Markup("").join(Markup("<li>{}</li>").format(link(page, node_page(y.year, level, n.code),
+                                                                      f"{n.code}. {n.title}"))
+                                    for n in nodes if n.depth == 1)
+            parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
+        return Page(f"{self.names.short} năm {y.year}", block(*parts))
 
-    def ranking(self, y, g) -> str:
+    def ranking(self, y, g) -> Page:
         page = group_page(y.year, g.id)
-        parts = [f"# Xếp hạng {esc(self.names.short)} năm {y.year} — {esc(g.name)}", self._banner(),
-                 self._imported(getattr(y.plan, "history", None)),
-                 "<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
-                 "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
-                 "sáp nhập được so với bình quân các đơn vị tiền thân.</p>"]
+        parts = [self._banner(), self._imported(getattr(y.plan, "history", None)),
+                 Markup("<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
+                        "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
+                        "sáp nhập được so với bình quân các đơn vị tiền thân.</p>")]
         rows = []
         for r in g.rows:
             s, p = r.score, r.score.framework.precision
             ch = r.change
-            rows.append(
-                cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999)
-                + cell(link(page, unit_page(s.unit.id), s.unit.name), None, "cchc-unit")
-                + cell(esc(STATUS_NAMES[s.status]))
-                + cell(num(s.self_total), fmt(s.self_total)) + cell(num(s.appraised_total), fmt(s.appraised_total))
-                + cell(num(s.survey_total), fmt(s.survey_total)) + cell(num(s.total), fmt(s.total))
-                + cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1")
-                + cell(esc(s.classification))
-                + cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0")
-                + cell(signed(ch.place) if ch and ch.place is not None else "—",
-                       ch.place if ch and ch.place is not None else 0))
+            rows.append(row(
+                cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
+                cell(link(page, unit_page(s.unit.id), s.unit.name), None, "cchc-unit"),
+                cell(STATUS_NAMES[s.status]),
+                cell(num(s.self_total), fmt(s.self_total)), cell(num(s.appraised_total), fmt(s.appraised_total)),
+                cell(num(s.survey_total), fmt(s.survey_total)), cell(num(s.total), fmt(s.total)),
+                cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
+                cell(s.classification),
+                cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
+                cell(signed(ch.place) if ch and ch.place is not None else "—",
+                     ch.place if ch and ch.place is not None else 0)))
         parts.append(table(["Hạng", "Đơn vị", "Tình trạng", "Tự chấm", "Thẩm định", "Điều tra XHH", "Tổng điểm",
                             "Chỉ số (%)", "Xếp loại", "Thay đổi chỉ số", "Thay đổi hạng"], rows,
                            cls="cchc-ranking"))
-        parts.append("<h2>Biểu đồ xếp hạng</h2>")
+        parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
         if len(g.rows) > 80:
-            parts.append("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>")
+            parts.append(Markup("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>"))
         parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
-        return block(*parts)
+        return Page(f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts))
 
     # ── area / criterion ─────────────────────────────────────────────────────
     def _level_nodes(self, y) -> dict:
@@ -198,10 +209,10 @@ class Site:
                 out[level] = [n for n in fw.nodes() if n.depth <= 2]
         return out
 
-    def node(self, y, level, node) -> str:
+    def node(self, y, level, node) -> Page:
         page = node_page(y.year, level, node.code)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
-        parts = [f"# {kind} {esc(node.code)}. {esc(node.title)} — năm {y.year}", self._banner()]
+        parts = [self._banner()]
         entries = []
         for g in y.groups:
             for r in g.rows:
@@ -215,9 +226,10 @@ class Site:
         if applicable:
             total_max = sum((ns.max for _, ns in applicable), Decimal(0))
             total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
-            parts.append(f"<p>Điểm tối đa {num(node.max)}. {len(applicable)} đơn vị áp dụng; chỉ số bình quân "
-                         f"<strong>{num(index_of(total_got, total_max, precision), precision)}%</strong>; "
-                         f"{sum(1 for _, ns in applicable if ns.achieved >= ns.max)} đơn vị đạt điểm tối đa.</p>")
+            parts.append(Markup("<p>Điểm tối đa {}. {} đơn vị áp dụng; chỉ số bình quân <strong>{}%</strong>; "
+                                "{} đơn vị đạt điểm tối đa.</p>").format(
+                num(node.max), len(applicable), num(index_of(total_got, total_max, precision), precision),
+                sum(1 for _, ns in applicable if ns.achieved >= ns.max)))
         if node.children:
             loss = []
             for child in node.children:
@@ -227,11 +239,11 @@ class Site:
                     got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
                     loss.append((lost, child, got))
             loss.sort(key=lambda t: (-t[0], t[1].code))
-            rows = [cell(link(page, node_page(y.year, level, c.code), f"{c.code}. {c.title}") if c.depth <= 2
-                         else esc(f"{c.code}. {c.title}"))
-                    + cell(num(c.max)) + cell(num(quantize(got, 2))) + cell(num(quantize(lost, 2)))
+            rows = [row(cell(link(page, node_page(y.year, level, c.code), f"{c.code}. {c.title}") if c.depth <= 2
+                             else f"{c.code}. {c.title}"),
+                        cell(num(c.max)), cell(num(quantize(got, 2))), cell(num(quantize(lost, 2))))
                     for lost, c, got in loss]
-            parts.append("<h2>Tỉnh mất điểm ở đâu</h2>")
+            parts.append(Markup("<h2>Tỉnh mất điểm ở đâu</h2>"))
             parts.append(table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows))
         rows = []
         ranked = sorted(entries, key=lambda e: (e[0].criterion_places.get(node.code) if node.depth == 2 else
@@ -239,42 +251,43 @@ class Site:
         for r, ns in ranked:
             place = (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
             idx = index_of(ns.achieved, ns.max, precision)
-            rows.append(cell(place or "—", place or 99999)
-                        + cell(link(page, unit_page(r.unit.id), r.unit.name))
-                        + cell(num(ns.achieved), fmt(ns.achieved)) + cell(num(ns.max) if ns.max else "K/AD")
-                        + cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1"))
-        parts.append("<h2>Kết quả các đơn vị</h2>")
+            rows.append(row(cell(place or "—", place or 99999),
+                            cell(link(page, unit_page(r.unit.id), r.unit.name)),
+                            cell(num(ns.achieved), fmt(ns.achieved)), cell(num(ns.max) if ns.max else "K/AD"),
+                            cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1")))
+        parts.append(Markup("<h2>Kết quả các đơn vị</h2>"))
         parts.append(table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows))
-        return block(*parts)
+        return Page(f"{kind} {node.code}. {node.title} — năm {y.year}", block(*parts))
 
     # ── unit ─────────────────────────────────────────────────────────────────
-    def unit(self, uid: str, rows: dict) -> str:
+    def unit(self, uid: str, rows: dict) -> Page:
         page = unit_page(uid)
         unit = self.results.units[uid]
         prov = self.results.province
-        parts = [f"# {esc(unit.name)}", self._banner()]
-        facts = [f"Mã đơn vị: <code>{esc(unit.id)}</code>",
-                 f"Cấp: {esc(prov.levels.get(unit.level, unit.level) if prov else unit.level)}",
-                 f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else "")]
+        parts = [self._banner()]
+        facts = [Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
+                 esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
+                 esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else ""))]
         if unit.parent and unit.parent in self.results.units:
             facts.append("Đơn vị cấp trên: " + link(page, unit_page(unit.parent), self.results.units[unit.parent].name)
-                         if self.results.rows_of(unit.parent) else "Đơn vị cấp trên: " + esc(unit.parent))
+                         if self.results.rows_of(unit.parent) else esc("Đơn vị cấp trên: " + unit.parent))
         preds = sorted(self._merged_into.get(uid, ()))
         if unit.successors:
-            facts.append("Sáp nhập vào: " + ", ".join(link(page, unit_page(s), self.results.units[s].name)
-                                                       for s in unit.successors if s in self.results.units))
+            facts.append("Sáp nhập vào: " + Markup(", ").join(link(page, unit_page(s), self.results.units[s].name)
+                                                               for s in unit.successors if s in self.results.units))
         if preds:
-            facts.append("Hình thành từ: " + ", ".join(link(page, unit_page(p), self.results.units[p].name)
-                                                       for p in preds))
-        parts.append('<ul class="cchc-facts">' + "".join(f"<li>{f}</li>" for f in facts) + "</ul>")
+            facts.append("Hình thành từ: " + Markup(", ").join(link(page, unit_page(p), self.results.units[p].name)
+                                                                for p in preds))
+        parts.append(Markup('<ul class="cchc-facts">{}</ul>').format(
+            Markup("").join(Markup("<li>{}</li>").format(f) for f in facts)))
         # Search finds a unit by its name and facts; the yearly detail below stays out of the
         # index (thousands of unit pages would otherwise repeat the same criteria wording).
-        parts.append("<div data-pagefind-ignore>")
-        history = [cell(y) + cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—")
-                   + cell(num(r.score.total)) + cell(num(r.score.index, r.score.framework.precision))
-                   + cell(esc(r.score.classification)) + cell(esc(STATUS_NAMES[r.score.status]))
+        parts.append(Markup("<div data-pagefind-ignore>"))
+        history = [row(cell(y), cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
+                       cell(num(r.score.total)), cell(num(r.score.index, r.score.framework.precision)),
+                       cell(r.score.classification), cell(STATUS_NAMES[r.score.status]))
                    for y, r in sorted(rows.items(), reverse=True)]
-        parts.append("<h2>Kết quả qua các năm</h2>")
+        parts.append(Markup("<h2>Kết quả qua các năm</h2>"))
         parts.append(table(["Năm", "Hạng", "Tổng điểm", "Chỉ số (%)", "Xếp loại", "Tình trạng"], history,
                            sortable=False))
         trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
@@ -282,8 +295,8 @@ class Site:
         parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
         for y, r in sorted(rows.items(), reverse=True):
             parts.append(self._unit_year(page, y, r))
-        parts.append("</div>")
-        return block(*parts)
+        parts.append(Markup("</div>"))
+        return Page(unit.name, block(*parts))
 
     def _predecessor_trend(self, preds, first_year):
         out = []
@@ -296,27 +309,29 @@ class Site:
                 out.append((y.year, quantize(sum(idx) / len(idx), 2), None))
         return out
 
-    def _unit_year(self, page, year: int, r) -> str:
+    def _unit_year(self, page, year: int, r) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
         group = next(g for g in y.groups if g.id == r.unit.group)
-        parts = [f"<h2 id=\"nam-{year}\">Năm {year}</h2>"]
+        parts = [Markup("<h2 id=\"nam-{}\">Năm {}</h2>").format(year, year)]
         ch = r.change
-        change = ""
+        change = Markup("")
         if ch is not None:
             base = ("so với năm trước" if ch.predecessors == (r.unit.id,) else
                     "so với bình quân các đơn vị tiền thân (" + ", ".join(
-                        esc(self.results.units[i].name) for i in ch.predecessors) + ")")
-            change = (f" Thay đổi {base}: chỉ số {signed(ch.index, p)} điểm %" +
-                      (f", hạng {signed(ch.place)}" if ch.place is not None else "") + ".")
+                        self.results.units[i].name for i in ch.predecessors) + ")")
+            change = Markup(" Thay đổi {}: chỉ số {} điểm %").format(base, signed(ch.index, p))
+            if ch.place is not None:
+                change += Markup(", hạng {}").format(signed(ch.place))
+            change += "."
         if s.imported is not None:
             return self._published_year(page, r, group, change, parts)
-        parts.append(f"<p>Tình trạng: <strong>{esc(STATUS_NAMES[s.status])}</strong>. "
-                     f"Hạng <strong>{r.place or '—'}</strong>/{len(group.rows)} trong nhóm "
-                     f"{link(page, group_page(year, group.id), group.name)}. Tổng điểm <strong>{num(s.total)}</strong>"
-                     f"/{num(s.max)} (tự chấm {num(s.self_total)}, thẩm định {num(s.appraised_total)}, điều tra "
-                     f"xã hội học {num(s.survey_total)}); chỉ số <strong>{num(s.index, p)}%</strong>, xếp loại "
-                     f"<strong>{esc(s.classification)}</strong>.{change}</p>")
+        parts.append(Markup("<p>Tình trạng: <strong>{}</strong>. Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm "
+                            "<strong>{}</strong>/{} (tự chấm {}, thẩm định {}, điều tra xã hội học {}); chỉ số "
+                            "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>").format(
+            STATUS_NAMES[s.status], r.place or "—", len(group.rows), link(page, group_page(year, group.id), group.name),
+            num(s.total), num(s.max), num(s.self_total), num(s.appraised_total), num(s.survey_total),
+            num(s.index, p), s.classification, change))
         avg = self._area_averages(group, p)
         profile = [(a.code, a.title, index_of(a.achieved, a.max, p), avg.get(a.code)) for a in s.areas if a.max > 0]
         parts.append(chart(charts.area_profile(r.unit.name, profile),
@@ -324,45 +339,47 @@ class Site:
         leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
         leaves.sort(key=lambda n: (-n.lost, n.code))
         if leaves:
-            rows = [cell(esc(n.code)) + cell(esc(n.title)) + cell(num(n.max)) + cell(num(n.achieved))
-                    + cell(num(n.lost)) for n in leaves[:5]]
-            parts.append("<h3>Các tiêu chí mất nhiều điểm nhất</h3>")
+            rows = [row(cell(n.code), cell(n.title), cell(num(n.max)), cell(num(n.achieved)), cell(num(n.lost)))
+                    for n in leaves[:5]]
+            parts.append(Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"))
             parts.append(table(["Mã", "Tiêu chí", "Tối đa", "Đạt", "Mất"], rows, sortable=False))
         rows = []
         for n in s.nodes():
             cls = f"cchc-depth-{n.depth}"
-            reason = esc(n.reason) + (f" <small>(vòng {n.round})</small>" if n.round else "") if n.reason else ""
+            reason = Markup("")
+            if n.reason:
+                reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
             is_self = n.method != "survey"
-            rows.append(cell(esc(n.code), None, cls) + cell(esc(n.title), None, cls)
-                        + cell("K/AD" if n.na else num(n.full_max if n.kind in ("bonus", "penalty") else n.max))
-                        + cell(num(n.self) if is_self or n.children else "—")
-                        + cell(num(n.appraised) if is_self or n.children else "—")
-                        + cell(num(n.survey) if n.survey or n.method == "survey" else "—")
-                        + cell(num(n.achieved)) + cell(reason))
-        parts.append("<h3>Chi tiết theo lĩnh vực, tiêu chí</h3>")
+            rows.append(row(cell(n.code, None, cls), cell(n.title, None, cls),
+                            cell("K/AD" if n.na else num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
+                            cell(num(n.self) if is_self or n.children else "—"),
+                            cell(num(n.appraised) if is_self or n.children else "—"),
+                            cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
+                            cell(num(n.achieved)), cell(reason)))
+        parts.append(Markup("<h3>Chi tiết theo lĩnh vực, tiêu chí</h3>"))
         parts.append(table(["Mã", "Nội dung", "Tối đa", "Tự chấm", "Thẩm định", "Điều tra XHH", "Đạt",
                             "Lý do điều chỉnh của Hội đồng"], rows, sortable=False, cls="cchc-detail"))
         evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
         if evidence:
-            rows = [cell(esc(code)) + cell(esc(ev.title or ev.file.rsplit("/", 1)[-1])) + cell(esc(ev.number or ""))
-                    + cell(esc(ev.date or "")) + cell(esc(f"trang {ev.page}" if ev.page else (ev.section or "")))
+            rows = [row(cell(code), cell(ev.title or ev.file.rsplit("/", 1)[-1]), cell(ev.number or ""),
+                        cell(ev.date or ""), cell(f"trang {ev.page}" if ev.page else (ev.section or "")))
                     for code, ev in evidence]
-            parts.append(f"<h3>Tài liệu kiểm chứng ({len(evidence)})</h3>")
+            parts.append(Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)))
             parts.append(table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False))
         return block(*parts)
 
-    def _published_year(self, page, r, group, change: str, parts: list) -> str:
+    def _published_year(self, page, r, group, change: Markup, parts: list) -> Markup:
         """A unit's year brought in from its publication decision: the published numbers only."""
         s, p = r.score, r.score.framework.precision
         parts.append(self._imported(s.imported))
-        parts.append(f"<p>Hạng <strong>{r.place or '—'}</strong>/{len(group.rows)} trong nhóm "
-                     f"{link(page, group_page(s.year, group.id), group.name)}. Tổng điểm <strong>{num(s.total)}"
-                     f"</strong>/{num(s.max)}; chỉ số <strong>{num(s.index, p)}%</strong>, xếp loại "
-                     f"<strong>{esc(s.classification) or '—'}</strong>.{change}</p>")
+        parts.append(Markup("<p>Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm <strong>{}</strong>/{}; chỉ số "
+                            "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>").format(
+            r.place or "—", len(group.rows), link(page, group_page(s.year, group.id), group.name), num(s.total),
+            num(s.max), num(s.index, p), s.classification or "—", change))
         if s.areas:
-            rows = [cell(esc(a.code)) + cell(esc(a.title)) + cell(num(a.max) if a.max else "—") + cell(num(a.achieved))
-                    + cell(num(index_of(a.achieved, a.max, p), p)) for a in s.areas]
-            parts.append("<h3>Điểm theo lĩnh vực (như đã công bố)</h3>")
+            rows = [row(cell(a.code), cell(a.title), cell(num(a.max) if a.max else "—"), cell(num(a.achieved)),
+                        cell(num(index_of(a.achieved, a.max, p), p))) for a in s.areas]
+            parts.append(Markup("<h3>Điểm theo lĩnh vực (như đã công bố)</h3>"))
             parts.append(table(["Mã", "Lĩnh vực", "Tối đa", "Đạt", "Chỉ số (%)"], rows, sortable=False))
         return block(*parts)
 
@@ -382,71 +399,74 @@ class Site:
         return {code: index_of(got, mx, precision) for code, (got, mx) in sums.items()}
 
     # ── method, downloads, search ────────────────────────────────────────────
-    def methods(self) -> str:
+    def methods(self) -> Page:
         page = "phuong-phap/index.md"
-        parts = ["# Phương pháp tính điểm", self._banner(),
+        parts = [self._banner(), Markup(
                  "<p>Điểm đạt của mỗi tiêu chí là điểm Hội đồng thẩm định chấp nhận hoặc điều chỉnh (vòng thẩm "
                  "định muộn nhất có ghi tiêu chí đó), nếu chưa thẩm định thì là điểm tự chấm; tiêu chí điều tra xã "
                  "hội học lấy điểm điều tra. Tiêu chí đơn vị khai không áp dụng (khi bộ tiêu chí cho phép) được "
                  "loại khỏi điểm tối đa. Điểm thưởng được cộng, điểm trừ bị trừ sau khi cộng các tiêu chí; tổng "
-                 "điểm không vượt quá điểm tối đa áp dụng và không âm.</p>",
+                 "điểm không vượt quá điểm tối đa áp dụng và không âm.</p>"), Markup(
                  "<p><strong>Chỉ số (%)</strong> = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên đến số "
                  "chữ số thập phân của bộ tiêu chí (thường 2). Điểm tính từ số liệu (tỷ lệ) làm tròn nửa lên theo "
                  "quy định của từng tiêu chí. Mọi phép tính dùng số thập phân chính xác. Xếp hạng trong từng nhóm "
-                 "theo chỉ số đã làm tròn, giảm dần; đơn vị bằng chỉ số được đồng hạng (ví dụ 1, 2, 2, 4).</p>",
-                 "<h2>Các bộ tiêu chí</h2>"]
+                 "theo chỉ số đã làm tròn, giảm dần; đơn vị bằng chỉ số được đồng hạng (ví dụ 1, 2, 2, 4).</p>"),
+                 Markup("<h2>Các bộ tiêu chí</h2>")]
         items = []
         for y in self.results.years:
             for level, ref in sorted(y.plan.frameworks.items()):
                 fw = self.repo.frameworks.get(ref)
                 if fw:
-                    items.append(f"<li>Năm {y.year}, cấp {esc(level)}: {link(page, method_page(ref), fw.title)} "
-                                 f"({esc(fw.legal_number)})</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
-        return block(*parts)
+                    items.append(Markup("<li>Năm {}, cấp {}: {} ({})</li>").format(
+                        y.year, level, link(page, method_page(ref), fw.title), fw.legal_number))
+        parts.append(Markup("<ul>{}</ul>").format(Markup("").join(items)))
+        return Page("Phương pháp tính điểm", block(*parts))
 
-    def method(self, fw) -> str:
-        parts = [f"# {esc(fw.title)}", self._banner(),
-                 f"<p>Căn cứ: {esc(fw.legal_number)} ngày {esc(_vn_date(fw.legal_date))} của {esc(fw.legal_issuer)}. "
-                 f"Tổng điểm tối đa {num(fw.max)}.</p>"]
-        bands = "".join(f"<li>{esc(b.label)}: chỉ số từ {num(b.min)}%</li>" for b in fw.bands)
-        parts.append(f"<h2>Xếp loại</h2><ul>{bands}</ul>")
+    def method(self, fw) -> Page:
+        parts = [self._banner(),
+                 Markup("<p>Căn cứ: {} ngày {} của {}. Tổng điểm tối đa {}.</p>").format(
+                     fw.legal_number, _vn_date(fw.legal_date), fw.legal_issuer, num(fw.max))]
+        bands = Markup("").join(Markup("<li>{}: chỉ số từ {}%</li>").format(b.label, num(b.min)) for b in fw.bands)
+        parts.append(Markup("<h2>Xếp loại</h2><ul>{}</ul>").format(bands))
         rows = []
         for n in fw.nodes():
             cls = f"cchc-depth-{n.depth}"
-            rule = ""
+            rule = Markup("")
             if n.rule is not None:
                 rule = esc(KINDS[n.rule.kind].describe(n))
                 if n.na_allowed:
-                    rule += " <small>(được khai không áp dụng)</small>"
-            rows.append(cell(esc(n.code), None, cls) + cell(esc(n.title), None, cls) + cell(num(n.max))
-                        + cell({"self": "Tự chấm, thẩm định", "survey": "Điều tra XHH"}.get(n.method or "", ""))
-                        + cell(rule) + cell(esc("; ".join(n.evidence))))
-        parts.append("<h2>Cây tiêu chí</h2>")
+                    rule += Markup(" <small>(được khai không áp dụng)</small>")
+            rows.append(row(cell(n.code, None, cls), cell(n.title, None, cls), cell(num(n.max)),
+                            cell({"self": "Tự chấm, thẩm định", "survey": "Điều tra XHH"}.get(n.method or "", "")),
+                            cell(rule), cell("; ".join(n.evidence))))
+        parts.append(Markup("<h2>Cây tiêu chí</h2>"))
         parts.append(table(["Mã", "Lĩnh vực / tiêu chí / tiêu chí thành phần", "Điểm tối đa", "Phương pháp",
                             "Cách chấm", "Tài liệu kiểm chứng"], rows, sortable=False, cls="cchc-detail"))
-        return block(*parts)
+        return Page(fw.title, block(*parts))
 
-    def downloads(self) -> str:
-        page = "tai-ve.md"
-        parts = ["# Tải dữ liệu", self._banner(),
-                 f"<p>Dữ liệu kết quả được tính từ commit <code>{esc(self.results.commit or 'không xác định')}</code> "
-                 "của kho dữ liệu. Cùng một commit luôn cho ra cùng các tệp (từng byte).</p>"]
-        rows = [cell(f'<a href="{DATA_DIR}/ket-qua.json">ket-qua.json</a>') +
-                cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)")]
+    def downloads(self) -> Page:
+        parts = [self._banner(),
+                 Markup("<p>Dữ liệu kết quả được tính từ commit <code>{}</code> của kho dữ liệu. Cùng một commit "
+                        "luôn cho ra cùng các tệp (từng byte).</p>").format(self.results.commit or "không xác định")]
+        rows = [row(cell(_file_link("ket-qua.json")),
+                    cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)"))]
         for y in self.results.years:
-            rows.append(cell(f'<a href="{DATA_DIR}/ket-qua-{y.year}.xlsx">ket-qua-{y.year}.xlsx</a>')
-                        + cell(f"Bảng tổng hợp năm {y.year}, mỗi nhóm một trang tính"))
+            rows.append(row(cell(_file_link(f"ket-qua-{y.year}.xlsx")),
+                            cell(f"Bảng tổng hợp năm {y.year}, mỗi nhóm một trang tính")))
             for g in y.groups:
-                rows.append(cell(f'<a href="{DATA_DIR}/ket-qua-{y.year}-{g.id}.csv">ket-qua-{y.year}-{g.id}.csv</a>')
-                            + cell(f"Năm {y.year}, {esc(g.name)}: mỗi đơn vị một dòng, mỗi lĩnh vực/tiêu chí một cột"))
+                rows.append(row(cell(_file_link(f"ket-qua-{y.year}-{g.id}.csv")),
+                                cell(f"Năm {y.year}, {g.name}: mỗi đơn vị một dòng, mỗi lĩnh vực/tiêu chí một cột")))
         parts.append(table(["Tệp", "Nội dung"], rows, sortable=False))
-        return block(*parts)
+        return Page("Tải dữ liệu", block(*parts))
 
-    def search(self) -> str:
-        return block("# Tìm kiếm",
-                     "<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>",
-                     '<div id="cchc-search" data-pagefind-ignore="all"></div>')
+    def search(self) -> Page:
+        return Page("Tìm kiếm", block(
+            Markup("<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>"),
+            Markup('<div id="cchc-search" data-pagefind-ignore="all"></div>')))
+
+
+def _file_link(name: str) -> Markup:
+    return Markup('<a href="{}/{}">{}</a>').format(DATA_DIR, name, name)
 
 
 def _vn_date(iso: str) -> str:

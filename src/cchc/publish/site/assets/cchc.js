@@ -14,7 +14,13 @@
     document.querySelectorAll("figure.cchc-chart[data-vl]").forEach(function (el) {
       if (el.dataset.done) return;
       el.dataset.done = "1";
-      window.vegaEmbed(el, JSON.parse(el.dataset.vl), { actions: false, renderer: "svg" })
+      window.vegaEmbed(el, JSON.parse(el.dataset.vl), {
+        actions: false, renderer: "svg",
+        // The Content-Security-Policy allows no eval and no inline style: vega's expression
+        // interpreter instead of generated functions, and the style rules vega-embed and
+        // vega-tooltip would inject are in cchc.css.
+        ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true }
+      })
         .catch(function () { el.textContent = "Không hiển thị được biểu đồ; số liệu có trong bảng."; });
     });
   }
