@@ -17,10 +17,12 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-
+import pytest
 from minirepo import REPO_ROOT
+from openpyxl import Workbook, load_workbook
 from pdfs import write_scan
+
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 GUIDE = REPO_ROOT / "docs" / "huong-dan" / "trien-khai.md"
 

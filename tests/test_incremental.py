@@ -7,8 +7,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from cchc import validation
 from cchc.cli.main import main
+
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")

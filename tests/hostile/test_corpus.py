@@ -13,6 +13,8 @@ import pytest
 
 from hostile import corpus
 
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
+
 CCHC = Path(sys.executable).with_name("cchc")
 
 

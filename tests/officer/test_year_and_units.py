@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from cchc import validation
 from cchc.load import repository
 from cchc.load.yamlfile import parse
@@ -78,6 +80,7 @@ def test_year_open_without_a_framework_for_a_level_is_refused(province, cchc):
     assert not (province / "plans" / "2025.yaml").exists()
 
 
+@pytest.mark.slow
 def test_merge_and_split_keep_past_years(province, cchc):
     before = _past(province, {2024, 2025})
     repo = repository.load(province, wanted=lambda f: False)

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from cchc.cli import main as cli
 
 from .forge import git
+
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 ROOT = Path(__file__).resolve().parents[2]
 SA = "submissions/2025/so-a/self-assessment.yaml"

@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-import cchc
 import pytest
+
+import cchc
 
 from .conftest import build_mini, codes
 from .forge import Forge
+
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
 LOOSER = '''def check(repo, dossier, evidence_checker=None) -> list[Finding]:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import filecmp
 import functools
-import math
 import io
 import json
-import sys
+import math
 from collections import Counter, defaultdict
 from decimal import Decimal
 from fractions import Fraction
@@ -16,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
+
+pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 ROOT = Path(__file__).resolve().parents[2]
 from cchc.sample import generate
