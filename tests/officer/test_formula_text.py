@@ -90,7 +90,9 @@ def test_texts_stay_text_in_exports_and_downloads(province, tmp_path, cchc):
 
     group = next(g for g in results.year(YEAR).groups if any(r.unit.id == "so-noi-vu" for r in g.rows))
     header, rows = data.table(group)
-    lines = list(csv.reader(io.StringIO(data.to_csv(results, YEAR, group.id))))
+    text = data.to_csv(results, YEAR, group.id)
+    assert text.startswith(data.BOM + '"Hạng"')  # a UTF-8 BOM, then the header
+    lines = list(csv.reader(io.StringIO(text.removeprefix(data.BOM))))
     assert lines[0] == header
     got = {line[1]: line for line in lines[1:]}
     assert got["so-noi-vu"][header.index("Tên đơn vị")] == "'" + NAME

@@ -43,7 +43,7 @@ def run(args) -> int:
         sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
         return 1
     started = time.perf_counter()
-    results = results_mod.compute(result.repo, gitinfo.commit(root))
+    results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
     site_build.TIMINGS["score"] = time.perf_counter() - started
     cfg = config_file(root, args.config)
     if cfg is None:

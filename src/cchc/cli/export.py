@@ -83,7 +83,7 @@ def _annex(root: Path, args) -> int:
     repo = _checked(root, [f"submissions/{args.year}", "surveys"])  # the year's dossiers are the annex
     if repo is None:
         return 1
-    results = results_mod.compute(repo, gitinfo.commit(root))
+    results = results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root))
     year = results.year(args.year)
     if year is None or not year.groups:
         return fail(f"năm {args.year} chưa có kết quả (cần plans/{args.year}.yaml và đơn vị hoạt động).")

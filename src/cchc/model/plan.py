@@ -47,6 +47,32 @@ class Route:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """The decision that published the year's results (of some levels, or all: ``levels`` empty)."""
+
+    number: str
+    date: str  # ISO date, as written
+    signer: str
+    levels: tuple[str, ...] = ()
+
+    def covers(self, level: str) -> bool:
+        return not self.levels or level in self.levels
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction decision (đính chính): opens a published year's records of ``units`` (all: empty)."""
+
+    number: str
+    date: str
+    what: str
+    units: tuple[str, ...] = ()
+
+    def covers(self, unit: str | None) -> bool:
+        return not self.units or unit in self.units
+
+
+@dataclass(frozen=True)
 class Plan:
     year: int
     title: str
@@ -58,6 +84,9 @@ class Plan:
     routing: tuple[Route, ...]
     max_file_mb: float
     trust_roots: tuple[str, ...] = ()  # repo-relative certificate files trusted for digital signatures
+    publications: tuple[Publication, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    survey_not_held: frozenset[str] = frozenset()  # levels without a survey this year
     # Where things stand in the file, for findings: year, each level's framework, each deadline, routing.
     year_line: int = 0
     lines: Mapping[JsonPath, int] = field(default_factory=dict, compare=False, repr=False)
@@ -72,6 +101,18 @@ class Plan:
             if ext.unit == unit and phase in ext.deadlines:
                 return ext.deadlines[phase]
         return self.deadlines[phase]
+
+    def publication(self, level: str) -> Publication | None:
+        """The decision that published ``level``'s results; None while they are provisional."""
+        return next((p for p in self.publications if p.covers(level)), None)
+
+    @property
+    def published(self) -> bool:
+        """Some level's results are published: the year is frozen for it."""
+        return bool(self.publications)
+
+    def survey_held(self, level: str) -> bool:
+        return level not in self.survey_not_held
 
     def council_for(self, unit: Unit) -> Council | None:
         for route in self.routing:
@@ -104,6 +145,14 @@ def _route(data: Document, line: int) -> Route:
     return Route(data["council"], tuple(data["levels"]), tuple(data.get("parents") or ()), line)
 
 
+def _publication(data: Document) -> Publication:
+    return Publication(data["number"], data["date"], data["signer"], tuple(data.get("levels") or ()))
+
+
+def _correction(data: Document) -> Correction:
+    return Correction(data["number"], data["date"], data["what"], tuple(data.get("units") or ()))
+
+
 def build(data: Document, file: str, where: Where | None = None) -> Plan:
     def line(*path: str | int) -> int:
         return where(path)[0] if where else 1
@@ -122,6 +171,9 @@ def build(data: Document, file: str, where: Where | None = None) -> Plan:
         routing=tuple(_route(r, line("routing", i)) for i, r in enumerate(data["routing"])),
         max_file_mb=float(evidence.get("max_file_mb", 20)),
         trust_roots=trust_roots,
+        publications=tuple(_publication(p) for p in data.get("publication") or ()),
+        corrections=tuple(_correction(c) for c in data.get("corrections") or ()),
+        survey_not_held=frozenset(lv for lv, s in (data.get("survey") or {}).items() if not s["held"]),
         year_line=line("year"),
         lines=_lines(data, line, trust_roots),
     )

@@ -67,11 +67,13 @@ def _header(grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
 
 
 _CLOSING = {"tong", "tong cong", "tong so", "tong diem", "cong"}
+# A survey criterion that does not apply to a unit: the words a table uses for it.
+NOT_APPLICABLE = {"khong ap dung", "kad", "k/ad", "k/a/d"}
 
 
 @dataclass
 class SurveyRead:
-    points: dict = field(default_factory=dict)  # (unit, code) -> Decimal
+    points: dict = field(default_factory=dict)  # (unit, code) -> Decimal, None where not applicable
     findings: list = field(default_factory=list)
 
     @property
@@ -138,6 +140,8 @@ class _Reader:
         return unit
 
     def points(self, grid, h, row, col, raw, unit, code):
+        if cells.fold(cells.text(raw)) in NOT_APPLICABLE:
+            return self.not_applicable(grid, h, row, col, unit, code)
         try:
             value = cells.number(raw)
         except ValueError:
@@ -167,6 +171,20 @@ class _Reader:
         self.seen_pairs[key] = grid.where(row, col)
         self.out.points[key] = value
         return value, True
+
+    def not_applicable(self, grid, h, row, col, unit, code) -> tuple[None, bool]:
+        """"Không áp dụng" for a survey criterion of the unit's framework: recorded as N/A."""
+        fw = self.frameworks.get(unit.level)
+        node = fw.node(code) if fw else None
+        key = (unit.id, code)
+        if node is None or not node.is_leaf or not node.is_survey or key in self.seen_pairs:
+            self.err("officer-survey-criterion", grid, row, col, h, f"không ghi được 'Không áp dụng' cho tiêu chí "
+                     f"{code} của '{unit.id}': không phải tiêu chí điều tra của đơn vị, hoặc đã có điểm.",
+                     "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.", criterion=code)
+            return None, False
+        self.seen_pairs[key] = grid.where(row, col)
+        self.out.points[key] = None
+        return None, True
 
     def wide(self, grid, h, row, values, unit, bad):
         first = self.seen_units.get(unit.id)

@@ -67,6 +67,7 @@ class Results:
     years: tuple[Year, ...]
     commit: str
     units: Mapping[str, Unit]  # id -> Unit
+    date: str = ""  # the data version's (commit's) date, YYYY-MM-DD
     _rows: dict[str, dict[int, Row]] = field(default_factory=dict, repr=False)  # unit id -> {year: Row}, on first use
 
     def year(self, year: int) -> Year | None:
@@ -184,7 +185,7 @@ def _with_changes(repo: Repository, years: Sequence[Year]) -> tuple[Year, ...]:
     return tuple(out)
 
 
-def compute(repo: Repository, commit: str = "") -> Results:
+def compute(repo: Repository, commit: str = "", date: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
     for year in sorted(set(repo.plans) | set(repo.histories)):
@@ -195,4 +196,4 @@ def compute(repo: Repository, commit: str = "") -> Results:
             continue
         years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
                                             if g.rows)))
-    return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units))
+    return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units), date=date)

@@ -93,6 +93,14 @@ class UnitScore:
     index: Decimal | None
     classification: str
     imported: History | None = None  # the History a published result was brought in from
+    # No survey held for the unit's level this year: the appraised points before scaling to the
+    # framework's total, and the maximum they were out of (None when a survey was held).
+    unscaled: tuple[Decimal, Decimal] | None = None
+
+    @property
+    def appraised_final(self) -> bool:
+        """The council's last round is recorded (or a published result was brought in)."""
+        return self.status in (APPRAISED, IMPORTED)
 
     def nodes(self) -> Iterator[NodeScore]:
         for a in self.areas:
@@ -103,12 +111,22 @@ class UnitScore:
         return {n.code: n for n in self.nodes()}
 
 
-def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey_points: Mapping[str, Decimal]) -> NodeScore:
+class SurveyPoints(NamedTuple):
+    """A unit's survey points: code → points, and the criteria that do not apply (or were not held)."""
+
+    points: Mapping[str, Decimal]
+    not_applicable: frozenset[str] = frozenset()
+
+
+def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyPoints) -> NodeScore:
     rule = node.leaf_rule
     maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
+        if node.code in survey.not_applicable:
+            return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
+                             kind=rule.kind)
         return NodeScore(node.code, node.title, node.depth, maximum, node.max, method=node.method, kind=rule.kind,
-                         survey=survey_points.get(node.code, ZERO))
+                         survey=survey.points.get(node.code, ZERO))
     evidence, explanation = (entry.evidence, entry.explanation) if entry is not None else ((), None)
     if entry is not None and entry.na and node.na_allowed:
         return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
@@ -127,7 +145,7 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey_points: 
 
 
 def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised,
-          survey_points: Mapping[str, Decimal]) -> NodeScore:
+          survey_points: SurveyPoints) -> NodeScore:
     if node.is_leaf:
         return _leaf(node, entries.get(node.code), appraised, survey_points)
     children = tuple(_node(child, entries, appraised, survey_points) for child in node.children)
@@ -159,17 +177,42 @@ def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
         for e in sa.entries:
             entries.setdefault(e.code, e)
     appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
-    survey = repo.surveys.get(year)
-    survey_points = survey.of_unit(unit.id) if survey else {}
-    areas = tuple(_node(a, entries, appraised, survey_points) for a in fw.areas)
+    plan = repo.plans.get(year)
+    held = plan is None or plan.survey_held(unit.level)
+    areas = tuple(_node(a, entries, appraised, _survey_points(repo, unit, year, fw, held)) for a in fw.areas)
     maximum = _sum(a.max for a in areas)
     appraised_total = _sum(a.appraised for a in areas)
     survey_total = _sum(a.survey for a in areas)
     total = min(max(appraised_total + survey_total, ZERO), maximum)
+    unscaled = None
+    if not held:
+        unscaled = (total, maximum)
+        total, maximum = scaled(total, maximum, _sum(a.max for a in areas) + _survey_max(fw), fw.precision)
     index = index_of(total, maximum, fw.precision)
     return UnitScore(
         unit=unit, year=year, framework=fw, status=status_of(dossier), areas=areas,
         self_total=_sum(a.self for a in areas), appraised_total=appraised_total,
         survey_total=survey_total, total=total, max=maximum, index=index,
-        classification=fw.classify(index) if index is not None else "",
+        classification=fw.classify(index) if index is not None else "", unscaled=unscaled,
     )
+
+
+def _survey_max(fw: Framework) -> Decimal:
+    return _sum(n.max for n in fw.leaves() if n.is_survey)
+
+
+def _survey_points(repo: Repository, unit: Unit, year: int, fw: Framework, held: bool) -> SurveyPoints:
+    if not held:  # every survey criterion leaves the maximum, then the points are scaled back up
+        return SurveyPoints({}, frozenset(n.code for n in fw.leaves() if n.is_survey))
+    survey = repo.surveys.get(year)
+    if survey is None:
+        return SurveyPoints({})
+    return SurveyPoints(survey.of_unit(unit.id), survey.not_applicable(unit.id))
+
+
+def scaled(total: Decimal, maximum: Decimal, target: Decimal, places: int) -> tuple[Decimal, Decimal]:
+    """Points out of ``maximum`` scaled to ``target`` (the framework's total when no survey is held):
+    total × target ÷ maximum, rounded half up to the framework's decimals."""
+    if maximum <= 0:
+        return total, maximum
+    return quantize(total * target / maximum, places), target

@@ -72,7 +72,7 @@ def prepared(root: Path):
     if PRELOADED.get("root") == key:
         return PRELOADED["repo"], PRELOADED["results"]
     repo = repository.load(root)
-    return repo, results_mod.compute(repo, gitinfo.commit(root))
+    return repo, results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root))
 
 
 def preload(root: Path, repo, results) -> None:
