@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..model.registry import index_names
 from ..score.unit import APPRAISED, IMPORTED, STATUS_NAMES
+from ..publish.standing import vn_date
 from .layout import Column, Page, Row, shown, ubnd
 
 FINAL = (APPRAISED, IMPORTED)  # a published result brought in (history/) is final too
@@ -23,6 +24,13 @@ def _areas(group) -> list:
     return out
 
 
+def _area(node) -> object:
+    """An area's points; K/AD (không áp dụng) where none of it applies to the unit, never 0."""
+    if node is None:
+        return None
+    return "K/AD" if node.na else node.achieved
+
+
 def page(results, year: int, group, number: int, decision: str | None) -> Page:
     areas = _areas(group)
     precision = group.rows[0].score.framework.precision if group.rows else 2
@@ -36,13 +44,14 @@ def page(results, year: int, group, number: int, decision: str | None) -> Page:
         s = r.score
         by_code = {a.code: a for a in s.areas}
         rows.append(Row([r.place, s.unit.name]
-                        + [by_code[c].achieved if c in by_code else None for c, _, _ in areas]
+                        + [_area(by_code.get(c)) for c, _, _ in areas]
                         + [s.max, s.total, s.index, s.classification,
                            None if s.status in FINAL else STATUS_NAMES[s.status]]))
     prov = results.province
     name = ubnd(prov.name if prov else "")
     by = f"Quyết định số {decision}" if decision else "Quyết định số        /QĐ-UBND ngày      tháng      năm"
-    notes = [f"{names.short} (%) = tổng điểm đạt ÷ điểm tối đa áp dụng × 100; bằng chỉ số thì đồng hạng."]
+    notes = [f"{names.short} (%) = tổng điểm đạt ÷ điểm tối đa áp dụng × 100; bằng chỉ số thì đồng hạng. "
+             "K/AD: không áp dụng cho đơn vị (không tính vào điểm tối đa áp dụng)."]
     if any(r.score.status not in FINAL for r in group.rows):
         notes.append("Có đơn vị chưa hoàn thành thẩm định (xem cột Ghi chú): kết quả chưa phải kết quả cuối cùng.")
     if prov and prov.sample:
@@ -58,4 +67,7 @@ def pages(results, year: int, groups: list | None = None, decision: str | None =
     chosen = [g for g in y.groups if not groups or g.id in groups] if y else []
     history = getattr(y.plan, "history", None) if y else None
     decision = decision or (history.decision if history is not None else None)  # a published year names its own
+    recorded = y.plan.publications[0] if y and getattr(y.plan, "publications", ()) else None
+    if decision is None and recorded is not None:  # the decision the plan records
+        decision = f"{recorded.number} ngày {vn_date(recorded.date)}"
     return [page(results, year, g, i, decision) for i, g in enumerate(chosen)]

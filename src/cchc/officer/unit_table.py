@@ -66,7 +66,9 @@ def pages(repo, unit, year: int) -> list:
         cells = [n.code, n.title, _max(n), "ĐTXHH" if survey else "Không áp dụng" if n.na else n.self,
                  _evidence(n.evidence) if leaf else None, _explanation(node, entries.get(n.code)) if leaf else None]
         if appraised:
-            cells += ["—" if survey else n.appraised, n.survey if (survey or not leaf) else "—", n.achieved,
+            na = "K/AD" if n.na else None  # never 0 for a criterion that does not apply
+            cells += [na or ("—" if survey else n.appraised), na or (n.survey if (survey or not leaf) else "—"),
+                      na or n.achieved,
                       (n.reason + (f" (vòng {n.round})" if n.round else "")) if n.reason else None]
         rows.append(Row(cells, bold=n.depth == 1))
     total = [None, "TỔNG ĐIỂM", s.max, s.self_total, None, None]
