@@ -24,7 +24,7 @@ from .. import validation
 from ..findings import Finding, error, warning
 from ..load import repository
 from ..load.listing import GitTree
-from . import codeowners, owners, paths as P, phases, receipts, summary, validator
+from . import codeowners, owners, paths as P, phases, published, receipts, summary, validator
 from .event import Event, now
 from .gitrepo import Git, GitFailure
 
@@ -87,6 +87,7 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
         if res.dossier is not None:
             res.summary = summary.dossier(head_repo, *res.dossier)
         res.findings += validator.check(git, base)
+        res.findings += published.check(base_repo, changed)  # a published year is frozen (base's plan)
         if not event.is_queue:
             res.findings += _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
     res.findings = sorted(set(res.findings))

@@ -53,8 +53,12 @@ def of_year(plan: object, levels: Iterable[str], commit: str, date: str) -> Stan
     decision = next(iter(decisions)) if len(decisions) == 1 else None
     if decision is None:
         return Standing(False, PROVISIONAL, version(commit, date), plan.corrections)
-    return Standing(True, f"Công bố theo Quyết định số {decision.number} ngày {vn_date(decision.date)}",
-                    f"Người ký: {decision.signer}", plan.corrections)
+    return Standing(
+        True,
+        f"Công bố theo Quyết định số {decision.number} ngày {vn_date(decision.date)}",
+        f"Người ký: {decision.signer}",
+        plan.corrections,
+    )
 
 
 def of_group(results: Results, year: Year, group: Group) -> Standing:

@@ -14,6 +14,7 @@ from ...model.numbers import fmt
 from ...model.registry import index_names
 from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
+from .. import standing as standing_mod
 from . import charts
 from .html import Markup, block, cell, chart, esc, link, num, row, signed, table
 
@@ -22,6 +23,9 @@ SAMPLE_NOTE = Markup("<div class=\"admonition warning cchc-sample\"><p class=\"a
                      "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>")
 
 DATA_DIR = "du-lieu"
+NOT_APPLICABLE = "Không áp dụng"
+NA_SHORT = "K/AD"  # in tight tables
+NOT_APPRAISED_BADGE = Markup('<span class="cchc-badge cchc-not-appraised">chưa thẩm định</span>')
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,27 @@ class Site:
                       "(nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
                       "{}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{}</p></div>").format(
             history.year, history.decision, source)
+
+    @staticmethod
+    def _standing(st: standing_mod.Standing) -> Markup:
+        """Provisional or final: the banner of every year, ranking and unit-year."""
+        if st.final:
+            out = Markup("<div class=\"admonition success cchc-final\"><p class=\"admonition-title\">{}</p>"
+                         "{}</div>").format(st.headline, Markup("<p>{}.</p>").format(st.detail) if st.detail else "")
+        else:
+            out = Markup("<div class=\"admonition warning cchc-provisional\"><p class=\"admonition-title\">{}</p>"
+                         "<p>Chưa có quyết định công bố kết quả; số liệu có thể còn thay đổi. Tính từ {}.</p>"
+                         "</div>").format(st.headline, st.detail)
+        return out + Site._corrections(st.corrections)
+
+    @staticmethod
+    def _corrections(corrections: tuple) -> Markup:
+        if not corrections:
+            return Markup("")
+        items = Markup("").join(Markup("<li>Quyết định số {} ngày {}: {}</li>").format(
+            c.number, standing_mod.vn_date(c.date), c.what) for c in corrections)
+        return Markup("<div class=\"admonition note cchc-corrections\"><p class=\"admonition-title\">Đính chính</p>"
+                      "<ul>{}</ul></div>").format(items)
 
     def pages(self) -> dict[str, Page]:
         out = {"index.md": self.home(), "tai-ve.md": self.downloads(), "tim-kiem.md": self.search(),
@@ -147,58 +172,68 @@ class Site:
         page = year_page(y.year)
         imported = getattr(y.plan, "history", None)
         parts = [self._banner(), self._imported(imported) or Markup("<p>{}</p>").format(y.plan.title)]
+        if not imported:
+            parts.append(self._standing(standing_mod.of_whole_year(self.results, y)))
         statuses = (IMPORTED,) if imported else LIVE_STATUSES
-        rows = []
-        for g in y.groups:
-            counts = {}
-            for r in g.rows:
-                counts[r.score.status] = counts.get(r.score.status, 0) + 1
-            idx = [r.score.index for r in g.rows if r.score.index is not None]
-            avg = quantize(sum(idx) / len(idx), 2) if idx else None
-            rows.append(row(cell(link(page, group_page(y.year, g.id), g.name)), cell(len(g.rows)),
-                            *(cell(counts.get(s, 0)) for s in statuses), cell(num(avg, 2))))
+        rows = [_year_group_row(page, y.year, g, statuses) for g in y.groups]
         parts.append(table(["Nhóm", "Số đơn vị"] + [STATUS_NAMES[s] for s in statuses] + ["Chỉ số bình quân (%)"],
                            rows, sortable=False))
         if imported:
             return Page(f"{self.names.short} năm {y.year}", block(*parts))
         parts.append(Markup("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>"))
+        parts += self._level_lists(page, y)
+        return Page(f"{self.names.short} năm {y.year}", block(*parts))
+
+    def _level_lists(self, page: str, y) -> list[Markup]:
+        out = []
         for level, nodes in self._level_nodes(y).items():
             name = self.results.province.levels.get(level, level) if self.results.province else level
             items = Markup("").join(Markup("<li>{}</li>").format(link(page, node_page(y.year, level, n.code),
                                                                       f"{n.code}. {n.title}"))
                                     for n in nodes if n.depth == 1)
-            parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
-        return Page(f"{self.names.short} năm {y.year}", block(*parts))
+            out.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
+        return out
 
     def ranking(self, y, g) -> Page:
         page = group_page(y.year, g.id)
-        parts = [self._banner(), self._imported(getattr(y.plan, "history", None)),
-                 Markup("<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
-                        "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
-                        "sáp nhập được so với bình quân các đơn vị tiền thân.</p>")]
-        rows = []
-        for r in g.rows:
-            s, p = r.score, r.score.framework.precision
-            ch = r.change
-            rows.append(row(
-                cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
-                cell(link(page, unit_page(s.unit.id), s.unit.name), None, "cchc-unit"),
-                cell(STATUS_NAMES[s.status]),
-                cell(num(s.self_total), fmt(s.self_total)), cell(num(s.appraised_total), fmt(s.appraised_total)),
-                cell(num(s.survey_total), fmt(s.survey_total)), cell(num(s.total), fmt(s.total)),
-                cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
-                cell(s.classification),
-                cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
-                cell(signed(ch.place) if ch and ch.place is not None else "—",
-                     ch.place if ch and ch.place is not None else 0)))
+        imported = getattr(y.plan, "history", None)
+        parts = [self._banner(), self._imported(imported)]
+        if not imported:
+            parts.append(self._standing(standing_mod.of_group(self.results, y, g)))
+        parts.append(Markup("<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
+                            "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
+                            "sáp nhập được so với bình quân các đơn vị tiền thân. Đơn vị gắn nhãn "
+                            "<em>chưa thẩm định</em> chưa có kết quả thẩm định cuối cùng: điểm của đơn vị là "
+                            "tạm tính.</p>"))
+        rows = [self._ranking_row(page, r) for r in g.rows]
         parts.append(table(["Hạng", "Đơn vị", "Tình trạng", "Tự chấm", "Thẩm định", "Điều tra XHH", "Tổng điểm",
-                            "Chỉ số (%)", "Xếp loại", "Thay đổi chỉ số", "Thay đổi hạng"], rows,
+                            "Tối đa áp dụng", "Chỉ số (%)", "Xếp loại", "Thay đổi chỉ số", "Thay đổi hạng"], rows,
                            cls="cchc-ranking"))
         parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
         if len(g.rows) > 80:
             parts.append(Markup("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>"))
         parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
         return Page(f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts))
+
+    @staticmethod
+    def _ranking_row(page: str, r) -> Markup:
+        s, p = r.score, r.score.framework.precision
+        ch = r.change
+        name = link(page, unit_page(s.unit.id), s.unit.name)
+        if not s.appraised_final:
+            name = Markup("{} {}").format(name, NOT_APPRAISED_BADGE)
+        return row(
+            cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
+            cell(name, None, "cchc-unit"),
+            cell(STATUS_NAMES[s.status]),
+            cell(num(s.self_total), fmt(s.self_total)), cell(num(s.appraised_total), fmt(s.appraised_total)),
+            cell(num(s.survey_total), fmt(s.survey_total)), cell(num(s.total), fmt(s.total)),
+            cell(num(s.max), fmt(s.max)),
+            cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
+            cell(s.classification),
+            cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
+            cell(signed(ch.place) if ch and ch.place is not None else "—",
+                 ch.place if ch and ch.place is not None else 0))
 
     # ── area / criterion ─────────────────────────────────────────────────────
     def _level_nodes(self, y) -> dict:
@@ -212,84 +247,37 @@ class Site:
     def node(self, y, level, node) -> Page:
         page = node_page(y.year, level, node.code)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
-        parts = [self._banner()]
-        entries = []
-        for g in y.groups:
-            for r in g.rows:
-                if r.score.framework.level != level:
-                    continue
-                ns = r.score.by_code.get(node.code)
-                if ns is not None:
-                    entries.append((r, ns))
+        entries = _node_entries(y, level, node.code)
         applicable = [(r, ns) for r, ns in entries if ns.max > 0]
         precision = entries[0][0].score.framework.precision if entries else 2
+        parts = [self._banner(), self._standing(standing_mod.of_level(self.results, y, level))]
         if applicable:
-            total_max = sum((ns.max for _, ns in applicable), Decimal(0))
-            total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
-            parts.append(Markup("<p>Điểm tối đa {}. {} đơn vị áp dụng; chỉ số bình quân <strong>{}%</strong>; "
-                                "{} đơn vị đạt điểm tối đa.</p>").format(
-                num(node.max), len(applicable), num(index_of(total_got, total_max, precision), precision),
-                sum(1 for _, ns in applicable if ns.achieved >= ns.max)))
+            parts.append(_node_summary(node, applicable, precision))
         if node.children:
-            loss = []
-            for child in node.children:
-                cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
-                if cs:
-                    lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
-                    got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
-                    loss.append((lost, child, got))
-            loss.sort(key=lambda t: (-t[0], t[1].code))
-            rows = [row(cell(link(page, node_page(y.year, level, c.code), f"{c.code}. {c.title}") if c.depth <= 2
-                             else f"{c.code}. {c.title}"),
-                        cell(num(c.max)), cell(num(quantize(got, 2))), cell(num(quantize(lost, 2))))
-                    for lost, c, got in loss]
             parts.append(Markup("<h2>Tỉnh mất điểm ở đâu</h2>"))
-            parts.append(table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows))
-        rows = []
-        ranked = sorted(entries, key=lambda e: (e[0].criterion_places.get(node.code) if node.depth == 2 else
-                                                e[0].area_places.get(node.code)) or 99999)
-        for r, ns in ranked:
-            place = (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
-            idx = index_of(ns.achieved, ns.max, precision)
-            rows.append(row(cell(place or "—", place or 99999),
-                            cell(link(page, unit_page(r.unit.id), r.unit.name)),
-                            cell(num(ns.achieved), fmt(ns.achieved)), cell(num(ns.max) if ns.max else "K/AD"),
-                            cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1")))
+            parts.append(_node_losses(page, y.year, level, node, applicable))
         parts.append(Markup("<h2>Kết quả các đơn vị</h2>"))
-        parts.append(table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows))
+        parts.append(_node_units(page, node, entries, precision))
         return Page(f"{kind} {node.code}. {node.title} — năm {y.year}", block(*parts))
 
     # ── unit ─────────────────────────────────────────────────────────────────
     def unit(self, uid: str, rows: dict) -> Page:
         page = unit_page(uid)
         unit = self.results.units[uid]
-        prov = self.results.province
-        parts = [self._banner()]
-        facts = [Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
-                 esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
-                 esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else ""))]
-        if unit.parent and unit.parent in self.results.units:
-            facts.append("Đơn vị cấp trên: " + link(page, unit_page(unit.parent), self.results.units[unit.parent].name)
-                         if self.results.rows_of(unit.parent) else esc("Đơn vị cấp trên: " + unit.parent))
         preds = sorted(self._merged_into.get(uid, ()))
-        if unit.successors:
-            facts.append("Sáp nhập vào: " + Markup(", ").join(link(page, unit_page(s), self.results.units[s].name)
-                                                               for s in unit.successors if s in self.results.units))
-        if preds:
-            facts.append("Hình thành từ: " + Markup(", ").join(link(page, unit_page(p), self.results.units[p].name)
-                                                                for p in preds))
-        parts.append(Markup('<ul class="cchc-facts">{}</ul>').format(
-            Markup("").join(Markup("<li>{}</li>").format(f) for f in facts)))
+        parts = [self._banner(), Markup('<ul class="cchc-facts">{}</ul>').format(
+            Markup("").join(Markup("<li>{}</li>").format(f) for f in self._unit_facts(page, unit, preds)))]
         # Search finds a unit by its name and facts; the yearly detail below stays out of the
         # index (thousands of unit pages would otherwise repeat the same criteria wording).
         parts.append(Markup("<div data-pagefind-ignore>"))
         history = [row(cell(y), cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
-                       cell(num(r.score.total)), cell(num(r.score.index, r.score.framework.precision)),
+                       cell(num(r.score.total)), cell(num(r.score.max)),
+                       cell(num(r.score.index, r.score.framework.precision)),
                        cell(r.score.classification), cell(STATUS_NAMES[r.score.status]))
                    for y, r in sorted(rows.items(), reverse=True)]
         parts.append(Markup("<h2>Kết quả qua các năm</h2>"))
-        parts.append(table(["Năm", "Hạng", "Tổng điểm", "Chỉ số (%)", "Xếp loại", "Tình trạng"], history,
-                           sortable=False))
+        parts.append(table(["Năm", "Hạng", "Tổng điểm", "Tối đa áp dụng", "Chỉ số (%)", "Xếp loại", "Tình trạng"],
+                           history, sortable=False))
         trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
         trend = self._predecessor_trend(preds, min(rows)) + trend
         parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
@@ -297,6 +285,23 @@ class Site:
             parts.append(self._unit_year(page, y, r))
         parts.append(Markup("</div>"))
         return Page(unit.name, block(*parts))
+
+    def _unit_facts(self, page: str, unit, preds: list[str]) -> list[Markup]:
+        prov = self.results.province
+        units = self.results.units
+        facts = [Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
+                 esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
+                 esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else ""))]
+        if unit.parent and unit.parent in units:
+            facts.append("Đơn vị cấp trên: " + link(page, unit_page(unit.parent), units[unit.parent].name)
+                         if self.results.rows_of(unit.parent) else esc("Đơn vị cấp trên: " + unit.parent))
+        if unit.successors:
+            facts.append("Sáp nhập vào: " + Markup(", ").join(link(page, unit_page(s), units[s].name)
+                                                               for s in unit.successors if s in units))
+        if preds:
+            facts.append("Hình thành từ: " + Markup(", ").join(link(page, unit_page(p), units[p].name)
+                                                                for p in preds))
+        return facts
 
     def _predecessor_trend(self, preds, first_year):
         out = []
@@ -309,63 +314,49 @@ class Site:
                 out.append((y.year, quantize(sum(idx) / len(idx), 2), None))
         return out
 
+    def _change(self, r) -> Markup:
+        """A unit's change against the year before, as a sentence ('' for its first year)."""
+        ch, p = r.change, r.score.framework.precision
+        if ch is None:
+            return Markup("")
+        base = ("so với năm trước" if ch.predecessors == (r.unit.id,) else
+                "so với bình quân các đơn vị tiền thân (" + ", ".join(
+                    self.results.units[i].name for i in ch.predecessors) + ")")
+        change = Markup(" Thay đổi {}: chỉ số {} điểm %").format(base, signed(ch.index, p))
+        if ch.place is not None:
+            change += Markup(", hạng {}").format(signed(ch.place))
+        return change + "."
+
     def _unit_year(self, page, year: int, r) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
         group = next(g for g in y.groups if g.id == r.unit.group)
         parts = [Markup("<h2 id=\"nam-{}\">Năm {}</h2>").format(year, year)]
-        ch = r.change
-        change = Markup("")
-        if ch is not None:
-            base = ("so với năm trước" if ch.predecessors == (r.unit.id,) else
-                    "so với bình quân các đơn vị tiền thân (" + ", ".join(
-                        self.results.units[i].name for i in ch.predecessors) + ")")
-            change = Markup(" Thay đổi {}: chỉ số {} điểm %").format(base, signed(ch.index, p))
-            if ch.place is not None:
-                change += Markup(", hạng {}").format(signed(ch.place))
-            change += "."
+        change = self._change(r)
         if s.imported is not None:
             return self._published_year(page, r, group, change, parts)
-        parts.append(Markup("<p>Tình trạng: <strong>{}</strong>. Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm "
-                            "<strong>{}</strong>/{} (tự chấm {}, thẩm định {}, điều tra xã hội học {}); chỉ số "
+        parts.append(self._standing(standing_mod.of_level(self.results, y, r.unit.level)))
+        badge = Markup("") if s.appraised_final else Markup(" {}").format(NOT_APPRAISED_BADGE)
+        parts.append(Markup("<p>Tình trạng: <strong>{}</strong>{}. Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng "
+                            "điểm <strong>{}</strong>/{} (tự chấm {}, thẩm định {}, điều tra xã hội học {}); chỉ số "
                             "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>").format(
-            STATUS_NAMES[s.status], r.place or "—", len(group.rows), link(page, group_page(year, group.id), group.name),
-            num(s.total), num(s.max), num(s.self_total), num(s.appraised_total), num(s.survey_total),
-            num(s.index, p), s.classification, change))
+            STATUS_NAMES[s.status], badge, r.place or "—", len(group.rows),
+            link(page, group_page(year, group.id), group.name), num(s.total), num(s.max), num(s.self_total),
+            num(s.appraised_total), num(s.survey_total), num(s.index, p), s.classification, change))
+        if s.unscaled is not None:
+            parts.append(Markup("<p>Năm {} không tổ chức điều tra xã hội học cho cấp này: điểm thẩm định {}/{} được "
+                                "quy đổi về thang {} điểm (xem Phương pháp tính điểm).</p>").format(
+                year, num(s.unscaled[0]), num(s.unscaled[1]), num(s.max)))
         avg = self._area_averages(group, p)
         profile = [(a.code, a.title, index_of(a.achieved, a.max, p), avg.get(a.code)) for a in s.areas if a.max > 0]
         parts.append(chart(charts.area_profile(r.unit.name, profile),
                            f"Chỉ số thành phần theo lĩnh vực của {r.unit.name} năm {year}"))
-        leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
-        leaves.sort(key=lambda n: (-n.lost, n.code))
-        if leaves:
-            rows = [row(cell(n.code), cell(n.title), cell(num(n.max)), cell(num(n.achieved)), cell(num(n.lost)))
-                    for n in leaves[:5]]
-            parts.append(Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"))
-            parts.append(table(["Mã", "Tiêu chí", "Tối đa", "Đạt", "Mất"], rows, sortable=False))
-        rows = []
-        for n in s.nodes():
-            cls = f"cchc-depth-{n.depth}"
-            reason = Markup("")
-            if n.reason:
-                reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
-            is_self = n.method != "survey"
-            rows.append(row(cell(n.code, None, cls), cell(n.title, None, cls),
-                            cell("K/AD" if n.na else num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
-                            cell(num(n.self) if is_self or n.children else "—"),
-                            cell(num(n.appraised) if is_self or n.children else "—"),
-                            cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
-                            cell(num(n.achieved)), cell(reason)))
+        parts += _worst_leaves(s)
         parts.append(Markup("<h3>Chi tiết theo lĩnh vực, tiêu chí</h3>"))
-        parts.append(table(["Mã", "Nội dung", "Tối đa", "Tự chấm", "Thẩm định", "Điều tra XHH", "Đạt",
-                            "Lý do điều chỉnh của Hội đồng"], rows, sortable=False, cls="cchc-detail"))
-        evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
-        if evidence:
-            rows = [row(cell(code), cell(ev.title or ev.file.rsplit("/", 1)[-1]), cell(ev.number or ""),
-                        cell(ev.date or ""), cell(f"trang {ev.page}" if ev.page else (ev.section or "")))
-                    for code, ev in evidence]
-            parts.append(Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)))
-            parts.append(table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False))
+        parts.append(table(["Mã", "Nội dung", "Tối đa áp dụng", "Tự chấm", "Thẩm định", "Điều tra XHH", "Đạt",
+                            "Lý do điều chỉnh của Hội đồng"], [_detail_row(n) for n in s.nodes()], sortable=False,
+                           cls="cchc-detail"))
+        parts += _evidence_table(s)
         return block(*parts)
 
     def _published_year(self, page, r, group, change: Markup, parts: list) -> Markup:
@@ -411,6 +402,23 @@ class Site:
                  "chữ số thập phân của bộ tiêu chí (thường 2). Điểm tính từ số liệu (tỷ lệ) làm tròn nửa lên theo "
                  "quy định của từng tiêu chí. Mọi phép tính dùng số thập phân chính xác. Xếp hạng trong từng nhóm "
                  "theo chỉ số đã làm tròn, giảm dần; đơn vị bằng chỉ số được đồng hạng (ví dụ 1, 2, 2, 4).</p>"),
+                 Markup("<h2>Không áp dụng</h2><p>Tiêu chí không áp dụng cho một đơn vị (đơn vị khai khi bộ tiêu chí "
+                        "cho phép, hoặc tiêu chí điều tra xã hội học được ghi “Không áp dụng” trong kết quả điều tra) "
+                        "không tính vào điểm tối đa áp dụng của đơn vị và được ghi “Không áp dụng” (K/AD), không "
+                        "bao giờ ghi 0 điểm. Mọi bảng có điểm đều có cột điểm tối đa áp dụng.</p>"),
+                 Markup("<h2>Năm không tổ chức điều tra xã hội học</h2><p>Khi kế hoạch năm ghi không tổ chức điều "
+                        "tra xã hội học cho một cấp, các tiêu chí điều tra được bỏ khỏi điểm tối đa và điểm thẩm "
+                        "định được quy đổi về tổng điểm của bộ tiêu chí: <strong>điểm quy đổi = điểm thẩm định × "
+                        "điểm tối đa áp dụng (kể cả phần điều tra) ÷ điểm tối đa áp dụng không có phần điều "
+                        "tra</strong>, làm tròn nửa lên đến số chữ số thập phân của bộ tiêu chí; chỉ số và xếp "
+                        "hạng tính từ điểm quy đổi đã làm tròn. Ví dụ: 56,50 điểm trên 70 điểm quy đổi về thang 100 "
+                        "là 80,71 điểm.</p>"),
+                 Markup("<h2>Kết quả tạm thời và kết quả công bố</h2><p>Cho đến khi kế hoạch năm ghi quyết định "
+                        "công bố kết quả (số, ngày, người ký), mọi trang và tệp tải về của năm đó ghi “Kết quả tạm "
+                        "thời” cùng phiên bản dữ liệu và ngày; đơn vị chưa có kết quả thẩm định cuối cùng được gắn "
+                        "nhãn “chưa thẩm định”. Khi đã có quyết định, kết quả ghi “Công bố theo Quyết định số … "
+                        "ngày …” và không thay đổi nữa, trừ khi có quyết định đính chính, được nêu trên trang "
+                        "kết quả.</p>"),
                  Markup("<h2>Các bộ tiêu chí</h2>")]
         items = []
         for y in self.results.years:
@@ -446,8 +454,11 @@ class Site:
 
     def downloads(self) -> Page:
         parts = [self._banner(),
-                 Markup("<p>Dữ liệu kết quả được tính từ commit <code>{}</code> của kho dữ liệu. Cùng một commit "
-                        "luôn cho ra cùng các tệp (từng byte).</p>").format(self.results.commit or "không xác định")]
+                 Markup("<p>Dữ liệu kết quả được tính từ {} của kho dữ liệu. Cùng một phiên bản dữ liệu luôn cho "
+                        "ra cùng các tệp (từng byte). Tệp CSV mở được ngay bằng Excel (UTF-8 có BOM, dòng đầu là "
+                        "tiêu đề cột); tình trạng kết quả (tạm thời hay đã công bố), phiên bản dữ liệu và ngày "
+                        "nằm trong tệp <code>.thong-tin.txt</code> đi kèm và trong trang tính “Thông tin” của tệp "
+                        "Excel.</p>").format(standing_mod.version(self.results.commit, self.results.date))]
         rows = [row(cell(_file_link("ket-qua.json")),
                     cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)"))]
         for y in self.results.years:
@@ -456,6 +467,8 @@ class Site:
             for g in y.groups:
                 rows.append(row(cell(_file_link(f"ket-qua-{y.year}-{g.id}.csv")),
                                 cell(f"Năm {y.year}, {g.name}: mỗi đơn vị một dòng, mỗi lĩnh vực/tiêu chí một cột")))
+                rows.append(row(cell(_file_link(f"ket-qua-{y.year}-{g.id}.thong-tin.txt")),
+                                cell(f"Năm {y.year}, {g.name}: tình trạng kết quả, phiên bản dữ liệu, ngày")))
         parts.append(table(["Tệp", "Nội dung"], rows, sortable=False))
         return Page("Tải dữ liệu", block(*parts))
 
@@ -463,6 +476,111 @@ class Site:
         return Page("Tìm kiếm", block(
             Markup("<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>"),
             Markup('<div id="cchc-search" data-pagefind-ignore="all"></div>')))
+
+
+def _worst_leaves(s) -> list[Markup]:
+    """The five criteria a unit lost most points on (with their applicable maximum)."""
+    leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
+    leaves.sort(key=lambda n: (-n.lost, n.code))
+    if not leaves:
+        return []
+    rows = [row(cell(n.code), cell(n.title), cell(num(n.max)), cell(num(n.achieved)), cell(num(n.lost)))
+            for n in leaves[:5]]
+    return [Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"),
+            table(["Mã", "Tiêu chí", "Tối đa áp dụng", "Đạt", "Mất"], rows, sortable=False)]
+
+
+def _detail_row(n) -> Markup:
+    """One node of a unit's detail table; "Không áp dụng" where it does not apply, never 0."""
+    cls = f"cchc-depth-{n.depth}"
+    reason = Markup("")
+    if n.reason:
+        reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
+    if n.na:
+        return row(cell(n.code, None, cls), cell(n.title, None, cls), cell(NOT_APPLICABLE, None, "cchc-na"),
+                   cell("—"), cell("—"), cell("—"), cell(NOT_APPLICABLE, None, "cchc-na"), cell(reason))
+    is_self = n.method != "survey"
+    return row(cell(n.code, None, cls), cell(n.title, None, cls),
+               cell(num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
+               cell(num(n.self) if is_self or n.children else "—"),
+               cell(num(n.appraised) if is_self or n.children else "—"),
+               cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
+               cell(num(n.achieved)), cell(reason))
+
+
+def _evidence_table(s) -> list[Markup]:
+    evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
+    if not evidence:
+        return []
+    rows = [row(cell(code), cell(ev.title or ev.file.rsplit("/", 1)[-1]), cell(ev.number or ""),
+                cell(ev.date or ""), cell(f"trang {ev.page}" if ev.page else (ev.section or "")))
+            for code, ev in evidence]
+    return [Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)),
+            table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False)]
+
+
+def _year_group_row(page: str, year: int, g, statuses: tuple) -> Markup:
+    counts: dict[str, int] = {}
+    for r in g.rows:
+        counts[r.score.status] = counts.get(r.score.status, 0) + 1
+    idx = [r.score.index for r in g.rows if r.score.index is not None]
+    avg = quantize(sum(idx) / len(idx), 2) if idx else None
+    return row(cell(link(page, group_page(year, g.id), g.name)), cell(len(g.rows)),
+               *(cell(counts.get(s, 0)) for s in statuses), cell(num(avg, 2)))
+
+
+def _node_entries(y, level: str, code: str) -> list:
+    """(row, node score) of every unit of ``level`` scored on ``code`` in year ``y``."""
+    entries = []
+    for g in y.groups:
+        for r in g.rows:
+            ns = r.score.by_code.get(code) if r.score.framework.level == level else None
+            if ns is not None:
+                entries.append((r, ns))
+    return entries
+
+
+def _node_summary(node, applicable: list, precision: int) -> Markup:
+    total_max = sum((ns.max for _, ns in applicable), Decimal(0))
+    total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
+    return Markup("<p>Điểm tối đa {}. {} đơn vị áp dụng; chỉ số bình quân <strong>{}%</strong>; "
+                  "{} đơn vị đạt điểm tối đa.</p>").format(
+        num(node.max), len(applicable), num(index_of(total_got, total_max, precision), precision),
+        sum(1 for _, ns in applicable if ns.achieved >= ns.max))
+
+
+def _node_losses(page: str, year: int, level: str, node, applicable: list) -> Markup:
+    """Where the province loses points: each child's average points and loss among the units it applies to."""
+    loss = []
+    for child in node.children:
+        cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
+        if cs:
+            lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
+            got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
+            loss.append((lost, child, got))
+    loss.sort(key=lambda t: (-t[0], t[1].code))
+    rows = [row(cell(link(page, node_page(year, level, c.code), f"{c.code}. {c.title}") if c.depth <= 2
+                     else f"{c.code}. {c.title}"),
+                cell(num(c.max)), cell(num(quantize(got, 2))), cell(num(quantize(lost, 2))))
+            for lost, c, got in loss]
+    return table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows)
+
+
+def _node_place(r, node) -> int | None:
+    return (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
+
+
+def _node_units(page: str, node, entries: list, precision: int) -> Markup:
+    """Every unit on one area or criterion; "Không áp dụng" where it does not apply, never 0."""
+    rows = []
+    for r, ns in sorted(entries, key=lambda e: _node_place(e[0], node) or 99999):
+        place = _node_place(r, node)
+        idx = index_of(ns.achieved, ns.max, precision)
+        achieved = cell(NA_SHORT, "-1") if ns.na else cell(num(ns.achieved), fmt(ns.achieved))
+        rows.append(row(cell(place or "—", place or 99999), cell(link(page, unit_page(r.unit.id), r.unit.name)),
+                        achieved, cell(num(ns.max) if ns.max else NA_SHORT),
+                        cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1")))
+    return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows)
 
 
 def _file_link(name: str) -> Markup:
