@@ -146,3 +146,25 @@ def test_past_results_are_shared_data_for_the_administrators():
     assert scope(["history/2024.yaml"]) is None
     changed = paths.classify("history/2024.yaml")
     assert changed.kind == paths.SHARED and changed.area == "kết quả đã công bố các năm trước"
+
+
+def test_survey_not_applicable_is_recorded_not_zero(province, tmp_path, cchc):
+    repo = repository.load(province, wanted=lambda f: False)
+    fw = repo.framework_for(2025, "so")
+    first, second, third = [n.code for n in fw.leaves() if n.is_survey][:3]
+    before = next(r.score.max for g in results_mod.compute(repository.load(province)).year(2025).groups
+                  for r in g.rows if r.unit.id == "so-noi-vu")
+    sheet = write_xlsx(tmp_path / "kad.xlsx", {"Sở": [["Mã đơn vị", first, second, third],
+                                                      ["so-noi-vu", "Không áp dụng", "K/AD", 0.5]]})
+    code, out, _ = cchc("survey", "import", sheet, "--year", 2025, "--root", province)
+    assert code == 0, out
+    assert "na: true" in (province / "surveys/2025.yaml").read_text(encoding="utf-8")
+    loaded = repository.load(province)
+    points = loaded.surveys[2025].points()
+    assert points[("so-noi-vu", first)] is None and points[("so-noi-vu", second)] is None
+    assert points[("so-noi-vu", third)] == Decimal("0.5")
+    score = results_mod.compute(loaded)
+    row = next(r for g in score.year(2025).groups for r in g.rows if r.unit.id == "so-noi-vu")
+    node = row.score.by_code[first]
+    assert node.na and node.max == 0  # the criterion leaves the unit's applicable maximum
+    assert row.score.max == before - fw.node(first).max - fw.node(second).max
