@@ -10,17 +10,17 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browsers import serve_folder
 from docx import Document
+from minirepo import build_mini
 from openpyxl import load_workbook
 
-from browsers import serve_folder
 from cchc import gitinfo
 from cchc.cli import main as cli
 from cchc.cli.build import build_site
@@ -29,24 +29,36 @@ from cchc.publish import data
 from cchc.publish.site.build import CODE_ROOT
 from cchc.score import results as results_mod
 from cchc.score.unit import quantize, score_unit
-from minirepo import build_mini
 
-PUBLICATION = ("publication:\n  - {number: 123/QĐ-UBND, date: \"2026-04-28\", signer: Chủ tịch UBND tỉnh Mẫu}\n"
-               "corrections:\n  - {number: 130/QĐ-UBND, date: \"2026-05-10\", what: Sửa điểm tiêu chí 1.1.1, "
-               "units: [so-a]}\n")
+PUBLICATION = (
+    'publication:\n  - {number: 123/QĐ-UBND, date: "2026-04-28", signer: Chủ tịch UBND tỉnh Mẫu}\n'
+    'corrections:\n  - {number: 130/QĐ-UBND, date: "2026-05-10", what: Sửa điểm tiêu chí 1.1.1, '
+    "units: [so-a]}\n"
+)
 
 
 def _repo(target: Path, published: bool) -> Path:
     root = build_mini(target)
     survey = root / "surveys/2025.yaml"
-    survey.write_text(survey.read_text(encoding="utf-8").replace(
-        '{unit: so-b, code: "3.1", points: 7.5}', '{unit: so-b, code: "3.1", na: true}'), encoding="utf-8")
+    survey.write_text(
+        survey.read_text(encoding="utf-8").replace(
+            '{unit: so-b, code: "3.1", points: 7.5}', '{unit: so-b, code: "3.1", na: true}'
+        ),
+        encoding="utf-8",
+    )
     if published:
         plan = root / "plans/2025.yaml"
         plan.write_text(plan.read_text(encoding="utf-8") + PUBLICATION, encoding="utf-8")
-    env = {"GIT_AUTHOR_NAME": "snv", "GIT_AUTHOR_EMAIL": "snv@example.vn", "GIT_COMMITTER_NAME": "snv",
-           "GIT_COMMITTER_EMAIL": "snv@example.vn", "GIT_AUTHOR_DATE": "2026-05-11T09:00:00+07:00",
-           "GIT_COMMITTER_DATE": "2026-05-11T09:00:00+07:00", "HOME": str(target), "PATH": "/usr/bin:/bin"}
+    env = {
+        "GIT_AUTHOR_NAME": "snv",
+        "GIT_AUTHOR_EMAIL": "snv@example.vn",
+        "GIT_COMMITTER_NAME": "snv",
+        "GIT_COMMITTER_EMAIL": "snv@example.vn",
+        "GIT_AUTHOR_DATE": "2026-05-11T09:00:00+07:00",
+        "GIT_COMMITTER_DATE": "2026-05-11T09:00:00+07:00",
+        "HOME": str(target),
+        "PATH": "/usr/bin:/bin",
+    }
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Dữ liệu"]):
         subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
     return root
@@ -114,8 +126,10 @@ def test_with_a_decision_pages_stand_on_it(served_final: str, page: Any) -> None
         assert page.locator(".cchc-provisional").count() == 0, path
         final = page.locator(".cchc-final").first.inner_text()
         assert "Công bố theo Quyết định số 123/QĐ-UBND ngày 28/04/2026" in final, path
-        assert "Quyết định số 130/QĐ-UBND ngày 10/05/2026: Sửa điểm tiêu chí 1.1.1" in \
-            page.locator(".cchc-corrections").first.inner_text()
+        assert (
+            "Quyết định số 130/QĐ-UBND ngày 10/05/2026: Sửa điểm tiêu chí 1.1.1"
+            in page.locator(".cchc-corrections").first.inner_text()
+        )
 
 
 def test_not_applicable_is_never_zero_on_the_site(served_provisional: str, page: Any) -> None:
@@ -124,7 +138,11 @@ def test_not_applicable_is_never_zero_on_the_site(served_provisional: str, page:
     assert row.locator("td").nth(2).inner_text() == "Không áp dụng"  # the applicable maximum
     assert row.locator("td").nth(6).inner_text() == "Không áp dụng"  # the points
     page.goto(f"{served_provisional}/nam/2025/so/3.html")
-    cells = page.locator("table tbody tr", has=page.locator("a", has_text="Sở Thử nghiệm B")).locator("td").all_inner_texts()
+    cells = (
+        page.locator("table tbody tr", has=page.locator("a", has_text="Sở Thử nghiệm B"))
+        .locator("td")
+        .all_inner_texts()
+    )
     assert cells[2:4] == ["K/AD", "K/AD"]
 
 
@@ -174,8 +192,9 @@ def test_downloads_are_byte_identical_for_the_same_state(provisional: tuple, tmp
 def test_annex_shows_kad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = _repo(tmp_path / "repo", False)
     annex = tmp_path / "phu-luc.docx"
-    assert cli.main(["export", "annex", "--year", "2025", "--out", str(annex), "--root", str(root)]) == 0, \
+    assert cli.main(["export", "annex", "--year", "2025", "--out", str(annex), "--root", str(root)]) == 0, (
         capsys.readouterr()
+    )
     rows = [[c.text for c in r.cells] for t in Document(str(annex)).tables for r in t.rows]
     header = next(r for r in rows if r[0] == "Thứ hạng")
     so_b = next(r for r in rows if "Sở Thử nghiệm B" in r)

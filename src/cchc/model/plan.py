@@ -10,8 +10,14 @@ from typing import Any
 from .document import Document, JsonPath, Where
 from .registry import Unit, normalise_account
 
-PHASES = ("entry_opens", "self_assessment_closes", "appraisal_round1_closes", "explanation_closes",
-          "appraisal_round2_closes", "publication")
+PHASES = (
+    "entry_opens",
+    "self_assessment_closes",
+    "appraisal_round1_closes",
+    "explanation_closes",
+    "appraisal_round2_closes",
+    "publication",
+)
 
 PHASE_NAMES = {
     "entry_opens": "Mở nhập liệu",
@@ -132,8 +138,9 @@ def _lines(data: Document, line: _Line, trust_roots: tuple[str, ...]) -> dict[Js
     lines: dict[JsonPath, int] = {("frameworks", level): line("frameworks", level) for level in data["frameworks"]}
     lines.update({("deadlines", phase): line("deadlines", phase) for phase in data["deadlines"]})
     lines.update({(key,): line(key) for key in ("frameworks", "deadlines", "routing")})
-    lines.update({("evidence", "trust_roots", i): line("evidence", "trust_roots", i)
-                  for i, _ in enumerate(trust_roots)})
+    lines.update(
+        {("evidence", "trust_roots", i): line("evidence", "trust_roots", i) for i, _ in enumerate(trust_roots)}
+    )
     return lines
 
 
@@ -166,8 +173,10 @@ def build(data: Document, file: str, where: Where | None = None) -> Plan:
         frameworks=dict(data["frameworks"]),
         deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
         extensions=tuple(_extension(e, line("extensions", i)) for i, e in enumerate(data.get("extensions") or ())),
-        councils={c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
-                  for c in data["councils"]},
+        councils={
+            c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
+            for c in data["councils"]
+        },
         routing=tuple(_route(r, line("routing", i)) for i, r in enumerate(data["routing"])),
         max_file_mb=float(evidence.get("max_file_mb", 20)),
         trust_roots=trust_roots,

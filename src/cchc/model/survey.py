@@ -51,8 +51,14 @@ class Survey:
 
 
 def build(data: Document, file: str, where: Where) -> Survey:
-    return Survey(data["year"], file, tuple(
-        SurveyRow(r["unit"], code_text(r["code"]), exact(r.get("points", 0)), where(("points", i))[0],
-                  bool(r.get("na")))
-        for i, r in enumerate(data["points"])
-    ), where(("year",))[0])
+    return Survey(
+        data["year"],
+        file,
+        tuple(
+            SurveyRow(
+                r["unit"], code_text(r["code"]), exact(r.get("points", 0)), where(("points", i))[0], bool(r.get("na"))
+            )
+            for i, r in enumerate(data["points"])
+        ),
+        where(("year",))[0],
+    )

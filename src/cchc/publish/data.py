@@ -38,9 +38,17 @@ def _d(value: Decimal | None, places: int | None = None) -> str | None:
 
 
 def _node(n) -> dict:
-    out = {"code": n.code, "title": n.title, "max": _d(n.max), "full_max": _d(n.full_max),
-           "self": _d(n.self), "appraised": _d(n.appraised), "survey": _d(n.survey),
-           "achieved": _d(n.achieved), "na": n.na}
+    out = {
+        "code": n.code,
+        "title": n.title,
+        "max": _d(n.max),
+        "full_max": _d(n.full_max),
+        "self": _d(n.self),
+        "appraised": _d(n.appraised),
+        "survey": _d(n.survey),
+        "achieved": _d(n.achieved),
+        "na": n.na,
+    }
     if n.reason:
         out["reason"], out["round"] = n.reason, n.round
     if n.children:
@@ -53,17 +61,34 @@ def _row(row) -> dict:
     p = s.framework.precision
     ch = row.change
     return {
-        "unit": s.unit.id, "name": s.unit.name, "group": s.unit.group, "level": s.unit.level,
-        "status": s.status, "status_name": STATUS_NAMES[s.status], "place": row.place,
-        "self": _d(s.self_total), "appraised": _d(s.appraised_total), "survey": _d(s.survey_total),
-        "total": _d(s.total), "max": _d(s.max), "index": _d(s.index, p), "class": s.classification,
-        "change": None if ch is None else {
-            "index": _d(ch.index, p), "points": _d(ch.points), "place": ch.place,
-            "previous_index": _d(ch.previous_index, p), "previous_place": ch.previous_place,
-            "compared_with": list(ch.predecessors)},
+        "unit": s.unit.id,
+        "name": s.unit.name,
+        "group": s.unit.group,
+        "level": s.unit.level,
+        "status": s.status,
+        "status_name": STATUS_NAMES[s.status],
+        "place": row.place,
+        "self": _d(s.self_total),
+        "appraised": _d(s.appraised_total),
+        "survey": _d(s.survey_total),
+        "total": _d(s.total),
+        "max": _d(s.max),
+        "index": _d(s.index, p),
+        "class": s.classification,
+        "change": None
+        if ch is None
+        else {
+            "index": _d(ch.index, p),
+            "points": _d(ch.points),
+            "place": ch.place,
+            "previous_index": _d(ch.previous_index, p),
+            "previous_place": ch.previous_place,
+            "compared_with": list(ch.predecessors),
+        },
         "appraised_final": s.appraised_final,
         "scaled_from": None if s.unscaled is None else {"total": _d(s.unscaled[0]), "max": _d(s.unscaled[1])},
-        "area_places": row.area_places, "criterion_places": row.criterion_places,
+        "area_places": row.area_places,
+        "criterion_places": row.criterion_places,
         "areas": [_node(a) for a in s.areas],
     }
 
@@ -77,9 +102,13 @@ def _imported(y) -> dict:
 
 
 def _standing(st: standing_mod.Standing) -> dict:
-    return {"final": st.final, "text": st.text,
-            "corrections": [{"number": c.number, "date": c.date, "what": c.what, "units": list(c.units)}
-                            for c in st.corrections]}
+    return {
+        "final": st.final,
+        "text": st.text,
+        "corrections": [
+            {"number": c.number, "date": c.date, "what": c.what, "units": list(c.units)} for c in st.corrections
+        ],
+    }
 
 
 def to_json(results) -> str:
@@ -90,16 +119,26 @@ def to_json(results) -> str:
         "commit": results.commit,
         "data_version": standing_mod.version(results.commit, results.date),
         "rounding": "Chỉ số (%) = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên (half-up) "
-                    "theo số chữ số thập phân của bộ tiêu chí; xếp hạng theo chỉ số đã làm tròn, "
-                    "bằng chỉ số thì đồng hạng.",
-        "years": [{
-            "year": y.year,
-            "frameworks": y.plan.frameworks,
-            **_imported(y),
-            "standing": _standing(standing_mod.of_whole_year(results, y)),
-            "groups": [{"id": g.id, "name": g.name, "standing": _standing(standing_mod.of_group(results, y, g)),
-                        "units": [_row(r) for r in g.rows]} for g in y.groups],
-        } for y in results.years],
+        "theo số chữ số thập phân của bộ tiêu chí; xếp hạng theo chỉ số đã làm tròn, "
+        "bằng chỉ số thì đồng hạng.",
+        "years": [
+            {
+                "year": y.year,
+                "frameworks": y.plan.frameworks,
+                **_imported(y),
+                "standing": _standing(standing_mod.of_whole_year(results, y)),
+                "groups": [
+                    {
+                        "id": g.id,
+                        "name": g.name,
+                        "standing": _standing(standing_mod.of_group(results, y, g)),
+                        "units": [_row(r) for r in g.rows],
+                    }
+                    for g in y.groups
+                ],
+            }
+            for y in results.years
+        ],
     }
     # No indent: the C encoder is ~20x faster than the indenting pure-Python one.
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -116,9 +155,22 @@ def _columns(group) -> list:
     return codes
 
 
-HEADERS = ["Hạng", "Mã đơn vị", "Tên đơn vị", "Tình trạng", "Thẩm định", "Điểm tự chấm", "Điểm thẩm định",
-           "Điểm điều tra XHH", "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại",
-           "Thay đổi chỉ số", "Thay đổi hạng"]
+HEADERS = [
+    "Hạng",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tình trạng",
+    "Thẩm định",
+    "Điểm tự chấm",
+    "Điểm thẩm định",
+    "Điểm điều tra XHH",
+    "Tổng điểm",
+    "Điểm tối đa áp dụng",
+    "Chỉ số (%)",
+    "Xếp loại",
+    "Thay đổi chỉ số",
+    "Thay đổi hạng",
+]
 
 
 def _appraisal(score) -> str:
@@ -136,18 +188,34 @@ def _node_cells(node) -> list:
 
 def table(group) -> tuple[list[str], list[list]]:
     cols = _columns(group)
-    header = HEADERS + [f"{'Lĩnh vực' if d == 1 else 'Tiêu chí'} {c}{part}" for c, d in cols
-                        for part in ("", " (tối đa áp dụng)")]
+    header = HEADERS + [
+        f"{'Lĩnh vực' if d == 1 else 'Tiêu chí'} {c}{part}" for c, d in cols for part in ("", " (tối đa áp dụng)")
+    ]
     rows = []
     for r in group.rows:
         s = r.score
         p = s.framework.precision
         by_code = s.by_code
         ch = r.change
-        rows.append([r.place, s.unit.id, s.unit.name, STATUS_NAMES[s.status], _appraisal(s), _d(s.self_total),
-                     _d(s.appraised_total), _d(s.survey_total), _d(s.total), _d(s.max), _d(s.index, p),
-                     s.classification, _d(ch.index, p) if ch else None, ch.place if ch else None]
-                    + [v for c, _ in cols for v in _node_cells(by_code.get(c))])
+        rows.append(
+            [
+                r.place,
+                s.unit.id,
+                s.unit.name,
+                STATUS_NAMES[s.status],
+                _appraisal(s),
+                _d(s.self_total),
+                _d(s.appraised_total),
+                _d(s.survey_total),
+                _d(s.total),
+                _d(s.max),
+                _d(s.index, p),
+                s.classification,
+                _d(ch.index, p) if ch else None,
+                ch.place if ch else None,
+            ]
+            + [v for c, _ in cols for v in _node_cells(by_code.get(c))]
+        )
     return header, rows
 
 
@@ -207,14 +275,24 @@ def info_lines(results, y, group=None) -> list[tuple[str, str]]:
     """What a download's numbers stand on: (label, text) lines for the sidecar file and the
     XLSX's "Thông tin" sheet."""
     st = standing_mod.of_group(results, y, group) if group else standing_mod.of_whole_year(results, y)
-    lines = [("Kết quả", f"{index_names(results.province).name} năm {y.year}" + (f", {group.name}" if group else "")),
-             ("Đơn vị công bố", results.province.name if results.province else ""),
-             ("Tình trạng", st.headline), ("Chi tiết", st.detail),
-             ("Phiên bản dữ liệu", standing_mod.version(results.commit, results.date))]
-    lines += [("Đính chính", f"Quyết định số {c.number} ngày {standing_mod.vn_date(c.date)}: {c.what}")
-              for c in st.corrections]
-    lines.append(("Ghi chú", "Cột 'Thẩm định' cho biết đơn vị đã có kết quả thẩm định cuối cùng hay chưa; "
-                             "'Không áp dụng' là tiêu chí không áp dụng cho đơn vị (không tính vào điểm tối đa)."))
+    lines = [
+        ("Kết quả", f"{index_names(results.province).name} năm {y.year}" + (f", {group.name}" if group else "")),
+        ("Đơn vị công bố", results.province.name if results.province else ""),
+        ("Tình trạng", st.headline),
+        ("Chi tiết", st.detail),
+        ("Phiên bản dữ liệu", standing_mod.version(results.commit, results.date)),
+    ]
+    lines += [
+        ("Đính chính", f"Quyết định số {c.number} ngày {standing_mod.vn_date(c.date)}: {c.what}")
+        for c in st.corrections
+    ]
+    lines.append(
+        (
+            "Ghi chú",
+            "Cột 'Thẩm định' cho biết đơn vị đã có kết quả thẩm định cuối cùng hay chưa; "
+            "'Không áp dụng' là tiêu chí không áp dụng cho đơn vị (không tính vào điểm tối đa).",
+        )
+    )
     return [(k, v) for k, v in lines if v]
 
 

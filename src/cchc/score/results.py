@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.history import History
 from ..model.plan import Plan
 from ..model.registry import Province, Unit
-from ..model.history import History
 from ..model.repository import Repository
 from . import history as published
 from .rank import places
@@ -108,8 +108,12 @@ def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
         s = score_unit(repo, unit, year)
         if s is not None:
             scores.append(s)
-    rows = [Row(s, p, a, c) for s, p, a, c in zip(scores, places([s.index for s in scores]),
-                                                  _node_places(scores, 1), _node_places(scores, 2), strict=True)]
+    rows = [
+        Row(s, p, a, c)
+        for s, p, a, c in zip(
+            scores, places([s.index for s in scores]), _node_places(scores, 1), _node_places(scores, 2), strict=True
+        )
+    ]
     rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
     return Group(gid, name, tuple(rows))
 
@@ -161,7 +165,9 @@ def _change(row: Row, group: str, ids: Sequence[str], prev_rows: Mapping[str, tu
         index=(index - prev_index) if index is not None and prev_index is not None else None,
         points=row.score.total - prev_points,
         place=(prev_place - row.place) if prev_place is not None and row.place is not None else None,
-        previous_index=prev_index, previous_place=prev_place, predecessors=tuple(ids),
+        previous_index=prev_index,
+        previous_place=prev_place,
+        predecessors=tuple(ids),
     )
 
 
@@ -194,6 +200,9 @@ def compute(repo: Repository, commit: str = "", date: str = "") -> Results:
             history = repo.histories[year]
             years.append(Year(year, published.plan(history), tuple(_published_groups(repo, history, groups))))
             continue
-        years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
-                                            if g.rows)))
+        years.append(
+            Year(
+                year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items()) if g.rows)
+            )
+        )
     return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units), date=date)

@@ -9,8 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ..model.framework import ADJUSTMENT_KINDS, Framework, Node
-from ..model.registry import Unit
 from ..model.history import History
+from ..model.registry import Unit
 from ..model.repository import Dossier, Repository
 from ..model.submission import Entry, EvidenceRef
 from ..rules import kind_of, self_points
@@ -20,8 +20,13 @@ HUNDRED = Decimal(100)
 
 NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED = "chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh"
 IMPORTED = "da-cong-bo"  # a past year's published result, brought in from its decision (history/)
-STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ thẩm định",
-                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định", IMPORTED: "Kết quả đã công bố (nhập)"}
+STATUS_NAMES = {
+    NOT_SUBMITTED: "Chưa nộp",
+    SUBMITTED: "Đã nộp, chờ thẩm định",
+    IN_APPRAISAL: "Đang thẩm định",
+    APPRAISED: "Đã thẩm định",
+    IMPORTED: "Kết quả đã công bố (nhập)",
+}
 LIVE_STATUSES = (NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED)  # of a year the system runs
 
 # code -> (score, reason, round) from the latest appraisal round that mentions the code
@@ -123,14 +128,33 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyP
     maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
         if node.code in survey.not_applicable:
-            return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
-                             kind=rule.kind)
-        return NodeScore(node.code, node.title, node.depth, maximum, node.max, method=node.method, kind=rule.kind,
-                         survey=survey.points.get(node.code, ZERO))
+            return NodeScore(
+                node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method, kind=rule.kind
+            )
+        return NodeScore(
+            node.code,
+            node.title,
+            node.depth,
+            maximum,
+            node.max,
+            method=node.method,
+            kind=rule.kind,
+            survey=survey.points.get(node.code, ZERO),
+        )
     evidence, explanation = (entry.evidence, entry.explanation) if entry is not None else ((), None)
     if entry is not None and entry.na and node.na_allowed:
-        return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
-                         kind=rule.kind, evidence=evidence, explanation=explanation)
+        return NodeScore(
+            node.code,
+            node.title,
+            node.depth,
+            ZERO,
+            node.max,
+            na=True,
+            method=node.method,
+            kind=rule.kind,
+            evidence=evidence,
+            explanation=explanation,
+        )
     own = self_points(node, entry)
     own = own if own is not None and ZERO <= own <= node.max else ZERO
     sign = kind_of(rule).sign
@@ -139,19 +163,39 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyP
     if node.code in appraised:
         score, reason, rnd = appraised[node.code]
         final = min(score, node.max) * sign
-    return NodeScore(node.code, node.title, node.depth, maximum, node.max, self=mine, appraised=final,
-                     method=node.method, kind=rule.kind, reason=reason, round=rnd, evidence=evidence,
-                     explanation=explanation)
+    return NodeScore(
+        node.code,
+        node.title,
+        node.depth,
+        maximum,
+        node.max,
+        self=mine,
+        appraised=final,
+        method=node.method,
+        kind=rule.kind,
+        reason=reason,
+        round=rnd,
+        evidence=evidence,
+        explanation=explanation,
+    )
 
 
-def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised,
-          survey_points: SurveyPoints) -> NodeScore:
+def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised, survey_points: SurveyPoints) -> NodeScore:
     if node.is_leaf:
         return _leaf(node, entries.get(node.code), appraised, survey_points)
     children = tuple(_node(child, entries, appraised, survey_points) for child in node.children)
-    return NodeScore(node.code, node.title, node.depth, _sum(c.max for c in children), node.max,
-                     self=_sum(c.self for c in children), appraised=_sum(c.appraised for c in children),
-                     survey=_sum(c.survey for c in children), na=all(c.na for c in children), children=children)
+    return NodeScore(
+        node.code,
+        node.title,
+        node.depth,
+        _sum(c.max for c in children),
+        node.max,
+        self=_sum(c.self for c in children),
+        appraised=_sum(c.appraised for c in children),
+        survey=_sum(c.survey for c in children),
+        na=all(c.na for c in children),
+        children=children,
+    )
 
 
 def _sum(values: Iterable[Decimal]) -> Decimal:
@@ -190,10 +234,19 @@ def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
         total, maximum = scaled(total, maximum, _sum(a.max for a in areas) + _survey_max(fw), fw.precision)
     index = index_of(total, maximum, fw.precision)
     return UnitScore(
-        unit=unit, year=year, framework=fw, status=status_of(dossier), areas=areas,
-        self_total=_sum(a.self for a in areas), appraised_total=appraised_total,
-        survey_total=survey_total, total=total, max=maximum, index=index,
-        classification=fw.classify(index) if index is not None else "", unscaled=unscaled,
+        unit=unit,
+        year=year,
+        framework=fw,
+        status=status_of(dossier),
+        areas=areas,
+        self_total=_sum(a.self for a in areas),
+        appraised_total=appraised_total,
+        survey_total=survey_total,
+        total=total,
+        max=maximum,
+        index=index,
+        classification=fw.classify(index) if index is not None else "",
+        unscaled=unscaled,
     )
 
 
