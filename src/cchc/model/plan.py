@@ -160,6 +160,22 @@ def _correction(data: Document) -> Correction:
     return Correction(data["number"], data["date"], data["what"], tuple(data.get("units") or ()))
 
 
+def _publishing(data: Document) -> dict[str, Any]:
+    """The publication decisions, the corrections and the levels without a survey."""
+    return {
+        "publications": tuple(_publication(p) for p in data.get("publication") or ()),
+        "corrections": tuple(_correction(c) for c in data.get("corrections") or ()),
+        "survey_not_held": frozenset(lv for lv, s in (data.get("survey") or {}).items() if not s["held"]),
+    }
+
+
+def _councils(data: Document) -> dict[str, Council]:
+    return {
+        c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
+        for c in data["councils"]
+    }
+
+
 def build(data: Document, file: str, where: Where | None = None) -> Plan:
     def line(*path: str | int) -> int:
         return where(path)[0] if where else 1
@@ -173,16 +189,11 @@ def build(data: Document, file: str, where: Where | None = None) -> Plan:
         frameworks=dict(data["frameworks"]),
         deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
         extensions=tuple(_extension(e, line("extensions", i)) for i, e in enumerate(data.get("extensions") or ())),
-        councils={
-            c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
-            for c in data["councils"]
-        },
+        councils=_councils(data),
         routing=tuple(_route(r, line("routing", i)) for i, r in enumerate(data["routing"])),
         max_file_mb=float(evidence.get("max_file_mb", 20)),
         trust_roots=trust_roots,
-        publications=tuple(_publication(p) for p in data.get("publication") or ()),
-        corrections=tuple(_correction(c) for c in data.get("corrections") or ()),
-        survey_not_held=frozenset(lv for lv, s in (data.get("survey") or {}).items() if not s["held"]),
+        **_publishing(data),
         year_line=line("year"),
         lines=_lines(data, line, trust_roots),
     )

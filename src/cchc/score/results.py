@@ -130,19 +130,17 @@ def _published_groups(repo: Repository, history: History, groups: Mapping[str, s
             continue  # reported by checks.history; the build refuses to publish
         seen.add(unit.id)
         by_group.setdefault(unit.group, []).append((published.score(history, row, unit, frameworks), row.place))
-    out = []
-    for gid, name in groups.items():
-        items = by_group.get(gid)
-        if not items:
-            continue
-        scores = [s for s, _ in items]
-        given = [p for _, p in items]
-        if any(p is None for p in given):
-            given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
-        rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
-        rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
-        out.append(Group(gid, name, tuple(rows)))
-    return out
+    return [_published_group(gid, name, by_group[gid]) for gid, name in groups.items() if by_group.get(gid)]
+
+
+def _published_group(gid: str, name: str, items: list[tuple[UnitScore, int | None]]) -> Group:
+    scores = [s for s, _ in items]
+    given = [p for _, p in items]
+    if any(p is None for p in given):
+        given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
+    rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
+    rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
+    return Group(gid, name, tuple(rows))
 
 
 def _predecessors(unit: Unit, previous_year: int, merged_into: Mapping[str, list[Unit]]) -> list[str]:

@@ -210,16 +210,22 @@ def status_of(dossier: Dossier | None) -> str:
     return APPRAISED if dossier.appraisal.final() else IN_APPRAISAL
 
 
+def _entries(dossier: Dossier | None) -> dict[str, Entry]:
+    """code → the unit's entry (the first one, where a code is repeated: reported by checks)."""
+    entries: dict[str, Entry] = {}
+    sa = dossier.self_assessment if dossier else None
+    if sa is not None:
+        for e in sa.entries:
+            entries.setdefault(e.code, e)
+    return entries
+
+
 def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
     fw = repo.framework_for(year, unit.level)
     if fw is None:
         return None
     dossier = repo.dossiers.get((year, unit.id))
-    sa = dossier.self_assessment if dossier else None
-    entries: dict[str, Entry] = {}
-    if sa is not None:
-        for e in sa.entries:
-            entries.setdefault(e.code, e)
+    entries = _entries(dossier)
     appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
     plan = repo.plans.get(year)
     held = plan is None or plan.survey_held(unit.level)
