@@ -19,6 +19,7 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import celltext
 from ..celltext import put
@@ -26,6 +27,10 @@ from ..model.numbers import fmt
 from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
 from . import standing as standing_mod
+
+if TYPE_CHECKING:
+    from ..score.results import Group, Results, Year
+    from ..score.unit import NodeScore, UnitScore
 
 NOT_APPLICABLE = "Không áp dụng"
 BOM = "\ufeff"
@@ -101,7 +106,7 @@ def _imported(y) -> dict:
     return {"imported": {"decision": history.decision, "source": history.source, "file": history.file}}
 
 
-def _standing(st: standing_mod.Standing) -> dict:
+def _standing(st: standing_mod.Standing) -> dict[str, Any]:
     return {
         "final": st.final,
         "text": st.text,
@@ -173,11 +178,11 @@ HEADERS = [
 ]
 
 
-def _appraisal(score) -> str:
+def _appraisal(score: UnitScore) -> str:
     return "Đã thẩm định" if score.appraised_final else "Chưa thẩm định"
 
 
-def _node_cells(node) -> list:
+def _node_cells(node: NodeScore | None) -> list[str | None]:
     """A node's points and applicable maximum; "Không áp dụng" for both where it does not apply."""
     if node is None:
         return [None, None]
@@ -271,7 +276,7 @@ def to_xlsx(results, year: int) -> bytes:
     return _deterministic_zip(buf.getvalue())
 
 
-def info_lines(results, y, group=None) -> list[tuple[str, str]]:
+def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tuple[str, str]]:
     """What a download's numbers stand on: (label, text) lines for the sidecar file and the
     XLSX's "Thông tin" sheet."""
     st = standing_mod.of_group(results, y, group) if group else standing_mod.of_whole_year(results, y)
@@ -296,7 +301,7 @@ def info_lines(results, y, group=None) -> list[tuple[str, str]]:
     return [(k, v) for k, v in lines if v]
 
 
-def _info_sheet(ws, results, y) -> None:
+def _info_sheet(ws: Any, results: Results, y: Year) -> None:
     from openpyxl.styles import Font
 
     for r, (label, text) in enumerate(info_lines(results, y), 1):
@@ -306,7 +311,7 @@ def _info_sheet(ws, results, y) -> None:
     ws.column_dimensions["B"].width = 100
 
 
-def sidecar(results, y, group) -> str:
+def sidecar(results: Results, y: Year, group: Group) -> str:
     """The text file beside a CSV: what its numbers stand on."""
     return "".join(f"{label}: {text}\n" for label, text in info_lines(results, y, group))
 

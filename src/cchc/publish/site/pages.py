@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...model.numbers import fmt
 from ...model.registry import index_names
@@ -17,6 +18,13 @@ from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quant
 from .. import standing as standing_mod
 from . import charts
 from .html import Markup, block, cell, chart, esc, link, num, row, signed, table
+
+if TYPE_CHECKING:
+    from ...model.framework import Node
+    from ...model.plan import Correction
+    from ...model.registry import Unit
+    from ...score.results import Group, Row, Year
+    from ...score.unit import NodeScore, UnitScore
 
 SAMPLE_NOTE = Markup(
     '<div class="admonition warning cchc-sample"><p class="admonition-title">Dữ liệu mẫu</p>'
@@ -101,7 +109,7 @@ class Site:
         return out + Site._corrections(st.corrections)
 
     @staticmethod
-    def _corrections(corrections: tuple) -> Markup:
+    def _corrections(corrections: tuple[Correction, ...]) -> Markup:
         if not corrections:
             return Markup("")
         items = Markup("").join(
@@ -232,7 +240,7 @@ class Site:
         parts += self._level_lists(page, y)
         return Page(f"{self.names.short} năm {y.year}", block(*parts))
 
-    def _level_lists(self, page: str, y) -> list[Markup]:
+    def _level_lists(self, page: str, y: Year) -> list[Markup]:
         out = []
         for level, nodes in self._level_nodes(y).items():
             name = self.results.province.levels.get(level, level) if self.results.province else level
@@ -287,7 +295,7 @@ class Site:
         return Page(f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts))
 
     @staticmethod
-    def _ranking_row(page: str, r) -> Markup:
+    def _ranking_row(page: str, r: Row) -> Markup:
         s, p = r.score, r.score.framework.precision
         ch = r.change
         name = link(page, unit_page(s.unit.id), s.unit.name)
@@ -319,7 +327,7 @@ class Site:
                 out[level] = [n for n in fw.nodes() if n.depth <= 2]
         return out
 
-    def node(self, y, level, node) -> Page:
+    def node(self, y: Year, level: str, node: Node) -> Page:
         page = node_page(y.year, level, node.code)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
         entries = _node_entries(y, level, node.code)
@@ -377,7 +385,7 @@ class Site:
         parts.append(Markup("</div>"))
         return Page(unit.name, block(*parts))
 
-    def _unit_facts(self, page: str, unit, preds: list[str]) -> list[Markup]:
+    def _unit_facts(self, page: str, unit: Unit, preds: list[str]) -> list[Markup]:
         prov = self.results.province
         units = self.results.units
         facts = [
@@ -411,7 +419,7 @@ class Site:
                 out.append((y.year, quantize(sum(idx) / len(idx), 2), None))
         return out
 
-    def _change(self, r) -> Markup:
+    def _change(self, r: Row) -> Markup:
         """A unit's change against the year before, as a sentence ('' for its first year)."""
         ch, p = r.change, r.score.framework.precision
         if ch is None:
@@ -428,7 +436,7 @@ class Site:
             change += Markup(", hạng {}").format(signed(ch.place))
         return change + "."
 
-    def _unit_year(self, page, year: int, r) -> Markup:
+    def _unit_year(self, page: str, year: int, r: Row) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
         group = next(g for g in y.groups if g.id == r.unit.group)
@@ -693,7 +701,7 @@ class Site:
         )
 
 
-def _worst_leaves(s) -> list[Markup]:
+def _worst_leaves(s: UnitScore) -> list[Markup]:
     """The five criteria a unit lost most points on (with their applicable maximum)."""
     leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
     leaves.sort(key=lambda n: (-n.lost, n.code))
@@ -708,7 +716,7 @@ def _worst_leaves(s) -> list[Markup]:
     ]
 
 
-def _detail_row(n) -> Markup:
+def _detail_row(n: NodeScore) -> Markup:
     """One node of a unit's detail table; "Không áp dụng" where it does not apply, never 0."""
     cls = f"cchc-depth-{n.depth}"
     reason = Markup("")
@@ -738,7 +746,7 @@ def _detail_row(n) -> Markup:
     )
 
 
-def _evidence_table(s) -> list[Markup]:
+def _evidence_table(s: UnitScore) -> list[Markup]:
     evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
     if not evidence:
         return []
@@ -758,12 +766,12 @@ def _evidence_table(s) -> list[Markup]:
     ]
 
 
-def _year_group_row(page: str, year: int, g, statuses: tuple) -> Markup:
+def _year_group_row(page: str, year: int, g: Group, statuses: tuple[str, ...]) -> Markup:
     counts: dict[str, int] = {}
     for r in g.rows:
         counts[r.score.status] = counts.get(r.score.status, 0) + 1
     idx = [r.score.index for r in g.rows if r.score.index is not None]
-    avg = quantize(sum(idx) / len(idx), 2) if idx else None
+    avg = quantize(sum(idx, Decimal(0)) / len(idx), 2) if idx else None
     return row(
         cell(link(page, group_page(year, g.id), g.name)),
         cell(len(g.rows)),
@@ -772,7 +780,7 @@ def _year_group_row(page: str, year: int, g, statuses: tuple) -> Markup:
     )
 
 
-def _node_entries(y, level: str, code: str) -> list:
+def _node_entries(y: Year, level: str, code: str) -> list[tuple[Row, NodeScore]]:
     """(row, node score) of every unit of ``level`` scored on ``code`` in year ``y``."""
     entries = []
     for g in y.groups:
@@ -783,7 +791,7 @@ def _node_entries(y, level: str, code: str) -> list:
     return entries
 
 
-def _node_summary(node, applicable: list, precision: int) -> Markup:
+def _node_summary(node: Node, applicable: list[tuple[Row, NodeScore]], precision: int) -> Markup:
     total_max = sum((ns.max for _, ns in applicable), Decimal(0))
     total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
     return Markup(
@@ -796,7 +804,7 @@ def _node_summary(node, applicable: list, precision: int) -> Markup:
     )
 
 
-def _node_losses(page: str, year: int, level: str, node, applicable: list) -> Markup:
+def _node_losses(page: str, year: int, level: str, node: Node, applicable: list[tuple[Row, NodeScore]]) -> Markup:
     """Where the province loses points: each child's average points and loss among the units it applies to."""
     loss = []
     for child in node.children:
@@ -822,11 +830,11 @@ def _node_losses(page: str, year: int, level: str, node, applicable: list) -> Ma
     return table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows)
 
 
-def _node_place(r, node) -> int | None:
+def _node_place(r: Row, node: Node) -> int | None:
     return (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
 
 
-def _node_units(page: str, node, entries: list, precision: int) -> Markup:
+def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], precision: int) -> Markup:
     """Every unit on one area or criterion; "Không áp dụng" where it does not apply, never 0."""
     rows = []
     for r, ns in sorted(entries, key=lambda e: _node_place(e[0], node) or 99999):
