@@ -16,3 +16,14 @@ def commit(root: Path) -> str:
         return sha + ("+thay-doi" if dirty else "")
     except Exception:  # not a Git checkout, or no commit yet: say so rather than guess
         return ""
+
+
+def commit_date(root: Path) -> str:
+    """The HEAD commit's date (YYYY-MM-DD, as committed); '' outside Git."""
+    try:
+        import git
+
+        repo = git.Repo(root, search_parent_directories=True)
+        return repo.head.commit.committed_datetime.date().isoformat()
+    except Exception:  # not a Git checkout, or no commit yet
+        return ""

@@ -25,6 +25,7 @@ BAND = "="  # every band label of the departments' framework starts with it
 
 def _hostile(root: Path) -> None:
     """Units, dossiers and frameworks whose texts start like formulas (all valid data)."""
+
     def edit(rel: str, old: str, new: str) -> None:
         path = root / rel
         text = path.read_text(encoding="utf-8")
@@ -37,11 +38,15 @@ def _hostile(root: Path) -> None:
     edit(sa, "approved_by: Vũ Hồng Dũng, Giám đốc", 'approved_by: "@Vũ Hồng Dũng,\\x07 Giám đốc"')
     edit(sa, "explanation: " + EXPLANATION[5:], "explanation: '" + EXPLANATION + "'")
     # A group name Excel refuses as a sheet name as it is.
-    edit("province.yaml", 'groups:\n  - {id: so, name: "Sở, ban, ngành"}',
-         'groups:\n  - {id: so, name: "=Sở [khối I]: ban, ngành?"}')
+    edit(
+        "province.yaml",
+        'groups:\n  - {id: so, name: "Sở, ban, ngành"}',
+        'groups:\n  - {id: so, name: "=Sở [khối I]: ban, ngành?"}',
+    )
     bands = root / "criteria/sample-2025/so.yaml"
-    bands.write_text(re.sub(r"\{label: ([^,]+), min:", r"{label: '=\1', min:", bands.read_text(encoding="utf-8")),
-                     encoding="utf-8")
+    bands.write_text(
+        re.sub(r"\{label: ([^,]+), min:", r"{label: '=\1', min:", bands.read_text(encoding="utf-8")), encoding="utf-8"
+    )
 
 
 def _no_formula(xlsx: bytes) -> None:
@@ -66,16 +71,32 @@ def test_texts_stay_text_in_exports_and_downloads(province, tmp_path, cchc):
     _hostile(province)
     results = results_mod.compute(validation.validate(province).repo)
     assert cchc("export", "unit", "--year", YEAR, "--unit", "so-noi-vu", "--out", tmp_path, "--root", province)[0] == 0
-    assert cchc("export", "annex", "--year", YEAR, "--out", tmp_path / "pl.xlsx", "--out", tmp_path / "pl.docx",
-                "--root", province)[0] == 0
+    assert (
+        cchc(
+            "export",
+            "annex",
+            "--year",
+            YEAR,
+            "--out",
+            tmp_path / "pl.xlsx",
+            "--out",
+            tmp_path / "pl.docx",
+            "--root",
+            province,
+        )[0]
+        == 0
+    )
     unit = (tmp_path / f"bang-tong-hop-{YEAR}-so-noi-vu.xlsx").read_bytes()
     annex = (tmp_path / "pl.xlsx").read_bytes()
     public = data.to_xlsx(results, YEAR)
     assert load_workbook(io.BytesIO(public)).sheetnames[0] == "=Sở -khối I-- ban, ngành-"
     classes = {r.score.classification for g in results.year(YEAR).groups for r in g.rows} - {None}
     assert {c for c in classes if c.startswith(BAND)}
-    for xlsx, texts in ((unit, {NAME.upper(), EXPLANATION, APPROVER}), (annex, {NAME} | classes),
-                        (public, {NAME} | classes)):
+    for xlsx, texts in (
+        (unit, {NAME.upper(), EXPLANATION, APPROVER}),
+        (annex, {NAME} | classes),
+        (public, {NAME} | classes),
+    ):
         _no_formula(xlsx)
         cells = _text_cells(xlsx)
         for text in texts:
@@ -85,12 +106,15 @@ def test_texts_stay_text_in_exports_and_downloads(province, tmp_path, cchc):
     for docx, text in ((tmp_path / f"bang-tong-hop-{YEAR}-so-noi-vu.docx", NAME.upper()), (tmp_path / "pl.docx", NAME)):
         body = zipfile.ZipFile(docx).read("word/document.xml").decode("utf-8")
         assert "fldSimple" not in body and "instrText" not in body
-        assert text in [p.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells
-                        for p in c.paragraphs]
+        assert text in [
+            p.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells for p in c.paragraphs
+        ]
 
     group = next(g for g in results.year(YEAR).groups if any(r.unit.id == "so-noi-vu" for r in g.rows))
     header, rows = data.table(group)
-    lines = list(csv.reader(io.StringIO(data.to_csv(results, YEAR, group.id))))
+    text = data.to_csv(results, YEAR, group.id)
+    assert text.startswith(data.BOM + '"Hạng"')  # a UTF-8 BOM, then the header
+    lines = list(csv.reader(io.StringIO(text.removeprefix(data.BOM))))
     assert lines[0] == header
     got = {line[1]: line for line in lines[1:]}
     assert got["so-noi-vu"][header.index("Tên đơn vị")] == "'" + NAME
@@ -111,6 +135,7 @@ def test_csv_fields_follow_owasp():
     assert field("Sở Nội vụ") == "Sở Nội vụ" and field(None) == "" and field(-2) == -2
     out = io.StringIO()
     csv.writer(out, quoting=celltext.CSV_QUOTING, lineterminator="\n").writerow(
-        celltext.csv_row(["a;=1+2", "-3.5", None, 7]))
+        celltext.csv_row(["a;=1+2", "-3.5", None, 7])
+    )
     # Quoted, so Excel splitting on ';' (Vietnamese list separator) keeps one cell.
     assert out.getvalue() == '"a;=1+2",-3.5,"",7\n'

@@ -20,18 +20,24 @@ DECISION = "631/QĐ-UBND ngày 09/5/2025"
 
 
 def _json(out: str) -> dict:
-    return json.loads(out[:out.rindex("}") + 1])
+    return json.loads(out[: out.rindex("}") + 1])
 
 
 def _rows(results, year: int) -> dict:
     """unit -> (group, place, total, max, index, class) of a results year."""
-    return {r.unit.id: (g.id, r.place, r.score.total, r.score.max, r.score.index, r.score.classification)
-            for g in results.year(year).groups for r in g.rows}
+    return {
+        r.unit.id: (g.id, r.place, r.score.total, r.score.max, r.score.index, r.score.classification)
+        for g in results.year(year).groups
+        for r in g.rows
+    }
 
 
 def _changes(results, year: int) -> dict:
-    return {r.unit.id: (r.change.index, r.change.place, r.change.predecessors) if r.change else None
-            for g in results.year(year).groups for r in g.rows}
+    return {
+        r.unit.id: (r.change.index, r.change.place, r.change.predecessors) if r.change else None
+        for g in results.year(year).groups
+        for r in g.rows
+    }
 
 
 def test_the_sites_annex_comes_back_as_the_same_published_year(province, tmp_path, cchc):
@@ -69,30 +75,44 @@ def _so(repo) -> list:
     return sorted((u for u in repo.units_in(2023) if u.level == "so"), key=lambda u: u.id)
 
 
-HEADER = ["STT", "Cơ quan, đơn vị", "1. Công tác chỉ đạo, điều hành (40 điểm)", "2. Thủ tục hành chính (60 điểm)",
-          "Tổng điểm", "Điểm tối đa áp dụng", "Chỉ số (%)", "Thứ hạng", "Xếp loại"]
+HEADER = [
+    "STT",
+    "Cơ quan, đơn vị",
+    "1. Công tác chỉ đạo, điều hành (40 điểm)",
+    "2. Thủ tục hành chính (60 điểm)",
+    "Tổng điểm",
+    "Điểm tối đa áp dụng",
+    "Chỉ số (%)",
+    "Thứ hạng",
+    "Xếp loại",
+]
 
 
 def test_inconsistent_tables_are_refused_with_sheet_row_and_column(province, tmp_path, cchc):
     a, b, c = _so(repository.load(province, wanted=lambda f: False))
-    sheet = write_xlsx(tmp_path / "ket-qua-2023.xlsx", {"Sở": [
-        ["PHỤ LỤC"],                                                                   # row 1
-        [f"(Kèm theo Quyết định số {DECISION})"],                                      # row 2
-        HEADER,                                                                        # row 3
-        ["I", "KHỐI SỞ, BAN, NGÀNH"],                                                  # row 4: a heading
-        [1, a.name, 38, 52.5, 91.5, 100, 91.5, 1, "Xuất sắc"],                         # row 5: 38 + 52.5 ≠ 91.5
-        [2, b.name, 35, 50, 85, 100, 86, 3, "Tốt"],                                    # row 6: index ≠ 85 ÷ 100
-        [3, c.name, 30, 55, 85, 95, 89.47, 3, "Tốt"],                                  # row 7: 89.47 > 86: 2nd
-    ]})
+    sheet = write_xlsx(
+        tmp_path / "ket-qua-2023.xlsx",
+        {
+            "Sở": [
+                ["PHỤ LỤC"],  # row 1
+                [f"(Kèm theo Quyết định số {DECISION})"],  # row 2
+                HEADER,  # row 3
+                ["I", "KHỐI SỞ, BAN, NGÀNH"],  # row 4: a heading
+                [1, a.name, 38, 52.5, 91.5, 100, 91.5, 1, "Xuất sắc"],  # row 5: 38 + 52.5 ≠ 91.5
+                [2, b.name, 35, 50, 85, 100, 86, 3, "Tốt"],  # row 6: index ≠ 85 ÷ 100
+                [3, c.name, 30, 55, 85, 95, 89.47, 3, "Tốt"],  # row 7: 89.47 > 86: 2nd
+            ]
+        },
+    )
     before = files_of(province)
     code, out, _ = cchc("results", "import", sheet, "--year", 2023, "--root", province, "--format", "json")
     assert code == 1
     found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"]}
-    assert found == {("officer-results-total", 5, 5), ("officer-results-index", 6, 7),
-                     ("officer-results-place", 7, 8)}
+    assert found == {("officer-results-total", 5, 5), ("officer-results-index", 6, 7), ("officer-results-place", 7, 8)}
     messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
-    assert messages["officer-results-total"] == (f"Trang 'Sở', dòng 5, cột E (Tổng điểm): tổng điểm của '{a.id}' ghi "
-                                                 "91,5, khác tổng điểm các lĩnh vực (90,5).")
+    assert messages["officer-results-total"] == (
+        f"Trang 'Sở', dòng 5, cột E (Tổng điểm): tổng điểm của '{a.id}' ghi 91,5, khác tổng điểm các lĩnh vực (90,5)."
+    )
     assert messages["officer-results-index"].startswith("Trang 'Sở', dòng 6, cột G (Chỉ số (%)): chỉ số của")
     assert "phải là 2" in messages["officer-results-place"]
     assert files_of(province) == before and not (province / "history").exists()
@@ -101,19 +121,25 @@ def test_inconsistent_tables_are_refused_with_sheet_row_and_column(province, tmp
 def test_components_named_like_the_index_are_mapped(province, tmp_path, cchc):
     """'CS1', 'CS2' are the index's own names for its components: --map or a 'Mã cột' sheet."""
     a, b, _ = _so(repository.load(province, wanted=lambda f: False))
-    rows = [["Tên đơn vị", "CS1", "CS2", "Tổng điểm", "Điểm tối đa", "Chỉ số", "Xếp hạng"],
-            [a.name, 30.25, 55, 85.25, 100, 85.25, 1],
-            [b.name, 28, 50.5, 78.5, 100, 78.5, 2]]
+    rows = [
+        ["Tên đơn vị", "CS1", "CS2", "Tổng điểm", "Điểm tối đa", "Chỉ số", "Xếp hạng"],
+        [a.name, 30.25, 55, 85.25, 100, 85.25, 1],
+        [b.name, 28, 50.5, 78.5, 100, 78.5, 2],
+    ]
     sheet = write_xlsx(tmp_path / "cs.xlsx", {"Sở": rows})
-    code, out, _ = cchc("results", "import", sheet, "--year", 2023, "--decision", DECISION, "--check",
-                        "--root", province)
+    code, out, _ = cchc(
+        "results", "import", sheet, "--year", 2023, "--decision", DECISION, "--check", "--root", province
+    )
     assert code == 0 and "không rõ cột 'CS1'" in out  # ignored, with the way to map it
-    code, out, _ = cchc("results", "import", sheet, "--year", 2023, "--decision", DECISION, "--map", "CS1=1,CS2=2",
-                        "--root", province)
+    code, out, _ = cchc(
+        "results", "import", sheet, "--year", 2023, "--decision", DECISION, "--map", "CS1=1,CS2=2", "--root", province
+    )
     assert code == 0, out
     history = repository.load(province).histories[2023]
-    assert [r.areas for r in history.rows] == [{"1": Decimal("30.25"), "2": Decimal("55")},
-                                               {"1": Decimal("28"), "2": Decimal("50.5")}]
+    assert [r.areas for r in history.rows] == [
+        {"1": Decimal("30.25"), "2": Decimal("55")},
+        {"1": Decimal("28"), "2": Decimal("50.5")},
+    ]
     assert [(x.code, x.title) for x in history.areas["so"]] == [("1", "CS1"), ("2", "CS2")]
     # The same names in the file itself, on a "Mã cột" sheet.
     (province / "history" / "2023.yaml").unlink()
@@ -128,12 +154,25 @@ def test_survey_columns_mapped_too(province, tmp_path, cchc):
     fw = repo.framework_for(2025, "so")
     survey = [n for n in fw.leaves() if n.is_survey][:2]
     sheet = write_xlsx(tmp_path / "dt.xlsx", {"Sở": [["Mã đơn vị", "CS1", "CS2"], ["so-noi-vu", 0.5, 0.25]]})
-    code, out, _ = cchc("survey", "import", sheet, "--year", 2025, "--map", f"CS1={survey[0].code}",
-                        "--map", f"CS2={survey[1].code}", "--root", province)
+    code, out, _ = cchc(
+        "survey",
+        "import",
+        sheet,
+        "--year",
+        2025,
+        "--map",
+        f"CS1={survey[0].code}",
+        "--map",
+        f"CS2={survey[1].code}",
+        "--root",
+        province,
+    )
     assert code == 0, out
     points = repository.load(province).surveys[2025].points()
-    assert (points[("so-noi-vu", survey[0].code)], points[("so-noi-vu", survey[1].code)]) == \
-        (Decimal("0.5"), Decimal("0.25"))
+    assert (points[("so-noi-vu", survey[0].code)], points[("so-noi-vu", survey[1].code)]) == (
+        Decimal("0.5"),
+        Decimal("0.25"),
+    )
     code, _, err = cchc("survey", "import", sheet, "--year", 2025, "--map", "CS1", "--root", province)
     assert code == 2 and "CS1=1.1" in err
 
@@ -146,3 +185,31 @@ def test_past_results_are_shared_data_for_the_administrators():
     assert scope(["history/2024.yaml"]) is None
     changed = paths.classify("history/2024.yaml")
     assert changed.kind == paths.SHARED and changed.area == "kết quả đã công bố các năm trước"
+
+
+def test_survey_not_applicable_is_recorded_not_zero(province, tmp_path, cchc):
+    repo = repository.load(province, wanted=lambda f: False)
+    fw = repo.framework_for(2025, "so")
+    first, second, third = [n.code for n in fw.leaves() if n.is_survey][:3]
+    before = next(
+        r.score.max
+        for g in results_mod.compute(repository.load(province)).year(2025).groups
+        for r in g.rows
+        if r.unit.id == "so-noi-vu"
+    )
+    sheet = write_xlsx(
+        tmp_path / "kad.xlsx",
+        {"Sở": [["Mã đơn vị", first, second, third], ["so-noi-vu", "Không áp dụng", "K/AD", 0.5]]},
+    )
+    code, out, _ = cchc("survey", "import", sheet, "--year", 2025, "--root", province)
+    assert code == 0, out
+    assert "na: true" in (province / "surveys/2025.yaml").read_text(encoding="utf-8")
+    loaded = repository.load(province)
+    points = loaded.surveys[2025].points()
+    assert points[("so-noi-vu", first)] is None and points[("so-noi-vu", second)] is None
+    assert points[("so-noi-vu", third)] == Decimal("0.5")
+    score = results_mod.compute(loaded)
+    row = next(r for g in score.year(2025).groups for r in g.rows if r.unit.id == "so-noi-vu")
+    node = row.score.by_code[first]
+    assert node.na and node.max == 0  # the criterion leaves the unit's applicable maximum
+    assert row.score.max == before - fw.node(first).max - fw.node(second).max

@@ -21,8 +21,14 @@ def test_ranking_page_lists_every_unit_in_order(served, page):
     year, group = 2025, "xa"
     page.goto(f"{served}/nam/{year}/{group}.html")
     rows = page.locator("table.cchc-ranking tbody tr")
-    got = [(int(t) if t.isdigit() else None, n) for t, n in zip(rows.locator("td:nth-child(1)").all_inner_texts(),
-                                                                  rows.locator("td:nth-child(2)").all_inner_texts())]
+    got = [
+        (int(t) if t.isdigit() else None, n)
+        for t, n in zip(
+            rows.locator("td:nth-child(1)").all_inner_texts(),
+            rows.locator("td:nth-child(2) a").all_inner_texts(),
+            strict=True,
+        )
+    ]
     assert got == _expected(year, group)
     places = [p for p, _ in got if p is not None]
     assert places == sorted(places)
@@ -33,7 +39,7 @@ def test_ranking_page_lists_every_unit_in_order(served, page):
 def test_sorting_a_column(served, page):
     page.goto(f"{served}/nam/2025/so.html")
     header = page.locator("table.cchc-ranking th", has_text="Chỉ số (%)")
-    col = "table.cchc-ranking tbody td:nth-child(8)"
+    col = "table.cchc-ranking tbody td:nth-child(9)"
 
     def values():
         return [Decimal(v.replace(",", ".")) for v in page.locator(col).all_inner_texts() if v != "—"]

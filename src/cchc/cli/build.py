@@ -14,11 +14,16 @@ from .common import add_root, fail, resolve_root
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("build", help="kiểm tra, tính điểm và tạo trang kết quả (thư mục site/)",
-                       description="Kiểm tra toàn bộ kho, tính điểm, xếp hạng và tạo trang kết quả công khai. "
-                                   "Không công bố nếu còn lỗi.")
+    p = sub.add_parser(
+        "build",
+        help="kiểm tra, tính điểm và tạo trang kết quả (thư mục site/)",
+        description="Kiểm tra toàn bộ kho, tính điểm, xếp hạng và tạo trang kết quả công khai. "
+        "Không công bố nếu còn lỗi.",
+    )
     p.add_argument("--out", type=Path, default=None, help="thư mục đầu ra (mặc định: site/ trong kho)")
-    p.add_argument("--config", type=Path, default=None, help="tệp mkdocs.yml (mặc định: của kho, nếu không có thì của mã nguồn)")
+    p.add_argument(
+        "--config", type=Path, default=None, help="tệp mkdocs.yml (mặc định: của kho, nếu không có thì của mã nguồn)"
+    )
     add_root(p)
 
 
@@ -43,7 +48,7 @@ def run(args) -> int:
         sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
         return 1
     started = time.perf_counter()
-    results = results_mod.compute(result.repo, gitinfo.commit(root))
+    results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
     site_build.TIMINGS["score"] = time.perf_counter() - started
     cfg = config_file(root, args.config)
     if cfg is None:
@@ -67,10 +72,13 @@ def build_site(root: Path, cfg: Path, out: Path, repo, results) -> int:
     site_build.TIMINGS["site"] = time.perf_counter() - started
     pages = sum(1 for _ in out.rglob("*.html"))
     units = sum(len(g.rows) for y in results.years for g in y.groups)
-    sys.stdout.write(f"Đã tạo trang kết quả tại {out}: {pages} trang, {len(results.years)} năm, "
-                     f"{units} lượt đơn vị được xếp hạng.\n")
+    sys.stdout.write(
+        f"Đã tạo trang kết quả tại {out}: {pages} trang, {len(results.years)} năm, {units} lượt đơn vị được xếp hạng.\n"
+    )
     t = {k: f"{v:.1f}".replace(".", ",") + " s" for k, v in site_build.TIMINGS.items()}
-    sys.stdout.write(f"Thời gian: kiểm tra {t.get('validate', '—')} · tính điểm {t.get('score', '—')} · "
-                     f"tạo trang {t.get('site', '—')} (nội dung trang {t.get('pages', '—')}, "
-                     f"chỉ mục tìm kiếm {t.get('search', '—')}, tệp dữ liệu {t.get('data', '—')}).\n")
+    sys.stdout.write(
+        f"Thời gian: kiểm tra {t.get('validate', '—')} · tính điểm {t.get('score', '—')} · "
+        f"tạo trang {t.get('site', '—')} (nội dung trang {t.get('pages', '—')}, "
+        f"chỉ mục tìm kiếm {t.get('search', '—')}, tệp dữ liệu {t.get('data', '—')}).\n"
+    )
     return 0

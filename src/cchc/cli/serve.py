@@ -22,7 +22,9 @@ def run(args) -> int:
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
     result = validation.validate(root)
-    site_build.preload(root, result.repo, results_mod.compute(result.repo, gitinfo.commit(root)))
+    site_build.preload(
+        root, result.repo, results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
+    )
     cfg = config_file(root, None)
     if cfg is None:
         return fail("không tìm thấy mkdocs.yml.")

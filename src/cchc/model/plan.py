@@ -10,8 +10,14 @@ from typing import Any
 from .document import Document, JsonPath, Where
 from .registry import Unit, normalise_account
 
-PHASES = ("entry_opens", "self_assessment_closes", "appraisal_round1_closes", "explanation_closes",
-          "appraisal_round2_closes", "publication")
+PHASES = (
+    "entry_opens",
+    "self_assessment_closes",
+    "appraisal_round1_closes",
+    "explanation_closes",
+    "appraisal_round2_closes",
+    "publication",
+)
 
 PHASE_NAMES = {
     "entry_opens": "Mở nhập liệu",
@@ -47,6 +53,32 @@ class Route:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """The decision that published the year's results (of some levels, or all: ``levels`` empty)."""
+
+    number: str
+    date: str  # ISO date, as written
+    signer: str
+    levels: tuple[str, ...] = ()
+
+    def covers(self, level: str) -> bool:
+        return not self.levels or level in self.levels
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction decision (đính chính): opens a published year's records of ``units`` (all: empty)."""
+
+    number: str
+    date: str
+    what: str
+    units: tuple[str, ...] = ()
+
+    def covers(self, unit: str | None) -> bool:
+        return not self.units or unit in self.units
+
+
+@dataclass(frozen=True)
 class Plan:
     year: int
     title: str
@@ -58,6 +90,9 @@ class Plan:
     routing: tuple[Route, ...]
     max_file_mb: float
     trust_roots: tuple[str, ...] = ()  # repo-relative certificate files trusted for digital signatures
+    publications: tuple[Publication, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    survey_not_held: frozenset[str] = frozenset()  # levels without a survey this year
     # Where things stand in the file, for findings: year, each level's framework, each deadline, routing.
     year_line: int = 0
     lines: Mapping[JsonPath, int] = field(default_factory=dict, compare=False, repr=False)
@@ -72,6 +107,18 @@ class Plan:
             if ext.unit == unit and phase in ext.deadlines:
                 return ext.deadlines[phase]
         return self.deadlines[phase]
+
+    def publication(self, level: str) -> Publication | None:
+        """The decision that published ``level``'s results; None while they are provisional."""
+        return next((p for p in self.publications if p.covers(level)), None)
+
+    @property
+    def published(self) -> bool:
+        """Some level's results are published: the year is frozen for it."""
+        return bool(self.publications)
+
+    def survey_held(self, level: str) -> bool:
+        return level not in self.survey_not_held
 
     def council_for(self, unit: Unit) -> Council | None:
         for route in self.routing:
@@ -91,8 +138,9 @@ def _lines(data: Document, line: _Line, trust_roots: tuple[str, ...]) -> dict[Js
     lines: dict[JsonPath, int] = {("frameworks", level): line("frameworks", level) for level in data["frameworks"]}
     lines.update({("deadlines", phase): line("deadlines", phase) for phase in data["deadlines"]})
     lines.update({(key,): line(key) for key in ("frameworks", "deadlines", "routing")})
-    lines.update({("evidence", "trust_roots", i): line("evidence", "trust_roots", i)
-                  for i, _ in enumerate(trust_roots)})
+    lines.update(
+        {("evidence", "trust_roots", i): line("evidence", "trust_roots", i) for i, _ in enumerate(trust_roots)}
+    )
     return lines
 
 
@@ -102,6 +150,30 @@ def _extension(data: Document, line: int) -> Extension:
 
 def _route(data: Document, line: int) -> Route:
     return Route(data["council"], tuple(data["levels"]), tuple(data.get("parents") or ()), line)
+
+
+def _publication(data: Document) -> Publication:
+    return Publication(data["number"], data["date"], data["signer"], tuple(data.get("levels") or ()))
+
+
+def _correction(data: Document) -> Correction:
+    return Correction(data["number"], data["date"], data["what"], tuple(data.get("units") or ()))
+
+
+def _publishing(data: Document) -> dict[str, Any]:
+    """The publication decisions, the corrections and the levels without a survey."""
+    return {
+        "publications": tuple(_publication(p) for p in data.get("publication") or ()),
+        "corrections": tuple(_correction(c) for c in data.get("corrections") or ()),
+        "survey_not_held": frozenset(lv for lv, s in (data.get("survey") or {}).items() if not s["held"]),
+    }
+
+
+def _councils(data: Document) -> dict[str, Council]:
+    return {
+        c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
+        for c in data["councils"]
+    }
 
 
 def build(data: Document, file: str, where: Where | None = None) -> Plan:
@@ -117,11 +189,11 @@ def build(data: Document, file: str, where: Where | None = None) -> Plan:
         frameworks=dict(data["frameworks"]),
         deadlines={k: _dt(v) for k, v in data["deadlines"].items()},
         extensions=tuple(_extension(e, line("extensions", i)) for i, e in enumerate(data.get("extensions") or ())),
-        councils={c["id"]: Council(c["id"], c["name"], tuple(normalise_account(a) for a in c["accounts"]))
-                  for c in data["councils"]},
+        councils=_councils(data),
         routing=tuple(_route(r, line("routing", i)) for i, r in enumerate(data["routing"])),
         max_file_mb=float(evidence.get("max_file_mb", 20)),
         trust_roots=trust_roots,
+        **_publishing(data),
         year_line=line("year"),
         lines=_lines(data, line, trust_roots),
     )

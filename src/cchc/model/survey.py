@@ -14,8 +14,9 @@ from .numbers import code_text, exact
 class SurveyRow:
     unit: str
     code: str
-    points: Decimal
+    points: Decimal  # 0 where the criterion does not apply to the unit
     line: int
+    na: bool = False  # "Không áp dụng": the criterion leaves the unit's applicable maximum
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,12 @@ class Survey:
     rows: tuple[SurveyRow, ...]
     year_line: int = 0
 
-    def points(self) -> dict[tuple[str, str], Decimal]:
-        """(unit, code) → points; duplicates are reported by checks, the first one counts."""
-        out: dict[tuple[str, str], Decimal] = {}
+    def points(self) -> dict[tuple[str, str], Decimal | None]:
+        """(unit, code) → points, None where not applicable; duplicates are reported by checks,
+        the first one counts."""
+        out: dict[tuple[str, str], Decimal | None] = {}
         for row in self.rows:
-            out.setdefault((row.unit, row.code), row.points)
+            out.setdefault((row.unit, row.code), None if row.na else row.points)
         return out
 
     def of_unit(self, unit: str) -> Mapping[str, Decimal]:
@@ -38,13 +40,25 @@ class Survey:
         if index is None:
             index = {}
             for (u, code), pts in self.points().items():
-                index.setdefault(u, {})[code] = pts
+                if pts is not None:
+                    index.setdefault(u, {})[code] = pts
             object.__setattr__(self, "_by_unit", index)  # a cache on a frozen dataclass
         return index.get(unit, {})
 
+    def not_applicable(self, unit: str) -> frozenset[str]:
+        """The survey criteria recorded as not applicable to ``unit``."""
+        return frozenset(code for (u, code), pts in self.points().items() if u == unit and pts is None)
+
 
 def build(data: Document, file: str, where: Where) -> Survey:
-    return Survey(data["year"], file, tuple(
-        SurveyRow(r["unit"], code_text(r["code"]), exact(r["points"]), where(("points", i))[0])
-        for i, r in enumerate(data["points"])
-    ), where(("year",))[0])
+    return Survey(
+        data["year"],
+        file,
+        tuple(
+            SurveyRow(
+                r["unit"], code_text(r["code"]), exact(r.get("points", 0)), where(("points", i))[0], bool(r.get("na"))
+            )
+            for i, r in enumerate(data["points"])
+        ),
+        where(("year",))[0],
+    )

@@ -25,8 +25,10 @@ def merged(repo, year: int, new: dict, source: str) -> tuple[dict, dict]:
     """
     old = repo.surveys.get(year)
     rows = dict(old.points()) if old else {}
-    stats = {"added": sum(1 for k in new if k not in rows),
-             "changed": sum(1 for k, v in new.items() if k in rows and rows[k] != v)}
+    stats = {
+        "added": sum(1 for k in new if k not in rows),
+        "changed": sum(1 for k, v in new.items() if k in rows and rows[k] != v),
+    }
     stats["same"] = len(new) - stats["added"] - stats["changed"]
     rows.update(new)
     unit_order = {uid: i for i, uid in enumerate(repo.units)}
@@ -38,9 +40,20 @@ def merged(repo, year: int, new: dict, source: str) -> tuple[dict, dict]:
         leaves = leaf_order.get(unit.level, {}) if unit else {}
         return unit_order.get(uid, len(unit_order)), uid, leaves.get(code, len(leaves)), code
 
-    points = [{"unit": uid, "code": code, "points": value.normalize() if isinstance(value, Decimal) else value}
-              for (uid, code), value in sorted(rows.items(), key=key)]
+    points = [
+        {"unit": uid, "code": code, "na": True}
+        if value is None
+        else {"unit": uid, "code": code, "points": value.normalize() if isinstance(value, Decimal) else value}
+        for (uid, code), value in sorted(rows.items(), key=key)
+    ]
     return {"year": year, "source": source, "points": points}, stats
+
+
+def _shown(have: dict, unit: str, code: str) -> Decimal | str | None:
+    """A cell of the template: the points imported, "Không áp dụng" where recorded so."""
+    if (unit, code) in have and have[(unit, code)] is None:
+        return "Không áp dụng"
+    return have.get((unit, code))
 
 
 def template(repo, year: int) -> list:
@@ -50,21 +63,36 @@ def template(repo, year: int) -> list:
     old = repo.surveys.get(year)
     have = old.points() if old else {}
     pages = []
-    for level, level_name in (prov.levels.items() if prov else ()):
+    for level, level_name in prov.levels.items() if prov else ():
         units = [u for u in repo.units_in(year) if u.level == level]
         fw = repo.framework_for(year, level)
         leaves = [n for n in fw.leaves() if n.is_survey] if fw else []
         if not units or not leaves:
             continue
-        columns = ([Column("STT", 6), Column("Mã đơn vị", 22), Column("Tên đơn vị", 36, text=True)]
-                   + [Column(f"{n.code}. {n.title} (tối đa {str(n.max).replace('.', ',')})", 18) for n in leaves]
-                   + [Column("Tổng", 10)])
-        rows = [Row([i, u.id, u.name] + [have.get((u.id, n.code)) for n in leaves] + [None])
-                for i, u in enumerate(units, 1)]
-        pages.append(Page(level_name[:31], columns, rows, agency=(prov.authority.upper(),), nation=False,
-                          title=(f"ĐIỂM ĐIỀU TRA XÃ HỘI HỌC NĂM {year}", level_name.upper()),
-                          subtitle=(f"Bộ tiêu chí: {fw.title}",),
-                          notes=("Ghi điểm của từng tiêu chí (không vượt điểm tối đa); để trống nếu chưa có điểm.",
-                                 "Cột Tổng nếu ghi phải bằng tổng điểm các tiêu chí của dòng; "
-                                 "nhập bằng lệnh: cchc survey import <tệp> --year " + str(year) + ".")))
+        columns = (
+            [Column("STT", 6), Column("Mã đơn vị", 22), Column("Tên đơn vị", 36, text=True)]
+            + [Column(f"{n.code}. {n.title} (tối đa {str(n.max).replace('.', ',')})", 18) for n in leaves]
+            + [Column("Tổng", 10)]
+        )
+        rows = [
+            Row([i, u.id, u.name] + [_shown(have, u.id, n.code) for n in leaves] + [None])
+            for i, u in enumerate(units, 1)
+        ]
+        pages.append(
+            Page(
+                level_name[:31],
+                columns,
+                rows,
+                agency=(prov.authority.upper(),),
+                nation=False,
+                title=(f"ĐIỂM ĐIỀU TRA XÃ HỘI HỌC NĂM {year}", level_name.upper()),
+                subtitle=(f"Bộ tiêu chí: {fw.title}",),
+                notes=(
+                    "Ghi điểm của từng tiêu chí (không vượt điểm tối đa); để trống nếu chưa có điểm; "
+                    "ghi 'Không áp dụng' (hoặc K/AD) nếu tiêu chí không áp dụng cho đơn vị.",
+                    "Cột Tổng nếu ghi phải bằng tổng điểm các tiêu chí của dòng; "
+                    "nhập bằng lệnh: cchc survey import <tệp> --year " + str(year) + ".",
+                ),
+            )
+        )
     return pages

@@ -24,7 +24,8 @@ from .. import validation
 from ..findings import Finding, error, warning
 from ..load import repository
 from ..load.listing import GitTree
-from . import codeowners, owners, paths as P, phases, receipts, summary, validator
+from . import codeowners, owners, phases, published, receipts, summary, validator
+from . import paths as P
 from .event import Event, now
 from .gitrepo import Git, GitFailure
 
@@ -87,6 +88,7 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
         if res.dossier is not None:
             res.summary = summary.dossier(head_repo, *res.dossier)
         res.findings += validator.check(git, base)
+        res.findings += published.check(base_repo, changed)  # a published year is frozen (base's plan)
         if not event.is_queue:
             res.findings += _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
     res.findings = sorted(set(res.findings))
@@ -100,7 +102,7 @@ def _head_tree(git: Git, head: str, changed, scope, dest: Path) -> Path:
         git.lfs_pull(sorted({c.folder for c in changed if c.folder}))
         return git.root
     git.export(head, None if scope is None else
-               CONTEXT + ["surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
+               [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
                dest)
     dest.mkdir(exist_ok=True)
     return dest
@@ -120,7 +122,8 @@ def _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
                          "hồ sơ của một đơn vị trong một năm.",
                          "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu."))
     if event.author:
-        res.roles = sorted({r for y, u in touched or [(None, None)] for r in owners.roles(base_repo, event.author, y, u)})
+        res.roles = sorted({r for y, u in touched or [(None, None)]
+                            for r in owners.roles(base_repo, event.author, y, u)})
         out += owners.check(base_repo, changed, event.author, "Người gửi")
     else:
         out.append(warning("policy-author-unknown", changed[0].path if changed else "province.yaml",

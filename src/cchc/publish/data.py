@@ -3,6 +3,11 @@
 Deterministic: the same repository state gives byte-identical files (no clock, stable
 order, fixed ZIP timestamps in the XLSX). Decimals are written as text in JSON so no
 reader turns 85.10 into a float.
+
+A CSV opens right in Excel: a UTF-8 byte order mark, then the header as its first row. What
+the numbers stand on (provisional or published, data version, date) is in a sidecar text
+file beside each CSV and in the XLSX's own "Thông tin" sheet. A criterion that does not apply
+to a unit reads "Không áp dụng", never 0, and every points column has its applicable maximum.
 """
 
 from __future__ import annotations
@@ -14,12 +19,21 @@ import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import celltext
 from ..celltext import put
 from ..model.numbers import fmt
 from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
+from . import standing as standing_mod
+
+if TYPE_CHECKING:
+    from ..score.results import Group, Results, Year
+    from ..score.unit import NodeScore, UnitScore
+
+NOT_APPLICABLE = "Không áp dụng"
+BOM = "\ufeff"
 
 _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
@@ -29,9 +43,17 @@ def _d(value: Decimal | None, places: int | None = None) -> str | None:
 
 
 def _node(n) -> dict:
-    out = {"code": n.code, "title": n.title, "max": _d(n.max), "full_max": _d(n.full_max),
-           "self": _d(n.self), "appraised": _d(n.appraised), "survey": _d(n.survey),
-           "achieved": _d(n.achieved), "na": n.na}
+    out = {
+        "code": n.code,
+        "title": n.title,
+        "max": _d(n.max),
+        "full_max": _d(n.full_max),
+        "self": _d(n.self),
+        "appraised": _d(n.appraised),
+        "survey": _d(n.survey),
+        "achieved": _d(n.achieved),
+        "na": n.na,
+    }
     if n.reason:
         out["reason"], out["round"] = n.reason, n.round
     if n.children:
@@ -44,15 +66,34 @@ def _row(row) -> dict:
     p = s.framework.precision
     ch = row.change
     return {
-        "unit": s.unit.id, "name": s.unit.name, "group": s.unit.group, "level": s.unit.level,
-        "status": s.status, "status_name": STATUS_NAMES[s.status], "place": row.place,
-        "self": _d(s.self_total), "appraised": _d(s.appraised_total), "survey": _d(s.survey_total),
-        "total": _d(s.total), "max": _d(s.max), "index": _d(s.index, p), "class": s.classification,
-        "change": None if ch is None else {
-            "index": _d(ch.index, p), "points": _d(ch.points), "place": ch.place,
-            "previous_index": _d(ch.previous_index, p), "previous_place": ch.previous_place,
-            "compared_with": list(ch.predecessors)},
-        "area_places": row.area_places, "criterion_places": row.criterion_places,
+        "unit": s.unit.id,
+        "name": s.unit.name,
+        "group": s.unit.group,
+        "level": s.unit.level,
+        "status": s.status,
+        "status_name": STATUS_NAMES[s.status],
+        "place": row.place,
+        "self": _d(s.self_total),
+        "appraised": _d(s.appraised_total),
+        "survey": _d(s.survey_total),
+        "total": _d(s.total),
+        "max": _d(s.max),
+        "index": _d(s.index, p),
+        "class": s.classification,
+        "change": None
+        if ch is None
+        else {
+            "index": _d(ch.index, p),
+            "points": _d(ch.points),
+            "place": ch.place,
+            "previous_index": _d(ch.previous_index, p),
+            "previous_place": ch.previous_place,
+            "compared_with": list(ch.predecessors),
+        },
+        "appraised_final": s.appraised_final,
+        "scaled_from": None if s.unscaled is None else {"total": _d(s.unscaled[0]), "max": _d(s.unscaled[1])},
+        "area_places": row.area_places,
+        "criterion_places": row.criterion_places,
         "areas": [_node(a) for a in s.areas],
     }
 
@@ -65,21 +106,44 @@ def _imported(y) -> dict:
     return {"imported": {"decision": history.decision, "source": history.source, "file": history.file}}
 
 
+def _standing(st: standing_mod.Standing) -> dict[str, Any]:
+    return {
+        "final": st.final,
+        "text": st.text,
+        "corrections": [
+            {"number": c.number, "date": c.date, "what": c.what, "units": list(c.units)} for c in st.corrections
+        ],
+    }
+
+
 def to_json(results) -> str:
     doc = {
         "title": f"Kết quả {index_names(results.province).name}",
         "province": results.province.name if results.province else "",
         "sample": bool(results.province and results.province.sample),
         "commit": results.commit,
+        "data_version": standing_mod.version(results.commit, results.date),
         "rounding": "Chỉ số (%) = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên (half-up) "
-                    "theo số chữ số thập phân của bộ tiêu chí; xếp hạng theo chỉ số đã làm tròn, "
-                    "bằng chỉ số thì đồng hạng.",
-        "years": [{
-            "year": y.year,
-            "frameworks": y.plan.frameworks,
-            **_imported(y),
-            "groups": [{"id": g.id, "name": g.name, "units": [_row(r) for r in g.rows]} for g in y.groups],
-        } for y in results.years],
+        "theo số chữ số thập phân của bộ tiêu chí; xếp hạng theo chỉ số đã làm tròn, "
+        "bằng chỉ số thì đồng hạng.",
+        "years": [
+            {
+                "year": y.year,
+                "frameworks": y.plan.frameworks,
+                **_imported(y),
+                "standing": _standing(standing_mod.of_whole_year(results, y)),
+                "groups": [
+                    {
+                        "id": g.id,
+                        "name": g.name,
+                        "standing": _standing(standing_mod.of_group(results, y, g)),
+                        "units": [_row(r) for r in g.rows],
+                    }
+                    for g in y.groups
+                ],
+            }
+            for y in results.years
+        ],
     }
     # No indent: the C encoder is ~20x faster than the indenting pure-Python one.
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
@@ -96,24 +160,67 @@ def _columns(group) -> list:
     return codes
 
 
-HEADERS = ["Hạng", "Mã đơn vị", "Tên đơn vị", "Tình trạng", "Điểm tự chấm", "Điểm thẩm định",
-           "Điểm điều tra XHH", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại",
-           "Thay đổi chỉ số", "Thay đổi hạng"]
+HEADERS = [
+    "Hạng",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Tình trạng",
+    "Thẩm định",
+    "Điểm tự chấm",
+    "Điểm thẩm định",
+    "Điểm điều tra XHH",
+    "Tổng điểm",
+    "Điểm tối đa áp dụng",
+    "Chỉ số (%)",
+    "Xếp loại",
+    "Thay đổi chỉ số",
+    "Thay đổi hạng",
+]
+
+
+def _appraisal(score: UnitScore) -> str:
+    return "Đã thẩm định" if score.appraised_final else "Chưa thẩm định"
+
+
+def _node_cells(node: NodeScore | None) -> list[str | None]:
+    """A node's points and applicable maximum; "Không áp dụng" for both where it does not apply."""
+    if node is None:
+        return [None, None]
+    if node.na:
+        return [NOT_APPLICABLE, NOT_APPLICABLE]
+    return [_d(node.achieved), _d(node.max)]
 
 
 def table(group) -> tuple[list[str], list[list]]:
     cols = _columns(group)
-    header = HEADERS + [("Lĩnh vực " if d == 1 else "Tiêu chí ") + c for c, d in cols]
+    header = HEADERS + [
+        f"{'Lĩnh vực' if d == 1 else 'Tiêu chí'} {c}{part}" for c, d in cols for part in ("", " (tối đa áp dụng)")
+    ]
     rows = []
     for r in group.rows:
         s = r.score
         p = s.framework.precision
         by_code = s.by_code
         ch = r.change
-        rows.append([r.place, s.unit.id, s.unit.name, STATUS_NAMES[s.status], _d(s.self_total),
-                     _d(s.appraised_total), _d(s.survey_total), _d(s.total), _d(s.max), _d(s.index, p),
-                     s.classification, _d(ch.index, p) if ch else None, ch.place if ch else None]
-                    + [_d(by_code[c].achieved) if c in by_code else None for c, _ in cols])
+        rows.append(
+            [
+                r.place,
+                s.unit.id,
+                s.unit.name,
+                STATUS_NAMES[s.status],
+                _appraisal(s),
+                _d(s.self_total),
+                _d(s.appraised_total),
+                _d(s.survey_total),
+                _d(s.total),
+                _d(s.max),
+                _d(s.index, p),
+                s.classification,
+                _d(ch.index, p) if ch else None,
+                ch.place if ch else None,
+            ]
+            + [v for c, _ in cols for v in _node_cells(by_code.get(c))]
+        )
     return header, rows
 
 
@@ -121,6 +228,7 @@ def to_csv(results, year: int, group_id: str) -> str:
     y = results.year(year)
     group = next(g for g in y.groups if g.id == group_id)
     buf = io.StringIO()
+    buf.write(BOM)  # Excel reads the file as UTF-8 only with it
     w = csv.writer(buf, lineterminator="\n", quoting=celltext.CSV_QUOTING)
     header, rows = table(group)
     w.writerow(celltext.csv_row(header))
@@ -150,7 +258,7 @@ def to_xlsx(results, year: int) -> bytes:
         ws = wb.create_sheet(title=celltext.sheet_title(g.name))
         title = put(ws, 1, 1, f"KẾT QUẢ {index_names(results.province).name.upper()} NĂM {year} — {g.name.upper()}")
         title.font = Font(bold=True, size=13)
-        put(ws, 2, 1, f"{province}. Số liệu tính từ commit {results.commit or 'không xác định'}.")
+        put(ws, 2, 1, f"{province}. {standing_mod.of_group(results, y, g).text}.")
         header, rows = table(g)
         for c, title in enumerate(header, 1):
             cell = put(ws, 4, c, title)
@@ -162,9 +270,50 @@ def to_xlsx(results, year: int) -> bytes:
                     put(ws, r, c, float(v) if isinstance((v := _number(x)), Decimal) else v)
         ws.freeze_panes = "D5"
         ws.column_dimensions["C"].width = 34
+    _info_sheet(wb.create_sheet(title="Thông tin"), results, y)
     buf = io.BytesIO()
     wb.save(buf)
     return _deterministic_zip(buf.getvalue())
+
+
+def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tuple[str, str]]:
+    """What a download's numbers stand on: (label, text) lines for the sidecar file and the
+    XLSX's "Thông tin" sheet."""
+    st = standing_mod.of_group(results, y, group) if group else standing_mod.of_whole_year(results, y)
+    lines = [
+        ("Kết quả", f"{index_names(results.province).name} năm {y.year}" + (f", {group.name}" if group else "")),
+        ("Đơn vị công bố", results.province.name if results.province else ""),
+        ("Tình trạng", st.headline),
+        ("Chi tiết", st.detail),
+        ("Phiên bản dữ liệu", standing_mod.version(results.commit, results.date)),
+    ]
+    lines += [
+        ("Đính chính", f"Quyết định số {c.number} ngày {standing_mod.vn_date(c.date)}: {c.what}")
+        for c in st.corrections
+    ]
+    lines.append(
+        (
+            "Ghi chú",
+            "Cột 'Thẩm định' cho biết đơn vị đã có kết quả thẩm định cuối cùng hay chưa; "
+            "'Không áp dụng' là tiêu chí không áp dụng cho đơn vị (không tính vào điểm tối đa).",
+        )
+    )
+    return [(k, v) for k, v in lines if v]
+
+
+def _info_sheet(ws: Any, results: Results, y: Year) -> None:
+    from openpyxl.styles import Font
+
+    for r, (label, text) in enumerate(info_lines(results, y), 1):
+        put(ws, r, 1, label).font = Font(bold=True)
+        put(ws, r, 2, text)
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 100
+
+
+def sidecar(results: Results, y: Year, group: Group) -> str:
+    """The text file beside a CSV: what its numbers stand on."""
+    return "".join(f"{label}: {text}\n" for label, text in info_lines(results, y, group))
 
 
 def _deterministic_zip(data: bytes) -> bytes:
@@ -196,7 +345,7 @@ def write_all(results, out_dir: Path) -> list[Path]:
     put("ket-qua.json", to_json(results))
     for y in results.years:
         for g in y.groups:
-            put(f"ket-qua-{y.year}-{g.id}.csv", "# " + f"Nguồn: commit {results.commit or 'không xác định'}\n"
-                + to_csv(results, y.year, g.id))
+            put(f"ket-qua-{y.year}-{g.id}.csv", to_csv(results, y.year, g.id))
+            put(f"ket-qua-{y.year}-{g.id}.thong-tin.txt", sidecar(results, y, g))
         put(f"ket-qua-{y.year}.xlsx", to_xlsx(results, y.year))
     return written

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.history import History
 from ..model.plan import Plan
 from ..model.registry import Province, Unit
-from ..model.history import History
 from ..model.repository import Repository
 from . import history as published
 from .rank import places
@@ -67,6 +67,7 @@ class Results:
     years: tuple[Year, ...]
     commit: str
     units: Mapping[str, Unit]  # id -> Unit
+    date: str = ""  # the data version's (commit's) date, YYYY-MM-DD
     _rows: dict[str, dict[int, Row]] = field(default_factory=dict, repr=False)  # unit id -> {year: Row}, on first use
 
     def year(self, year: int) -> Year | None:
@@ -107,8 +108,12 @@ def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
         s = score_unit(repo, unit, year)
         if s is not None:
             scores.append(s)
-    rows = [Row(s, p, a, c) for s, p, a, c in zip(scores, places([s.index for s in scores]),
-                                                  _node_places(scores, 1), _node_places(scores, 2), strict=True)]
+    rows = [
+        Row(s, p, a, c)
+        for s, p, a, c in zip(
+            scores, places([s.index for s in scores]), _node_places(scores, 1), _node_places(scores, 2), strict=True
+        )
+    ]
     rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
     return Group(gid, name, tuple(rows))
 
@@ -125,19 +130,17 @@ def _published_groups(repo: Repository, history: History, groups: Mapping[str, s
             continue  # reported by checks.history; the build refuses to publish
         seen.add(unit.id)
         by_group.setdefault(unit.group, []).append((published.score(history, row, unit, frameworks), row.place))
-    out = []
-    for gid, name in groups.items():
-        items = by_group.get(gid)
-        if not items:
-            continue
-        scores = [s for s, _ in items]
-        given = [p for _, p in items]
-        if any(p is None for p in given):
-            given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
-        rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
-        rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
-        out.append(Group(gid, name, tuple(rows)))
-    return out
+    return [_published_group(gid, name, by_group[gid]) for gid, name in groups.items() if by_group.get(gid)]
+
+
+def _published_group(gid: str, name: str, items: list[tuple[UnitScore, int | None]]) -> Group:
+    scores = [s for s, _ in items]
+    given = [p for _, p in items]
+    if any(p is None for p in given):
+        given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
+    rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
+    rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
+    return Group(gid, name, tuple(rows))
 
 
 def _predecessors(unit: Unit, previous_year: int, merged_into: Mapping[str, list[Unit]]) -> list[str]:
@@ -160,7 +163,9 @@ def _change(row: Row, group: str, ids: Sequence[str], prev_rows: Mapping[str, tu
         index=(index - prev_index) if index is not None and prev_index is not None else None,
         points=row.score.total - prev_points,
         place=(prev_place - row.place) if prev_place is not None and row.place is not None else None,
-        previous_index=prev_index, previous_place=prev_place, predecessors=tuple(ids),
+        previous_index=prev_index,
+        previous_place=prev_place,
+        predecessors=tuple(ids),
     )
 
 
@@ -184,7 +189,7 @@ def _with_changes(repo: Repository, years: Sequence[Year]) -> tuple[Year, ...]:
     return tuple(out)
 
 
-def compute(repo: Repository, commit: str = "") -> Results:
+def compute(repo: Repository, commit: str = "", date: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
     for year in sorted(set(repo.plans) | set(repo.histories)):
@@ -193,6 +198,9 @@ def compute(repo: Repository, commit: str = "") -> Results:
             history = repo.histories[year]
             years.append(Year(year, published.plan(history), tuple(_published_groups(repo, history, groups))))
             continue
-        years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
-                                            if g.rows)))
-    return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units))
+        years.append(
+            Year(
+                year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items()) if g.rows)
+            )
+        )
+    return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units), date=date)

@@ -9,8 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from ..model.framework import ADJUSTMENT_KINDS, Framework, Node
-from ..model.registry import Unit
 from ..model.history import History
+from ..model.registry import Unit
 from ..model.repository import Dossier, Repository
 from ..model.submission import Entry, EvidenceRef
 from ..rules import kind_of, self_points
@@ -20,8 +20,13 @@ HUNDRED = Decimal(100)
 
 NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED = "chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh"
 IMPORTED = "da-cong-bo"  # a past year's published result, brought in from its decision (history/)
-STATUS_NAMES = {NOT_SUBMITTED: "Chưa nộp", SUBMITTED: "Đã nộp, chờ thẩm định",
-                IN_APPRAISAL: "Đang thẩm định", APPRAISED: "Đã thẩm định", IMPORTED: "Kết quả đã công bố (nhập)"}
+STATUS_NAMES = {
+    NOT_SUBMITTED: "Chưa nộp",
+    SUBMITTED: "Đã nộp, chờ thẩm định",
+    IN_APPRAISAL: "Đang thẩm định",
+    APPRAISED: "Đã thẩm định",
+    IMPORTED: "Kết quả đã công bố (nhập)",
+}
 LIVE_STATUSES = (NOT_SUBMITTED, SUBMITTED, IN_APPRAISAL, APPRAISED)  # of a year the system runs
 
 # code -> (score, reason, round) from the latest appraisal round that mentions the code
@@ -93,6 +98,14 @@ class UnitScore:
     index: Decimal | None
     classification: str
     imported: History | None = None  # the History a published result was brought in from
+    # No survey held for the unit's level this year: the appraised points before scaling to the
+    # framework's total, and the maximum they were out of (None when a survey was held).
+    unscaled: tuple[Decimal, Decimal] | None = None
+
+    @property
+    def appraised_final(self) -> bool:
+        """The council's last round is recorded (or a published result was brought in)."""
+        return self.status in (APPRAISED, IMPORTED)
 
     def nodes(self) -> Iterator[NodeScore]:
         for a in self.areas:
@@ -103,16 +116,45 @@ class UnitScore:
         return {n.code: n for n in self.nodes()}
 
 
-def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey_points: Mapping[str, Decimal]) -> NodeScore:
+class SurveyPoints(NamedTuple):
+    """A unit's survey points: code → points, and the criteria that do not apply (or were not held)."""
+
+    points: Mapping[str, Decimal]
+    not_applicable: frozenset[str] = frozenset()
+
+
+def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyPoints) -> NodeScore:
     rule = node.leaf_rule
     maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
-        return NodeScore(node.code, node.title, node.depth, maximum, node.max, method=node.method, kind=rule.kind,
-                         survey=survey_points.get(node.code, ZERO))
+        if node.code in survey.not_applicable:
+            return NodeScore(
+                node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method, kind=rule.kind
+            )
+        return NodeScore(
+            node.code,
+            node.title,
+            node.depth,
+            maximum,
+            node.max,
+            method=node.method,
+            kind=rule.kind,
+            survey=survey.points.get(node.code, ZERO),
+        )
     evidence, explanation = (entry.evidence, entry.explanation) if entry is not None else ((), None)
     if entry is not None and entry.na and node.na_allowed:
-        return NodeScore(node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method,
-                         kind=rule.kind, evidence=evidence, explanation=explanation)
+        return NodeScore(
+            node.code,
+            node.title,
+            node.depth,
+            ZERO,
+            node.max,
+            na=True,
+            method=node.method,
+            kind=rule.kind,
+            evidence=evidence,
+            explanation=explanation,
+        )
     own = self_points(node, entry)
     own = own if own is not None and ZERO <= own <= node.max else ZERO
     sign = kind_of(rule).sign
@@ -121,19 +163,39 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey_points: 
     if node.code in appraised:
         score, reason, rnd = appraised[node.code]
         final = min(score, node.max) * sign
-    return NodeScore(node.code, node.title, node.depth, maximum, node.max, self=mine, appraised=final,
-                     method=node.method, kind=rule.kind, reason=reason, round=rnd, evidence=evidence,
-                     explanation=explanation)
+    return NodeScore(
+        node.code,
+        node.title,
+        node.depth,
+        maximum,
+        node.max,
+        self=mine,
+        appraised=final,
+        method=node.method,
+        kind=rule.kind,
+        reason=reason,
+        round=rnd,
+        evidence=evidence,
+        explanation=explanation,
+    )
 
 
-def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised,
-          survey_points: Mapping[str, Decimal]) -> NodeScore:
+def _node(node: Node, entries: Mapping[str, Entry], appraised: Appraised, survey_points: SurveyPoints) -> NodeScore:
     if node.is_leaf:
         return _leaf(node, entries.get(node.code), appraised, survey_points)
     children = tuple(_node(child, entries, appraised, survey_points) for child in node.children)
-    return NodeScore(node.code, node.title, node.depth, _sum(c.max for c in children), node.max,
-                     self=_sum(c.self for c in children), appraised=_sum(c.appraised for c in children),
-                     survey=_sum(c.survey for c in children), na=all(c.na for c in children), children=children)
+    return NodeScore(
+        node.code,
+        node.title,
+        node.depth,
+        _sum(c.max for c in children),
+        node.max,
+        self=_sum(c.self for c in children),
+        appraised=_sum(c.appraised for c in children),
+        survey=_sum(c.survey for c in children),
+        na=all(c.na for c in children),
+        children=children,
+    )
 
 
 def _sum(values: Iterable[Decimal]) -> Decimal:
@@ -148,28 +210,68 @@ def status_of(dossier: Dossier | None) -> str:
     return APPRAISED if dossier.appraisal.final() else IN_APPRAISAL
 
 
+def _entries(dossier: Dossier | None) -> dict[str, Entry]:
+    """code → the unit's entry (the first one, where a code is repeated: reported by checks)."""
+    entries: dict[str, Entry] = {}
+    sa = dossier.self_assessment if dossier else None
+    if sa is not None:
+        for e in sa.entries:
+            entries.setdefault(e.code, e)
+    return entries
+
+
 def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
     fw = repo.framework_for(year, unit.level)
     if fw is None:
         return None
     dossier = repo.dossiers.get((year, unit.id))
-    sa = dossier.self_assessment if dossier else None
-    entries: dict[str, Entry] = {}
-    if sa is not None:
-        for e in sa.entries:
-            entries.setdefault(e.code, e)
+    entries = _entries(dossier)
     appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
-    survey = repo.surveys.get(year)
-    survey_points = survey.of_unit(unit.id) if survey else {}
-    areas = tuple(_node(a, entries, appraised, survey_points) for a in fw.areas)
+    plan = repo.plans.get(year)
+    held = plan is None or plan.survey_held(unit.level)
+    areas = tuple(_node(a, entries, appraised, _survey_points(repo, unit, year, fw, held)) for a in fw.areas)
     maximum = _sum(a.max for a in areas)
     appraised_total = _sum(a.appraised for a in areas)
     survey_total = _sum(a.survey for a in areas)
     total = min(max(appraised_total + survey_total, ZERO), maximum)
+    unscaled = None
+    if not held:
+        unscaled = (total, maximum)
+        total, maximum = scaled(total, maximum, _sum(a.max for a in areas) + _survey_max(fw), fw.precision)
     index = index_of(total, maximum, fw.precision)
     return UnitScore(
-        unit=unit, year=year, framework=fw, status=status_of(dossier), areas=areas,
-        self_total=_sum(a.self for a in areas), appraised_total=appraised_total,
-        survey_total=survey_total, total=total, max=maximum, index=index,
+        unit=unit,
+        year=year,
+        framework=fw,
+        status=status_of(dossier),
+        areas=areas,
+        self_total=_sum(a.self for a in areas),
+        appraised_total=appraised_total,
+        survey_total=survey_total,
+        total=total,
+        max=maximum,
+        index=index,
         classification=fw.classify(index) if index is not None else "",
+        unscaled=unscaled,
     )
+
+
+def _survey_max(fw: Framework) -> Decimal:
+    return _sum(n.max for n in fw.leaves() if n.is_survey)
+
+
+def _survey_points(repo: Repository, unit: Unit, year: int, fw: Framework, held: bool) -> SurveyPoints:
+    if not held:  # every survey criterion leaves the maximum, then the points are scaled back up
+        return SurveyPoints({}, frozenset(n.code for n in fw.leaves() if n.is_survey))
+    survey = repo.surveys.get(year)
+    if survey is None:
+        return SurveyPoints({})
+    return SurveyPoints(survey.of_unit(unit.id), survey.not_applicable(unit.id))
+
+
+def scaled(total: Decimal, maximum: Decimal, target: Decimal, places: int) -> tuple[Decimal, Decimal]:
+    """Points out of ``maximum`` scaled to ``target`` (the framework's total when no survey is held):
+    total × target ÷ maximum, rounded half up to the framework's decimals."""
+    if maximum <= 0:
+        return total, maximum
+    return quantize(total * target / maximum, places), target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -45,19 +44,21 @@ VENDOR = {
 # eval. No inline style either: vega-embed's and vega-tooltip's style elements are turned off
 # and their rules are in assets/cchc.css. frame-ancestors cannot be given in a page: framing is
 # up to the forge's headers.
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-src 'none'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-src 'none'",
+    ]
+)
 # `cchc serve` only: mkdocs' live server adds an inline script to every page (its reload
 # poller, a new one per request), which the published site never has.
 CSP_PREVIEW = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
@@ -72,7 +73,7 @@ def prepared(root: Path):
     if PRELOADED.get("root") == key:
         return PRELOADED["repo"], PRELOADED["results"]
     repo = repository.load(root)
-    return repo, results_mod.compute(repo, gitinfo.commit(root))
+    return repo, results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root))
 
 
 def preload(root: Path, repo, results) -> None:
@@ -138,8 +139,9 @@ def node_modules() -> Path:
         candidate = base / "node_modules"
         if (candidate / "vega-embed").is_dir():
             return candidate
-    raise SiteError("Thiếu thư viện giao diện (vega, tablesort) trong node_modules; chạy 'npm ci' "
-                    "(scripts/setup.sh làm việc này).")
+    raise SiteError(
+        "Thiếu thư viện giao diện (vega, tablesort) trong node_modules; chạy 'npm ci' (scripts/setup.sh làm việc này)."
+    )
 
 
 def assets() -> dict[str, Path]:
@@ -177,8 +179,12 @@ def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
     start = time.perf_counter()
     glob = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob,
-                           "--force-language", "vi"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--force-language", "vi"],
+        capture_output=True,
+        check=False,  # the return code is read below
+        text=True,
+    )
     if proc.returncode != 0:
         raise SiteError("Không tạo được chỉ mục tìm kiếm (Pagefind): " + (proc.stderr or proc.stdout)[-500:])
     TIMINGS["search"] = time.perf_counter() - start

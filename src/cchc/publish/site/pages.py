@@ -9,19 +9,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...model.numbers import fmt
 from ...model.registry import index_names
 from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
+from .. import standing as standing_mod
 from . import charts
 from .html import Markup, block, cell, chart, esc, link, num, row, signed, table
 
-SAMPLE_NOTE = Markup("<div class=\"admonition warning cchc-sample\"><p class=\"admonition-title\">Dữ liệu mẫu</p>"
-                     "<p>Toàn bộ số liệu trên trang này là dữ liệu mẫu của một tỉnh giả định, dùng để thử nghiệm "
-                     "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>")
+if TYPE_CHECKING:
+    from ...model.framework import Node
+    from ...model.plan import Correction
+    from ...model.registry import Unit
+    from ...score.results import Group, Row, Year
+    from ...score.unit import NodeScore, UnitScore
+
+SAMPLE_NOTE = Markup(
+    '<div class="admonition warning cchc-sample"><p class="admonition-title">Dữ liệu mẫu</p>'
+    "<p>Toàn bộ số liệu trên trang này là dữ liệu mẫu của một tỉnh giả định, dùng để thử nghiệm "
+    "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>"
+)
 
 DATA_DIR = "du-lieu"
+NOT_APPLICABLE = "Không áp dụng"
+NA_SHORT = "K/AD"  # in tight tables
+NOT_APPRAISED_BADGE = Markup('<span class="cchc-badge cchc-not-appraised">chưa thẩm định</span>')
 
 
 @dataclass(frozen=True)
@@ -73,14 +87,46 @@ class Site:
         if history is None:
             return Markup("")
         source = Markup(" Nguồn: {}.").format(history.source) if history.source else Markup("")
-        return Markup("<div class=\"admonition info cchc-imported\"><p class=\"admonition-title\">Kết quả đã công bố "
-                      "(nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
-                      "{}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{}</p></div>").format(
-            history.year, history.decision, source)
+        return Markup(
+            '<div class="admonition info cchc-imported"><p class="admonition-title">Kết quả đã công bố '
+            "(nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
+            "{}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{}</p></div>"
+        ).format(history.year, history.decision, source)
+
+    @staticmethod
+    def _standing(st: standing_mod.Standing) -> Markup:
+        """Provisional or final: the banner of every year, ranking and unit-year."""
+        if st.final:
+            out = Markup(
+                '<div class="admonition success cchc-final"><p class="admonition-title">{}</p>{}</div>'
+            ).format(st.headline, Markup("<p>{}.</p>").format(st.detail) if st.detail else "")
+        else:
+            out = Markup(
+                '<div class="admonition warning cchc-provisional"><p class="admonition-title">{}</p>'
+                "<p>Chưa có quyết định công bố kết quả; số liệu có thể còn thay đổi. Tính từ {}.</p>"
+                "</div>"
+            ).format(st.headline, st.detail)
+        return out + Site._corrections(st.corrections)
+
+    @staticmethod
+    def _corrections(corrections: tuple[Correction, ...]) -> Markup:
+        if not corrections:
+            return Markup("")
+        items = Markup("").join(
+            Markup("<li>Quyết định số {} ngày {}: {}</li>").format(c.number, standing_mod.vn_date(c.date), c.what)
+            for c in corrections
+        )
+        return Markup(
+            '<div class="admonition note cchc-corrections"><p class="admonition-title">Đính chính</p><ul>{}</ul></div>'
+        ).format(items)
 
     def pages(self) -> dict[str, Page]:
-        out = {"index.md": self.home(), "tai-ve.md": self.downloads(), "tim-kiem.md": self.search(),
-               "phuong-phap/index.md": self.methods()}
+        out = {
+            "index.md": self.home(),
+            "tai-ve.md": self.downloads(),
+            "tim-kiem.md": self.search(),
+            "phuong-phap/index.md": self.methods(),
+        }
         for y in self.results.years:
             out[year_page(y.year)] = self.year(y)
             for g in y.groups:
@@ -102,28 +148,52 @@ class Site:
         title = f"{self.names.name} — {self.province}"
         parts = [self._banner()]
         if not self.results.years:
-            return Page(title, block(*parts, Markup("<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết "
-                                                    "quả đã công bố của các năm trước.</p>")))
+            return Page(
+                title,
+                block(
+                    *parts,
+                    Markup(
+                        "<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết "
+                        "quả đã công bố của các năm trước.</p>"
+                    ),
+                ),
+            )
         latest = self.results.years[-1]
-        parts.append(Markup("<p class=\"cchc-lead\">{} ({}) năm {} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm "
-                            "thẩm định của Hội đồng thẩm định và điểm điều tra xã hội học; chỉ số = điểm đạt ÷ điểm "
-                            "tối đa áp dụng × 100.</p>").format(self.names.results, self.names.short, latest.year))
+        parts.append(
+            Markup(
+                '<p class="cchc-lead">{} ({}) năm {} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm '
+                "thẩm định của Hội đồng thẩm định và điểm điều tra xã hội học; chỉ số = điểm đạt ÷ điểm "
+                "tối đa áp dụng × 100.</p>"
+            ).format(self.names.results, self.names.short, latest.year)
+        )
         cards = []
         for g in latest.groups:
             idx = [r.score.index for r in g.rows if r.score.index is not None]
             avg = quantize(sum(idx) / len(idx), 2) if idx else None
             done = sum(1 for r in g.rows if r.score.status != "chua-nop")
-            cards.append(Markup('<div class="cchc-card"><h3>{}</h3><p><strong>{}</strong> đơn vị · <strong>{}</strong> '
-                                "đã nộp · chỉ số bình quân <strong>{}%</strong></p>{}</div>").format(
-                link(page, group_page(latest.year, g.id), g.name), len(g.rows), done, num(avg, 2),
-                self._top_bottom(page, g)))
+            cards.append(
+                Markup(
+                    '<div class="cchc-card"><h3>{}</h3><p><strong>{}</strong> đơn vị · <strong>{}</strong> '
+                    "đã nộp · chỉ số bình quân <strong>{}%</strong></p>{}</div>"
+                ).format(
+                    link(page, group_page(latest.year, g.id), g.name),
+                    len(g.rows),
+                    done,
+                    num(avg, 2),
+                    self._top_bottom(page, g),
+                )
+            )
         parts.append(Markup("<h2>Năm {}: kết quả theo nhóm</h2>").format(latest.year))
         parts.append(Markup('<div class="cchc-cards">{}</div>').format(Markup("").join(cards)))
         years = Markup(" · ").join(link(page, year_page(y.year), f"Năm {y.year}") for y in reversed(self.results.years))
         parts.append(Markup("<h2>Các năm đánh giá</h2><p>{}</p>").format(years))
-        parts.append(Markup("<p>{} · {} · {}</p>").format(
-            link(page, "phuong-phap/index.md", "Phương pháp tính điểm"),
-            link(page, "tai-ve.md", "Tải dữ liệu (JSON, CSV, Excel)"), link(page, "tim-kiem.md", "Tìm đơn vị")))
+        parts.append(
+            Markup("<p>{} · {} · {}</p>").format(
+                link(page, "phuong-phap/index.md", "Phương pháp tính điểm"),
+                link(page, "tai-ve.md", "Tải dữ liệu (JSON, CSV, Excel)"),
+                link(page, "tim-kiem.md", "Tìm đơn vị"),
+            )
+        )
         return Page(title, block(*parts))
 
     def _top_bottom(self, page, g, n: int = 3) -> Markup:
@@ -132,14 +202,20 @@ class Site:
             return Markup("")
 
         def items(rows) -> Markup:
-            return Markup("").join(Markup("<li>{}. {} — {}%</li>").format(
-                r.place, link(page, unit_page(r.unit.id), r.unit.name),
-                num(r.score.index, r.score.framework.precision)) for r in rows)
+            return Markup("").join(
+                Markup("<li>{}. {} — {}%</li>").format(
+                    r.place,
+                    link(page, unit_page(r.unit.id), r.unit.name),
+                    num(r.score.index, r.score.framework.precision),
+                )
+                for r in rows
+            )
+
         top = ranked[:n]
         bottom = [r for r in ranked[-n:] if r not in top]
-        out = Markup("<p>Dẫn đầu:</p><ol class=\"cchc-plain\">{}</ol>").format(items(top))
+        out = Markup('<p>Dẫn đầu:</p><ol class="cchc-plain">{}</ol>').format(items(top))
         if bottom:
-            out += Markup("<p>Thấp nhất:</p><ol class=\"cchc-plain\">{}</ol>").format(items(bottom))
+            out += Markup('<p>Thấp nhất:</p><ol class="cchc-plain">{}</ol>').format(items(bottom))
         return out
 
     # ── year and rankings ────────────────────────────────────────────────────
@@ -147,58 +223,100 @@ class Site:
         page = year_page(y.year)
         imported = getattr(y.plan, "history", None)
         parts = [self._banner(), self._imported(imported) or Markup("<p>{}</p>").format(y.plan.title)]
+        if not imported:
+            parts.append(self._standing(standing_mod.of_whole_year(self.results, y)))
         statuses = (IMPORTED,) if imported else LIVE_STATUSES
-        rows = []
-        for g in y.groups:
-            counts = {}
-            for r in g.rows:
-                counts[r.score.status] = counts.get(r.score.status, 0) + 1
-            idx = [r.score.index for r in g.rows if r.score.index is not None]
-            avg = quantize(sum(idx) / len(idx), 2) if idx else None
-            rows.append(row(cell(link(page, group_page(y.year, g.id), g.name)), cell(len(g.rows)),
-                            *(cell(counts.get(s, 0)) for s in statuses), cell(num(avg, 2))))
-        parts.append(table(["Nhóm", "Số đơn vị"] + [STATUS_NAMES[s] for s in statuses] + ["Chỉ số bình quân (%)"],
-                           rows, sortable=False))
+        rows = [_year_group_row(page, y.year, g, statuses) for g in y.groups]
+        parts.append(
+            table(
+                ["Nhóm", "Số đơn vị"] + [STATUS_NAMES[s] for s in statuses] + ["Chỉ số bình quân (%)"],
+                rows,
+                sortable=False,
+            )
+        )
         if imported:
             return Page(f"{self.names.short} năm {y.year}", block(*parts))
         parts.append(Markup("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>"))
+        parts += self._level_lists(page, y)
+        return Page(f"{self.names.short} năm {y.year}", block(*parts))
+
+    def _level_lists(self, page: str, y: Year) -> list[Markup]:
+        out = []
         for level, nodes in self._level_nodes(y).items():
             name = self.results.province.levels.get(level, level) if self.results.province else level
-            items = Markup("").join(Markup("<li>{}</li>").format(link(page, node_page(y.year, level, n.code),
-                                                                      f"{n.code}. {n.title}"))
-                                    for n in nodes if n.depth == 1)
-            parts.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
-        return Page(f"{self.names.short} năm {y.year}", block(*parts))
+            items = Markup("").join(
+                Markup("<li>{}</li>").format(link(page, node_page(y.year, level, n.code), f"{n.code}. {n.title}"))
+                for n in nodes
+                if n.depth == 1
+            )
+            out.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
+        return out
 
     def ranking(self, y, g) -> Page:
         page = group_page(y.year, g.id)
-        parts = [self._banner(), self._imported(getattr(y.plan, "history", None)),
-                 Markup("<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
-                        "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
-                        "sáp nhập được so với bình quân các đơn vị tiền thân.</p>")]
-        rows = []
-        for r in g.rows:
-            s, p = r.score, r.score.framework.precision
-            ch = r.change
-            rows.append(row(
-                cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
-                cell(link(page, unit_page(s.unit.id), s.unit.name), None, "cchc-unit"),
-                cell(STATUS_NAMES[s.status]),
-                cell(num(s.self_total), fmt(s.self_total)), cell(num(s.appraised_total), fmt(s.appraised_total)),
-                cell(num(s.survey_total), fmt(s.survey_total)), cell(num(s.total), fmt(s.total)),
-                cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
-                cell(s.classification),
-                cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
-                cell(signed(ch.place) if ch and ch.place is not None else "—",
-                     ch.place if ch and ch.place is not None else 0)))
-        parts.append(table(["Hạng", "Đơn vị", "Tình trạng", "Tự chấm", "Thẩm định", "Điều tra XHH", "Tổng điểm",
-                            "Chỉ số (%)", "Xếp loại", "Thay đổi chỉ số", "Thay đổi hạng"], rows,
-                           cls="cchc-ranking"))
+        imported = getattr(y.plan, "history", None)
+        parts = [self._banner(), self._imported(imported)]
+        if not imported:
+            parts.append(self._standing(standing_mod.of_group(self.results, y, g)))
+        parts.append(
+            Markup(
+                "<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
+                "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
+                "sáp nhập được so với bình quân các đơn vị tiền thân. Đơn vị gắn nhãn "
+                "<em>chưa thẩm định</em> chưa có kết quả thẩm định cuối cùng: điểm của đơn vị là "
+                "tạm tính.</p>"
+            )
+        )
+        rows = [self._ranking_row(page, r) for r in g.rows]
+        parts.append(
+            table(
+                [
+                    "Hạng",
+                    "Đơn vị",
+                    "Tình trạng",
+                    "Tự chấm",
+                    "Thẩm định",
+                    "Điều tra XHH",
+                    "Tổng điểm",
+                    "Tối đa áp dụng",
+                    "Chỉ số (%)",
+                    "Xếp loại",
+                    "Thay đổi chỉ số",
+                    "Thay đổi hạng",
+                ],
+                rows,
+                cls="cchc-ranking",
+            )
+        )
         parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
         if len(g.rows) > 80:
             parts.append(Markup("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>"))
         parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
         return Page(f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts))
+
+    @staticmethod
+    def _ranking_row(page: str, r: Row) -> Markup:
+        s, p = r.score, r.score.framework.precision
+        ch = r.change
+        name = link(page, unit_page(s.unit.id), s.unit.name)
+        if not s.appraised_final:
+            name = Markup("{} {}").format(name, NOT_APPRAISED_BADGE)
+        return row(
+            cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
+            cell(name, None, "cchc-unit"),
+            cell(STATUS_NAMES[s.status]),
+            cell(num(s.self_total), fmt(s.self_total)),
+            cell(num(s.appraised_total), fmt(s.appraised_total)),
+            cell(num(s.survey_total), fmt(s.survey_total)),
+            cell(num(s.total), fmt(s.total)),
+            cell(num(s.max), fmt(s.max)),
+            cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
+            cell(s.classification),
+            cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
+            cell(
+                signed(ch.place) if ch and ch.place is not None else "—", ch.place if ch and ch.place is not None else 0
+            ),
+        )
 
     # ── area / criterion ─────────────────────────────────────────────────────
     def _level_nodes(self, y) -> dict:
@@ -209,87 +327,56 @@ class Site:
                 out[level] = [n for n in fw.nodes() if n.depth <= 2]
         return out
 
-    def node(self, y, level, node) -> Page:
+    def node(self, y: Year, level: str, node: Node) -> Page:
         page = node_page(y.year, level, node.code)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
-        parts = [self._banner()]
-        entries = []
-        for g in y.groups:
-            for r in g.rows:
-                if r.score.framework.level != level:
-                    continue
-                ns = r.score.by_code.get(node.code)
-                if ns is not None:
-                    entries.append((r, ns))
+        entries = _node_entries(y, level, node.code)
         applicable = [(r, ns) for r, ns in entries if ns.max > 0]
         precision = entries[0][0].score.framework.precision if entries else 2
+        parts = [self._banner(), self._standing(standing_mod.of_level(self.results, y, level))]
         if applicable:
-            total_max = sum((ns.max for _, ns in applicable), Decimal(0))
-            total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
-            parts.append(Markup("<p>Điểm tối đa {}. {} đơn vị áp dụng; chỉ số bình quân <strong>{}%</strong>; "
-                                "{} đơn vị đạt điểm tối đa.</p>").format(
-                num(node.max), len(applicable), num(index_of(total_got, total_max, precision), precision),
-                sum(1 for _, ns in applicable if ns.achieved >= ns.max)))
+            parts.append(_node_summary(node, applicable, precision))
         if node.children:
-            loss = []
-            for child in node.children:
-                cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
-                if cs:
-                    lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
-                    got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
-                    loss.append((lost, child, got))
-            loss.sort(key=lambda t: (-t[0], t[1].code))
-            rows = [row(cell(link(page, node_page(y.year, level, c.code), f"{c.code}. {c.title}") if c.depth <= 2
-                             else f"{c.code}. {c.title}"),
-                        cell(num(c.max)), cell(num(quantize(got, 2))), cell(num(quantize(lost, 2))))
-                    for lost, c, got in loss]
             parts.append(Markup("<h2>Tỉnh mất điểm ở đâu</h2>"))
-            parts.append(table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows))
-        rows = []
-        ranked = sorted(entries, key=lambda e: (e[0].criterion_places.get(node.code) if node.depth == 2 else
-                                                e[0].area_places.get(node.code)) or 99999)
-        for r, ns in ranked:
-            place = (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
-            idx = index_of(ns.achieved, ns.max, precision)
-            rows.append(row(cell(place or "—", place or 99999),
-                            cell(link(page, unit_page(r.unit.id), r.unit.name)),
-                            cell(num(ns.achieved), fmt(ns.achieved)), cell(num(ns.max) if ns.max else "K/AD"),
-                            cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1")))
+            parts.append(_node_losses(page, y.year, level, node, applicable))
         parts.append(Markup("<h2>Kết quả các đơn vị</h2>"))
-        parts.append(table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows))
+        parts.append(_node_units(page, node, entries, precision))
         return Page(f"{kind} {node.code}. {node.title} — năm {y.year}", block(*parts))
 
     # ── unit ─────────────────────────────────────────────────────────────────
     def unit(self, uid: str, rows: dict) -> Page:
         page = unit_page(uid)
         unit = self.results.units[uid]
-        prov = self.results.province
-        parts = [self._banner()]
-        facts = [Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
-                 esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
-                 esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else ""))]
-        if unit.parent and unit.parent in self.results.units:
-            facts.append("Đơn vị cấp trên: " + link(page, unit_page(unit.parent), self.results.units[unit.parent].name)
-                         if self.results.rows_of(unit.parent) else esc("Đơn vị cấp trên: " + unit.parent))
         preds = sorted(self._merged_into.get(uid, ()))
-        if unit.successors:
-            facts.append("Sáp nhập vào: " + Markup(", ").join(link(page, unit_page(s), self.results.units[s].name)
-                                                               for s in unit.successors if s in self.results.units))
-        if preds:
-            facts.append("Hình thành từ: " + Markup(", ").join(link(page, unit_page(p), self.results.units[p].name)
-                                                                for p in preds))
-        parts.append(Markup('<ul class="cchc-facts">{}</ul>').format(
-            Markup("").join(Markup("<li>{}</li>").format(f) for f in facts)))
+        parts = [
+            self._banner(),
+            Markup('<ul class="cchc-facts">{}</ul>').format(
+                Markup("").join(Markup("<li>{}</li>").format(f) for f in self._unit_facts(page, unit, preds))
+            ),
+        ]
         # Search finds a unit by its name and facts; the yearly detail below stays out of the
         # index (thousands of unit pages would otherwise repeat the same criteria wording).
         parts.append(Markup("<div data-pagefind-ignore>"))
-        history = [row(cell(y), cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
-                       cell(num(r.score.total)), cell(num(r.score.index, r.score.framework.precision)),
-                       cell(r.score.classification), cell(STATUS_NAMES[r.score.status]))
-                   for y, r in sorted(rows.items(), reverse=True)]
+        history = [
+            row(
+                cell(y),
+                cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
+                cell(num(r.score.total)),
+                cell(num(r.score.max)),
+                cell(num(r.score.index, r.score.framework.precision)),
+                cell(r.score.classification),
+                cell(STATUS_NAMES[r.score.status]),
+            )
+            for y, r in sorted(rows.items(), reverse=True)
+        ]
         parts.append(Markup("<h2>Kết quả qua các năm</h2>"))
-        parts.append(table(["Năm", "Hạng", "Tổng điểm", "Chỉ số (%)", "Xếp loại", "Tình trạng"], history,
-                           sortable=False))
+        parts.append(
+            table(
+                ["Năm", "Hạng", "Tổng điểm", "Tối đa áp dụng", "Chỉ số (%)", "Xếp loại", "Tình trạng"],
+                history,
+                sortable=False,
+            )
+        )
         trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
         trend = self._predecessor_trend(preds, min(rows)) + trend
         parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
@@ -297,6 +384,29 @@ class Site:
             parts.append(self._unit_year(page, y, r))
         parts.append(Markup("</div>"))
         return Page(unit.name, block(*parts))
+
+    def _unit_facts(self, page: str, unit: Unit, preds: list[str]) -> list[Markup]:
+        prov = self.results.province
+        units = self.results.units
+        facts = [
+            Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
+            esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
+            esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else "")),
+        ]
+        if unit.parent and unit.parent in units:
+            facts.append(
+                "Đơn vị cấp trên: " + link(page, unit_page(unit.parent), units[unit.parent].name)
+                if self.results.rows_of(unit.parent)
+                else esc("Đơn vị cấp trên: " + unit.parent)
+            )
+        if unit.successors:
+            facts.append(
+                "Sáp nhập vào: "
+                + Markup(", ").join(link(page, unit_page(s), units[s].name) for s in unit.successors if s in units)
+            )
+        if preds:
+            facts.append("Hình thành từ: " + Markup(", ").join(link(page, unit_page(p), units[p].name) for p in preds))
+        return facts
 
     def _predecessor_trend(self, preds, first_year):
         out = []
@@ -309,76 +419,121 @@ class Site:
                 out.append((y.year, quantize(sum(idx) / len(idx), 2), None))
         return out
 
-    def _unit_year(self, page, year: int, r) -> Markup:
+    def _change(self, r: Row) -> Markup:
+        """A unit's change against the year before, as a sentence ('' for its first year)."""
+        ch, p = r.change, r.score.framework.precision
+        if ch is None:
+            return Markup("")
+        base = (
+            "so với năm trước"
+            if ch.predecessors == (r.unit.id,)
+            else "so với bình quân các đơn vị tiền thân ("
+            + ", ".join(self.results.units[i].name for i in ch.predecessors)
+            + ")"
+        )
+        change = Markup(" Thay đổi {}: chỉ số {} điểm %").format(base, signed(ch.index, p))
+        if ch.place is not None:
+            change += Markup(", hạng {}").format(signed(ch.place))
+        return change + "."
+
+    def _unit_year(self, page: str, year: int, r: Row) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
         group = next(g for g in y.groups if g.id == r.unit.group)
-        parts = [Markup("<h2 id=\"nam-{}\">Năm {}</h2>").format(year, year)]
-        ch = r.change
-        change = Markup("")
-        if ch is not None:
-            base = ("so với năm trước" if ch.predecessors == (r.unit.id,) else
-                    "so với bình quân các đơn vị tiền thân (" + ", ".join(
-                        self.results.units[i].name for i in ch.predecessors) + ")")
-            change = Markup(" Thay đổi {}: chỉ số {} điểm %").format(base, signed(ch.index, p))
-            if ch.place is not None:
-                change += Markup(", hạng {}").format(signed(ch.place))
-            change += "."
+        parts = [Markup('<h2 id="nam-{}">Năm {}</h2>').format(year, year)]
+        change = self._change(r)
         if s.imported is not None:
             return self._published_year(page, r, group, change, parts)
-        parts.append(Markup("<p>Tình trạng: <strong>{}</strong>. Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm "
-                            "<strong>{}</strong>/{} (tự chấm {}, thẩm định {}, điều tra xã hội học {}); chỉ số "
-                            "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>").format(
-            STATUS_NAMES[s.status], r.place or "—", len(group.rows), link(page, group_page(year, group.id), group.name),
-            num(s.total), num(s.max), num(s.self_total), num(s.appraised_total), num(s.survey_total),
-            num(s.index, p), s.classification, change))
+        parts.append(self._standing(standing_mod.of_level(self.results, y, r.unit.level)))
+        badge = Markup("") if s.appraised_final else Markup(" {}").format(NOT_APPRAISED_BADGE)
+        parts.append(
+            Markup(
+                "<p>Tình trạng: <strong>{}</strong>{}. Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng "
+                "điểm <strong>{}</strong>/{} (tự chấm {}, thẩm định {}, điều tra xã hội học {}); chỉ số "
+                "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>"
+            ).format(
+                STATUS_NAMES[s.status],
+                badge,
+                r.place or "—",
+                len(group.rows),
+                link(page, group_page(year, group.id), group.name),
+                num(s.total),
+                num(s.max),
+                num(s.self_total),
+                num(s.appraised_total),
+                num(s.survey_total),
+                num(s.index, p),
+                s.classification,
+                change,
+            )
+        )
+        if s.unscaled is not None:
+            parts.append(
+                Markup(
+                    "<p>Năm {} không tổ chức điều tra xã hội học cho cấp này: điểm thẩm định {}/{} được "
+                    "quy đổi về thang {} điểm (xem Phương pháp tính điểm).</p>"
+                ).format(year, num(s.unscaled[0]), num(s.unscaled[1]), num(s.max))
+            )
         avg = self._area_averages(group, p)
         profile = [(a.code, a.title, index_of(a.achieved, a.max, p), avg.get(a.code)) for a in s.areas if a.max > 0]
-        parts.append(chart(charts.area_profile(r.unit.name, profile),
-                           f"Chỉ số thành phần theo lĩnh vực của {r.unit.name} năm {year}"))
-        leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
-        leaves.sort(key=lambda n: (-n.lost, n.code))
-        if leaves:
-            rows = [row(cell(n.code), cell(n.title), cell(num(n.max)), cell(num(n.achieved)), cell(num(n.lost)))
-                    for n in leaves[:5]]
-            parts.append(Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"))
-            parts.append(table(["Mã", "Tiêu chí", "Tối đa", "Đạt", "Mất"], rows, sortable=False))
-        rows = []
-        for n in s.nodes():
-            cls = f"cchc-depth-{n.depth}"
-            reason = Markup("")
-            if n.reason:
-                reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
-            is_self = n.method != "survey"
-            rows.append(row(cell(n.code, None, cls), cell(n.title, None, cls),
-                            cell("K/AD" if n.na else num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
-                            cell(num(n.self) if is_self or n.children else "—"),
-                            cell(num(n.appraised) if is_self or n.children else "—"),
-                            cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
-                            cell(num(n.achieved)), cell(reason)))
+        parts.append(
+            chart(
+                charts.area_profile(r.unit.name, profile),
+                f"Chỉ số thành phần theo lĩnh vực của {r.unit.name} năm {year}",
+            )
+        )
+        parts += _worst_leaves(s)
         parts.append(Markup("<h3>Chi tiết theo lĩnh vực, tiêu chí</h3>"))
-        parts.append(table(["Mã", "Nội dung", "Tối đa", "Tự chấm", "Thẩm định", "Điều tra XHH", "Đạt",
-                            "Lý do điều chỉnh của Hội đồng"], rows, sortable=False, cls="cchc-detail"))
-        evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
-        if evidence:
-            rows = [row(cell(code), cell(ev.title or ev.file.rsplit("/", 1)[-1]), cell(ev.number or ""),
-                        cell(ev.date or ""), cell(f"trang {ev.page}" if ev.page else (ev.section or "")))
-                    for code, ev in evidence]
-            parts.append(Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)))
-            parts.append(table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False))
+        parts.append(
+            table(
+                [
+                    "Mã",
+                    "Nội dung",
+                    "Tối đa áp dụng",
+                    "Tự chấm",
+                    "Thẩm định",
+                    "Điều tra XHH",
+                    "Đạt",
+                    "Lý do điều chỉnh của Hội đồng",
+                ],
+                [_detail_row(n) for n in s.nodes()],
+                sortable=False,
+                cls="cchc-detail",
+            )
+        )
+        parts += _evidence_table(s)
         return block(*parts)
 
     def _published_year(self, page, r, group, change: Markup, parts: list) -> Markup:
         """A unit's year brought in from its publication decision: the published numbers only."""
         s, p = r.score, r.score.framework.precision
         parts.append(self._imported(s.imported))
-        parts.append(Markup("<p>Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm <strong>{}</strong>/{}; chỉ số "
-                            "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>").format(
-            r.place or "—", len(group.rows), link(page, group_page(s.year, group.id), group.name), num(s.total),
-            num(s.max), num(s.index, p), s.classification or "—", change))
+        parts.append(
+            Markup(
+                "<p>Hạng <strong>{}</strong>/{} trong nhóm {}. Tổng điểm <strong>{}</strong>/{}; chỉ số "
+                "<strong>{}%</strong>, xếp loại <strong>{}</strong>.{}</p>"
+            ).format(
+                r.place or "—",
+                len(group.rows),
+                link(page, group_page(s.year, group.id), group.name),
+                num(s.total),
+                num(s.max),
+                num(s.index, p),
+                s.classification or "—",
+                change,
+            )
+        )
         if s.areas:
-            rows = [row(cell(a.code), cell(a.title), cell(num(a.max) if a.max else "—"), cell(num(a.achieved)),
-                        cell(num(index_of(a.achieved, a.max, p), p))) for a in s.areas]
+            rows = [
+                row(
+                    cell(a.code),
+                    cell(a.title),
+                    cell(num(a.max) if a.max else "—"),
+                    cell(num(a.achieved)),
+                    cell(num(index_of(a.achieved, a.max, p), p)),
+                )
+                for a in s.areas
+            ]
             parts.append(Markup("<h3>Điểm theo lĩnh vực (như đã công bố)</h3>"))
             parts.append(table(["Mã", "Lĩnh vực", "Tối đa", "Đạt", "Chỉ số (%)"], rows, sortable=False))
         return block(*parts)
@@ -401,31 +556,66 @@ class Site:
     # ── method, downloads, search ────────────────────────────────────────────
     def methods(self) -> Page:
         page = "phuong-phap/index.md"
-        parts = [self._banner(), Markup(
-                 "<p>Điểm đạt của mỗi tiêu chí là điểm Hội đồng thẩm định chấp nhận hoặc điều chỉnh (vòng thẩm "
-                 "định muộn nhất có ghi tiêu chí đó), nếu chưa thẩm định thì là điểm tự chấm; tiêu chí điều tra xã "
-                 "hội học lấy điểm điều tra. Tiêu chí đơn vị khai không áp dụng (khi bộ tiêu chí cho phép) được "
-                 "loại khỏi điểm tối đa. Điểm thưởng được cộng, điểm trừ bị trừ sau khi cộng các tiêu chí; tổng "
-                 "điểm không vượt quá điểm tối đa áp dụng và không âm.</p>"), Markup(
-                 "<p><strong>Chỉ số (%)</strong> = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên đến số "
-                 "chữ số thập phân của bộ tiêu chí (thường 2). Điểm tính từ số liệu (tỷ lệ) làm tròn nửa lên theo "
-                 "quy định của từng tiêu chí. Mọi phép tính dùng số thập phân chính xác. Xếp hạng trong từng nhóm "
-                 "theo chỉ số đã làm tròn, giảm dần; đơn vị bằng chỉ số được đồng hạng (ví dụ 1, 2, 2, 4).</p>"),
-                 Markup("<h2>Các bộ tiêu chí</h2>")]
+        parts = [
+            self._banner(),
+            Markup(
+                "<p>Điểm đạt của mỗi tiêu chí là điểm Hội đồng thẩm định chấp nhận hoặc điều chỉnh (vòng thẩm "
+                "định muộn nhất có ghi tiêu chí đó), nếu chưa thẩm định thì là điểm tự chấm; tiêu chí điều tra xã "
+                "hội học lấy điểm điều tra. Tiêu chí đơn vị khai không áp dụng (khi bộ tiêu chí cho phép) được "
+                "loại khỏi điểm tối đa. Điểm thưởng được cộng, điểm trừ bị trừ sau khi cộng các tiêu chí; tổng "
+                "điểm không vượt quá điểm tối đa áp dụng và không âm.</p>"
+            ),
+            Markup(
+                "<p><strong>Chỉ số (%)</strong> = điểm đạt ÷ điểm tối đa áp dụng × 100, làm tròn nửa lên đến số "
+                "chữ số thập phân của bộ tiêu chí (thường 2). Điểm tính từ số liệu (tỷ lệ) làm tròn nửa lên theo "
+                "quy định của từng tiêu chí. Mọi phép tính dùng số thập phân chính xác. Xếp hạng trong từng nhóm "
+                "theo chỉ số đã làm tròn, giảm dần; đơn vị bằng chỉ số được đồng hạng (ví dụ 1, 2, 2, 4).</p>"
+            ),
+            Markup(
+                "<h2>Không áp dụng</h2><p>Tiêu chí không áp dụng cho một đơn vị (đơn vị khai khi bộ tiêu chí "
+                "cho phép, hoặc tiêu chí điều tra xã hội học được ghi “Không áp dụng” trong kết quả điều tra) "
+                "không tính vào điểm tối đa áp dụng của đơn vị và được ghi “Không áp dụng” (K/AD), không "
+                "bao giờ ghi 0 điểm. Mọi bảng có điểm đều có cột điểm tối đa áp dụng.</p>"
+            ),
+            Markup(
+                "<h2>Năm không tổ chức điều tra xã hội học</h2><p>Khi kế hoạch năm ghi không tổ chức điều "
+                "tra xã hội học cho một cấp, các tiêu chí điều tra được bỏ khỏi điểm tối đa và điểm thẩm "
+                "định được quy đổi về tổng điểm của bộ tiêu chí: <strong>điểm quy đổi = điểm thẩm định × "
+                "điểm tối đa áp dụng (kể cả phần điều tra) ÷ điểm tối đa áp dụng không có phần điều "
+                "tra</strong>, làm tròn nửa lên đến số chữ số thập phân của bộ tiêu chí; chỉ số và xếp "
+                "hạng tính từ điểm quy đổi đã làm tròn. Ví dụ: 56,50 điểm trên 70 điểm quy đổi về thang 100 "
+                "là 80,71 điểm.</p>"
+            ),
+            Markup(
+                "<h2>Kết quả tạm thời và kết quả công bố</h2><p>Cho đến khi kế hoạch năm ghi quyết định "
+                "công bố kết quả (số, ngày, người ký), mọi trang và tệp tải về của năm đó ghi “Kết quả tạm "
+                "thời” cùng phiên bản dữ liệu và ngày; đơn vị chưa có kết quả thẩm định cuối cùng được gắn "
+                "nhãn “chưa thẩm định”. Khi đã có quyết định, kết quả ghi “Công bố theo Quyết định số … "
+                "ngày …” và không thay đổi nữa, trừ khi có quyết định đính chính, được nêu trên trang "
+                "kết quả.</p>"
+            ),
+            Markup("<h2>Các bộ tiêu chí</h2>"),
+        ]
         items = []
         for y in self.results.years:
             for level, ref in sorted(y.plan.frameworks.items()):
                 fw = self.repo.frameworks.get(ref)
                 if fw:
-                    items.append(Markup("<li>Năm {}, cấp {}: {} ({})</li>").format(
-                        y.year, level, link(page, method_page(ref), fw.title), fw.legal_number))
+                    items.append(
+                        Markup("<li>Năm {}, cấp {}: {} ({})</li>").format(
+                            y.year, level, link(page, method_page(ref), fw.title), fw.legal_number
+                        )
+                    )
         parts.append(Markup("<ul>{}</ul>").format(Markup("").join(items)))
         return Page("Phương pháp tính điểm", block(*parts))
 
     def method(self, fw) -> Page:
-        parts = [self._banner(),
-                 Markup("<p>Căn cứ: {} ngày {} của {}. Tổng điểm tối đa {}.</p>").format(
-                     fw.legal_number, _vn_date(fw.legal_date), fw.legal_issuer, num(fw.max))]
+        parts = [
+            self._banner(),
+            Markup("<p>Căn cứ: {} ngày {} của {}. Tổng điểm tối đa {}.</p>").format(
+                fw.legal_number, _vn_date(fw.legal_date), fw.legal_issuer, num(fw.max)
+            ),
+        ]
         bands = Markup("").join(Markup("<li>{}: chỉ số từ {}%</li>").format(b.label, num(b.min)) for b in fw.bands)
         parts.append(Markup("<h2>Xếp loại</h2><ul>{}</ul>").format(bands))
         rows = []
@@ -436,33 +626,231 @@ class Site:
                 rule = esc(KINDS[n.rule.kind].describe(n))
                 if n.na_allowed:
                     rule += Markup(" <small>(được khai không áp dụng)</small>")
-            rows.append(row(cell(n.code, None, cls), cell(n.title, None, cls), cell(num(n.max)),
-                            cell({"self": "Tự chấm, thẩm định", "survey": "Điều tra XHH"}.get(n.method or "", "")),
-                            cell(rule), cell("; ".join(n.evidence))))
+            rows.append(
+                row(
+                    cell(n.code, None, cls),
+                    cell(n.title, None, cls),
+                    cell(num(n.max)),
+                    cell({"self": "Tự chấm, thẩm định", "survey": "Điều tra XHH"}.get(n.method or "", "")),
+                    cell(rule),
+                    cell("; ".join(n.evidence)),
+                )
+            )
         parts.append(Markup("<h2>Cây tiêu chí</h2>"))
-        parts.append(table(["Mã", "Lĩnh vực / tiêu chí / tiêu chí thành phần", "Điểm tối đa", "Phương pháp",
-                            "Cách chấm", "Tài liệu kiểm chứng"], rows, sortable=False, cls="cchc-detail"))
+        parts.append(
+            table(
+                [
+                    "Mã",
+                    "Lĩnh vực / tiêu chí / tiêu chí thành phần",
+                    "Điểm tối đa",
+                    "Phương pháp",
+                    "Cách chấm",
+                    "Tài liệu kiểm chứng",
+                ],
+                rows,
+                sortable=False,
+                cls="cchc-detail",
+            )
+        )
         return Page(fw.title, block(*parts))
 
     def downloads(self) -> Page:
-        parts = [self._banner(),
-                 Markup("<p>Dữ liệu kết quả được tính từ commit <code>{}</code> của kho dữ liệu. Cùng một commit "
-                        "luôn cho ra cùng các tệp (từng byte).</p>").format(self.results.commit or "không xác định")]
-        rows = [row(cell(_file_link("ket-qua.json")),
-                    cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)"))]
+        parts = [
+            self._banner(),
+            Markup(
+                "<p>Dữ liệu kết quả được tính từ {} của kho dữ liệu. Cùng một phiên bản dữ liệu luôn cho "
+                "ra cùng các tệp (từng byte). Tệp CSV mở được ngay bằng Excel (UTF-8 có BOM, dòng đầu là "
+                "tiêu đề cột); tình trạng kết quả (tạm thời hay đã công bố), phiên bản dữ liệu và ngày "
+                "nằm trong tệp <code>.thong-tin.txt</code> đi kèm và trong trang tính “Thông tin” của tệp "
+                "Excel.</p>"
+            ).format(standing_mod.version(self.results.commit, self.results.date)),
+        ]
+        rows = [
+            row(cell(_file_link("ket-qua.json")), cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)"))
+        ]
         for y in self.results.years:
-            rows.append(row(cell(_file_link(f"ket-qua-{y.year}.xlsx")),
-                            cell(f"Bảng tổng hợp năm {y.year}, mỗi nhóm một trang tính")))
+            rows.append(
+                row(
+                    cell(_file_link(f"ket-qua-{y.year}.xlsx")),
+                    cell(f"Bảng tổng hợp năm {y.year}, mỗi nhóm một trang tính"),
+                )
+            )
             for g in y.groups:
-                rows.append(row(cell(_file_link(f"ket-qua-{y.year}-{g.id}.csv")),
-                                cell(f"Năm {y.year}, {g.name}: mỗi đơn vị một dòng, mỗi lĩnh vực/tiêu chí một cột")))
+                rows.append(
+                    row(
+                        cell(_file_link(f"ket-qua-{y.year}-{g.id}.csv")),
+                        cell(f"Năm {y.year}, {g.name}: mỗi đơn vị một dòng, mỗi lĩnh vực/tiêu chí một cột"),
+                    )
+                )
+                rows.append(
+                    row(
+                        cell(_file_link(f"ket-qua-{y.year}-{g.id}.thong-tin.txt")),
+                        cell(f"Năm {y.year}, {g.name}: tình trạng kết quả, phiên bản dữ liệu, ngày"),
+                    )
+                )
         parts.append(table(["Tệp", "Nội dung"], rows, sortable=False))
         return Page("Tải dữ liệu", block(*parts))
 
     def search(self) -> Page:
-        return Page("Tìm kiếm", block(
-            Markup("<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>"),
-            Markup('<div id="cchc-search" data-pagefind-ignore="all"></div>')))
+        return Page(
+            "Tìm kiếm",
+            block(
+                Markup("<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>"),
+                Markup('<div id="cchc-search" data-pagefind-ignore="all"></div>'),
+            ),
+        )
+
+
+def _worst_leaves(s: UnitScore) -> list[Markup]:
+    """The five criteria a unit lost most points on (with their applicable maximum)."""
+    leaves = [n for n in s.nodes() if not n.children and n.max > 0 and n.lost > 0]
+    leaves.sort(key=lambda n: (-n.lost, n.code))
+    if not leaves:
+        return []
+    rows = [
+        row(cell(n.code), cell(n.title), cell(num(n.max)), cell(num(n.achieved)), cell(num(n.lost))) for n in leaves[:5]
+    ]
+    return [
+        Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"),
+        table(["Mã", "Tiêu chí", "Tối đa áp dụng", "Đạt", "Mất"], rows, sortable=False),
+    ]
+
+
+def _detail_row(n: NodeScore) -> Markup:
+    """One node of a unit's detail table; "Không áp dụng" where it does not apply, never 0."""
+    cls = f"cchc-depth-{n.depth}"
+    reason = Markup("")
+    if n.reason:
+        reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
+    if n.na:
+        return row(
+            cell(n.code, None, cls),
+            cell(n.title, None, cls),
+            cell(NOT_APPLICABLE, None, "cchc-na"),
+            cell("—"),
+            cell("—"),
+            cell("—"),
+            cell(NOT_APPLICABLE, None, "cchc-na"),
+            cell(reason),
+        )
+    is_self = n.method != "survey"
+    return row(
+        cell(n.code, None, cls),
+        cell(n.title, None, cls),
+        cell(num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
+        cell(num(n.self) if is_self or n.children else "—"),
+        cell(num(n.appraised) if is_self or n.children else "—"),
+        cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
+        cell(num(n.achieved)),
+        cell(reason),
+    )
+
+
+def _evidence_table(s: UnitScore) -> list[Markup]:
+    evidence = [(n.code, ev) for n in s.nodes() if not n.children for ev in n.evidence]
+    if not evidence:
+        return []
+    rows = [
+        row(
+            cell(code),
+            cell(ev.title or ev.file.rsplit("/", 1)[-1]),
+            cell(ev.number or ""),
+            cell(ev.date or ""),
+            cell(f"trang {ev.page}" if ev.page else (ev.section or "")),
+        )
+        for code, ev in evidence
+    ]
+    return [
+        Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)),
+        table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False),
+    ]
+
+
+def _year_group_row(page: str, year: int, g: Group, statuses: tuple[str, ...]) -> Markup:
+    counts: dict[str, int] = {}
+    for r in g.rows:
+        counts[r.score.status] = counts.get(r.score.status, 0) + 1
+    idx = [r.score.index for r in g.rows if r.score.index is not None]
+    avg = quantize(sum(idx, Decimal(0)) / len(idx), 2) if idx else None
+    return row(
+        cell(link(page, group_page(year, g.id), g.name)),
+        cell(len(g.rows)),
+        *(cell(counts.get(s, 0)) for s in statuses),
+        cell(num(avg, 2)),
+    )
+
+
+def _node_entries(y: Year, level: str, code: str) -> list[tuple[Row, NodeScore]]:
+    """(row, node score) of every unit of ``level`` scored on ``code`` in year ``y``."""
+    entries = []
+    for g in y.groups:
+        for r in g.rows:
+            ns = r.score.by_code.get(code) if r.score.framework.level == level else None
+            if ns is not None:
+                entries.append((r, ns))
+    return entries
+
+
+def _node_summary(node: Node, applicable: list[tuple[Row, NodeScore]], precision: int) -> Markup:
+    total_max = sum((ns.max for _, ns in applicable), Decimal(0))
+    total_got = sum((ns.achieved for _, ns in applicable), Decimal(0))
+    return Markup(
+        "<p>Điểm tối đa {}. {} đơn vị áp dụng; chỉ số bình quân <strong>{}%</strong>; {} đơn vị đạt điểm tối đa.</p>"
+    ).format(
+        num(node.max),
+        len(applicable),
+        num(index_of(total_got, total_max, precision), precision),
+        sum(1 for _, ns in applicable if ns.achieved >= ns.max),
+    )
+
+
+def _node_losses(page: str, year: int, level: str, node: Node, applicable: list[tuple[Row, NodeScore]]) -> Markup:
+    """Where the province loses points: each child's average points and loss among the units it applies to."""
+    loss = []
+    for child in node.children:
+        cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
+        if cs:
+            lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
+            got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
+            loss.append((lost, child, got))
+    loss.sort(key=lambda t: (-t[0], t[1].code))
+    rows = [
+        row(
+            cell(
+                link(page, node_page(year, level, c.code), f"{c.code}. {c.title}")
+                if c.depth <= 2
+                else f"{c.code}. {c.title}"
+            ),
+            cell(num(c.max)),
+            cell(num(quantize(got, 2))),
+            cell(num(quantize(lost, 2))),
+        )
+        for lost, c, got in loss
+    ]
+    return table(["Mục", "Tối đa", "Điểm bình quân", "Mất bình quân"], rows)
+
+
+def _node_place(r: Row, node: Node) -> int | None:
+    return (r.area_places if node.depth == 1 else r.criterion_places).get(node.code)
+
+
+def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], precision: int) -> Markup:
+    """Every unit on one area or criterion; "Không áp dụng" where it does not apply, never 0."""
+    rows = []
+    for r, ns in sorted(entries, key=lambda e: _node_place(e[0], node) or 99999):
+        place = _node_place(r, node)
+        idx = index_of(ns.achieved, ns.max, precision)
+        achieved = cell(NA_SHORT, "-1") if ns.na else cell(num(ns.achieved), fmt(ns.achieved))
+        rows.append(
+            row(
+                cell(place or "—", place or 99999),
+                cell(link(page, unit_page(r.unit.id), r.unit.name)),
+                achieved,
+                cell(num(ns.max) if ns.max else NA_SHORT),
+                cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1"),
+            )
+        )
+    return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows)
 
 
 def _file_link(name: str) -> Markup:
