@@ -12,13 +12,14 @@ duplicate rows are each refused with their sheet, row and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import findings
 from . import cells, colmap
 from .safe_open import read
-from .sheets import problem
+from .sheets import Grid, problem
 from .unit_match import Finder
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
@@ -46,23 +47,40 @@ class _Header:
     names: dict  # column -> header text
 
 
-def _header(grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
+def _heading(value: object, mapped: colmap.ColumnMap | None) -> tuple[str | None, str | None]:
+    """A header cell → (column key, criterion code), at most one of them."""
+    h = cells.fold(cells.text(value))
+    given = mapped.code(value) if mapped else None  # "CS1=8.1": the officer's name for a column
+    if given:
+        return None, given
+    key = _classify(h)
+    if key:
+        return key, None
+    m = _CODE_HEAD.match(h)
+    return None, (m[1].upper() if m else None)
+
+
+def _columns(values: Sequence[object], mapped: colmap.ColumnMap | None) -> _Header:
+    """One row read as a header (its position left 0): keys, criterion codes and texts by column."""
+    found = _Header(0, {}, {}, {})
+    for col, value in enumerate(values, 1):
+        if value is None:
+            continue
+        key, code = _heading(value, mapped)
+        if key and key not in found.keys:
+            found.keys[key] = col
+        elif code:
+            found.codes[col] = code
+        found.names[col] = " ".join((cells.text(value) or "").split())  # grids hold no blank strings
+    return found
+
+
+def _header(grid: Grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
     for position, (_, values) in enumerate(grid.rows[:30]):
-        keys, codes, names = {}, {}, {}
-        for col, value in enumerate(values, 1):
-            if value is None:
-                continue
-            h = cells.fold(cells.text(value))
-            given = mapped.code(value) if mapped else None  # "CS1=8.1": the officer's name for a column
-            key = None if given else _classify(h)
-            m = None if key or given else _CODE_HEAD.match(h)
-            if key and key not in keys:
-                keys[key] = col
-            elif given or m:
-                codes[col] = given or m[1].upper()
-            names[col] = " ".join(cells.text(value).split())
-        if ({"unit", "name"} & set(keys)) and (codes or {"code", "points"} <= set(keys)):
-            return _Header(position, keys, codes, names)
+        h = _columns(values, mapped)
+        if ({"unit", "name"} & set(h.keys)) and (h.codes or {"code", "points"} <= set(h.keys)):
+            h.position = position
+            return h
     return None
 
 
@@ -92,20 +110,37 @@ class _Reader:
         self.where: dict = {}  # (unit, code) -> (grid, row, col), for totals
 
     def err(self, code, grid, row, col, h, message, hint="", warn=False, criterion=None):
-        self.out.findings.append(problem(code, grid, row, col, message, hint, header=h.names.get(col) if col else None,
-                                         warn=warn, criterion=criterion))
+        self.out.findings.append(
+            problem(
+                code,
+                grid,
+                row,
+                col,
+                message,
+                hint,
+                header=h.names.get(col) if col else None,
+                warn=warn,
+                criterion=criterion,
+            )
+        )
 
     def grid(self, grid, h: _Header):
         bad = set()
         for col, code in h.codes.items():
             if code not in self.survey_codes:
                 bad.add(col)
-                self.err("officer-survey-criterion", grid, grid.rows[h.position][0], col, h,
-                         f"tiêu chí {code} không phải tiêu chí điều tra xã hội học của bộ tiêu chí nào "
-                         f"năm {self.year}.",
-                         "Sửa mã tiêu chí ở dòng tiêu đề, hoặc xoá cột này.", criterion=code)
+                self.err(
+                    "officer-survey-criterion",
+                    grid,
+                    grid.rows[h.position][0],
+                    col,
+                    h,
+                    f"tiêu chí {code} không phải tiêu chí điều tra xã hội học của bộ tiêu chí nào năm {self.year}.",
+                    "Sửa mã tiêu chí ở dòng tiêu đề, hoặc xoá cột này.",
+                    criterion=code,
+                )
         totals = {}
-        for row, values in grid.rows[h.position + 1:]:
+        for row, values in grid.rows[h.position + 1 :]:
             first = next((cells.fold(cells.text(v)) for v in values if v is not None), "")
             if not first or first.startswith("diem toi da") or first in _CLOSING:
                 continue  # blank, the template's maximum row, a closing total line
@@ -119,17 +154,30 @@ class _Reader:
         for uid, (stated, row, col) in totals.items():
             got = sum((p for (u, _), p in self.out.points.items() if u == uid), Decimal(0))
             if stated != got:
-                self.err("officer-survey-total", grid, row, col, h,
-                         f"tổng điểm của '{uid}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(got)}).",
-                         "Sửa điểm các tiêu chí hoặc dòng tổng cho khớp.")
+                self.err(
+                    "officer-survey-total",
+                    grid,
+                    row,
+                    col,
+                    h,
+                    f"tổng điểm của '{uid}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(got)}).",
+                    "Sửa điểm các tiêu chí hoặc dòng tổng cho khớp.",
+                )
 
     def unit(self, grid, h, row, values):
         uid = cells.text(cells.value_at(values, h.keys.get("unit")))
         name = cells.text(cells.value_at(values, h.keys.get("name")))
         if uid is None and name is None:
             if any(cells.value_at(values, c) is not None for c in h.codes):
-                self.err("officer-survey-unit", grid, row, h.keys.get("unit") or h.keys.get("name"), h,
-                         "dòng có điểm nhưng không ghi đơn vị.", "Ghi mã hoặc tên đơn vị cho dòng này.")
+                self.err(
+                    "officer-survey-unit",
+                    grid,
+                    row,
+                    h.keys.get("unit") or h.keys.get("name"),
+                    h,
+                    "dòng có điểm nhưng không ghi đơn vị.",
+                    "Ghi mã hoặc tên đơn vị cho dòng này.",
+                )
             return None
         unit, issues = self.finder.find(uid, name)
         for issue in issues:
@@ -141,28 +189,60 @@ class _Reader:
         try:
             value = cells.number(raw)
         except ValueError:
-            self.err("officer-survey-format", grid, row, col, h, f"điểm '{cells.text(raw)}' không phải một số.",
-                     "Ghi một số, ví dụ 8,5; để trống nếu chưa có điểm.", criterion=code)
+            self.err(
+                "officer-survey-format",
+                grid,
+                row,
+                col,
+                h,
+                f"điểm '{cells.text(raw)}' không phải một số.",
+                "Ghi một số, ví dụ 8,5; để trống nếu chưa có điểm.",
+                criterion=code,
+            )
             return None, False
         if value is None:
             return None, True
         fw = self.frameworks.get(unit.level)
         node = fw.node(code) if fw else None
         if node is None or not node.is_leaf or not node.is_survey:
-            self.err("officer-survey-criterion", grid, row, col, h, f"tiêu chí {code} không phải tiêu chí điều tra "
-                     f"xã hội học của bộ tiêu chí áp dụng cho '{unit.id}'" + (f" ({fw.ref})." if fw else "."),
-                     "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.", criterion=code)
+            self.err(
+                "officer-survey-criterion",
+                grid,
+                row,
+                col,
+                h,
+                f"tiêu chí {code} không phải tiêu chí điều tra "
+                f"xã hội học của bộ tiêu chí áp dụng cho '{unit.id}'" + (f" ({fw.ref})." if fw else "."),
+                "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.",
+                criterion=code,
+            )
             return None, False
         if value < 0 or value > node.max:
-            self.err("officer-survey-above-max", grid, row, col, h, f"điểm {cells.vn(value)} của '{unit.id}' "
-                     f"{'âm' if value < 0 else f'vượt điểm tối đa {cells.vn(node.max)}'} của tiêu chí {code}.",
-                     "Kiểm tra lại số liệu điều tra.", criterion=code)
+            self.err(
+                "officer-survey-above-max",
+                grid,
+                row,
+                col,
+                h,
+                f"điểm {cells.vn(value)} của '{unit.id}' "
+                f"{'âm' if value < 0 else f'vượt điểm tối đa {cells.vn(node.max)}'} của tiêu chí {code}.",
+                "Kiểm tra lại số liệu điều tra.",
+                criterion=code,
+            )
             return None, False
         key = (unit.id, code)
         first = self.seen_pairs.get(key)
         if first:
-            self.err("officer-survey-duplicate", grid, row, col, h, f"điểm của '{unit.id}', tiêu chí {code} đã có "
-                     f"ở {first}.", "Xoá dòng lặp.", criterion=code)
+            self.err(
+                "officer-survey-duplicate",
+                grid,
+                row,
+                col,
+                h,
+                f"điểm của '{unit.id}', tiêu chí {code} đã có ở {first}.",
+                "Xoá dòng lặp.",
+                criterion=code,
+            )
             return None, False
         self.seen_pairs[key] = grid.where(row, col)
         self.out.points[key] = value
@@ -171,8 +251,15 @@ class _Reader:
     def wide(self, grid, h, row, values, unit, bad):
         first = self.seen_units.get(unit.id)
         if first:
-            return self.err("officer-survey-duplicate", grid, row, h.keys.get("unit") or h.keys["name"], h,
-                            f"đơn vị '{unit.id}' đã có ở {first}.", "Mỗi đơn vị một dòng: xoá dòng lặp.")
+            return self.err(
+                "officer-survey-duplicate",
+                grid,
+                row,
+                h.keys.get("unit") or h.keys["name"],
+                h,
+                f"đơn vị '{unit.id}' đã có ở {first}.",
+                "Mỗi đơn vị một dòng: xoá dòng lặp.",
+            )
         self.seen_units[unit.id] = grid.where(row)
         total, ok = Decimal(0), True
         for col, code in h.codes.items():
@@ -185,12 +272,25 @@ class _Reader:
         try:
             stated = cells.number(cells.value_at(values, col))
         except ValueError:
-            return self.err("officer-survey-format", grid, row, col, h, "tổng điểm không phải một số.",
-                            "Ghi tổng điểm hoặc để trống.")
+            return self.err(
+                "officer-survey-format",
+                grid,
+                row,
+                col,
+                h,
+                "tổng điểm không phải một số.",
+                "Ghi tổng điểm hoặc để trống.",
+            )
         if ok and stated is not None and stated != total:
-            self.err("officer-survey-total", grid, row, col, h,
-                     f"tổng điểm của '{unit.id}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(total)}).",
-                     "Sửa điểm các tiêu chí hoặc ô tổng cho khớp; không nhập bảng có tổng sai.")
+            self.err(
+                "officer-survey-total",
+                grid,
+                row,
+                col,
+                h,
+                f"tổng điểm của '{unit.id}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(total)}).",
+                "Sửa điểm các tiêu chí hoặc ô tổng cho khớp; không nhập bảng có tổng sai.",
+            )
 
     def long(self, grid, h, row, values, unit, totals):
         raw_code = cells.value_at(values, h.keys["code"])
@@ -199,17 +299,30 @@ class _Reader:
             try:
                 totals[unit.id] = (cells.number(raw), row, h.keys["points"])
             except ValueError:
-                self.err("officer-survey-format", grid, row, h.keys["points"], h, "tổng điểm không phải một số.",
-                         "Ghi tổng điểm hoặc xoá dòng tổng.")
+                self.err(
+                    "officer-survey-format",
+                    grid,
+                    row,
+                    h.keys["points"],
+                    h,
+                    "tổng điểm không phải một số.",
+                    "Ghi tổng điểm hoặc xoá dòng tổng.",
+                )
             return
         try:
             code = cells.code(raw_code)
         except ValueError:
             code = None
         if code is None:
-            return self.err("officer-survey-criterion", grid, row, h.keys["code"], h,
-                            f"mã tiêu chí '{cells.text(raw_code) or ''}' không đúng dạng.",
-                            "Ghi mã dạng 8.1 hoặc 8.1.2.")
+            return self.err(
+                "officer-survey-criterion",
+                grid,
+                row,
+                h.keys["code"],
+                h,
+                f"mã tiêu chí '{cells.text(raw_code) or ''}' không đúng dạng.",
+                "Ghi mã dạng 8.1 hoặc 8.1.2.",
+            )
         self.points(grid, h, row, h.keys["points"], raw, unit, code)
 
 
@@ -225,10 +338,16 @@ def read_survey(path, shown: str, repo, year: int, mapped: colmap.ColumnMap | No
     reader = _Reader(repo, year, out)
     located = [(g, h) for g in grids if not colmap.is_map_sheet(g) and (h := _header(g, mapped))]
     if not located:
-        out.findings.append(findings.error(
-            "officer-header-missing", shown, "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột "
-            "'Mã đơn vị' (hoặc 'Tên đơn vị') và các cột mã tiêu chí (ví dụ '8.1'), hoặc cột 'Mã tiêu chí' và 'Điểm'.",
-            "Dùng mẫu tạo bởi lệnh: cchc survey template --year <năm>."))
+        out.findings.append(
+            findings.error(
+                "officer-header-missing",
+                shown,
+                "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột "
+                "'Mã đơn vị' (hoặc 'Tên đơn vị') và các cột mã tiêu chí (ví dụ '8.1'), "
+                "hoặc cột 'Mã tiêu chí' và 'Điểm'.",
+                "Dùng mẫu tạo bởi lệnh: cchc survey template --year <năm>.",
+            )
+        )
     for grid, h in located:
         reader.grid(grid, h)
     return out
