@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from .. import gitinfo, validation
@@ -13,9 +14,12 @@ from .common import add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("export", help="xuất bảng tổng hợp của đơn vị, phụ lục kết quả (Excel, Word)",
-                       description="Xuất các bảng theo mẫu chính thức: bảng tổng hợp kết quả tự đánh giá của "
-                                   "đơn vị, phụ lục kết quả Chỉ số CCHC theo nhóm để kèm quyết định công bố.")
+    p = sub.add_parser(
+        "export",
+        help="xuất bảng tổng hợp của đơn vị, phụ lục kết quả (Excel, Word)",
+        description="Xuất các bảng theo mẫu chính thức: bảng tổng hợp kết quả tự đánh giá của "
+        "đơn vị, phụ lục kết quả Chỉ số CCHC theo nhóm để kèm quyết định công bố.",
+    )
     actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     unit = actions.add_parser("unit", help="bảng tổng hợp kết quả tự đánh giá của một (hoặc mọi) đơn vị")
     unit.add_argument("--year", type=int, required=True, help="năm đánh giá")
@@ -23,15 +27,21 @@ def add_parser(sub) -> None:
     who.add_argument("--unit", action="append", metavar="MÃ", help="mã đơn vị (ghi nhiều lần cho nhiều đơn vị)")
     who.add_argument("--all", action="store_true", help="mọi đơn vị hoạt động trong năm")
     unit.add_argument("--out", type=Path, default=Path("."), help="thư mục ghi tệp (mặc định: thư mục hiện tại)")
-    unit.add_argument("--as", dest="kinds", choices=sorted(WRITERS), action="append",
-                      help="định dạng: .xlsx, .docx (mặc định cả hai)")
+    unit.add_argument(
+        "--as", dest="kinds", choices=sorted(WRITERS), action="append", help="định dạng: .xlsx, .docx (mặc định cả hai)"
+    )
     add_root(unit)
     res = actions.add_parser("annex", help="phụ lục kết quả theo nhóm (hạng, điểm theo lĩnh vực, chỉ số, xếp loại)")
     res.add_argument("--year", type=int, required=True, help="năm đánh giá")
     res.add_argument("--group", action="append", metavar="NHÓM", help="chỉ xuất nhóm này (mặc định: mọi nhóm)")
     res.add_argument("--decision", help="số, ngày quyết định công bố, ví dụ '631/QĐ-UBND ngày 09/5/2026'")
-    res.add_argument("--out", type=Path, action="append", metavar="TỆP",
-                     help="tệp ra .xlsx hoặc .docx (mặc định: phu-luc-ket-qua-<năm>.xlsx và .docx)")
+    res.add_argument(
+        "--out",
+        type=Path,
+        action="append",
+        metavar="TỆP",
+        help="tệp ra .xlsx hoặc .docx (mặc định: phu-luc-ket-qua-<năm>.xlsx và .docx)",
+    )
     add_root(res)
 
 
@@ -69,7 +79,7 @@ def _unit(root: Path, args) -> int:
             return fail(f"không có đơn vị '{uid}' hoạt động năm {args.year} trong danh sách đơn vị (units/).")
     # Survey points are part of the totals: load (and check) them with the year's dossiers.
     folders = [f"submissions/{args.year}"] if args.all else [f"submissions/{args.year}/{uid}" for uid in ids]
-    repo = _checked(root, folders + ["surveys"])
+    repo = _checked(root, [*folders, "surveys"])
     if repo is None:
         return 1
     for uid in ids:
@@ -79,7 +89,21 @@ def _unit(root: Path, args) -> int:
     return 0
 
 
-def _annex(root: Path, args) -> int:
+def _unknown_groups(year: results_mod.Year, args: argparse.Namespace) -> str | None:
+    """Why the annex of the chosen groups cannot be made: a group that is not there."""
+    unknown = sorted(set(args.group or ()) - {g.id for g in year.groups})
+    if unknown:
+        return f"không có nhóm {', '.join(unknown)} năm {args.year} (có: {', '.join(g.id for g in year.groups)})."
+    return None
+
+
+def _pending(year: results_mod.Year, chosen: list[str] | None) -> int:
+    """Units of the chosen groups whose appraisal is not final."""
+    rows = (r for g in year.groups if not chosen or g.id in chosen for r in g.rows)
+    return sum(1 for r in rows if r.score.status not in annex.FINAL)
+
+
+def _annex(root: Path, args: argparse.Namespace) -> int:
     repo = _checked(root, [f"submissions/{args.year}", "surveys"])  # the year's dossiers are the annex
     if repo is None:
         return 1
@@ -87,9 +111,9 @@ def _annex(root: Path, args) -> int:
     year = results.year(args.year)
     if year is None or not year.groups:
         return fail(f"năm {args.year} chưa có kết quả (cần plans/{args.year}.yaml và đơn vị hoạt động).")
-    unknown = sorted(set(args.group or ()) - {g.id for g in year.groups})
+    unknown = _unknown_groups(year, args)
     if unknown:
-        return fail(f"không có nhóm {', '.join(unknown)} năm {args.year} (có: {', '.join(g.id for g in year.groups)}).")
+        return fail(unknown)
     outs = args.out or [Path(f"phu-luc-ket-qua-{args.year}.xlsx"), Path(f"phu-luc-ket-qua-{args.year}.docx")]
     bad = [o for o in outs if o.suffix.lower() not in WRITERS]
     if bad:
@@ -97,9 +121,7 @@ def _annex(root: Path, args) -> int:
     pages = annex.pages(results, args.year, args.group, args.decision)
     for out in outs:
         _write(out, pages)
-    pending = [r for g in year.groups if not args.group or g.id in args.group for r in g.rows
-               if r.score.status not in annex.FINAL]
+    pending = _pending(year, args.group)
     if pending:
-        console.say(f"Lưu ý: {len(pending)} đơn vị chưa hoàn thành thẩm định; phụ lục chưa phải kết quả cuối cùng.")
+        console.say(f"Lưu ý: {pending} đơn vị chưa hoàn thành thẩm định; phụ lục chưa phải kết quả cuối cùng.")
     return 0
-
