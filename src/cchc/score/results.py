@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.history import History
 from ..model.plan import Plan
 from ..model.registry import Province, Unit
-from ..model.history import History
 from ..model.repository import Repository
 from . import history as published
 from .rank import places
@@ -107,17 +107,23 @@ def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
         s = score_unit(repo, unit, year)
         if s is not None:
             scores.append(s)
-    rows = [Row(s, p, a, c) for s, p, a, c in zip(scores, places([s.index for s in scores]),
-                                                  _node_places(scores, 1), _node_places(scores, 2), strict=True)]
+    rows = [
+        Row(s, p, a, c)
+        for s, p, a, c in zip(
+            scores, places([s.index for s in scores]), _node_places(scores, 1), _node_places(scores, 2), strict=True
+        )
+    ]
     rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
     return Group(gid, name, tuple(rows))
 
 
-def _published_groups(repo: Repository, history: History, groups: Mapping[str, str]) -> list[Group]:
-    """A past year's published table as ranking groups: the places as published (computed
-    from the index only where the table gives none)."""
+PublishedRows = list[tuple[UnitScore, int | None]]  # a published row's score and place as published
+
+
+def _published_scores(repo: Repository, history: History) -> dict[str, PublishedRows]:
+    """Group id → the published rows of the units registered and active that year."""
     frameworks: dict[str, published.PublishedFramework] = {}
-    by_group: dict[str, list[tuple[UnitScore, int | None]]] = {}
+    by_group: dict[str, PublishedRows] = {}
     seen: set[str] = set()
     for row in history.rows:
         unit = repo.units.get(row.unit)
@@ -125,19 +131,24 @@ def _published_groups(repo: Repository, history: History, groups: Mapping[str, s
             continue  # reported by checks.history; the build refuses to publish
         seen.add(unit.id)
         by_group.setdefault(unit.group, []).append((published.score(history, row, unit, frameworks), row.place))
-    out = []
-    for gid, name in groups.items():
-        items = by_group.get(gid)
-        if not items:
-            continue
-        scores = [s for s, _ in items]
-        given = [p for _, p in items]
-        if any(p is None for p in given):
-            given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
-        rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
-        rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
-        out.append(Group(gid, name, tuple(rows)))
-    return out
+    return by_group
+
+
+def _published_group(gid: str, name: str, items: PublishedRows) -> Group:
+    """The places as published; computed from the index only where the table gives none."""
+    scores = [s for s, _ in items]
+    given = [p for _, p in items]
+    if any(p is None for p in given):
+        given = [g if g is not None else c for g, c in zip(given, places([s.index for s in scores]), strict=True)]
+    rows = [Row(s, p, a) for s, p, a in zip(scores, given, _node_places(scores, 1), strict=True)]
+    rows.sort(key=lambda r: (r.place is None, r.place or 0, sort_key(r.unit.name)))
+    return Group(gid, name, tuple(rows))
+
+
+def _published_groups(repo: Repository, history: History, groups: Mapping[str, str]) -> list[Group]:
+    """A past year's published table as ranking groups."""
+    by_group = _published_scores(repo, history)
+    return [_published_group(gid, name, by_group[gid]) for gid, name in groups.items() if by_group.get(gid)]
 
 
 def _predecessors(unit: Unit, previous_year: int, merged_into: Mapping[str, list[Unit]]) -> list[str]:
@@ -160,7 +171,9 @@ def _change(row: Row, group: str, ids: Sequence[str], prev_rows: Mapping[str, tu
         index=(index - prev_index) if index is not None and prev_index is not None else None,
         points=row.score.total - prev_points,
         place=(prev_place - row.place) if prev_place is not None and row.place is not None else None,
-        previous_index=prev_index, previous_place=prev_place, predecessors=tuple(ids),
+        previous_index=prev_index,
+        previous_place=prev_place,
+        predecessors=tuple(ids),
     )
 
 
@@ -193,6 +206,9 @@ def compute(repo: Repository, commit: str = "") -> Results:
             history = repo.histories[year]
             years.append(Year(year, published.plan(history), tuple(_published_groups(repo, history, groups))))
             continue
-        years.append(Year(year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items())
-                                            if g.rows)))
+        years.append(
+            Year(
+                year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items()) if g.rows)
+            )
+        )
     return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units))
