@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from .. import gitinfo, validation
@@ -88,7 +89,21 @@ def _unit(root: Path, args) -> int:
     return 0
 
 
-def _annex(root: Path, args) -> int:
+def _unknown_groups(year: results_mod.Year, args: argparse.Namespace) -> str | None:
+    """Why the annex of the chosen groups cannot be made: a group that is not there."""
+    unknown = sorted(set(args.group or ()) - {g.id for g in year.groups})
+    if unknown:
+        return f"không có nhóm {', '.join(unknown)} năm {args.year} (có: {', '.join(g.id for g in year.groups)})."
+    return None
+
+
+def _pending(year: results_mod.Year, chosen: list[str] | None) -> int:
+    """Units of the chosen groups whose appraisal is not final."""
+    rows = (r for g in year.groups if not chosen or g.id in chosen for r in g.rows)
+    return sum(1 for r in rows if r.score.status not in annex.FINAL)
+
+
+def _annex(root: Path, args: argparse.Namespace) -> int:
     repo = _checked(root, [f"submissions/{args.year}", "surveys"])  # the year's dossiers are the annex
     if repo is None:
         return 1
@@ -96,9 +111,9 @@ def _annex(root: Path, args) -> int:
     year = results.year(args.year)
     if year is None or not year.groups:
         return fail(f"năm {args.year} chưa có kết quả (cần plans/{args.year}.yaml và đơn vị hoạt động).")
-    unknown = sorted(set(args.group or ()) - {g.id for g in year.groups})
+    unknown = _unknown_groups(year, args)
     if unknown:
-        return fail(f"không có nhóm {', '.join(unknown)} năm {args.year} (có: {', '.join(g.id for g in year.groups)}).")
+        return fail(unknown)
     outs = args.out or [Path(f"phu-luc-ket-qua-{args.year}.xlsx"), Path(f"phu-luc-ket-qua-{args.year}.docx")]
     bad = [o for o in outs if o.suffix.lower() not in WRITERS]
     if bad:
@@ -106,13 +121,7 @@ def _annex(root: Path, args) -> int:
     pages = annex.pages(results, args.year, args.group, args.decision)
     for out in outs:
         _write(out, pages)
-    pending = [
-        r
-        for g in year.groups
-        if not args.group or g.id in args.group
-        for r in g.rows
-        if r.score.status not in annex.FINAL
-    ]
+    pending = _pending(year, args.group)
     if pending:
-        console.say(f"Lưu ý: {len(pending)} đơn vị chưa hoàn thành thẩm định; phụ lục chưa phải kết quả cuối cùng.")
+        console.say(f"Lưu ý: {pending} đơn vị chưa hoàn thành thẩm định; phụ lục chưa phải kết quả cuối cùng.")
     return 0

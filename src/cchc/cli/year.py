@@ -2,48 +2,91 @@
 
 from __future__ import annotations
 
+import argparse
+from pathlib import Path
+
 from ..load import repository
 from ..load.yamlfile import parse
 from ..model.plan import PHASE_NAMES
 from ..model.registry import index_names
+from ..model.repository import Repository
 from ..officer import console, extension, files, framework_meta, plan_roll
 from .common import add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("year", help="mở năm đánh giá mới (kế hoạch năm)",
-                       description="Mở năm đánh giá mới: tạo plans/<năm>.yaml từ kế hoạch năm gần nhất.")
+    p = sub.add_parser(
+        "year",
+        help="mở năm đánh giá mới (kế hoạch năm)",
+        description="Mở năm đánh giá mới: tạo plans/<năm>.yaml từ kế hoạch năm gần nhất.",
+    )
     actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
-    op = actions.add_parser("open", help="tạo kế hoạch năm mới (từ kế hoạch năm trước, hoặc năm đầu tiên)",
-                            description="Tạo plans/<năm>.yaml: các mốc thời hạn lùi theo số năm; giữ bộ tiêu chí, "
-                                        "hội đồng, phân công thẩm định; bỏ gia hạn. Năm đầu tiên (chưa có kế hoạch "
-                                        "nào): bộ tiêu chí theo cấp (--framework, hoặc bộ duy nhất của cấp đó), các "
-                                        "mốc theo --deadline hoặc theo lịch thường lệ để Sở Nội vụ sửa lại, một Hội "
-                                        "đồng thẩm định cho mọi cấp. Không ghi đè kế hoạch đã có.")
+    op = actions.add_parser(
+        "open",
+        help="tạo kế hoạch năm mới (từ kế hoạch năm trước, hoặc năm đầu tiên)",
+        description="Tạo plans/<năm>.yaml: các mốc thời hạn lùi theo số năm; giữ bộ tiêu chí, "
+        "hội đồng, phân công thẩm định; bỏ gia hạn. Năm đầu tiên (chưa có kế hoạch "
+        "nào): bộ tiêu chí theo cấp (--framework, hoặc bộ duy nhất của cấp đó), các "
+        "mốc theo --deadline hoặc theo lịch thường lệ để Sở Nội vụ sửa lại, một Hội "
+        "đồng thẩm định cho mọi cấp. Không ghi đè kế hoạch đã có.",
+    )
     op.add_argument("year", type=int, metavar="NĂM", help="năm đánh giá mới, ví dụ 2027")
-    op.add_argument("--from", dest="source", type=int, default=None, metavar="NĂM",
-                    help="lấy kế hoạch năm này làm gốc (mặc định: năm gần nhất trước đó)")
-    op.add_argument("--framework", action="append", default=[], metavar="CẤP=BỘ_TIÊU_CHÍ",
-                    help="đổi bộ tiêu chí cho một cấp, ví dụ so=qd-1868-2027/so (ghi nhiều lần cho nhiều cấp)")
-    op.add_argument("--deadline", action="append", default=[], metavar="MỐC=NGÀY",
-                    help="một mốc thời hạn, ví dụ tu-danh-gia=31/12/2026 hoặc 'mo-nhap-lieu=10/11/2026 08:00'; mốc: "
-                         + ", ".join(plan_roll.PHASE_OPTIONS) + " (ghi nhiều lần)")
+    op.add_argument(
+        "--from",
+        dest="source",
+        type=int,
+        default=None,
+        metavar="NĂM",
+        help="lấy kế hoạch năm này làm gốc (mặc định: năm gần nhất trước đó)",
+    )
+    op.add_argument(
+        "--framework",
+        action="append",
+        default=[],
+        metavar="CẤP=BỘ_TIÊU_CHÍ",
+        help="đổi bộ tiêu chí cho một cấp, ví dụ so=qd-1868-2027/so (ghi nhiều lần cho nhiều cấp)",
+    )
+    op.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        metavar="MỐC=NGÀY",
+        help="một mốc thời hạn, ví dụ tu-danh-gia=31/12/2026 hoặc 'mo-nhap-lieu=10/11/2026 08:00'; mốc: "
+        + ", ".join(plan_roll.PHASE_OPTIONS)
+        + " (ghi nhiều lần)",
+    )
     op.add_argument("--decision", help="số, ngày văn bản ban hành kế hoạch, ví dụ '151/KH-UBND ngày 15/10/2026'")
-    op.add_argument("--council-account", action="append", default=[], metavar="TÀI_KHOẢN",
-                    help="năm đầu tiên: tài khoản thành viên Hội đồng thẩm định (ghi nhiều lần)")
+    op.add_argument(
+        "--council-account",
+        action="append",
+        default=[],
+        metavar="TÀI_KHOẢN",
+        help="năm đầu tiên: tài khoản thành viên Hội đồng thẩm định (ghi nhiều lần)",
+    )
     op.add_argument("--council-decision", help="năm đầu tiên: quyết định thành lập Hội đồng thẩm định")
     op.add_argument("--check", action="store_true", help="chỉ xem trước, không ghi tệp")
     add_root(op)
-    ext = actions.add_parser("extend", help="gia hạn cho một đơn vị (ghi vào kế hoạch năm)",
-                             description="Ghi nhận gia hạn do Sở Nội vụ cho phép: thời hạn mới của một đơn vị, "
-                                         "kèm văn bản cho phép gia hạn.")
+    ext = actions.add_parser(
+        "extend",
+        help="gia hạn cho một đơn vị (ghi vào kế hoạch năm)",
+        description="Ghi nhận gia hạn do Sở Nội vụ cho phép: thời hạn mới của một đơn vị, "
+        "kèm văn bản cho phép gia hạn.",
+    )
     ext.add_argument("year", type=int, metavar="NĂM", help="năm đánh giá")
     ext.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị được gia hạn")
-    ext.add_argument("--until", required=True, metavar="NGÀY", help="thời hạn mới, ví dụ 10/01/2026 hoặc "
-                                                                     "'10/01/2026 17:00' (mặc định 23:59)")
+    ext.add_argument(
+        "--until",
+        required=True,
+        metavar="NGÀY",
+        help="thời hạn mới, ví dụ 10/01/2026 hoặc '10/01/2026 17:00' (mặc định 23:59)",
+    )
     ext.add_argument("--decision", required=True, help="văn bản cho phép gia hạn, ví dụ '25/SNV-CCHC ngày 05/01/2026'")
-    ext.add_argument("--phase", choices=sorted(extension.PHASES), default="tu-danh-gia",
-                     help="gia hạn tự đánh giá (mặc định) hay giải trình")
+    ext.add_argument(
+        "--phase",
+        choices=sorted(extension.PHASES),
+        default="tu-danh-gia",
+        help="gia hạn tự đánh giá (mặc định) hay giải trình",
+    )
     add_root(ext)
 
 
@@ -80,30 +123,46 @@ def _extend(root, repo, args) -> int:
     return 0
 
 
-def _open(root, repo, args) -> int:
+_FIRST_HEADER = (
+    "Kế hoạch năm {year} (năm đầu tiên), tạo bởi lệnh cchc year open. Sở Nội vụ kiểm tra và sửa lại:\n"
+    "các mốc thời hạn theo kế hoạch của tỉnh, số văn bản ban hành kế hoạch (decision), tên, quyết định thành\n"
+    "lập và tài khoản các thành viên Hội đồng thẩm định (councils), rồi chạy cchc validate."
+)
+
+
+def _source(repo: Repository, args: argparse.Namespace) -> int | None:
+    """The year whose plan is rolled: --from, else the latest before; None for a first year."""
+    earlier = sorted(y for y in repo.plans if y < args.year)
+    source: int | None = args.source if args.source is not None else (earlier[-1] if earlier else None)
+    if source is not None and source not in repo.plans:
+        raise plan_roll.RollError(f"không có kế hoạch năm {source} để làm gốc.")
+    return source
+
+
+def _overrides(items: list[str]) -> dict[str, str]:
+    """--framework level=folder/level, as level → framework ref."""
+    overrides = {}
+    for item in items:
+        level, _, ref = item.partition("=")
+        if not framework_meta.REF.fullmatch(ref or ""):
+            raise plan_roll.RollError(f"--framework '{item}' phải có dạng <cấp>=<thư mục>/<cấp>, ví dụ so=qd-2027/so.")
+        overrides[level] = ref
+    return overrides
+
+
+def _open(root: Path, repo: Repository, args: argparse.Namespace) -> int:
     target = f"plans/{args.year}.yaml"
     if (root / target).exists() or args.year in repo.plans:
         return fail(f"{target} đã có; không ghi đè kế hoạch của năm đã mở (sửa trực tiếp tệp nếu cần).")
-    earlier = sorted(y for y in repo.plans if y < args.year)
-    source = args.source if args.source is not None else (earlier[-1] if earlier else None)
-    if source is not None and source not in repo.plans:
-        return fail(f"không có kế hoạch năm {source} để làm gốc.")
-    overrides = {}
-    for item in args.framework:
-        level, _, ref = item.partition("=")
-        if not framework_meta.REF.fullmatch(ref or ""):
-            return fail(f"--framework '{item}' phải có dạng <cấp>=<thư mục>/<cấp>, ví dụ so=qd-2027/so.")
-        overrides[level] = ref
     timezone = repo.province.timezone if repo.province else "+07:00"
     try:
+        source = _source(repo, args)
+        overrides = _overrides(args.framework)
         deadlines = dict(plan_roll.parse_deadline(item, timezone) for item in args.deadline)
         rolled = _rolled(root, repo, args, source, overrides, deadlines)
     except plan_roll.RollError as exc:
         return fail(str(exc))
-    header = None if source is not None else (
-        f"Kế hoạch năm {args.year} (năm đầu tiên), tạo bởi lệnh cchc year open. Sở Nội vụ kiểm tra và sửa lại:\n"
-        "các mốc thời hạn theo kế hoạch của tỉnh, số văn bản ban hành kế hoạch (decision), tên, quyết định thành\n"
-        "lập và tài khoản các thành viên Hội đồng thẩm định (councils), rồi chạy cchc validate.")
+    header = None if source is not None else _FIRST_HEADER.format(year=args.year)
     text = files.yaml_text(rolled.doc, header)
     staged = files.check_changes(root, {target: text})
     console.show(staged.findings)
@@ -126,8 +185,9 @@ def _report(repo, args, target: str, source: int | None, rolled, companions: dic
     origin = f"từ kế hoạch năm {source}" if source is not None else "(năm đầu tiên)"
     console.say(f"{head} {origin}: {len(active)} đơn vị hoạt động ({counts}).")
     deadlines = rolled.doc["deadlines"]
-    console.say("Thời hạn: " + "; ".join(f"{PHASE_NAMES[k]} {v[8:10]}/{v[5:7]}/{v[:4]}"
-                                         for k, v in deadlines.items()) + ".")
+    console.say(
+        "Thời hạn: " + "; ".join(f"{PHASE_NAMES[k]} {v[8:10]}/{v[5:7]}/{v[:4]}" for k, v in deadlines.items()) + "."
+    )
     for note in rolled.notes:
         console.say(f"- {note}")
 
@@ -138,15 +198,23 @@ def _rolled(root, repo, args, source: int | None, overrides: dict, deadlines: di
         prov = repo.province
         names = index_names(prov)
         where = prov.name[:1].lower() + prov.name[1:] if prov else "tỉnh"
-        council = {"name": f"Hội đồng thẩm định {names.short} {where}", "accounts": args.council_account,
-                   "decision": args.council_decision, "plan_decision": args.decision,
-                   "title": f"Kế hoạch xác định {names.name} năm {args.year} của các cơ quan, đơn vị, địa phương "
-                            f"trên địa bàn {where}"}
+        council = {
+            "name": f"Hội đồng thẩm định {names.short} {where}",
+            "accounts": args.council_account,
+            "decision": args.council_decision,
+            "plan_decision": args.decision,
+            "title": f"Kế hoạch xác định {names.name} năm {args.year} của các cơ quan, đơn vị, địa phương "
+            f"trên địa bàn {where}",
+        }
         return plan_roll.first(repo, args.year, overrides, deadlines, council)
     raw = parse((root / repo.plans[source].file).read_bytes()).data
     rolled = plan_roll.roll(repo, raw, args.year, overrides)
     rolled.doc["deadlines"].update(deadlines)
     if args.decision:
-        rolled.doc = {"year": rolled.doc["year"], "title": rolled.doc["title"], "decision": args.decision,
-                      **{k: v for k, v in rolled.doc.items() if k not in ("year", "title")}}
+        rolled.doc = {
+            "year": rolled.doc["year"],
+            "title": rolled.doc["title"],
+            "decision": args.decision,
+            **{k: v for k, v in rolled.doc.items() if k not in ("year", "title")},
+        }
     return rolled

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from . import problems, sandbox
 from .blobs import BlobIds
@@ -55,8 +56,13 @@ def precheck(source, rel: str, max_bytes: int) -> PdfReport | None:
 class Inspector:
     """Inspects evidence files for one run: memoised, batched, sandboxed, cached."""
 
-    def __init__(self, source, limits: sandbox.Limits | None = None, cache: FactsCache | None = None,
-                 blobs: BlobIds | None = None):
+    def __init__(
+        self,
+        source,
+        limits: sandbox.Limits | None = None,
+        cache: FactsCache | None = None,
+        blobs: BlobIds | None = None,
+    ):
         self.source = source
         self.limits = limits or sandbox.Limits.from_env()
         self.cache = cache if cache is not None else FactsCache(cache_dir(source.root))
@@ -100,8 +106,13 @@ class Inspector:
         done = sandbox.run(analyse, todo, self.limits)
         self._facts.update(done)
         # Only what does not depend on the limits is kept: a timeout or a memory cap may be the machine's.
-        self.cache.put_many({keys[k]: v for k, v in done.items()
-                             if not isinstance(v, sandbox.Failure) and v.get("status") != "too-complex"})
+        self.cache.put_many(
+            {
+                keys[k]: v
+                for k, v in done.items()
+                if not isinstance(v, sandbox.Failure) and v.get("status") != "too-complex"
+            }
+        )
 
     def __call__(self, rel: str, max_bytes: int, roots: tuple[bytes, ...] = ()) -> PdfReport:
         key = (rel, max_bytes, roots)
@@ -123,32 +134,49 @@ class Inspector:
         return report_of(facts, blob, self.limits)
 
 
-def report_of(facts, blob: str | None, limits: sandbox.Limits) -> PdfReport:
-    """Facts (or a sandbox failure) → the report the checks use."""
-    if isinstance(facts, sandbox.Failure):
+def _refused(facts: dict[str, Any] | sandbox.Failure, blob: str | None, limits: sandbox.Limits) -> PdfReport:
+    """The report of a file that could not be read to the end."""
+    if isinstance(facts, sandbox.Failure) or facts.get("status") == "too-complex":
         return PdfReport(None, (problems.too_complex(limits),), blob=blob)
-    status = facts.get("status")
-    if status != "ok":
-        if status == "too-complex":
-            return PdfReport(None, (problems.too_complex(limits),), blob=blob)
-        return PdfReport(None, (problems.of_status(status),), blob=blob)
+    return PdfReport(None, (problems.of_status(facts.get("status", "")),), blob=blob)
+
+
+def _problems(facts: dict[str, Any], pages: int, sigs: list[dict[str, Any]]) -> list[Problem]:
     found = []
     if facts.get("repaired"):
         found.append(problems.make("evidence-pdf-repaired"))
     for kind in facts.get("active") or ():
         found.append(problems.make(f"evidence-pdf-{kind}"))
-    pages = int(facts.get("pages") or 0)
     if pages == 0:
         found.append(problems.make("evidence-pdf-empty"))
-    sigs = facts.get("signatures") or []
     found += problems.of_signatures(sigs)
     if not sigs and pages and not _looks_scanned(facts.get("page_kinds") or []):
         found.append(problems.make("evidence-not-scan-or-signed"))
-    signatures = tuple(Signature(s.get("field", ""), problems.clean(s.get("signer", "")),
-                                 datetime.fromisoformat(s["time"]) if s.get("time") else None,
-                                 s.get("time_source", "signer"), s.get("trusted"))
-                       for s in sigs if s.get("kind") == "signature" and not s.get("broken"))
-    return PdfReport(pages, tuple(found), signatures, blob)
+    return found
+
+
+def _signatures(sigs: list[dict[str, Any]]) -> tuple[Signature, ...]:
+    """The unbroken signatures (not timestamps), as the site and the checks show them."""
+    return tuple(
+        Signature(
+            s.get("field", ""),
+            problems.clean(s.get("signer", "")),
+            datetime.fromisoformat(s["time"]) if s.get("time") else None,
+            s.get("time_source", "signer"),
+            s.get("trusted"),
+        )
+        for s in sigs
+        if s.get("kind") == "signature" and not s.get("broken")
+    )
+
+
+def report_of(facts: dict[str, Any] | sandbox.Failure, blob: str | None, limits: sandbox.Limits) -> PdfReport:
+    """Facts (or a sandbox failure) → the report the checks use."""
+    if isinstance(facts, sandbox.Failure) or facts.get("status") != "ok":
+        return _refused(facts, blob, limits)
+    pages = int(facts.get("pages") or 0)
+    sigs = facts.get("signatures") or []
+    return PdfReport(pages, tuple(_problems(facts, pages, sigs)), _signatures(sigs), blob)
 
 
 def _looks_scanned(kinds: list[str]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import logging
+from typing import Any
 
 from pypdf import PasswordType, PdfReader
 from pypdf.errors import LimitReachedError
@@ -64,14 +65,26 @@ def scan(data_or_file) -> dict:
             return {"status": "encrypted"}
         pages = len(reader.pages)
         active, signed = _walk(reader)
-        kinds = [] if signed else [_page_kind(reader, reader.pages[i])  # a signed file is judged by its signatures
-                                   for i in range(min(pages, MAX_PAGES_CLASSIFIED))]
+        kinds = (
+            []
+            if signed
+            else [
+                _page_kind(reader, reader.pages[i])  # a signed file is judged by its signatures
+                for i in range(min(pages, MAX_PAGES_CLASSIFIED))
+            ]
+        )
     except (LimitReachedError, TooComplex, RecursionError, MemoryError):
         return {"status": "too-complex"}
     except Exception:  # any other parser failure on untrusted input is a fact, not a crash
         return {"status": "unreadable"}
-    return {"status": "ok", "pages": pages, "repaired": repaired, "active": sorted(active),
-            "signed": signed, "page_kinds": kinds}
+    return {
+        "status": "ok",
+        "pages": pages,
+        "repaired": repaired,
+        "active": sorted(active),
+        "signed": signed,
+        "page_kinds": kinds,
+    }
 
 
 def _open(fh) -> tuple[PdfReader | None, bool]:
@@ -151,48 +164,81 @@ def _page_kind(reader: PdfReader, page) -> str:
     return "text" if state["text"] else "blank"
 
 
-def _mul(m, n):
+Matrix = tuple[float, ...]  # a b c d e f
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
     """m × n for PDF matrices (a b c d e f)."""
     a, b, c, d, e, f = m
     A, B, C, D, E, F = n
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _run(reader, contents, resources, ctm, state, depth) -> None:
+def _area(ctm: Matrix) -> float:
+    """The area of the unit square drawn under ``ctm``: how much of the page an image covers."""
+    return abs(ctm[0] * ctm[3] - ctm[1] * ctm[2])
+
+
+class _Graphics:
+    """The part of the graphics state the scan needs: the matrix and the text rendering mode."""
+
+    def __init__(self, ctm: Matrix) -> None:
+        self.ctm, self.render = ctm, 0
+        self.saved: list[tuple[Matrix, int]] = []
+
+    def apply(self, op: bytes, operands: list[Any]) -> bool:
+        """Apply a state operator (q, Q, cm, Tr); False for any other operator."""
+        if op == b"q":
+            self.saved.append((self.ctm, self.render))
+        elif op == b"Q" and self.saved:
+            self.ctm, self.render = self.saved.pop()
+        elif op == b"cm" and len(operands) == 6:
+            self.ctm = _mul(tuple(float(x) for x in operands), self.ctm)
+        elif op == b"Tr" and operands:
+            self.render = int(operands[0])
+        else:
+            return False
+        return True
+
+
+def _resources(resources: Any) -> tuple[Any, Any]:
+    """The resource dictionary (empty when missing) and its XObjects."""
+    resources = resources.get_object() if resources is not None else DictionaryObject()
+    xobjects = resources.get("/XObject")
+    return resources, (xobjects.get_object() if xobjects is not None else {})
+
+
+def _draw(reader: PdfReader, xobject: Any, resources: Any, ctm: Matrix, state: dict[str, Any], depth: int) -> None:
+    """``Do``: an image covers its area; a form is a content stream of its own."""
+    xo = xobject.get_object() if xobject is not None else None
+    if not isinstance(xo, StreamObject):
+        return
+    if xo.get("/Subtype") == "/Image":
+        state["image_area"] += _area(ctm)
+    elif xo.get("/Subtype") == "/Form":
+        matrix = tuple(float(x) for x in xo.get("/Matrix", (1, 0, 0, 1, 0, 0)))
+        inner = _mul(matrix, ctm) if len(matrix) == 6 else ctm
+        _run(reader, xo, xo.get("/Resources", resources), inner, state, depth + 1)
+
+
+def _run(reader: PdfReader, contents: Any, resources: Any, ctm: Matrix, state: dict[str, Any], depth: int) -> None:
     """Interpret just enough of a content stream: the matrix, images drawn, visible text."""
     if contents is None or depth > 4:
         return
     if not isinstance(contents, ContentStream):
         contents = ContentStream(contents, reader)
-    resources = resources.get_object() if resources is not None else DictionaryObject()
-    xobjects = resources.get("/XObject")
-    xobjects = xobjects.get_object() if xobjects is not None else {}
-    stack = []
-    render = 0
+    resources, xobjects = _resources(resources)
+    graphics = _Graphics(ctm)
     for operands, op in contents.operations:
-        if op == b"q":
-            stack.append((ctm, render))
-        elif op == b"Q" and stack:
-            ctm, render = stack.pop()
-        elif op == b"cm" and len(operands) == 6:
-            ctm = _mul(tuple(float(x) for x in operands), ctm)
-        elif op == b"Tr" and operands:
-            render = int(operands[0])
-        elif op in _TEXT_OPS and render != 3 and _has_text(operands):
+        if graphics.apply(op, operands):
+            continue
+        if op in _TEXT_OPS and graphics.render != 3 and _has_text(operands):
             state["text"] = True
         elif op == b"INLINE IMAGE":
-            state["image_area"] += abs(ctm[0] * ctm[3] - ctm[1] * ctm[2])
+            state["image_area"] += _area(graphics.ctm)
         elif op == b"Do" and operands:
-            xo = xobjects.get(operands[0]) if hasattr(xobjects, "get") else None
-            xo = xo.get_object() if xo is not None else None
-            if not isinstance(xo, StreamObject):
-                continue
-            if xo.get("/Subtype") == "/Image":
-                state["image_area"] += abs(ctm[0] * ctm[3] - ctm[1] * ctm[2])
-            elif xo.get("/Subtype") == "/Form":
-                matrix = tuple(float(x) for x in xo.get("/Matrix", (1, 0, 0, 1, 0, 0)))
-                inner = _mul(matrix, ctm) if len(matrix) == 6 else ctm
-                _run(reader, xo, xo.get("/Resources", resources), inner, state, depth + 1)
+            xobject = xobjects.get(operands[0]) if hasattr(xobjects, "get") else None
+            _draw(reader, xobject, resources, graphics.ctm, state, depth)
 
 
 def _has_text(operands) -> bool:

@@ -4,16 +4,23 @@ same ranking the results site publishes."""
 
 from __future__ import annotations
 
-from ..model.registry import index_names
+from decimal import Decimal
+
+from ..model.registry import IndexNames, Province, index_names
 from ..publish.standing import vn_date
-from ..score.unit import APPRAISED, IMPORTED, STATUS_NAMES
+from ..score.results import Group, Results
+from ..score.results import Row as ResultRow
+from ..score.unit import APPRAISED, IMPORTED, STATUS_NAMES, NodeScore
 from .layout import Column, Page, Row, shown, ubnd
 
 FINAL = (APPRAISED, IMPORTED)  # a published result brought in (history/) is final too
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def _areas(group) -> list:
+Area = tuple[str, str, Decimal]  # code, title, maximum
+
+
+def _areas(group: Group) -> list[Area]:
     """(code, title, max) of the group's areas, in framework order (a group may mix frameworks)."""
     out, seen = [], set()
     for r in group.rows:
@@ -24,18 +31,15 @@ def _areas(group) -> list:
     return out
 
 
-def _area(node) -> object:
+def _area(node: NodeScore | None) -> object:
     """An area's points; K/AD (không áp dụng) where none of it applies to the unit, never 0."""
     if node is None:
         return None
     return "K/AD" if node.na else node.achieved
 
 
-def page(results, year: int, group, number: int, decision: str | None) -> Page:
-    areas = _areas(group)
-    precision = group.rows[0].score.framework.precision if group.rows else 2
-    names = index_names(results.province)
-    columns = (
+def _columns(areas: list[Area], names: IndexNames, precision: int) -> list[Column]:
+    return (
         [Column("Thứ hạng", 8), Column("Cơ quan, đơn vị", 34, text=True)]
         + [Column(f"{code}. {title}" + (f" ({shown(mx)} điểm)" if mx else ""), 13) for code, title, mx in areas]
         + [
@@ -46,20 +50,19 @@ def page(results, year: int, group, number: int, decision: str | None) -> Page:
             Column("Ghi chú", 16, text=True),
         ]
     )
-    rows = []
-    for r in group.rows:
-        s = r.score
-        by_code = {a.code: a for a in s.areas}
-        rows.append(
-            Row(
-                [r.place, s.unit.name]
-                + [_area(by_code.get(c)) for c, _, _ in areas]
-                + [s.max, s.total, s.index, s.classification, None if s.status in FINAL else STATUS_NAMES[s.status]]
-            )
-        )
-    prov = results.province
-    name = ubnd(prov.name if prov else "")
-    by = f"Quyết định số {decision}" if decision else "Quyết định số        /QĐ-UBND ngày      tháng      năm"
+
+
+def _row(r: ResultRow, areas: list[Area]) -> Row:
+    s = r.score
+    by_code = {a.code: a for a in s.areas}
+    return Row(
+        [r.place, s.unit.name]
+        + [_area(by_code.get(c)) for c, _, _ in areas]
+        + [s.max, s.total, s.index, s.classification, None if s.status in FINAL else STATUS_NAMES[s.status]]
+    )
+
+
+def _notes(group: Group, prov: Province | None, names: IndexNames) -> tuple[str, ...]:
     notes = [
         f"{names.short} (%) = tổng điểm đạt ÷ điểm tối đa áp dụng × 100; bằng chỉ số thì đồng hạng. "
         "K/AD: không áp dụng cho đơn vị (không tính vào điểm tối đa áp dụng)."
@@ -68,22 +71,29 @@ def page(results, year: int, group, number: int, decision: str | None) -> Page:
         notes.append("Có đơn vị chưa hoàn thành thẩm định (xem cột Ghi chú): kết quả chưa phải kết quả cuối cùng.")
     if prov and prov.sample:
         notes.append("Dữ liệu mẫu của một tỉnh giả định, không phải kết quả chính thức.")
+    return tuple(notes)
+
+
+def page(results: Results, year: int, group: Group, number: int, decision: str | None) -> Page:
+    areas = _areas(group)
+    precision = group.rows[0].score.framework.precision if group.rows else 2
+    names = index_names(results.province)
+    prov = results.province
+    name = ubnd(prov.name if prov else "")
+    by = f"Quyết định số {decision}" if decision else "Quyết định số        /QĐ-UBND ngày      tháng      năm"
+    appendix = ROMAN[number] if number < len(ROMAN) else number + 1
     return Page(
         group.name[:31],
-        columns,
-        rows,
+        _columns(areas, names, precision),
+        [_row(r, areas) for r in group.rows],
         nation=False,
-        title=(
-            f"PHỤ LỤC {ROMAN[number] if number < len(ROMAN) else number + 1}",
-            f"{names.results.upper()} NĂM {year}",
-            f"CỦA {group.name.upper()}",
-        ),
+        title=(f"PHỤ LỤC {appendix}", f"{names.results.upper()} NĂM {year}", f"CỦA {group.name.upper()}"),
         subtitle=(f"(Kèm theo {by} của Chủ tịch {name})",),
-        notes=tuple(notes),
+        notes=_notes(group, prov, names),
     )
 
 
-def pages(results, year: int, groups: list | None = None, decision: str | None = None) -> list:
+def pages(results: Results, year: int, groups: list[str] | None = None, decision: str | None = None) -> list[Page]:
     y = results.year(year)
     chosen = [g for g in y.groups if not groups or g.id in groups] if y else []
     history = getattr(y.plan, "history", None) if y else None

@@ -4,8 +4,10 @@ sheet written by `cchc criteria export`, overridden by command-line options."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .. import findings
 from . import cells
@@ -13,13 +15,25 @@ from .sheets import problem
 
 # (field, label on the "Thông tin" sheet), in the order the sheet lists them.
 FIELDS = (
-    ("id", "Mã bộ tiêu chí"), ("level", "Cấp đơn vị"), ("title", "Tên bộ tiêu chí"),
-    ("number", "Số quyết định ban hành"), ("date", "Ngày ban hành"), ("issuer", "Cơ quan ban hành"),
-    ("precision", "Số chữ số thập phân của chỉ số"), ("sample", "Dữ liệu mẫu"),
+    ("id", "Mã bộ tiêu chí"),
+    ("level", "Cấp đơn vị"),
+    ("title", "Tên bộ tiêu chí"),
+    ("number", "Số quyết định ban hành"),
+    ("date", "Ngày ban hành"),
+    ("issuer", "Cơ quan ban hành"),
+    ("precision", "Số chữ số thập phân của chỉ số"),
+    ("sample", "Dữ liệu mẫu"),
 )
 BANDS_LABEL = "Xếp loại (tên mức, chỉ số tối thiểu %)"
-OPTIONS = {"id": "--ref", "level": "--ref", "title": "--title", "number": "--decision", "date": "--date",
-           "issuer": "--issuer", "bands": "--bands"}
+OPTIONS = {
+    "id": "--ref",
+    "level": "--ref",
+    "title": "--title",
+    "number": "--decision",
+    "date": "--date",
+    "issuer": "--issuer",
+    "bands": "--bands",
+}
 _BY_LABEL = {cells.fold(label): name for name, label in FIELDS}
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 REF = re.compile(r"[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*")  # how plans name a framework
@@ -30,7 +44,7 @@ class Meta:
     values: dict = field(default_factory=dict)  # field -> value
     findings: list = field(default_factory=list)
 
-    def get(self, name, default=None):
+    def get(self, name: str, default: Any = None) -> Any:
         return self.values.get(name, default)
 
 
@@ -90,9 +104,16 @@ def read_info(grid) -> Meta:
                 if bands[-1][1] is None:
                     raise ValueError(value)
             except ValueError:
-                meta.findings.append(problem("officer-info-format", grid, row, 2, f"ngưỡng xếp loại "
-                                             f"'{cells.text(value)}' không phải một số.", "Ghi chỉ số tối thiểu "
-                                             "(%) của mức, ví dụ 90."))
+                meta.findings.append(
+                    problem(
+                        "officer-info-format",
+                        grid,
+                        row,
+                        2,
+                        f"ngưỡng xếp loại '{cells.text(value)}' không phải một số.",
+                        "Ghi chỉ số tối thiểu (%) của mức, ví dụ 90.",
+                    )
+                )
             continue
         name = _BY_LABEL.get(key)
         if name is None or value is None:
@@ -100,50 +121,92 @@ def read_info(grid) -> Meta:
         try:
             meta.values[name] = _value(name, value)
         except ValueError:
-            meta.findings.append(problem("officer-info-format", grid, row, 2, f"giá trị '{cells.text(value)}' "
-                                         f"của mục '{values[0]}' không hợp lệ.", _HINTS.get(name, "Sửa lại giá trị.")))
+            meta.findings.append(
+                problem(
+                    "officer-info-format",
+                    grid,
+                    row,
+                    2,
+                    f"giá trị '{cells.text(value)}' của mục '{values[0]}' không hợp lệ.",
+                    _HINTS.get(name, "Sửa lại giá trị."),
+                )
+            )
     if bands:
         meta.values["bands"] = bands
     return meta
 
 
-_HINTS = {"date": "Ghi ngày dạng 12/09/2025 hoặc 2025-09-12.", "precision": "Ghi một số từ 0 đến 4 (thường là 2).",
-          "sample": "Ghi 'Có' hoặc để trống."}
+_HINTS = {
+    "date": "Ghi ngày dạng 12/09/2025 hoặc 2025-09-12.",
+    "precision": "Ghi một số từ 0 đến 4 (thường là 2).",
+    "sample": "Ghi 'Có' hoặc để trống.",
+}
 
 
-def resolve(info: Meta, options: dict, file: str, fallback_bands=None) -> Meta:
-    """Options beat the sheet; id and level follow from --ref (folder/level) when not given."""
-    meta = Meta(dict(info.values), list(info.findings))
-    meta.values.update({k: v for k, v in options.items() if v is not None and k != "ref"})
+def _place(meta: Meta, options: dict[str, Any]) -> None:
+    """id, level and ref (folder/level) from one another: --ref wins over the sheet."""
     ref = options.get("ref")
     if ref:  # where it is written names it: the sheet's own id and level give way
         folder, _, level = ref.partition("/")
         meta.values["level"] = level
         meta.values["id"] = options.get("id") or f"{folder}-{level}"
+        meta.values["ref"] = ref
     elif meta.get("id") and meta.get("level"):
         level = meta.get("level")
         folder = meta.get("id").removesuffix(f"-{level}") or meta.get("id")
         meta.values["ref"] = f"{folder}/{level}"
-    if ref:
-        meta.values["ref"] = ref
-    if "bands" not in meta.values and fallback_bands and meta.get("level"):
-        bands = fallback_bands(meta.get("level"))
-        if bands:
-            meta.values["bands"] = bands
-            meta.findings.append(findings.warning(
-                "officer-bands-copied", file, "Bảng không ghi các mức xếp loại; dùng các mức của bộ tiêu chí gần "
+
+
+def _copy_bands(meta: Meta, file: str, fallback_bands: Callable[[str], list[Any]] | None) -> None:
+    """Bands the sheet leaves out: the latest framework of the same level has them."""
+    if "bands" in meta.values or not fallback_bands or not meta.get("level"):
+        return
+    bands = fallback_bands(meta.get("level"))
+    if bands:
+        meta.values["bands"] = bands
+        meta.findings.append(
+            findings.warning(
+                "officer-bands-copied",
+                file,
+                "Bảng không ghi các mức xếp loại; dùng các mức của bộ tiêu chí gần "
                 "nhất cùng cấp: " + ", ".join(f"{label} từ {cells.vn(m)}%" for label, m in bands) + ".",
-                "Nếu quyết định mới quy định khác, dùng tùy chọn --bands 'Xuất sắc:90, Tốt:80, …'."))
+                "Nếu quyết định mới quy định khác, dùng tùy chọn --bands 'Xuất sắc:90, Tốt:80, …'.",
+            )
+        )
+
+
+def _check(meta: Meta, file: str) -> None:
     for name, option in OPTIONS.items():
         if not meta.get(name):
-            meta.findings.append(findings.error(
-                "officer-info-missing", file, f"Thiếu thông tin bộ tiêu chí: {_LABELS[name]}.",
-                f"Dùng tùy chọn {option} của lệnh, hoặc điền trang 'Thông tin' của tệp Excel."))
+            meta.findings.append(
+                findings.error(
+                    "officer-info-missing",
+                    file,
+                    f"Thiếu thông tin bộ tiêu chí: {_LABELS[name]}.",
+                    f"Dùng tùy chọn {option} của lệnh, hoặc điền trang 'Thông tin' của tệp Excel.",
+                )
+            )
     for name in ("id", "level"):
         if meta.get(name) and not _SLUG.fullmatch(meta.get(name)):
-            meta.findings.append(findings.error(
-                "officer-info-format", file, f"{_LABELS[name]} '{meta.get(name)}' không hợp lệ.",
-                "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ 'qd-1868-2025/so'."))
+            meta.findings.append(
+                findings.error(
+                    "officer-info-format",
+                    file,
+                    f"{_LABELS[name]} '{meta.get(name)}' không hợp lệ.",
+                    "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ 'qd-1868-2025/so'.",
+                )
+            )
+
+
+def resolve(
+    info: Meta, options: dict[str, Any], file: str, fallback_bands: Callable[[str], list[Any]] | None = None
+) -> Meta:
+    """Options beat the sheet; id and level follow from --ref (folder/level) when not given."""
+    meta = Meta(dict(info.values), list(info.findings))
+    meta.values.update({k: v for k, v in options.items() if v is not None and k != "ref"})
+    _place(meta, options)
+    _copy_bands(meta, file, fallback_bands)
+    _check(meta, file)
     return meta
 
 

@@ -15,8 +15,17 @@ from xml.parsers import expat
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 
-from .limits import (MAX_CELLS, MAX_COLUMNS, MAX_PARAGRAPHS, MAX_ROW_ELEMENTS, MAX_ROWS, MAX_SHEET_ELEMENTS,
-                     MAX_STRING_ELEMENTS, MAX_TABLES, Overflow)
+from .limits import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_PARAGRAPHS,
+    MAX_ROW_ELEMENTS,
+    MAX_ROWS,
+    MAX_SHEET_ELEMENTS,
+    MAX_STRING_ELEMENTS,
+    MAX_TABLES,
+    Overflow,
+)
 
 CHUNK = 64 * 1024
 PARTS = "phần định dạng"  # what element budgets count, as the officer reads it
@@ -296,9 +305,12 @@ class _Document:
                 raise Overflow("dòng", self.row, MAX_ROWS, row=self.row, table=self.out.tables, least=True)
         elif tag == "tc" and parent == "tr":
             self.column, self.span, self.in_cell = self.next_column, 1, True
-        elif not self.in_cell:
-            return
-        elif tag == "gridSpan" and parent == "tcPr" and self.stack[-3] == "tc":
+        elif self.in_cell:
+            self.in_cell_tag(tag, parent, attrs)
+
+    def in_cell_tag(self, tag: str, parent: str, attrs: dict[str, str]) -> None:
+        """What a cell's content says about spans, fields and hidden text."""
+        if tag == "gridSpan" and parent == "tcPr" and self.stack[-3] == "tc":
             self.span = max(_number(_attr(attrs, "val") or "1"), 1)
         elif tag in ("fldSimple", "instrText"):
             self.mark(self.out.fields)

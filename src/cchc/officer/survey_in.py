@@ -12,13 +12,14 @@ duplicate rows are each refused with their sheet, row and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import findings
 from . import cells, colmap
 from .safe_open import read
-from .sheets import problem
+from .sheets import Grid, problem
 from .unit_match import Finder
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
@@ -46,23 +47,40 @@ class _Header:
     names: dict  # column -> header text
 
 
-def _header(grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
+def _heading(value: object, mapped: colmap.ColumnMap | None) -> tuple[str | None, str | None]:
+    """A header cell → (column key, criterion code), at most one of them."""
+    h = cells.fold(cells.text(value))
+    given = mapped.code(value) if mapped else None  # "CS1=8.1": the officer's name for a column
+    if given:
+        return None, given
+    key = _classify(h)
+    if key:
+        return key, None
+    m = _CODE_HEAD.match(h)
+    return None, (m[1].upper() if m else None)
+
+
+def _columns(values: Sequence[object], mapped: colmap.ColumnMap | None) -> _Header:
+    """One row read as a header (its position left 0): keys, criterion codes and texts by column."""
+    found = _Header(0, {}, {}, {})
+    for col, value in enumerate(values, 1):
+        if value is None:
+            continue
+        key, code = _heading(value, mapped)
+        if key and key not in found.keys:
+            found.keys[key] = col
+        elif code:
+            found.codes[col] = code
+        found.names[col] = " ".join((cells.text(value) or "").split())  # grids hold no blank strings
+    return found
+
+
+def _header(grid: Grid, mapped: colmap.ColumnMap | None = None) -> _Header | None:
     for position, (_, values) in enumerate(grid.rows[:30]):
-        keys, codes, names = {}, {}, {}
-        for col, value in enumerate(values, 1):
-            if value is None:
-                continue
-            h = cells.fold(cells.text(value))
-            given = mapped.code(value) if mapped else None  # "CS1=8.1": the officer's name for a column
-            key = None if given else _classify(h)
-            m = None if key or given else _CODE_HEAD.match(h)
-            if key and key not in keys:
-                keys[key] = col
-            elif given or m:
-                codes[col] = given or m[1].upper()
-            names[col] = " ".join(cells.text(value).split())
-        if ({"unit", "name"} & set(keys)) and (codes or {"code", "points"} <= set(keys)):
-            return _Header(position, keys, codes, names)
+        h = _columns(values, mapped)
+        if ({"unit", "name"} & set(h.keys)) and (h.codes or {"code", "points"} <= set(h.keys)):
+            h.position = position
+            return h
     return None
 
 

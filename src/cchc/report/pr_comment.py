@@ -16,6 +16,7 @@ import binascii
 import json
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 import jsonschema
 
@@ -31,12 +32,26 @@ MAX_FINDINGS = 50
 MAX_BODY = 60000  # the forges cap a comment at 65,536 characters
 
 _NUM = {"type": ["string", "null"], "maxLength": 40, "pattern": result.NUMBER}
-_VALUES = {"type": ["object", "null"], "additionalProperties": False, "properties": {
-    "total": _NUM, "index": _NUM,
-    "rows": {"type": "object", "maxProperties": 5000, "propertyNames": {"pattern": result.CRITERION},
-             "additionalProperties": _NUM}}}
-STATE_SCHEMA = {"type": "object", "required": ["head"], "additionalProperties": False, "properties": {
-    "head": {"type": "string", "pattern": result.SHA}, "values": _VALUES, "baseline": _VALUES}}
+_VALUES = {
+    "type": ["object", "null"],
+    "additionalProperties": False,
+    "properties": {
+        "total": _NUM,
+        "index": _NUM,
+        "rows": {
+            "type": "object",
+            "maxProperties": 5000,
+            "propertyNames": {"pattern": result.CRITERION},
+            "additionalProperties": _NUM,
+        },
+    },
+}
+STATE_SCHEMA = {
+    "type": "object",
+    "required": ["head"],
+    "additionalProperties": False,
+    "properties": {"head": {"type": "string", "pattern": result.SHA}, "values": _VALUES, "baseline": _VALUES},
+}
 
 _t = markdown.text  # every text from the document is data, never Markdown or HTML
 _code = markdown.code
@@ -67,15 +82,18 @@ def _delta(now, before) -> str:
     if a is None or b is None or a == b:
         return ""
     d = a - b
-    return ("▲ +" if d > 0 else "▼ −") + format(abs(d).normalize(), "f").replace(".", ",")
+    return ("▲ +" if d > 0 else "▼ −") + format(abs(d).normalize(), "f").replace(".", ",")  # noqa: RUF001 - the typographic minus is meant
 
 
 # -- the hidden state: what this comment showed, to compare the next push with
 def _values(doc) -> dict:
     d = doc.get("dossier") or {}
     col = "appraised" if d.get("appraised") else "self"
-    return {"total": d.get("appraised_total" if d.get("appraised") else "self_total"), "index": d.get("index"),
-            "rows": {r["code"]: r.get(col) for r in d.get("rows") or [] if r.get("leaf")}}
+    return {
+        "total": d.get("appraised_total" if d.get("appraised") else "self_total"),
+        "index": d.get("index"),
+        "rows": {r["code"]: r.get(col) for r in d.get("rows") or [] if r.get("leaf")},
+    }
 
 
 def previous_state(body: str | None) -> dict | None:
@@ -123,16 +141,27 @@ def render(doc: dict, previous_body: str | None = None) -> str:
             when = f" · thời điểm sự kiện {show(parse_time(doc['time']), doc.get('timezone'))}"
         except ValueError:
             when = ""
-    out += [f"Phiên bản {_code(doc['head'][:7])}{when}" + (f" · {_t(doc.get('phase'))}" if doc.get("phase") else ""), ""]
+    out += [
+        f"Phiên bản {_code(doc['head'][:7])}{when}" + (f" · {_t(doc.get('phase'))}" if doc.get("phase") else ""),
+        "",
+    ]
     if d:
-        out += _totals(doc, d, base) + [""] + _table(d, base) + [""]
+        out += [*_totals(doc, d, base), "", *_table(d, base), ""]
     out += _findings(doc) + _next(doc) + [""]
     state = {"head": doc["head"], "values": _values(doc), "baseline": base}
     body = "\n".join(out)
     if len(body) > MAX_BODY:  # a huge framework: keep the totals, findings and next steps
-        body = "\n".join([*out[:4], *(_totals(doc, d, base) if d else []), "",
-                          "_Bảng chi tiết quá dài để hiển thị trong bình luận; xem Tóm tắt của lần kiểm tra._", "",
-                          *_findings(doc), *_next(doc)])[:MAX_BODY]
+        body = "\n".join(
+            [
+                *out[:4],
+                *(_totals(doc, d, base) if d else []),
+                "",
+                "_Bảng chi tiết quá dài để hiển thị trong bình luận; xem Tóm tắt của lần kiểm tra._",
+                "",
+                *_findings(doc),
+                *_next(doc),
+            ]
+        )[:MAX_BODY]
     return body + f"\n<!-- cchc:state:b64 {_encoded(state)} -->\n"
 
 
@@ -141,17 +170,22 @@ def _totals(doc, d, base) -> list[str]:
     total = d.get("appraised_total") if appraised else d.get("self_total")
     label = "Điểm sau thẩm định" if appraised else "Tổng điểm tự chấm"
     change = _delta(total, (base or {}).get("total"))
-    lines = [f"**{label}: {_num(total)}**"
-             + (f" · điểm điều tra xã hội học: {_num(d.get('survey_total'))}" if _dec(d.get("survey_total")) else "")
-             + f" · tổng: **{_num(d.get('total'))} / {_num(d.get('max'))}**"
-             + f" · Chỉ số: **{_num(d.get('index'), 2)}%**" + (f" ({_t(d.get('classification'))})" if d.get("classification") else "")
-             + (f" · so với lần đẩy trước: {change}" if change else ""),
-             ""] + _state(doc, d)
+    headline = (
+        f"**{label}: {_num(total)}**"
+        + (f" · điểm điều tra xã hội học: {_num(d.get('survey_total'))}" if _dec(d.get("survey_total")) else "")
+        + f" · tổng: **{_num(d.get('total'))} / {_num(d.get('max'))}**"
+        + f" · Chỉ số: **{_num(d.get('index'), 2)}%**"
+        + (f" ({_t(d.get('classification'))})" if d.get("classification") else "")
+        + (f" · so với lần đẩy trước: {change}" if change else "")
+    )
+    lines = [headline, "", *_state(doc, d)]
     rep = d.get("report")
     if rep:
         lines.append("")
-        lines.append(f"Đối chiếu với Báo cáo tự đánh giá số {_t(rep.get('number'))} ngày {_date(rep.get('date'))}, "
-                     f"do {_t(rep.get('approved_by'))} phê duyệt: mọi con số trong bảng dưới phải khớp với báo cáo.")
+        lines.append(
+            f"Đối chiếu với Báo cáo tự đánh giá số {_t(rep.get('number'))} ngày {_date(rep.get('date'))}, "
+            f"do {_t(rep.get('approved_by'))} phê duyệt: mọi con số trong bảng dưới phải khớp với báo cáo."
+        )
     return lines
 
 
@@ -164,34 +198,49 @@ def _state(doc, d) -> list[str]:
     return [f"Trạng thái: {state}."] if state else []
 
 
-def _table(d, base) -> list[str]:
-    appraised = d.get("appraised")
+def _own(r: dict[str, Any]) -> tuple[str, str]:
+    """The self-assessed cell (survey points where they come from the survey) and the evidence count."""
+    survey = _dec(r.get("survey"))
+    if r.get("method") == "survey":
+        return "ĐTXHH" + (f": {_num(r.get('survey'))}" if survey else ""), ""
+    if r.get("na"):
+        return "Không áp dụng", ""
+    own = _num(r.get("self"))
+    if survey and not r.get("leaf"):
+        own = f"ĐTXHH: {_num(r.get('survey'))}" if not _dec(r.get("self")) else f"{own} + ĐTXHH {_num(r.get('survey'))}"
+    return own, str(r.get("evidence") or 0) if r.get("leaf") else ""
+
+
+def _row(r: dict[str, Any], appraised: bool, prev: dict[str, Any]) -> str:
+    bold = "**" if r.get("depth") == 1 else ""
+    own, evidence = _own(r)
+    cells = [f"{bold}{_t(r['code'], 20)}{bold}", f"{bold}{_t(r.get('title'), 90)}{bold}", _num(r.get("max")), own]
+    if appraised:
+        note = f" (vòng {r['round']}: {_t(r.get('reason'), 120)})" if r.get("reason") else ""
+        cells.append(_num(r.get("appraised")) + note if r.get("method") != "survey" else "")
+    col = r.get("appraised") if appraised else r.get("self")
+    cells += [_delta(col, prev.get(r["code"])) if r.get("leaf") else "", evidence]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _table(d: dict[str, Any], base: dict[str, Any] | None) -> list[str]:
+    appraised = bool(d.get("appraised"))
     prev = (base or {}).get("rows") or {}
     rows = d.get("rows") or []
-    head = "| Mã | Tiêu chí | Tối đa | Tự chấm |" + (" Sau thẩm định |" if appraised else "") + " Thay đổi | Tài liệu kiểm chứng |"
+    head = (
+        "| Mã | Tiêu chí | Tối đa | Tự chấm |"
+        + (" Sau thẩm định |" if appraised else "")
+        + " Thay đổi | Tài liệu kiểm chứng |"
+    )
     sep = "|---|---|--:|--:|" + ("--:|" if appraised else "") + "--:|--:|"
-    out = [f"<details open><summary>Bảng tổng hợp kết quả tự đánh giá ({sum(1 for r in rows if r.get('leaf'))} "
-           "tiêu chí chấm điểm)</summary>", "", head, sep]
-    for r in rows:
-        bold = "**" if r.get("depth") == 1 else ""
-        title = _t(r.get("title"), 90)
-        survey = _dec(r.get("survey"))
-        if r.get("method") == "survey":
-            own, evidence = "ĐTXHH" + (f": {_num(r.get('survey'))}" if survey else ""), ""
-        elif r.get("na"):
-            own, evidence = "Không áp dụng", ""
-        else:
-            own = _num(r.get("self"))
-            if survey and not r.get("leaf"):
-                own = f"ĐTXHH: {_num(r.get('survey'))}" if not _dec(r.get("self")) else f"{own} + ĐTXHH {_num(r.get('survey'))}"
-            evidence = str(r.get("evidence") or 0) if r.get("leaf") else ""
-        cells = [f"{bold}{_t(r['code'], 20)}{bold}", f"{bold}{title}{bold}", _num(r.get("max")), own]
-        if appraised:
-            note = f" (vòng {r['round']}: {_t(r.get('reason'), 120)})" if r.get("reason") else ""
-            cells.append(_num(r.get("appraised")) + note if r.get("method") != "survey" else "")
-        col = r.get("appraised") if appraised else r.get("self")
-        cells += [_delta(col, prev.get(r["code"])) if r.get("leaf") else "", evidence]
-        out.append("| " + " | ".join(cells) + " |")
+    out = [
+        f"<details open><summary>Bảng tổng hợp kết quả tự đánh giá ({sum(1 for r in rows if r.get('leaf'))} "
+        "tiêu chí chấm điểm)</summary>",
+        "",
+        head,
+        sep,
+    ]
+    out += [_row(r, appraised, prev) for r in rows]
     out += ["", "</details>"]
     return out
 
@@ -221,19 +270,25 @@ def _next(doc) -> list[str]:
     roles = set(doc.get("roles") or [])
     steps = []
     if doc.get("errors"):
-        steps.append("Sửa các lỗi ở trên (mỗi lỗi ghi tệp, dòng và cách sửa), lưu rồi đẩy (push) lên cùng nhánh; "
-                     "hệ thống kiểm tra lại và cập nhật bình luận này.")
+        steps.append(
+            "Sửa các lỗi ở trên (mỗi lỗi ghi tệp, dòng và cách sửa), lưu rồi đẩy (push) lên cùng nhánh; "
+            "hệ thống kiểm tra lại và cập nhật bình luận này."
+        )
     if "council" in roles:
         steps.append("Hội đồng rà soát thay đổi và chấp thuận (Approve); kết quả thẩm định được công bố sau khi gộp.")
     elif "unit" in roles or ("admin" not in roles and doc.get("dossier")):
         if doc.get("draft"):
-            steps.append("Đối chiếu bảng trên với Báo cáo tự đánh giá và Bảng tổng hợp đã được lãnh đạo phê duyệt. "
-                         "Khi khớp và không còn lỗi, bấm **Ready for review** (Sẵn sàng để xem xét) để **Gửi đi** "
-                         "trước thời hạn (trên trình nhập liệu trực tuyến: **Trạng thái → Gửi đi**).")
+            steps.append(
+                "Đối chiếu bảng trên với Báo cáo tự đánh giá và Bảng tổng hợp đã được lãnh đạo phê duyệt. "
+                "Khi khớp và không còn lỗi, bấm **Ready for review** (Sẵn sàng để xem xét) để **Gửi đi** "
+                "trước thời hạn (trên trình nhập liệu trực tuyến: **Trạng thái → Gửi đi**)."
+            )
         elif not doc.get("errors"):
-            steps.append("Hồ sơ đã **Gửi đi** và chờ Hội đồng thẩm định. Nếu cần sửa, có thể **rút lại** "
-                         "(Convert to draft, hoặc Trạng thái → Bản nháp trên trình nhập liệu trực tuyến) trước thời "
-                         "hạn, khi Hội đồng chưa bắt đầu thẩm định.")
+            steps.append(
+                "Hồ sơ đã **Gửi đi** và chờ Hội đồng thẩm định. Nếu cần sửa, có thể **rút lại** "
+                "(Convert to draft, hoặc Trạng thái → Bản nháp trên trình nhập liệu trực tuyến) trước thời "
+                "hạn, khi Hội đồng chưa bắt đầu thẩm định."
+            )
     elif "admin" in roles:
         steps.append("Thay đổi của quản trị: cần một quản trị khác rà soát và chấp thuận trước khi gộp.")
     if not steps:

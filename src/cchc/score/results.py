@@ -118,11 +118,13 @@ def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
     return Group(gid, name, tuple(rows))
 
 
-def _published_groups(repo: Repository, history: History, groups: Mapping[str, str]) -> list[Group]:
-    """A past year's published table as ranking groups: the places as published (computed
-    from the index only where the table gives none)."""
+PublishedRows = list[tuple[UnitScore, int | None]]  # a published row's score and place as published
+
+
+def _published_scores(repo: Repository, history: History) -> dict[str, PublishedRows]:
+    """Group id → the published rows of the units registered and active that year."""
     frameworks: dict[str, published.PublishedFramework] = {}
-    by_group: dict[str, list[tuple[UnitScore, int | None]]] = {}
+    by_group: dict[str, PublishedRows] = {}
     seen: set[str] = set()
     for row in history.rows:
         unit = repo.units.get(row.unit)
@@ -130,10 +132,17 @@ def _published_groups(repo: Repository, history: History, groups: Mapping[str, s
             continue  # reported by checks.history; the build refuses to publish
         seen.add(unit.id)
         by_group.setdefault(unit.group, []).append((published.score(history, row, unit, frameworks), row.place))
+    return by_group
+
+
+def _published_groups(repo: Repository, history: History, groups: Mapping[str, str]) -> list[Group]:
+    """A past year's published table as ranking groups."""
+    by_group = _published_scores(repo, history)
     return [_published_group(gid, name, by_group[gid]) for gid, name in groups.items() if by_group.get(gid)]
 
 
-def _published_group(gid: str, name: str, items: list[tuple[UnitScore, int | None]]) -> Group:
+def _published_group(gid: str, name: str, items: PublishedRows) -> Group:
+    """The places as published; computed from the index only where the table gives none."""
     scores = [s for s, _ in items]
     given = [p for _, p in items]
     if any(p is None for p in given):
