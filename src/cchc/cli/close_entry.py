@@ -15,10 +15,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from .. import clock, vcs
 from ..load import repository
 from ..policy import close, notices
 from ..policy import event as ev
-from ..policy.gitrepo import Git, GitFailure
+from ..vcs import GitError
 from .common import fail
 
 
@@ -59,7 +60,7 @@ def signing_key(args) -> tuple[Path | None, str]:
 def _start(args) -> tuple[datetime, Path | None] | str:
     """The time the job runs at and the signing key (with --apply), or why it cannot start."""
     try:
-        now = ev.parse_time(args.now) if args.now else ev.now()
+        now = clock.parse_time(args.now) if args.now else clock.now()
     except ValueError:
         return f"thời điểm '{args.now}' không đúng dạng ISO 8601 có múi giờ."
     key, why = signing_key(args) if args.apply else (None, "")
@@ -72,12 +73,12 @@ def run(args) -> int:
         return fail(start)
     now, key = start
     try:
-        git = Git(args.repo)
+        git = vcs.Git(args.repo)
         main = git.commit("HEAD")
         repo = repository.load(git.root, lambda folder: False)
         pulls = close.load_pulls(args.pulls, args.forge_data)
-    except GitFailure as exc:
-        return fail(f"không đọc được kho Git: {exc}.")
+    except GitError as exc:
+        return fail(f"không đọc được kho Git: {exc}.", exc.detail)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return fail(f"dữ liệu yêu cầu gộp không đọc được ({type(exc).__name__}).")
     if repo.province is None:
@@ -91,8 +92,8 @@ def run(args) -> int:
     if args.apply:
         try:
             tags = close.apply(git, decisions, tz, key, args.push)
-        except GitFailure as exc:
-            return fail(f"không ghi được thẻ tiếp nhận: {exc}.")
+        except GitError as exc:
+            return fail(f"không ghi được thẻ tiếp nhận: {exc}.", exc.detail)
     doc = {"decisions": [{"year": d.year, "unit": d.unit, "received": d.received, "commit": d.commit,
                           "pull": d.pull, "tag": d.tag, "deadline": d.deadline.isoformat(), "note": d.note,
                           "replaced": d.replaced}

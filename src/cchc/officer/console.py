@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli.common import fail, resolve_root
+from ..terminal import fail, resolve_root
 from ..report import REPORTERS
 
 

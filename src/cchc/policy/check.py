@@ -19,14 +19,20 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import validation
+from .. import validation, vcs
+from ..clock import now
 from ..findings import Finding, error, warning
 from ..load import repository
 from ..load.listing import GitTree
-from . import codeowners, owners, paths as P, phases, receipts, summary, validator
-from .event import Event, now
-from .gitrepo import Git, GitFailure
+from ..vcs import GitError
+from . import codeowners, owners, phases, receipts, summary, validator
+from . import paths as P
+from .event import Event
+
+if TYPE_CHECKING:
+    from ..vcs import Git
 
 CONTEXT = ["province.yaml", "units", "criteria", "plans"]
 REGISTRY = ("province.yaml", "units/", "plans/", *codeowners.TARGETS.values())
@@ -56,7 +62,7 @@ def _dossier_yaml(folders) -> list[str]:
 
 
 def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
-    git = Git(repo_dir)
+    git = vcs.Git(repo_dir)
     if event.time is None:
         event = event.with_time(now(), "clock")
     if event.rerun and event.checked is None:
@@ -99,9 +105,13 @@ def _head_tree(git: Git, head: str, changed, scope, dest: Path) -> Path:
     if git.head_is(head):
         git.lfs_pull(sorted({c.folder for c in changed if c.folder}))
         return git.root
-    git.export(head, None if scope is None else
-               CONTEXT + ["surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
-               dest)
+    git.export(
+        head,
+        None
+        if scope is None
+        else [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
+        dest,
+    )
     dest.mkdir(exist_ok=True)
     return dest
 
@@ -109,23 +119,41 @@ def _head_tree(git: Git, head: str, changed, scope, dest: Path) -> Path:
 def _policy(git, event, base, head, changed, touched, base_repo, head_repo, res) -> list[Finding]:
     out: list[Finding] = []
     if base_repo.province is None:
-        return [error("policy-base-unreadable", "province.yaml",
-                      "Không đọc được thông tin tỉnh (province.yaml) của nhánh chính nên không xác định được quyền.",
-                      "Báo quản trị (Sở Nội vụ) sửa province.yaml trên nhánh chính.")]
+        return [
+            error(
+                "policy-base-unreadable",
+                "province.yaml",
+                "Không đọc được thông tin tỉnh (province.yaml) của nhánh chính nên không xác định được quyền.",
+                "Báo quản trị (Sở Nội vụ) sửa province.yaml trên nhánh chính.",
+            )
+        ]
     if len(touched) > 1:
         first = next(c for c in changed if c.unit)
-        out.append(error("pr-many-dossiers", first.path,
-                         f"Yêu cầu gộp thay đổi hồ sơ của {len(touched)} đơn vị/năm: "
-                         + ", ".join(f"{u} ({y})" for y, u in touched) + ". Mỗi yêu cầu gộp chỉ được thay đổi "
-                         "hồ sơ của một đơn vị trong một năm.",
-                         "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu."))
+        out.append(
+            error(
+                "pr-many-dossiers",
+                first.path,
+                f"Yêu cầu gộp thay đổi hồ sơ của {len(touched)} đơn vị/năm: "
+                + ", ".join(f"{u} ({y})" for y, u in touched)
+                + ". Mỗi yêu cầu gộp chỉ được thay đổi "
+                "hồ sơ của một đơn vị trong một năm.",
+                "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu.",
+            )
+        )
     if event.author:
-        res.roles = sorted({r for y, u in touched or [(None, None)] for r in owners.roles(base_repo, event.author, y, u)})
+        res.roles = sorted(
+            {r for y, u in touched or [(None, None)] for r in owners.roles(base_repo, event.author, y, u)}
+        )
         out += owners.check(base_repo, changed, event.author, "Người gửi")
     else:
-        out.append(warning("policy-author-unknown", changed[0].path if changed else "province.yaml",
-                           "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
-                           "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>')."))
+        out.append(
+            warning(
+                "policy-author-unknown",
+                changed[0].path if changed else "province.yaml",
+                "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
+                "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>').",
+            )
+        )
     if event.pusher and event.author and event.pusher != event.author:
         out += owners.check(base_repo, _pushed(git, event, head, changed), event.pusher, "Người đẩy commit")
     for year, unit in touched:
@@ -139,7 +167,7 @@ def _pushed(git, event, head, changed) -> list:
         return changed
     try:
         moved = {c.path for c in git.changes(git.commit(event.before), head, *[c.path for c in changed])}
-    except GitFailure:  # the previous head is no longer in the repository (force push)
+    except GitError:  # the previous head is no longer in the repository (force push)
         return changed
     return [c for c in changed if c.path in moved]
 
@@ -154,9 +182,14 @@ def _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, r
     mine = [c for c in changed if c.year == year and c.unit == unit]
     plan = base_repo.plans.get(year)
     if plan is None:
-        return [error("policy-plan-missing", mine[0].path,
-                      f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
-                      "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.")]
+        return [
+            error(
+                "policy-plan-missing",
+                mine[0].path,
+                f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
+                "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.",
+            )
+        ]
     found = receipts.find(git, year, unit, base)  # signers from the base: the pull request cannot add its own
     deadline = plan.deadline("self_assessment_closes", unit)
     received = found.received(deadline)
@@ -164,12 +197,20 @@ def _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, r
     base_d = base_repo.dossiers.get((year, unit))
     head_d = head_repo.dossiers.get((year, unit))
     situation = phases.Situation(
-        plan=plan, unit=unit, time=event.time, tz=base_repo.province.timezone,
-        base_rounds=_rounds(base_d) or {}, head_rounds=_rounds(head_d),
+        plan=plan,
+        unit=unit,
+        time=event.time,
+        tz=base_repo.province.timezone,
+        base_rounds=_rounds(base_d) or {},
+        head_rounds=_rounds(head_d),
         head_has_appraisal=head_d is not None and "appraisal.yaml" in head_d.present,
         locked_changes=receipts.locked_changes(git, ref, head, year, unit),
-        receipt=received.name if received else None, action=event.action,
-        closed=bool(found.current(deadline)), checked=event.checked if event.rerun else None, draft=event.draft)
+        receipt=received.name if received else None,
+        action=event.action,
+        closed=bool(found.current(deadline)),
+        checked=event.checked if event.rerun else None,
+        draft=event.draft,
+    )
     if (year, unit) == res.dossier:
         res.phase = phases.describe(situation)
     return [receipts.finding(name, why, year, unit) for name, why in found.unverified] + phases.check(situation, mine)

@@ -23,11 +23,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import notices, owners, paths as P, receipts, states
-from .event import parse_time
-from .gitrepo import Git, GitFailure
+from ..clock import parse_time
+from ..vcs import GitError
+from . import notices, owners, receipts, states
+from . import paths as P
 
+if TYPE_CHECKING:
+    from ..vcs import Git
 
 
 @dataclass
@@ -106,19 +110,27 @@ def load_pulls(pulls_file: Path, data_dir: Path | None) -> list[Pull]:
         folder = Path(data_dir, str(n)) if data_dir else None
         events = _items(folder / "timeline.json") if folder else []
         timeline = [(states.transition(e.get("event"), e.get("label")), _time(e.get("created_at"))) for e in events]
-        runs = [(r.get("head_sha"), _time(r.get("created_at"))) for r in (_items(folder / "runs.json") if folder else [])]
-        out.append(Pull(n, ((p.get("user") or {}).get("login") or "").lower(),
-                        states.is_draft(p.get("draft"), p.get("title"), states.labels_of(p)),
-                        (p.get("head") or {}).get("sha") or "", _time(p.get("created_at")),
-                        [e for e in timeline if e[0] and e[1]], [r for r in runs if r[0] and r[1]]))
+        runs = [
+            (r.get("head_sha"), _time(r.get("created_at"))) for r in (_items(folder / "runs.json") if folder else [])
+        ]
+        out.append(
+            Pull(
+                n,
+                ((p.get("user") or {}).get("login") or "").lower(),
+                states.is_draft(p.get("draft"), p.get("title"), states.labels_of(p)),
+                (p.get("head") or {}).get("sha") or "",
+                _time(p.get("created_at")),
+                [e for e in timeline if e[0] and e[1]],
+                [r for r in runs if r[0] and r[1]],
+            )
+        )
     return out
 
 
 def _dossier_of(git: Git, main: str, sha: str) -> tuple[int, str] | None:
     try:
-        touched = P.dossiers([P.classify(c.path, c.status)
-                              for c in git.changes(main, git.commit(sha), three_dot=True)])
-    except GitFailure:
+        touched = P.dossiers([P.classify(c.path, c.status) for c in git.changes(main, git.commit(sha), three_dot=True)])
+    except GitError:
         return None
     return touched[0] if len(touched) == 1 else None
 
@@ -129,8 +141,9 @@ def _recorded(git: Git, year: int, unit: str, main: str) -> receipts.Found:
     return receipts.find(git, year, unit, main)
 
 
-def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: str,
-           current_heads: bool = False) -> list[Decision]:
+def decide(
+    git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: str, current_heads: bool = False
+) -> list[Decision]:
     """``current_heads``: the forge keeps no history of check runs (some Gitea/Forgejo versions):
     take each pull request's head as it is now, so the job must run right at the deadline."""
     plan = repo.plans.get(year)
@@ -155,8 +168,9 @@ def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: st
     return out
 
 
-def _decide_unit(git: Git, repo, year: int, unit, deadline: datetime, pulls: list[Pull], main: str,
-                 current_heads: bool) -> Decision:
+def _decide_unit(
+    git: Git, repo, year: int, unit, deadline: datetime, pulls: list[Pull], main: str, current_heads: bool
+) -> Decision:
     ready = []
     for pull in pulls:
         allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
@@ -193,21 +207,22 @@ def apply(git: Git, decisions: list[Decision], tz: str, key: Path, remote: str |
     _check_signed(git, decisions, main)
     for d in decisions:
         if git.tag_ref(d.other_tag):  # an extension changed the outcome (or a forged tag): the old record goes
-            git.run("tag", "-d", d.other_tag)
+            git.delete_tag(d.other_tag)
             if remote:
-                with contextlib.suppress(GitFailure):  # not on the server: nothing to replace there
-                    git.run("push", remote, f":refs/tags/{d.other_tag}")
+                with contextlib.suppress(GitError):  # not on the server: nothing to replace there
+                    git.push(remote, f":refs/tags/{d.other_tag}")
     names = [d.tag for d in decisions]
     if remote and names:
-        git.run("push", "--force", remote, *[f"refs/tags/{n}" for n in names], what="không đẩy được thẻ tiếp nhận")
+        try:
+            git.push(remote, *[f"refs/tags/{n}" for n in names], force=True)
+        except GitError as exc:
+            raise GitError("không đẩy được thẻ tiếp nhận", exc.detail) from exc
     return names
 
 
 def _sign(git: Git, d: Decision, tz: str, key: Path) -> None:
     """An annotated tag signed with an SSH key (``git tag -s``, ``gpg.format=ssh``)."""
-    git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "-c", "gpg.format=ssh",
-            "-c", f"user.signingkey={key.resolve()}", "tag", "-s", "-f", "-m", notices.tag_message(d, tz),
-            d.tag, d.commit, what=f"không ký được thẻ {d.tag} bằng khoá '{key}'")
+    git.sign_tag(d.tag, d.commit, notices.tag_message(d, tz), key)
 
 
 def _check_signed(git: Git, decisions: list[Decision], main: str) -> None:
@@ -218,8 +233,8 @@ def _check_signed(git: Git, decisions: list[Decision], main: str) -> None:
             continue
         why = next((reason for name, reason in found.unverified if name == d.tag), "không đọc lại được")
         for done in decisions:
-            git.run("tag", "-d", done.tag)
-        raise GitFailure(f"thẻ {d.tag} vừa ký không xác thực được ({why}); khoá ký phải có khoá công khai trong "
-                         f"{receipts.SIGNERS} của nhánh chính. Chưa đẩy thẻ nào")
-
-
+            git.delete_tag(done.tag)
+        raise GitError(
+            f"thẻ {d.tag} vừa ký không xác thực được ({why}); khoá ký phải có khoá công khai trong "
+            f"{receipts.SIGNERS} của nhánh chính. Chưa đẩy thẻ nào"
+        )

@@ -67,8 +67,13 @@ def check(repo, root: Path, forges=None) -> list[Finding]:
         if (forges and forge not in forges) or not path.is_file():
             continue
         if path.read_text(encoding="utf-8", errors="replace") != render(repo, forge):
-            out.append(error("codeowners-outdated", rel,
-                             f"Tệp {rel} chưa cập nhật theo danh sách đơn vị và phân công thẩm định hiện tại.",
-                             f"Chạy 'cchc codeowners{' --forge gitea' if forge == 'gitea' else ''}' rồi đưa tệp "
-                             "mới vào cùng yêu cầu gộp."))
+            out.append(
+                error(
+                    "codeowners-outdated",
+                    rel,
+                    f"Tệp {rel} chưa cập nhật theo danh sách đơn vị và phân công thẩm định hiện tại.",
+                    f"Chạy 'cchc codeowners{' --forge gitea' if forge == 'gitea' else ''}' rồi đưa tệp "
+                    "mới vào cùng yêu cầu gộp.",
+                )
+            )
     return out

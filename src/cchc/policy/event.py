@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
+from ..clock import parse_time
 from ..model.registry import normalise_account
 from . import states
 
@@ -63,16 +64,8 @@ class Event:
         """Who pushed the commits of this event (None: the event pushed nothing)."""
         return self.sender if self.action in (None, "synchronize") else None
 
-    def with_time(self, when: datetime | None, source: str) -> "Event":
+    def with_time(self, when: datetime | None, source: str) -> Event:
         return replace(self, time=when, time_source=source)
-
-
-def parse_time(text: str) -> datetime:
-    """ISO 8601 with an offset or Z; a time without an offset is refused (its zone is unknown)."""
-    when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    if when.tzinfo is None:
-        raise ValueError(text)
-    return when
 
 
 def read(path: Path) -> dict:
@@ -136,8 +129,14 @@ def from_payload(data: dict, name: str | None = None) -> Event:
         mg = data.get("merge_group") or {}
         if not (mg.get("base_sha") and mg.get("head_sha")):
             raise EventError("sự kiện merge_group thiếu base_sha/head_sha")
-        return Event("merge_group", mg["base_sha"], mg["head_sha"], action=data.get("action"),
-                     sender=_login(data.get("sender")), time=_time((mg.get("head_commit") or {}).get("timestamp")))
+        return Event(
+            "merge_group",
+            mg["base_sha"],
+            mg["head_sha"],
+            action=data.get("action"),
+            sender=_login(data.get("sender")),
+            time=_time((mg.get("head_commit") or {}).get("timestamp")),
+        )
     if name in ("pull_request", "pull_request_target"):
         pr = data.get("pull_request") or {}
         base, head = (pr.get("base") or {}).get("sha"), (pr.get("head") or {}).get("sha")
@@ -147,12 +146,19 @@ def from_payload(data: dict, name: str | None = None) -> Event:
         draft = states.is_draft(pr.get("draft"), title, states.labels_of(pr))
         action = _action(data, title, draft)
         before = data.get("before") if action == "synchronize" else None
-        return Event("pull_request", base, head, action=action, number=pr.get("number"),
-                     before=before if isinstance(before, str) and before.strip("0") else None,
-                     author=_login(pr.get("user")), sender=_login(data.get("sender")),
-                     time=_time(pr.get("updated_at")), draft=draft, title=title)
-    raise EventError(f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)")
-
-
-def now() -> datetime:
-    return datetime.now(timezone.utc)
+        return Event(
+            "pull_request",
+            base,
+            head,
+            action=action,
+            number=pr.get("number"),
+            before=before if isinstance(before, str) and before.strip("0") else None,
+            author=_login(pr.get("user")),
+            sender=_login(data.get("sender")),
+            time=_time(pr.get("updated_at")),
+            draft=draft,
+            title=title,
+        )
+    raise EventError(
+        f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)"
+    )

@@ -14,8 +14,7 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 
-from ..policy.clock import show
-from ..policy.event import parse_time
+from ..clock import parse_time, show
 
 MARKER = "<!-- cchc:pr-comment -->"
 _STATE = re.compile(r"<!-- cchc:state (\{.*?\}) -->", re.S)
