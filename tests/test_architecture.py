@@ -1,18 +1,25 @@
-"""The package's shape, held by tests: one way to call Git, checks and the model never print.
-
-Read from the source (``ast``), so a forbidden call is caught wherever it hides (inside a
-function, behind an alias), and each rule is shown failing on a synthetic module.
+"""The package's shape, held by tests: the import contracts of pyproject.toml (import-linter:
+layers, no cycles, what may not import what), one way to call Git, checks and the model never
+print. The Git and print rules read the source (``ast``), so a forbidden call is caught wherever
+it hides (inside a function, behind an alias). Each rule is shown failing on a synthetic module
+or on a copy of the package with a forbidden import put back.
 """
 
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from importlinter.cli import lint_imports
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "cchc"
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "cchc"
 GIT_MODULE = SRC / "vcs"
 GITPYTHON = ("git", "gitdb", "smmap")  # GitPython and the object database it brings
 PROCESS_CALLS = {  # what starts a program
@@ -176,3 +183,44 @@ def test_checks_and_the_model_never_print(package):
 )
 def test_the_print_rule_catches_printing(source):
     assert prints(ast.parse(source))
+
+
+def test_the_import_contracts_hold(capsys):
+    code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    assert code == 0, capsys.readouterr().out
+
+
+# (module, line put back at its end, the contract that must then break)
+BREAKS = {
+    "the model reads YAML": ("model/numbers.py", "import yaml", "The model knows no file format"),
+    "a check asks the loader": ("checks/framework.py", "from ..load import repository", "Checks read the model"),
+    "a reporter asks the policy": ("report/text.py", "from ..policy import paths", "Reporters and the site"),
+    "the site runs an officer's tool": ("publish/data.py", "from ..officer import limits", "Reporters and the site"),
+    "an officer's tool writes sample YAML": ("officer/limits.py", "from ..sample import names", "The officer's tools"),
+    "an officer's tool uses a command": ("officer/limits.py", "from ..cli import common", "The officer's tools"),
+    "the editor imports the site": ("editor/settings.py", "from ..publish.site import build", "The web editor"),
+    "the site imports the editor": ("publish/data.py", "from ..editor import config", "The web editor"),
+    "the model imports a command": ("model/numbers.py", "from ..cli import common", "No import cycle"),
+    "Git calls the validator": ("vcs/errors.py", "from .. import validation", "Subpackages depend one way"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BREAKS))
+def test_a_forbidden_import_put_back_breaks_its_contract(case, tmp_path):
+    module, line, contract = BREAKS[case]
+    copy = tmp_path / "src" / "cchc"
+    shutil.copytree(SRC, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    with open(copy / module, "a", encoding="utf-8") as fh:
+        fh.write(f"\n{line}\n")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    run = "from importlinter.cli import lint_imports; raise SystemExit(lint_imports(no_cache=True, no_logo=True))"
+    done = subprocess.run(
+        [sys.executable, "-c", run],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "src")},
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert contract in done.stdout.partition("Broken contracts")[2], done.stdout

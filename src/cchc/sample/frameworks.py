@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .yamlout import number
+from ..yamlwrite import number
 
 OFF_BUDGET = ("bonus", "penalty")  # leaves that do not count in their parent's max
 
@@ -37,8 +37,8 @@ class Leaf:
     method: str = "self"
     na_allowed: bool = False
     evidence_required: bool = False
-    doc: str | None = None          # evidence document kind (see documents.py)
-    na_reason: str | None = None    # template with {year}, used by submissions
+    doc: str | None = None  # evidence document kind (see documents.py)
+    na_reason: str | None = None  # template with {year}, used by submissions
     code: str = ""
 
     @property
@@ -78,6 +78,7 @@ class Area:
 
 # ---------------------------------------------------------------- rule builders
 
+
 def _ev(kw: dict) -> dict:
     kw.setdefault("evidence_required", True)
     return kw
@@ -86,15 +87,14 @@ def _ev(kw: dict) -> dict:
 def _join(parts: list[tuple[str, Decimal]]) -> str:
     texts = []
     for i, (label, points) in enumerate(parts):
-        label = label if i == 0 else label[0].lower() + label[1:]
-        texts.append(f"{label}: {vn(points)} điểm")
+        shown = label if i == 0 else label[0].lower() + label[1:]
+        texts.append(f"{shown}: {vn(points)} điểm")
     return "; ".join(texts)
 
 
 def levels(title: str, steps: list[tuple[str, object]], **kw) -> Leaf:
     pairs = [(label, D(p)) for label, p in steps]
-    rule = {"kind": "levels", "text": _join(pairs),
-            "levels": [{"label": label, "points": p} for label, p in pairs]}
+    rule = {"kind": "levels", "text": _join(pairs), "levels": [{"label": label, "points": p} for label, p in pairs]}
     return Leaf(title, pairs[0][1], rule, **_ev(kw))
 
 
@@ -128,19 +128,28 @@ def percent_bands(title: str, achieved: str, total: str, bands: list[tuple], **k
         band = {op: D(limit)} if op else {}
         band["points"] = D(points)
         out.append(band)
-    rule = {"kind": "percent_bands", "text": _band_texts(bands),
-            "figures": {"achieved": achieved, "total": total}, "bands": out}
+    rule = {
+        "kind": "percent_bands",
+        "text": _band_texts(bands),
+        "figures": {"achieved": achieved, "total": total},
+        "bands": out,
+    }
     return Leaf(title, max(b["points"] for b in out), rule, **_ev(kw))
 
 
-def proportional(title: str, max_: object, achieved: str, total: str,
-                 if_no_cases: str = "full", **kw) -> Leaf:
+def proportional(title: str, max_: object, achieved: str, total: str, if_no_cases: str = "full", **kw) -> Leaf:
     m = D(max_)
-    text = (f"Điểm = ({achieved.lower()} / {total.lower()}) × {vn(m)}, làm tròn 2 chữ số thập phân; "
-            "không phát sinh trường hợp nào: đạt điểm tối đa")
-    rule = {"kind": "proportional", "text": text,
-            "figures": {"achieved": achieved, "total": total},
-            "decimals": 2, "if_no_cases": if_no_cases}
+    text = (
+        f"Điểm = ({achieved.lower()} / {total.lower()}) × {vn(m)}, làm tròn 2 chữ số thập phân; "
+        "không phát sinh trường hợp nào: đạt điểm tối đa"
+    )
+    rule = {
+        "kind": "proportional",
+        "text": text,
+        "figures": {"achieved": achieved, "total": total},
+        "decimals": 2,
+        "if_no_cases": if_no_cases,
+    }
     return Leaf(title, m, rule, **_ev(kw))
 
 
@@ -168,6 +177,7 @@ def survey(title: str, max_: object) -> Leaf:
 
 
 # ---------------------------------------------------------------- assembly
+
 
 def number_codes(areas: list[Area]) -> None:
     """Assign codes "1", "1.1", "1.1.1" by position."""
@@ -205,15 +215,23 @@ def render(areas: list[Area], head: dict, hints: dict[str, str]) -> dict:
     doc = dict(head)
     doc["max"] = sum((a.max for a in areas), Decimal(0))
     doc["precision"] = 2
-    doc["bands"] = [{"label": label, "min": D(m)} for label, m in
-                    (("Xuất sắc", 90), ("Tốt", 80), ("Khá", 70), ("Trung bình", 50), ("Yếu", 0))]
+    doc["bands"] = [
+        {"label": label, "min": D(m)}
+        for label, m in (("Xuất sắc", 90), ("Tốt", 80), ("Khá", 70), ("Trung bình", 50), ("Yếu", 0))
+    ]
     doc["areas"] = []
     for area in areas:
         crits = []
         for crit in area.criteria:
             if isinstance(crit, Group):
-                crits.append({"code": crit.code, "title": crit.title, "max": crit.max,
-                              "components": [_leaf_dict(c, hints) for c in crit.components]})
+                crits.append(
+                    {
+                        "code": crit.code,
+                        "title": crit.title,
+                        "max": crit.max,
+                        "components": [_leaf_dict(c, hints) for c in crit.components],
+                    }
+                )
             else:
                 crits.append(_leaf_dict(crit, hints))
         doc["areas"].append({"code": area.code, "title": area.title, "max": area.max, "criteria": crits})

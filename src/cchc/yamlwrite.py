@@ -1,4 +1,4 @@
-"""A tiny deterministic YAML emitter for the sample generator.
+"""A tiny deterministic YAML emitter (the sample generator, the officer's tools).
 
 Dicts keep their insertion order (the caller chooses a human order), strings
 are written as UTF-8, and a string is left unquoted only when every YAML 1.1
