@@ -5,8 +5,12 @@ deadline it was made for), the notice on each open pull request, and the record 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..clock import show
+
+if TYPE_CHECKING:
+    from .close import Decision, Pull
 
 _DEADLINE = re.compile(r"^Hạn tự đánh giá: (\S+)$", re.M)
 _COMMIT = re.compile(r"^Phiên bản: ([0-9a-f]{40}|[0-9a-f]{64})$", re.M)
@@ -22,7 +26,7 @@ def recorded_commit(message: str) -> str | None:
     return m.group(1) if m else None
 
 
-def tag_message(d, tz: str) -> str:
+def tag_message(d: Decision, tz: str) -> str:
     if d.received:
         where = f"yêu cầu gộp #{d.pull}" if d.pull else "nhánh chính"
         first = (
@@ -38,7 +42,7 @@ def tag_message(d, tz: str) -> str:
     )
 
 
-def for_pull(d, pull, tz: str) -> str:
+def for_pull(d: Decision, pull: Pull, tz: str) -> str:
     """The notice for one open pull request of a unit whose entry was just closed."""
     when = show(d.deadline, tz)
     if d.received and d.pull == pull.number:
@@ -62,7 +66,7 @@ def for_pull(d, pull, tz: str) -> str:
     )
 
 
-def record(decisions: list, tz: str) -> str:
+def record(decisions: list[Decision], tz: str) -> str:
     """The Markdown record of the closing (job summary), in Vietnamese."""
     lines = ["# Biên bản khoá nhập liệu", ""]
     if not decisions:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..findings import Finding, error
+from ..model.repository import Repository
 from . import paths as P
 
 OWNERS = {
@@ -30,8 +31,8 @@ ROLE_NAMES = {
 }
 
 
-def roles(base, login: str, year: int | None, unit_id: str | None) -> set[str]:
-    out = set()
+def roles(base: Repository, login: str, year: int | None, unit_id: str | None) -> set[str]:
+    out: set[str] = set()
     if base.province is not None and login in base.province.admins:
         out.add("admin")
     unit = base.units.get(unit_id) if unit_id else None
@@ -39,16 +40,16 @@ def roles(base, login: str, year: int | None, unit_id: str | None) -> set[str]:
         return out
     if login in unit.accounts:
         out.add("unit")
-    plan = base.plans.get(year)
+    plan = base.plans.get(year) if year is not None else None
     council = plan.council_for(unit) if plan else None
     if council is not None and login in council.accounts and login not in unit.accounts:
         out.add("council")
     return out
 
 
-def check(base, changed: list[P.Changed], login: str, who: str = "Người gửi") -> list[Finding]:
+def check(base: Repository, changed: list[P.Changed], login: str, who: str = "Người gửi") -> list[Finding]:
     """One finding per dossier part (or shared area) that ``login`` may not change."""
-    groups: dict[tuple, list[P.Changed]] = defaultdict(list)
+    groups: dict[tuple[str, int | None, str | None, str], list[P.Changed]] = defaultdict(list)
     for c in changed:
         groups[(c.kind, c.year, c.unit, c.area if c.kind == P.SHARED else "")].append(c)
     out = []
@@ -59,11 +60,11 @@ def check(base, changed: list[P.Changed], login: str, who: str = "Người gửi
     return out
 
 
-def _more(items) -> str:
+def _more(items: list[P.Changed]) -> str:
     return f" (và {len(items) - 1} tệp khác)" if len(items) > 1 else ""
 
 
-def _refusal(base, kind: str, items: list[P.Changed], login: str, who: str) -> Finding:
+def _refusal(base: Repository, kind: str, items: list[P.Changed], login: str, who: str) -> Finding:
     first = items[0]
     if kind == P.SHARED:
         return error(
@@ -74,7 +75,7 @@ def _refusal(base, kind: str, items: list[P.Changed], login: str, who: str) -> F
             "Bỏ thay đổi này khỏi yêu cầu gộp (chỉ giữ hồ sơ của đơn vị); nếu thật sự cần sửa, "
             "đề nghị Sở Nội vụ thực hiện.",
         )
-    unit = base.units.get(first.unit)
+    unit = base.units.get(first.unit) if first.unit else None
     label = f"'{first.unit}' ({unit.name})" if unit else f"'{first.unit}'"
     if kind == P.DOSSIER_OTHER:
         return error(
@@ -85,7 +86,7 @@ def _refusal(base, kind: str, items: list[P.Changed], login: str, who: str) -> F
             "evidence/ (tài liệu kiểm chứng). Chuyển tệp vào evidence/ hoặc bỏ tệp này.",
         )
     if kind == P.APPRAISAL:
-        plan = base.plans.get(first.year)
+        plan = base.plans.get(first.year) if first.year is not None else None
         council = plan.council_for(unit) if plan and unit else None
         own = unit is not None and login in unit.accounts
         return error(

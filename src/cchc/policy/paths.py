@@ -74,4 +74,4 @@ def classify(path: str, status: str = "M") -> Changed:
 
 def dossiers(changed: list[Changed]) -> list[tuple[int, str]]:
     """The (year, unit) dossiers a set of changes touches, sorted."""
-    return sorted({(c.year, c.unit) for c in changed if c.unit})
+    return sorted({(c.year, c.unit) for c in changed if c.year is not None and c.unit})

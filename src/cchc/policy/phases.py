@@ -27,12 +27,14 @@ Each kind of file maps to one window function (``WINDOWS``); none knows any crit
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from ..clock import show
 from ..findings import Finding, error, warning
-from ..model.plan import PHASE_NAMES
+from ..model.plan import PHASE_NAMES, Plan
+from ..model.submission import Round
 from . import paths as P
 from . import states
 from .event import PUSHES
@@ -40,14 +42,14 @@ from .event import PUSHES
 
 @dataclass
 class Situation:
-    plan: object  # the base branch's plan of the dossier's year
+    plan: Plan  # the base branch's plan of the dossier's year
     unit: str
     time: datetime
     tz: str
-    base_rounds: dict  # round number → Round, as recorded on the base branch
-    head_rounds: dict | None  # as in the pull request (None: appraisal.yaml unreadable there)
+    base_rounds: dict[int, Round]  # round number → Round, as recorded on the base branch
+    head_rounds: dict[int, Round] | None  # as in the pull request (None: appraisal.yaml unreadable there)
     head_has_appraisal: bool
-    locked_changes: list  # unit content differing from the receipt (after the lock)
+    locked_changes: list[P.Changed]  # unit content differing from the receipt (after the lock)
     receipt: str | None  # the receipt tag, when there is one
     action: str | None = None
     closed: bool = False  # a verified receipt (received or not) exists for the unit's current deadline
@@ -84,7 +86,7 @@ class Situation:
         return self.requests and 2 not in self.base_rounds and self.time <= self.deadline("explanation_closes")
 
 
-def _more(items) -> str:
+def _more(items: list[P.Changed]) -> str:
     return f" (và {len(items) - 1} tệp khác)" if len(items) > 1 else ""
 
 
@@ -125,7 +127,7 @@ def _proves_late(s: Situation) -> bool:
     return (s.action in PUSHES or s.action == states.READY) and s.time > deadline
 
 
-def _pending(s: Situation, late: list) -> Finding:
+def _pending(s: Situation, late: list[P.Changed]) -> Finding:
     first = late[0]
     return warning(
         "receipt-pending",
@@ -150,23 +152,25 @@ def lock(s: Situation) -> list[Finding]:
         return [_pending(s, late)]
     first = late[0]
     submit = " Hồ sơ được Gửi đi sau thời hạn." if s.action == states.READY else ""
-    basis = (
-        "so với bản đã tiếp nhận khi khoá nhập liệu"
-        if s.receipt
-        else "so với nhánh chính (đơn vị được ghi nhận chưa nộp khi khoá nhập liệu)"
-        if s.closed
-        else "so với nhánh chính (chưa có bản tiếp nhận nào được ghi khi khoá nhập liệu)"
-    )
     return [
         error(
             "phase-locked",
             first.path,
             f"Đã hết hạn tự đánh giá ({s.when('self_assessment_closes')}); {s.moment_text}. "
-            f"Điểm tự chấm và tài liệu kiểm chứng đã thay đổi {basis}: {first.path}{_more(late)}.{submit}",
+            f"Điểm tự chấm và tài liệu kiểm chứng đã thay đổi {_basis(s)}: {first.path}{_more(late)}.{submit}",
             "Sau thời hạn không ai được sửa điểm, tài liệu kiểm chứng (ngày ghi trong commit không được "
             "tính). Bỏ các thay đổi này; nếu có lý do chính đáng, đề nghị Sở Nội vụ gia hạn bằng văn bản.",
         )
     ]
+
+
+def _basis(s: Situation) -> str:
+    """What the locked content is compared with."""
+    if s.receipt:
+        return "so với bản đã tiếp nhận khi khoá nhập liệu"
+    if s.closed:
+        return "so với nhánh chính (đơn vị được ghi nhận chưa nộp khi khoá nhập liệu)"
+    return "so với nhánh chính (chưa có bản tiếp nhận nào được ghi khi khoá nhập liệu)"
 
 
 def _explanation(s: Situation, items: list[P.Changed]) -> list[Finding]:
@@ -201,7 +205,7 @@ def _explanation(s: Situation, items: list[P.Changed]) -> list[Finding]:
     return []
 
 
-def _key(rnd) -> tuple:
+def _key(rnd: Round) -> tuple[object, ...]:
     return (
         rnd.number,
         rnd.council,
@@ -312,12 +316,17 @@ def describe(s: Situation) -> str:
     )
 
 
-WINDOWS = {P.SELF: _unit_content, P.EVIDENCE: _unit_content, P.EXPLANATION: _explanation, P.APPRAISAL: _appraisal}
+WINDOWS: dict[str, Callable[[Situation, list[P.Changed]], list[Finding]]] = {
+    P.SELF: _unit_content,
+    P.EVIDENCE: _unit_content,
+    P.EXPLANATION: _explanation,
+    P.APPRAISAL: _appraisal,
+}
 
 
 def check(s: Situation, changed: list[P.Changed]) -> list[Finding]:
-    out = []
-    by_kind: dict[str, list] = {}
+    out: list[Finding] = []
+    by_kind: dict[str, list[P.Changed]] = {}
     for c in changed:
         by_kind.setdefault(c.kind, []).append(c)
     for kind, items in by_kind.items():

@@ -110,7 +110,7 @@ def signers_file(git: Git, rev: str, folder: Path) -> Path | None:
 def _parse(text: str) -> tuple[dict[str, str], str]:
     """A tag object's headers, and its message (signature included)."""
     head, _, message = text.partition("\n\n")
-    fields = {}
+    fields: dict[str, str] = {}
     for line in head.splitlines():
         m = _HEADER.match(line)
         if m:

@@ -6,8 +6,12 @@ shape and size of a document and treats it as untrusted input: its texts come fr
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
+
+if TYPE_CHECKING:
+    from .check import PrResult
 
 MAX_DOC = 4 * 1024 * 1024
 
@@ -96,7 +100,7 @@ SCHEMA = {
 }
 
 
-def document(res) -> dict:
+def document(res: PrResult) -> dict[str, Any]:
     """The JSON document of a check_pr result (numbers as exact text)."""
     ev = res.event
     return {
@@ -120,12 +124,12 @@ def document(res) -> dict:
     }
 
 
-def load(text: str | bytes) -> dict:
+def load(text: str | bytes) -> dict[str, Any]:
     if len(text) > MAX_DOC:
         raise BadDocument("tệp kết quả quá lớn")
     try:
         doc = json.loads(text)
         jsonschema.validate(doc, SCHEMA)
-    except (ValueError, jsonschema.ValidationError) as exc:
+    except (ValueError, RecursionError, jsonschema.ValidationError) as exc:
         raise BadDocument("tệp kết quả không đúng định dạng") from exc
-    return doc
+    return dict(doc)

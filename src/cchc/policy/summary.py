@@ -7,23 +7,27 @@ renders it without reading any file of the pull request.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from ..model.numbers import fmt
+from ..model.repository import Repository
 from ..score.unit import STATUS_NAMES, score_unit
 
 
-def _d(value, places=None):
+def _d(value: Decimal | None, places: int | None = None) -> str | None:
     return None if value is None else fmt(value, places)
 
 
-def dossier(repo, year: int, unit_id: str) -> dict | None:
+def dossier(repo: Repository, year: int, unit_id: str) -> dict[str, Any] | None:
     unit = repo.units.get(unit_id)
     us = score_unit(repo, unit, year) if unit is not None else None
-    if us is None:
+    if unit is None or us is None:
         return None
     places = us.framework.precision
     rows = []
     for n in us.nodes():
-        row = {
+        row: dict[str, Any] = {
             "code": n.code,
             "title": n.title,
             "depth": n.depth,
