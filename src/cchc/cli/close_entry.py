@@ -18,7 +18,6 @@ from pathlib import Path
 from .. import clock, vcs
 from ..load import repository
 from ..policy import close, notices
-from ..policy import event as ev
 from ..vcs import GitError
 from .common import fail
 
