@@ -1,4 +1,11 @@
-"""mkdocs hook entry point: the logic lives in the package (cchc.publish.site.hook)."""
+"""mkdocs hook entry point: the logic lives in the package (cchc.site_hook)."""
 
-from cchc.publish.site.hook import (  # noqa: F401
-    on_config, on_files, on_page_content, on_page_markdown, on_post_build, on_shutdown, on_startup)
+from cchc.site_hook import (  # noqa: F401
+    on_config,
+    on_files,
+    on_page_content,
+    on_page_markdown,
+    on_post_build,
+    on_shutdown,
+    on_startup,
+)

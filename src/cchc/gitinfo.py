@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .vcs import head_date, head_state
+
 
 def commit(root: Path) -> str:
     """The HEAD commit id, with '+thay-doi' when the working tree differs; '' outside Git."""
-    try:
-        import git
-
-        repo = git.Repo(root, search_parent_directories=True)
-        sha = repo.head.commit.hexsha
-        dirty = repo.is_dirty(untracked_files=False, path=str(root))
-        return sha + ("+thay-doi" if dirty else "")
-    except Exception:  # not a Git checkout, or no commit yet: say so rather than guess
+    state = head_state(root)
+    if state is None:  # not a Git checkout, or no commit yet: say so rather than guess
         return ""
+    sha, dirty = state
+    return sha + ("+thay-doi" if dirty else "")
 
 
 def commit_date(root: Path) -> str:
     """The HEAD commit's date (YYYY-MM-DD, as committed); '' outside Git."""
-    try:
-        import git
-
-        repo = git.Repo(root, search_parent_directories=True)
-        return repo.head.commit.committed_datetime.date().isoformat()
-    except Exception:  # not a Git checkout, or no commit yet
-        return ""
+    return head_date(root) or ""

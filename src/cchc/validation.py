@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks
+from . import checks, vcs
 from .findings import Finding
 from .load import repository
-from .load.listing import Listing
+from .model.repository import Listing
+from .vcs import GitError
+
+__all__ = ["SHARED", "GitError", "Result", "changed_since", "scope", "validate"]  # GitError: what changed_since raises
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
 SHARED = ("province.yaml", "units/", "criteria/", "plans/", "history/", "schemas/", "src/", "pyproject.toml")
@@ -46,7 +48,7 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     """
     wanted = None
     if paths is not None:
-        wanted = lambda folder: _under(folder, paths) or any(_under(p, [folder]) for p in paths)  # noqa: E731
+        wanted = lambda folder: _under(folder, paths) or any(_under(p, [folder]) for p in paths)
     surveys = paths is None or any(_under(p, ["surveys"]) or _under("surveys", [p]) for p in paths)
     repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing)
     found = checks.run(repo)
@@ -55,22 +57,12 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     return Result(sorted(set(found)), len(repo.dossiers), repo)
 
 
-class GitError(Exception):
-    pass
-
-
 def changed_since(root: Path | str, base: str) -> list[str]:
     """Repo-relative paths that differ between ``base`` and the working tree (commits on top
-    of it, uncommitted edits and new untracked files). Judged by content, not by dates."""
-    def git(*args: str) -> list[str]:
-        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True)
-        if proc.returncode != 0:
-            raise GitError(proc.stderr.decode("utf-8", "replace").strip())
-        return [p for p in proc.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
-
-    merge_base = git("merge-base", base, "HEAD")
-    return sorted(set(git("diff", "-z", "--name-only", "--no-renames", merge_base[0].strip() if merge_base else base)
-                      + git("ls-files", "-z", "--others", "--exclude-standard")))
+    of it, uncommitted edits and new untracked files). Judged by content, not by dates.
+    Raises GitError."""
+    with vcs.Git(root) as git:
+        return git.worktree_changes(base)
 
 
 def scope(changed: list[str]) -> list[str] | None:

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import markdown
-import pytest
 
 from cchc.cli import main as cli
 

@@ -11,7 +11,7 @@ person cannot tell them apart, a case-insensitive disk keeps only one of them, a
 twin of a received document would silently take over its references. Twin folders are
 reported once, not again for each pair of files inside them.
 
-The entries come from ``repo.listing`` (a Git tree, for a pull request) or the disk.
+The entries come from ``repo.listing``: the disk, or a Git tree for a pull request (load sets it).
 """
 
 from __future__ import annotations
@@ -21,21 +21,13 @@ from collections import defaultdict
 
 from ..evidence.paths import shown
 from ..findings import Finding, error
-from ..load import listing as L
-from ..load.repository import Dossier, Repository
-
-SMALL_SCOPE = 64  # up to this many dossiers, the Git index is asked about their folders only
+from ..model import repository as L
+from ..model.repository import Dossier, Repository
 
 
 def entries(repo: Repository, folder: str) -> list[L.Entry]:
-    """The entries of one dossier folder; the disk listing is made once per run (kept on the
-    loaded repository, like the evidence checks' per-run memos)."""
-    listing = repo.listing or getattr(repo, "_disk_listing", None)
-    if listing is None:
-        folders = sorted(d.folder for d in repo.dossiers.values())
-        listing = L.Disk(repo.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])
-        object.__setattr__(repo, "_disk_listing", listing)
-    return listing.entries(folder)
+    """The entries of one dossier folder (none known for a repository built without ``load``)."""
+    return repo.listing.entries(folder) if repo.listing is not None else []
 
 
 def check(repo: Repository, dossier: Dossier) -> list[Finding]:

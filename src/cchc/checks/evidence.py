@@ -17,7 +17,7 @@ from ..evidence import crosscheck, files, paths, trust
 from ..evidence.blobs import BlobIds
 from ..evidence.pdf import Inspector
 from ..findings import Finding, Severity, error, warning
-from ..load import listing
+from ..model import repository as listing
 from . import entries
 
 VN = timezone(timedelta(hours=7))

@@ -17,11 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import clock, vcs
 from ..load import repository
 from ..model.repository import Repository
 from ..policy import close, notices
-from ..policy import event as ev
-from ..policy.gitrepo import Git, GitFailure
+from ..vcs import GitError
 from .common import fail
 
 
@@ -82,21 +82,21 @@ def signing_key(args) -> tuple[Path | None, str]:
 def _start(args) -> tuple[datetime, Path | None] | str:
     """The time the job runs at and the signing key (with --apply), or why it cannot start."""
     try:
-        now = ev.parse_time(args.now) if args.now else ev.now()
+        now = clock.parse_time(args.now) if args.now else clock.now()
     except ValueError:
         return f"thời điểm '{args.now}' không đúng dạng ISO 8601 có múi giờ."
     key, why = signing_key(args) if args.apply else (None, "")
     return why + "." if args.apply and key is None else (now, key)
 
 
-def _load(args: argparse.Namespace) -> tuple[Git, str, Repository, list[close.Pull]] | str:
+def _load(args: argparse.Namespace) -> tuple[vcs.Git, str, Repository, list[close.Pull]] | str:
     """The repository on its main branch and the forge's pull requests, or why they cannot be read."""
     try:
-        git = Git(args.repo)
+        git = vcs.Git(args.repo)
         main = git.commit("HEAD")
         repo = repository.load(git.root, lambda folder: False)
         pulls = close.load_pulls(args.pulls, args.forge_data)
-    except GitFailure as exc:
+    except GitError as exc:
         return f"không đọc được kho Git: {exc}."
     except (OSError, ValueError, KeyError, TypeError) as exc:
         return f"dữ liệu yêu cầu gộp không đọc được ({type(exc).__name__})."
@@ -161,14 +161,17 @@ def run(args: argparse.Namespace) -> int:
         return fail("không đọc được province.yaml của nhánh chính.")
     tz = repo.province.timezone
     years = _years(args, repo, now)
-    decisions = [d for y in years for d in close.decide(git, repo, y, now, pulls, main, args.current_heads)]
-    notes = close.comments(decisions, pulls, git, main, tz)
+    try:
+        decisions = [d for y in years for d in close.decide(git, repo, y, now, pulls, main, args.current_heads)]
+        notes = close.comments(decisions, pulls, git, main, tz)
+    except GitError as exc:
+        return fail(f"không đọc được kho Git: {exc}.", exc.detail)
     tags = []
     if args.apply:
         assert key is not None, "_start refuses --apply without a key"
         try:
             tags = close.apply(git, decisions, tz, key, args.push)
-        except GitFailure as exc:
-            return fail(f"không ghi được thẻ tiếp nhận: {exc}.")
+        except GitError as exc:
+            return fail(f"không ghi được thẻ tiếp nhận: {exc}.", exc.detail)
     _record(args, decisions, notes, tags, tz)
     return 0

@@ -76,21 +76,16 @@ def notice(reason: str) -> str:
 
 
 def add_files(files, mkdocs_config, repo) -> None:
-    """mkdocs hook helper: add admin/ to the site's files."""
+    """mkdocs hook helper: add admin/ to the site's files. Raises EditorError when the editor
+    is configured but its libraries are missing (the hook stops the build)."""
     from mkdocs.structure.files import File
-
-    from ..publish.site.build import SiteError
 
     try:
         texts = generated(repo, resolve(mkdocs_config.extra.get("cchc_editor")))
     except config_mod.EditorError as exc:
         texts = {"index.html": notice(str(exc))}
     if "config.yml" in texts:
-        try:
-            statics = static_files()
-        except config_mod.EditorError as exc:
-            raise SiteError("Không tạo được trình nhập liệu: " + str(exc)) from None
-        for rel, path in statics.items():
+        for rel, path in static_files().items():
             files.append(File.generated(mkdocs_config, f"{PREFIX}/{rel}", abs_src_path=str(path)))
     for rel, text in texts.items():
         files.append(File.generated(mkdocs_config, f"{PREFIX}/{rel}", content=text))

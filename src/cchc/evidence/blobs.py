@@ -9,62 +9,51 @@ index holds the pointer's id; equal pointers mean equal content, so it serves as
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
 from pathlib import Path
+from typing import Protocol
+
+from .. import vcs
+from ..vcs import blob_id as hash_file
+
+__all__ = ["BlobIds", "hash_file"]
 
 
-def hash_file(path: Path) -> str:
-    h = hashlib.sha1()
-    with open(path, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
-        h.update(b"blob %d\0" % size)
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+class Files(Protocol):
+    """The repository's files on disk (cchc.load.source.FileSource)."""
 
+    @property
+    def root(self) -> Path: ...
 
-def _git(root: Path, *args: str) -> bytes | None:
-    try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    def _path(self, rel: str) -> str: ...  # the file's path on disk, once checked to be inside the root
+
+    def is_symlink(self, rel: str) -> bool: ...
+
+    def walk_files(self, rel: str) -> list[str]: ...
 
 
 def _index(root: Path, prefix: str) -> dict[str, str] | None:
     """rel -> blob id for tracked files under ``prefix`` whose content Git says is unchanged."""
-    listed = _git(root, "ls-files", "-s", "-z", "--", prefix)
-    changed = _git(root, "diff-files", "--name-only", "-z", "--relative", "--", prefix)
+    listed = vcs.tracked(root, [prefix])
+    changed = vcs.modified(root, prefix)
     if listed is None or changed is None:
         return None
-    dirty = {os.fsdecode(p) for p in changed.split(b"\0") if p}
-    out = {}
-    for record in listed.split(b"\0"):
-        if not record:
-            continue
-        meta, _, path = record.partition(b"\t")
-        mode, sha, _stage = meta.split(b" ")
-        rel = os.fsdecode(path)
-        if mode == b"100644" or mode == b"100755":
-            if rel not in dirty:
-                out[rel] = sha.decode("ascii")
-    return out
+    dirty = set(changed)
+    return {e.path: e.blob for e in listed if e.mode in ("100644", "100755") and e.path not in dirty}
 
 
 def _untracked_or_changed(root: Path, prefix: str) -> list[str] | None:
-    others = _git(root, "ls-files", "--others", "--exclude-standard", "-z", "--", prefix)
-    changed = _git(root, "diff-files", "--name-only", "-z", "--relative", "--", prefix)
+    others = vcs.untracked(root, prefix)
+    changed = vcs.modified(root, prefix)
     if others is None or changed is None:
         return None
-    return sorted({os.fsdecode(p) for p in (others + b"\0" + changed).split(b"\0") if p})
+    return sorted({*others, *changed})
 
 
 class BlobIds:
     """Blob ids for files under one folder of the repository (default: submissions/)."""
 
-    def __init__(self, source, prefix: str = "submissions"):
+    def __init__(self, source: Files, prefix: str = "submissions") -> None:
         self.source = source
         self.prefix = prefix
         self._known: dict[str, str] | None = None
@@ -101,8 +90,7 @@ class BlobIds:
             if extra is not None:
                 for rel in extra:
                     full = os.path.join(root, rel)
-                    if (not self.source.is_symlink(rel) and os.path.isfile(full)
-                            and not os.path.islink(full)):
+                    if not self.source.is_symlink(rel) and os.path.isfile(full) and not os.path.islink(full):
                         blob = self.of(rel)
                         if blob:
                             out[rel] = blob

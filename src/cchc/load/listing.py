@@ -17,10 +17,10 @@ from __future__ import annotations
 import bisect
 import os
 import stat
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import vcs
 from ..model.repository import FILE, FOLDER, GITLINK, LINK, SPECIAL, Entry, Listing
 
 __all__ = ["FILE", "FOLDER", "GITLINK", "LINK", "SPECIAL", "Disk", "Entry", "GitTree", "Listing"]
@@ -65,17 +65,10 @@ class Disk:
         """Links and gitlinks as the Git index records them (nothing outside a Git work tree)."""
         if self._index is None:
             self._index = {}
-            try:
-                done = subprocess.run(["git", "-C", str(self.root), "--literal-pathspecs", "ls-files", "-s", "-z",
-                                       "--", *self.prefixes], capture_output=True, timeout=60, check=False)
-            except (OSError, subprocess.SubprocessError):
-                return self._index
-            if done.returncode == 0:
-                for record in done.stdout.split(b"\0"):
-                    meta, _, path = record.partition(b"\t")
-                    kind = _MODES.get(meta[:6].decode("ascii", "replace"))
-                    if kind in (LINK, GITLINK):
-                        self._index[os.fsdecode(path)] = kind
+            for entry in vcs.tracked(self.root, self.prefixes) or []:
+                kind = _MODES.get(entry.mode)
+                if kind is not None and kind in (LINK, GITLINK):
+                    self._index[entry.path] = kind
         return self._index
 
     def _of(self, rel: str) -> str | None:

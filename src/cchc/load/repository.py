@@ -21,6 +21,7 @@ from ..model import registry, submission
 from ..model import survey as survey_model
 from ..model.repository import Dossier, Listing, Repository
 from . import schema
+from .listing import Disk
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
 
@@ -218,4 +219,13 @@ def load(root: Path | str, wanted: Callable[[str], bool] | None = None, *, surve
     loader = _Loader(FileSource(Path(root)), surveys)
     loader.context()
     loader.dossier_folders(wanted)
-    return loader.repository(scope, listing)
+    return loader.repository(scope, listing or _disk(loader))
+
+
+SMALL_SCOPE = 64  # up to this many dossiers, the Git index is asked about their folders only
+
+
+def _disk(loader: _Loader) -> Disk:
+    """The dossier folders as the disk holds them (read when a check first asks)."""
+    folders = sorted(d.folder for d in loader.dossiers.values())
+    return Disk(loader.source.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])

@@ -89,7 +89,7 @@ class Repository:
     duplicate_units: tuple[tuple[Unit, Unit], ...] = ()  # (Unit, the first Unit with its id)
     broken: frozenset[str] = frozenset()  # files that failed to load
     scope: tuple[str, ...] | None = None  # repo-relative paths a limited run checks (None: everything)
-    listing: Listing | None = None  # what the dossier folders hold (None: read from the disk when needed)
+    listing: Listing | None = None  # what the dossier folders hold: the disk or a Git tree (load sets it)
 
     @property
     def root(self) -> Path:

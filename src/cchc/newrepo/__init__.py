@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import vcs
 from ..load import schema
 from ..load.yamlfile import parse
 from ..policy import codeowners
@@ -143,8 +143,4 @@ def create(target: Path, opts: Options, git: bool = True) -> list:
 
 def _git_init(target: Path) -> None:
     """An empty Git repository on branch main (no commit: the officer commits what they checked)."""
-    if shutil.which("git") is None:
-        return
-    subprocess.run(["git", "init", "-q", str(target)], check=True, capture_output=True)
-    subprocess.run(["git", "-C", str(target), "symbolic-ref", "HEAD", "refs/heads/main"], check=True,
-                   capture_output=True)
+    vcs.init_repository(target, "main")  # without Git on the machine, the folder stays a plain folder

@@ -7,8 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli.common import fail, resolve_root
 from ..report import REPORTERS
+from ..terminal import fail, resolve_root
 
 
 def add_format(p) -> None:

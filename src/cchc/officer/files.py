@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import checks
 from ..load import repository
 from ..policy import codeowners
-from ..yamlout import dump
+from ..yamlwrite import dump
 
 # The shared files every check needs; submissions are never copied (they are large and
 # a change to the registry, the plans or the surveys does not rewrite them).

@@ -19,15 +19,22 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .. import validation
+from .. import validation, vcs
+from ..clock import now
 from ..findings import Finding, error, warning
 from ..load import repository
 from ..load.listing import GitTree
+from ..vcs import GitError
 from . import codeowners, owners, phases, published, receipts, summary, validator
 from . import paths as P
-from .event import Event, now
-from .gitrepo import Git, GitFailure
+from .event import Event
+
+if TYPE_CHECKING:
+    from ..model.repository import Dossier, Repository
+    from ..model.submission import Round
+    from ..vcs import Git
 
 CONTEXT = ["province.yaml", "units", "criteria", "plans"]
 REGISTRY = ("province.yaml", "units/", "plans/", *codeowners.TARGETS.values())
@@ -38,12 +45,12 @@ class PrResult:
     event: Event
     base: str
     head: str
-    changed: list = field(default_factory=list)
+    changed: list[P.Changed] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     dossier: tuple[int, str] | None = None
-    summary: dict | None = None
+    summary: dict[str, Any] | None = None
     phase: str = ""
-    roles: list = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
     checked: int = 0
     tz: str = "+07:00"  # the province's time zone, for showing times
 
@@ -52,127 +59,189 @@ class PrResult:
         return [f for f in self.findings if f.is_error]
 
 
-def _dossier_yaml(folders) -> list[str]:
+@dataclass(frozen=True)
+class _Sides:
+    """The policy context and the touched dossiers as the base has them, the dossiers as the
+    head has them, and the dossiers the pull request touches."""
+
+    base: Repository
+    head: Repository
+    touched: list[tuple[int, str]]
+
+
+def _dossier_yaml(folders: list[str]) -> list[str]:
     return [f"{folder}/{name}" for folder in folders for name in repository.DOSSIER_FILES]
 
 
 def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
-    git = Git(repo_dir)
     if event.time is None:
         event = event.with_time(now(), "clock")
     if event.rerun and event.checked is None:
         event = replace(event, checked=now())
+    with vcs.Git(repo_dir) as git, tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp:
+        res = _check(git, event, Path(tmp))
+    res.findings = sorted(set(res.findings))
+    return res
+
+
+def _check(git: Git, event: Event, tmp: Path) -> PrResult:
     base, head = git.commit(event.base), git.commit(event.head)
     changed = [P.classify(c.path, c.status) for c in git.changes(base, head, three_dot=True)]
     touched = P.dossiers(changed)
     folders = [f"submissions/{y}/{u}" for y, u in touched]
     res = PrResult(event, base, head, changed, dossier=touched[0] if len(touched) == 1 else None)
-    with tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp:
-        Path(tmp, "base").mkdir()
-        git.export(base, CONTEXT + _dossier_yaml(folders), Path(tmp, "base"))
-        base_repo = repository.load(Path(tmp, "base"), lambda folder: folder in folders)
-        if base_repo.province is not None:
-            res.tz = base_repo.province.timezone
-        scope = validation.scope([c.path for c in changed])  # None: everything; []: nothing validated changed
-        head_root = _head_tree(git, head, changed, scope, Path(tmp, "head"))
-        if scope != []:
-            # the dossiers' entries as the head's tree records them: an export shows a gitlink
-            # as an empty folder, and a checkout may hold what the commit does not
-            listed = GitTree(git.tree_modes(head, ["submissions"] if scope is None else scope))
-            result = validation.validate(head_root, scope, listed)
-            res.findings += result.findings
-            res.checked = result.checked
-        head_repo = repository.load(head_root, lambda folder: folder in folders)
-        if any(c.path.startswith(REGISTRY) for c in changed):
-            res.findings += codeowners.check(head_repo, head_root)
-        if res.dossier is not None:
-            res.summary = summary.dossier(head_repo, *res.dossier)
-        res.findings += validator.check(git, base)
-        res.findings += published.check(base_repo, changed)  # a published year is frozen (base's plan)
-        if not event.is_queue:
-            res.findings += _policy(git, event, base, head, changed, touched, base_repo, head_repo, res)
-    res.findings = sorted(set(res.findings))
+    (tmp / "base").mkdir()
+    git.export(base, CONTEXT + _dossier_yaml(folders), tmp / "base")
+    base_repo = repository.load(tmp / "base", lambda folder: folder in folders)
+    if base_repo.province is not None:
+        res.tz = base_repo.province.timezone
+    head_repo = _check_head(git, res, folders, tmp / "head")
+    res.findings += validator.check(git, base)
+    res.findings += published.check(base_repo, res.changed)  # a published year is frozen (base's plan)
+    if not event.is_queue:
+        res.findings += _policy(git, res, _Sides(base_repo, head_repo, touched))
     return res
 
 
-def _head_tree(git: Git, head: str, changed, scope, dest: Path) -> Path:
+def _check_head(git: Git, res: PrResult, folders: list[str], dest: Path) -> Repository:
+    """Validate what the head changed (the running code judges it), and load its dossiers."""
+    scope = validation.scope([c.path for c in res.changed])  # None: everything; []: nothing validated changed
+    head_root = _head_tree(git, res.head, res.changed, scope, dest)
+    if scope != []:
+        # the dossiers' entries as the head's tree records them: an export shows a gitlink
+        # as an empty folder, and a checkout may hold what the commit does not
+        listed = GitTree(git.tree_modes(res.head, ["submissions"] if scope is None else scope))
+        result = validation.validate(head_root, scope, listed)
+        res.findings += result.findings
+        res.checked = result.checked
+    head_repo = repository.load(head_root, lambda folder: folder in folders)
+    if any(c.path.startswith(REGISTRY) for c in res.changed):
+        res.findings += codeowners.check(head_repo, head_root)
+    if res.dossier is not None:
+        res.summary = summary.dossier(head_repo, *res.dossier)
+    return head_repo
+
+
+def _head_tree(git: Git, head: str, changed: list[P.Changed], scope: list[str] | None, dest: Path) -> Path:
     """The head commit's files: the checkout itself when it is exactly at head, else an export
     of what the checks need (the shared context, the touched dossiers, CODEOWNERS)."""
+    folders = sorted({c.folder for c in changed if c.folder})
     if git.head_is(head):
-        git.lfs_pull(sorted({c.folder for c in changed if c.folder}))
+        git.lfs_pull(folders)
         return git.root
-    git.export(head, None if scope is None else
-               [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *{c.folder for c in changed if c.folder}],
-               dest)
+    needed = None if scope is None else [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *folders]
+    git.export(head, needed, dest)
     dest.mkdir(exist_ok=True)
     return dest
 
 
-def _policy(git, event, base, head, changed, touched, base_repo, head_repo, res) -> list[Finding]:
-    out: list[Finding] = []
-    if base_repo.province is None:
-        return [error("policy-base-unreadable", "province.yaml",
-                      "Không đọc được thông tin tỉnh (province.yaml) của nhánh chính nên không xác định được quyền.",
-                      "Báo quản trị (Sở Nội vụ) sửa province.yaml trên nhánh chính.")]
-    if len(touched) > 1:
-        first = next(c for c in changed if c.unit)
-        out.append(error("pr-many-dossiers", first.path,
-                         f"Yêu cầu gộp thay đổi hồ sơ của {len(touched)} đơn vị/năm: "
-                         + ", ".join(f"{u} ({y})" for y, u in touched) + ". Mỗi yêu cầu gộp chỉ được thay đổi "
-                         "hồ sơ của một đơn vị trong một năm.",
-                         "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu."))
-    if event.author:
-        res.roles = sorted({r for y, u in touched or [(None, None)]
-                            for r in owners.roles(base_repo, event.author, y, u)})
-        out += owners.check(base_repo, changed, event.author, "Người gửi")
-    else:
-        out.append(warning("policy-author-unknown", changed[0].path if changed else "province.yaml",
-                           "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
-                           "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>')."))
-    if event.pusher and event.author and event.pusher != event.author:
-        out += owners.check(base_repo, _pushed(git, event, head, changed), event.pusher, "Người đẩy commit")
-    for year, unit in touched:
-        out += _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, res)
+def _policy(git: Git, res: PrResult, sides: _Sides) -> list[Finding]:
+    if sides.base.province is None:
+        return [
+            error(
+                "policy-base-unreadable",
+                "province.yaml",
+                "Không đọc được thông tin tỉnh (province.yaml) của nhánh chính nên không xác định được quyền.",
+                "Báo quản trị (Sở Nội vụ) sửa province.yaml trên nhánh chính.",
+            )
+        ]
+    out = _many_dossiers(res.changed, sides.touched) + _who(git, res, sides)
+    for year, unit in sides.touched:
+        out += _timing(git, res, year, unit, sides)
     return out
 
 
-def _pushed(git, event, head, changed) -> list:
+def _many_dossiers(changed: list[P.Changed], touched: list[tuple[int, str]]) -> list[Finding]:
+    if len(touched) <= 1:
+        return []
+    first = next(c for c in changed if c.unit)
+    return [
+        error(
+            "pr-many-dossiers",
+            first.path,
+            f"Yêu cầu gộp thay đổi hồ sơ của {len(touched)} đơn vị/năm: "
+            + ", ".join(f"{u} ({y})" for y, u in touched)
+            + ". Mỗi yêu cầu gộp chỉ được thay đổi "
+            "hồ sơ của một đơn vị trong một năm.",
+            "Tách thành các yêu cầu gộp riêng, mỗi đơn vị một yêu cầu.",
+        )
+    ]
+
+
+def _who(git: Git, res: PrResult, sides: _Sides) -> list[Finding]:
+    """The author may change what the pull request changes; the pusher, what this push changed."""
+    event, changed = res.event, res.changed
+    if not event.author:
+        return [
+            warning(
+                "policy-author-unknown",
+                changed[0].path if changed else "province.yaml",
+                "Không rõ tài khoản người gửi nên chưa kiểm tra quyền sửa hồ sơ.",
+                "Khai báo tài khoản bằng --author (hoặc 'git config cchc.account <tài khoản>').",
+            )
+        ]
+    where: list[tuple[int | None, str | None]] = [*sides.touched] or [(None, None)]
+    res.roles = sorted({r for y, u in where for r in owners.roles(sides.base, event.author, y, u)})
+    out = owners.check(sides.base, changed, event.author, "Người gửi")
+    if event.pusher and event.pusher != event.author:
+        out += owners.check(sides.base, _pushed(git, event, res.head, changed), event.pusher, "Người đẩy commit")
+    return out
+
+
+def _pushed(git: Git, event: Event, head: str, changed: list[P.Changed]) -> list[P.Changed]:
     """The pull request's files this push changed (all of them when the previous head is unknown)."""
     if not event.before or not changed:
         return changed
     try:
         moved = {c.path for c in git.changes(git.commit(event.before), head, *[c.path for c in changed])}
-    except GitFailure:  # the previous head is no longer in the repository (force push)
+    except GitError:  # the previous head is no longer in the repository (force push)
         return changed
     return [c for c in changed if c.path in moved]
 
 
-def _rounds(dossier) -> dict | None:
+def _rounds(dossier: Dossier | None) -> dict[int, Round] | None:
     if dossier is None or dossier.appraisal is None:
         return None if dossier is not None and "appraisal.yaml" in dossier.present else {}
     return {r.number: r for r in dossier.appraisal.rounds}
 
 
-def _timing(git, event, base, head, changed, year, unit, base_repo, head_repo, res) -> list[Finding]:
-    mine = [c for c in changed if c.year == year and c.unit == unit]
-    plan = base_repo.plans.get(year)
+def _timing(git: Git, res: PrResult, year: int, unit: str, sides: _Sides) -> list[Finding]:
+    event = res.event
+    mine = [c for c in res.changed if c.year == year and c.unit == unit]
+    province, when = sides.base.province, event.time
+    if province is None or when is None:  # _policy checked the province; check_pr set the time
+        return []
+    plan = sides.base.plans.get(year)
     if plan is None:
-        return [error("policy-plan-missing", mine[0].path,
-                      f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
-                      "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.")]
-    found = receipts.find(git, year, unit, base)  # signers from the base: the pull request cannot add its own
+        return [
+            error(
+                "policy-plan-missing",
+                mine[0].path,
+                f"Nhánh chính chưa có kế hoạch năm {year} (plans/{year}.yaml) nên chưa nhận hồ sơ năm này.",
+                "Chờ Sở Nội vụ ban hành kế hoạch năm rồi gửi lại.",
+            )
+        ]
+    found = receipts.find(git, year, unit, res.base)  # signers from the base: the pull request cannot add its own
     deadline = plan.deadline("self_assessment_closes", unit)
     received = found.received(deadline)
-    ref = received.commit if received else git.merge_base(base, head)
-    base_d = base_repo.dossiers.get((year, unit))
-    head_d = head_repo.dossiers.get((year, unit))
+    ref = received.commit if received else git.merge_base(res.base, res.head)
+    base_d = sides.base.dossiers.get((year, unit))
+    head_d = sides.head.dossiers.get((year, unit))
     situation = phases.Situation(
-        plan=plan, unit=unit, time=event.time, tz=base_repo.province.timezone,
-        base_rounds=_rounds(base_d) or {}, head_rounds=_rounds(head_d),
+        plan=plan,
+        unit=unit,
+        time=when,
+        tz=province.timezone,
+        base_rounds=_rounds(base_d) or {},
+        head_rounds=_rounds(head_d),
         head_has_appraisal=head_d is not None and "appraisal.yaml" in head_d.present,
-        locked_changes=receipts.locked_changes(git, ref, head, year, unit),
-        receipt=received.name if received else None, action=event.action,
-        closed=bool(found.current(deadline)), checked=event.checked if event.rerun else None, draft=event.draft)
+        locked_changes=receipts.locked_changes(git, ref, res.head, year, unit),
+        receipt=received.name if received else None,
+        action=event.action,
+        closed=bool(found.current(deadline)),
+        checked=event.checked if event.rerun else None,
+        draft=event.draft,
+    )
     if (year, unit) == res.dossier:
         res.phase = phases.describe(situation)
     return [receipts.finding(name, why, year, unit) for name, why in found.unverified] + phases.check(situation, mine)

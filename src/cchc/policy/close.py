@@ -23,11 +23,18 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import notices, owners, paths as P, receipts, states
-from .event import parse_time
-from .gitrepo import Git, GitFailure
+from ..vcs import GitError
+from . import notices, owners, receipts, states
+from . import paths as P
+from . import payload as js
+from .payload import Payload
 
+if TYPE_CHECKING:
+    from ..model.registry import Unit
+    from ..model.repository import Repository
+    from ..vcs import Git
 
 
 @dataclass
@@ -37,8 +44,8 @@ class Pull:
     draft: bool
     head: str
     created: datetime | None
-    timeline: list = field(default_factory=list)  # (state it moved to, time): states.READY / states.DRAFT
-    runs: list = field(default_factory=list)  # (head sha, time the check run was created)
+    timeline: list[tuple[str, datetime]] = field(default_factory=list)  # (state moved to: READY/DRAFT, time)
+    runs: list[tuple[str, datetime]] = field(default_factory=list)  # (head sha, time the check run was created)
 
     def ready_at(self, when: datetime) -> bool:
         """Was it ready for review at ``when``? The state its last move by then left it in; with no
@@ -80,45 +87,57 @@ class Decision:
         return receipts.tag_name(receipts.MISSING if self.received else receipts.RECEIVED, self.year, self.unit)
 
 
-def _items(path: Path) -> list:
-    """A JSON array, or one JSON value per line (what `gh api --paginate --jq '.[]'` prints)."""
+def _items(path: Path) -> list[Any]:
+    """A JSON array, or one JSON value per line (what `gh api --paginate --jq '.[]'` prints).
+    Raises ValueError when it is not JSON."""
     if not path.is_file():
         return []
     text = path.read_text(encoding="utf-8").strip()
-    if not text:
-        return []
-    if text.startswith("["):
-        return json.loads(text)
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
-
-
-def _time(text) -> datetime | None:
     try:
-        return parse_time(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
+        if text.startswith("["):
+            found = json.loads(text)
+            return found if isinstance(found, list) else []
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except RecursionError as exc:  # [[[[…]]]]
+        raise ValueError(f"{path}: JSON lồng quá sâu") from exc
+
+
+def _records(folder: Path | None, name: str) -> list[Payload]:
+    """The JSON objects in one of a pull request's forge files (none without a folder)."""
+    return [r for r in _items(folder / name) if isinstance(r, dict)] if folder else []
 
 
 def load_pulls(pulls_file: Path, data_dir: Path | None) -> list[Pull]:
-    out = []
-    for p in _items(pulls_file):
-        n = int(p["number"])
-        folder = Path(data_dir, str(n)) if data_dir else None
-        events = _items(folder / "timeline.json") if folder else []
-        timeline = [(states.transition(e.get("event"), e.get("label")), _time(e.get("created_at"))) for e in events]
-        runs = [(r.get("head_sha"), _time(r.get("created_at"))) for r in (_items(folder / "runs.json") if folder else [])]
-        out.append(Pull(n, ((p.get("user") or {}).get("login") or "").lower(),
-                        states.is_draft(p.get("draft"), p.get("title"), states.labels_of(p)),
-                        (p.get("head") or {}).get("sha") or "", _time(p.get("created_at")),
-                        [e for e in timeline if e[0] and e[1]], [r for r in runs if r[0] and r[1]]))
-    return out
+    """The open pull requests, each with its timeline and check runs. Raises ValueError, KeyError
+    or TypeError on data that is not the forge's (the command says so)."""
+    return [_pull(p, data_dir) for p in _items(pulls_file)]
+
+
+def _pull(p: object, data_dir: Path | None) -> Pull:
+    if not isinstance(p, dict):
+        raise ValueError("một yêu cầu gộp không phải đối tượng JSON")
+    n = int(p["number"])
+    folder = Path(data_dir, str(n)) if data_dir else None
+    moves = [
+        (states.transition(js.text(e.get("event")), js.text(e.get("label"))), js.time(e.get("created_at")))
+        for e in _records(folder, "timeline.json")
+    ]
+    runs = [(js.text(r.get("head_sha")), js.time(r.get("created_at"))) for r in _records(folder, "runs.json")]
+    return Pull(
+        n,
+        (js.text(js.dig(p, "user", "login")) or "").lower(),
+        states.is_draft(p.get("draft"), js.text(p.get("title")) or "", states.labels_of(p)),
+        js.text(js.dig(p, "head", "sha")) or "",
+        js.time(p.get("created_at")),
+        [(moved, when) for moved, when in moves if moved and when],
+        [(sha, when) for sha, when in runs if sha and when],
+    )
 
 
 def _dossier_of(git: Git, main: str, sha: str) -> tuple[int, str] | None:
     try:
-        touched = P.dossiers([P.classify(c.path, c.status)
-                              for c in git.changes(main, git.commit(sha), three_dot=True)])
-    except GitFailure:
+        touched = P.dossiers([P.classify(c.path, c.status) for c in git.changes(main, git.commit(sha), three_dot=True)])
+    except GitError:
         return None
     return touched[0] if len(touched) == 1 else None
 
@@ -129,8 +148,9 @@ def _recorded(git: Git, year: int, unit: str, main: str) -> receipts.Found:
     return receipts.find(git, year, unit, main)
 
 
-def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: str,
-           current_heads: bool = False) -> list[Decision]:
+def decide(
+    git: Git, repo: Repository, year: int, now: datetime, pulls: list[Pull], main: str, current_heads: bool = False
+) -> list[Decision]:
     """``current_heads``: the forge keeps no history of check runs (some Gitea/Forgejo versions):
     take each pull request's head as it is now, so the job must run right at the deadline."""
     plan = repo.plans.get(year)
@@ -155,16 +175,19 @@ def decide(git: Git, repo, year: int, now: datetime, pulls: list[Pull], main: st
     return out
 
 
-def _decide_unit(git: Git, repo, year: int, unit, deadline: datetime, pulls: list[Pull], main: str,
-                 current_heads: bool) -> Decision:
-    ready = []
-    for pull in pulls:
-        allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
-        at = pull.head_at(deadline) or (pull.head if current_heads and not pull.runs else None)
-        if allowed and pull.ready_at(deadline) and at and (pull.created is None or pull.created <= deadline):
-            ready.append((max((t for sha, t in pull.runs if t <= deadline), default=deadline), pull, at))
-    if ready:
-        _, pull, at = max(ready, key=lambda x: (x[0], x[1].number))
+def _decide_unit(
+    git: Git,
+    repo: Repository,
+    year: int,
+    unit: Unit,
+    deadline: datetime,
+    pulls: list[Pull],
+    main: str,
+    current_heads: bool,
+) -> Decision:
+    sent = _submitted(repo, year, unit, deadline, pulls, current_heads)
+    if sent is not None:
+        pull, at = sent
         note = "" if at == pull.head else "các lần đẩy sau thời hạn không được tính"
         return Decision(year, unit.id, unit.name, deadline, True, at, pull.number, note)
     if git.exists(main, f"submissions/{year}/{unit.id}/self-assessment.yaml"):
@@ -172,7 +195,24 @@ def _decide_unit(git: Git, repo, year: int, unit, deadline: datetime, pulls: lis
     return Decision(year, unit.id, unit.name, deadline, False, main)
 
 
-def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, tz: str) -> list[dict]:
+def _submitted(
+    repo: Repository, year: int, unit: Unit, deadline: datetime, pulls: list[Pull], current_heads: bool
+) -> tuple[Pull, str] | None:
+    """The pull request the unit had sent (ready for review, by an account of the unit) at the
+    deadline, and the commit it had then; the last checked one when there are several."""
+    ready = []
+    for pull in pulls:
+        allowed = owners.roles(repo, pull.author, year, unit.id) & {"unit", "admin"}
+        at = pull.head_at(deadline) or (pull.head if current_heads and not pull.runs else None)
+        if allowed and pull.ready_at(deadline) and at and (pull.created is None or pull.created <= deadline):
+            ready.append((max((t for _, t in pull.runs if t <= deadline), default=deadline), pull, at))
+    if not ready:
+        return None
+    _, pull, at = max(ready, key=lambda x: (x[0], x[1].number))
+    return pull, at
+
+
+def comments(decisions: list[Decision], pulls: list[Pull], git: Git, main: str, tz: str) -> list[dict[str, Any]]:
     """What to tell each open pull request of a unit that was just closed."""
     closed = {(d.year, d.unit): d for d in decisions}
     out = []
@@ -193,21 +233,22 @@ def apply(git: Git, decisions: list[Decision], tz: str, key: Path, remote: str |
     _check_signed(git, decisions, main)
     for d in decisions:
         if git.tag_ref(d.other_tag):  # an extension changed the outcome (or a forged tag): the old record goes
-            git.run("tag", "-d", d.other_tag)
+            git.delete_tag(d.other_tag)
             if remote:
-                with contextlib.suppress(GitFailure):  # not on the server: nothing to replace there
-                    git.run("push", remote, f":refs/tags/{d.other_tag}")
+                with contextlib.suppress(GitError):  # not on the server: nothing to replace there
+                    git.push(remote, f":refs/tags/{d.other_tag}")
     names = [d.tag for d in decisions]
     if remote and names:
-        git.run("push", "--force", remote, *[f"refs/tags/{n}" for n in names], what="không đẩy được thẻ tiếp nhận")
+        try:
+            git.push(remote, *[f"refs/tags/{n}" for n in names], force=True)
+        except GitError as exc:
+            raise GitError("không đẩy được thẻ tiếp nhận", exc.detail) from exc
     return names
 
 
 def _sign(git: Git, d: Decision, tz: str, key: Path) -> None:
     """An annotated tag signed with an SSH key (``git tag -s``, ``gpg.format=ssh``)."""
-    git.run("-c", "user.name=cchc", "-c", "user.email=cchc@localhost", "-c", "gpg.format=ssh",
-            "-c", f"user.signingkey={key.resolve()}", "tag", "-s", "-f", "-m", notices.tag_message(d, tz),
-            d.tag, d.commit, what=f"không ký được thẻ {d.tag} bằng khoá '{key}'")
+    git.sign_tag(d.tag, d.commit, notices.tag_message(d, tz), key)
 
 
 def _check_signed(git: Git, decisions: list[Decision], main: str) -> None:
@@ -218,8 +259,8 @@ def _check_signed(git: Git, decisions: list[Decision], main: str) -> None:
             continue
         why = next((reason for name, reason in found.unverified if name == d.tag), "không đọc lại được")
         for done in decisions:
-            git.run("tag", "-d", done.tag)
-        raise GitFailure(f"thẻ {d.tag} vừa ký không xác thực được ({why}); khoá ký phải có khoá công khai trong "
-                         f"{receipts.SIGNERS} của nhánh chính. Chưa đẩy thẻ nào")
-
-
+            git.delete_tag(done.tag)
+        raise GitError(
+            f"thẻ {d.tag} vừa ký không xác thực được ({why}); khoá ký phải có khoá công khai trong "
+            f"{receipts.SIGNERS} của nhánh chính. Chưa đẩy thẻ nào"
+        )

@@ -10,9 +10,13 @@ wins; Gitea/Forgejo read Go regular expressions where every matching line counts
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..findings import Finding, error
+from ..model.plan import Council
+from ..model.registry import Unit
+from ..model.repository import Repository
 
 TARGETS = {"github": ".github/CODEOWNERS", "gitea": ".gitea/CODEOWNERS"}
 
@@ -23,11 +27,11 @@ HEADER = (
 )
 
 
-def _owners(accounts) -> str:
+def _owners(accounts: Iterable[str]) -> str:
     return " ".join(f"@{a}" for a in accounts)
 
 
-def routes(repo):
+def routes(repo: Repository) -> Iterator[tuple[int, Unit, Council]]:
     """(year, unit, council) for every active unit of every planned year, in a stable order."""
     for year in sorted(repo.plans):
         plan = repo.plans[year]
@@ -37,7 +41,7 @@ def routes(repo):
                 yield year, unit, council
 
 
-def render(repo, forge: str = "github") -> str:
+def render(repo: Repository, forge: str = "github") -> str:
     admins = tuple(repo.province.admins) if repo.province else ()
     lines = [HEADER]
     if forge == "gitea":
@@ -59,7 +63,7 @@ def render(repo, forge: str = "github") -> str:
     return "".join(lines)
 
 
-def check(repo, root: Path, forges=None) -> list[Finding]:
+def check(repo: Repository, root: Path, forges: Iterable[str] | None = None) -> list[Finding]:
     """A finding for each committed CODEOWNERS file that differs from what the registry gives."""
     out = []
     for forge, rel in TARGETS.items():
@@ -67,8 +71,13 @@ def check(repo, root: Path, forges=None) -> list[Finding]:
         if (forges and forge not in forges) or not path.is_file():
             continue
         if path.read_text(encoding="utf-8", errors="replace") != render(repo, forge):
-            out.append(error("codeowners-outdated", rel,
-                             f"Tệp {rel} chưa cập nhật theo danh sách đơn vị và phân công thẩm định hiện tại.",
-                             f"Chạy 'cchc codeowners{' --forge gitea' if forge == 'gitea' else ''}' rồi đưa tệp "
-                             "mới vào cùng yêu cầu gộp."))
+            out.append(
+                error(
+                    "codeowners-outdated",
+                    rel,
+                    f"Tệp {rel} chưa cập nhật theo danh sách đơn vị và phân công thẩm định hiện tại.",
+                    f"Chạy 'cchc codeowners{' --forge gitea' if forge == 'gitea' else ''}' rồi đưa tệp "
+                    "mới vào cùng yêu cầu gộp.",
+                )
+            )
     return out

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from ..model.registry import normalise_account
+from . import payload as js
 from . import states
+from .payload import Payload
 
 MAX_PAYLOAD = 25 * 1024 * 1024
 # events that brought the head themselves (None: a check outside the forge, local or --base/--head)
@@ -63,19 +65,11 @@ class Event:
         """Who pushed the commits of this event (None: the event pushed nothing)."""
         return self.sender if self.action in (None, "synchronize") else None
 
-    def with_time(self, when: datetime | None, source: str) -> "Event":
+    def with_time(self, when: datetime | None, source: str) -> Event:
         return replace(self, time=when, time_source=source)
 
 
-def parse_time(text: str) -> datetime:
-    """ISO 8601 with an offset or Z; a time without an offset is refused (its zone is unknown)."""
-    when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    if when.tzinfo is None:
-        raise ValueError(text)
-    return when
-
-
-def read(path: Path) -> dict:
+def read(path: Path) -> Payload:
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_PAYLOAD + 1)
@@ -85,74 +79,80 @@ def read(path: Path) -> dict:
         raise EventError(f"tệp sự kiện '{path}' quá lớn")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:  # RecursionError: [[[[…]]]]
         raise EventError(f"tệp sự kiện '{path}' không phải JSON hợp lệ") from exc
     if not isinstance(data, dict):
         raise EventError(f"tệp sự kiện '{path}' không đúng định dạng")
     return data
 
 
-def _login(obj) -> str | None:
-    login = (obj or {}).get("login") if isinstance(obj, dict) else None
+def _login(value: object) -> str | None:
+    login = js.dig(value, "login")
     return normalise_account(login) if isinstance(login, str) and login else None
 
 
-def _dig(data: object, *keys: str) -> object:
-    for key in keys:
-        data = data.get(key) if isinstance(data, dict) else None
-    return data
-
-
-def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _time(text) -> datetime | None:
-    try:
-        return parse_time(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
-
-
-def _action(data: dict, title: str, draft: bool) -> str | None:
+def _action(data: Payload, title: str, draft: bool) -> str | None:
     """The event's action, with sending and withdrawing said one way (states.READY / states.DRAFT)
     whichever way the forge or the web editor said it."""
-    action = data.get("action") if isinstance(data.get("action"), str) else "unknown"
+    action = js.text(data.get("action")) or "unknown"
     if action == "synchronized":
         return "synchronize"  # Gitea spells it with a d
     if action == "edited":
-        moved = states.edited(_text(_dig(data, "changes", "title", "from")), title)
+        moved = states.edited(js.text(js.dig(data, "changes", "title", "from")), title)
     else:
-        moved = states.sent(action, _text(_dig(data, "label", "name")))
+        moved = states.sent(action, js.text(js.dig(data, "label", "name")))
     if moved == states.READY and draft:
         return action  # still a draft by another mark: nothing was sent
     return moved or action
 
 
-def from_payload(data: dict, name: str | None = None) -> Event:
+def from_payload(data: Payload, name: str | None = None) -> Event:
     """Build an Event from a payload; ``name`` is ``$GITHUB_EVENT_NAME`` when known."""
     name = name or ("merge_group" if "merge_group" in data else "pull_request" if "pull_request" in data else "")
     if name == "merge_group":
-        mg = data.get("merge_group") or {}
-        if not (mg.get("base_sha") and mg.get("head_sha")):
-            raise EventError("sự kiện merge_group thiếu base_sha/head_sha")
-        return Event("merge_group", mg["base_sha"], mg["head_sha"], action=data.get("action"),
-                     sender=_login(data.get("sender")), time=_time((mg.get("head_commit") or {}).get("timestamp")))
+        return _merge_group(data)
     if name in ("pull_request", "pull_request_target"):
-        pr = data.get("pull_request") or {}
-        base, head = (pr.get("base") or {}).get("sha"), (pr.get("head") or {}).get("sha")
-        if not (base and head):
-            raise EventError("sự kiện pull_request thiếu base.sha/head.sha")
-        title = pr.get("title") or ""
-        draft = states.is_draft(pr.get("draft"), title, states.labels_of(pr))
-        action = _action(data, title, draft)
-        before = data.get("before") if action == "synchronize" else None
-        return Event("pull_request", base, head, action=action, number=pr.get("number"),
-                     before=before if isinstance(before, str) and before.strip("0") else None,
-                     author=_login(pr.get("user")), sender=_login(data.get("sender")),
-                     time=_time(pr.get("updated_at")), draft=draft, title=title)
-    raise EventError(f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)")
+        return _pull_request(data)
+    raise EventError(
+        f"sự kiện '{name or 'không rõ'}' không phải yêu cầu gộp (pull_request) hay hàng đợi gộp (merge_group)"
+    )
 
 
-def now() -> datetime:
-    return datetime.now(timezone.utc)
+def _merge_group(data: Payload) -> Event:
+    """A merge queue's commit: its time is the queue commit's, which the forge itself creates."""
+    mg = js.obj(data.get("merge_group"))
+    base, head = js.text(mg.get("base_sha")), js.text(mg.get("head_sha"))
+    if not (base and head):
+        raise EventError("sự kiện merge_group thiếu base_sha/head_sha")
+    return Event(
+        "merge_group",
+        base,
+        head,
+        action=data.get("action"),
+        sender=_login(data.get("sender")),
+        time=js.time(js.dig(mg, "head_commit", "timestamp")),
+    )
+
+
+def _pull_request(data: Payload) -> Event:
+    pr = js.obj(data.get("pull_request"))
+    base, head = js.text(js.dig(pr, "base", "sha")), js.text(js.dig(pr, "head", "sha"))
+    if not (base and head):
+        raise EventError("sự kiện pull_request thiếu base.sha/head.sha")
+    title = pr.get("title") or ""
+    draft = states.is_draft(pr.get("draft"), title, states.labels_of(pr))
+    action = _action(data, title, draft)
+    before = data.get("before") if action == "synchronize" else None
+    return Event(
+        "pull_request",
+        base,
+        head,
+        action=action,
+        number=pr.get("number"),
+        before=before if isinstance(before, str) and before.strip("0") else None,
+        author=_login(pr.get("user")),
+        sender=_login(data.get("sender")),
+        time=js.time(pr.get("updated_at")),
+        draft=draft,
+        title=title,
+    )

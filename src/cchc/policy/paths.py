@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 SELF, EVIDENCE, EXPLANATION, APPRAISAL, DOSSIER_OTHER, SHARED = (
-    "self-assessment", "evidence", "explanation", "appraisal", "dossier-other", "shared")
+    "self-assessment",
+    "evidence",
+    "explanation",
+    "appraisal",
+    "dossier-other",
+    "shared",
+)
 UNIT_CONTENT = (SELF, EVIDENCE)  # what the self-assessment deadline locks
 
 _DOSSIER = re.compile(r"submissions/([0-9]{4})/([a-z0-9][a-z0-9-]*)/(.+)")
@@ -20,14 +26,24 @@ _FILES = {"self-assessment.yaml": SELF, "explanation.yaml": EXPLANATION, "apprai
 
 # Shared areas as users know them, for messages (first matching prefix wins).
 AREAS = (
-    ("criteria/", "bộ tiêu chí"), ("units/", "danh sách đơn vị"), ("plans/", "kế hoạch năm"),
-    ("schemas/", "cấu trúc dữ liệu (schemas)"), ("surveys/", "điểm điều tra xã hội học"),
+    ("criteria/", "bộ tiêu chí"),
+    ("units/", "danh sách đơn vị"),
+    ("plans/", "kế hoạch năm"),
+    ("schemas/", "cấu trúc dữ liệu (schemas)"),
+    ("surveys/", "điểm điều tra xã hội học"),
     ("history/", "kết quả đã công bố các năm trước"),
-    ("province.yaml", "thông tin tỉnh và tài khoản quản trị"), ("submissions/", "thư mục hồ sơ"),
+    ("province.yaml", "thông tin tỉnh và tài khoản quản trị"),
+    ("submissions/", "thư mục hồ sơ"),
     (".github/", "quy trình kiểm tra tự động (workflows, CODEOWNERS)"),
-    (".gitea/", "quy trình kiểm tra tự động"), (".forgejo/", "quy trình kiểm tra tự động"),
-    (".cchc/", "danh sách khoá ký thẻ tiếp nhận"), ("src/", "mã nguồn bộ kiểm tra"), ("hooks/", "mã nguồn trang kết quả"), ("scripts/", "mã nguồn"),
-    ("pyproject.toml", "mã nguồn"), ("docs/", "trang hướng dẫn"), ("mkdocs.yml", "cấu hình trang kết quả"),
+    (".gitea/", "quy trình kiểm tra tự động"),
+    (".forgejo/", "quy trình kiểm tra tự động"),
+    (".cchc/", "danh sách khoá ký thẻ tiếp nhận"),
+    ("src/", "mã nguồn bộ kiểm tra"),
+    ("hooks/", "mã nguồn trang kết quả"),
+    ("scripts/", "mã nguồn"),
+    ("pyproject.toml", "mã nguồn"),
+    ("docs/", "trang hướng dẫn"),
+    ("mkdocs.yml", "cấu hình trang kết quả"),
 )
 
 
@@ -59,4 +75,4 @@ def classify(path: str, status: str = "M") -> Changed:
 
 def dossiers(changed: list[Changed]) -> list[tuple[int, str]]:
     """The (year, unit) dossiers a set of changes touches, sorted."""
-    return sorted({(c.year, c.unit) for c in changed if c.unit})
+    return sorted({(c.year, c.unit) for c in changed if c.year is not None and c.unit})

@@ -30,11 +30,16 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ..clock import parse_time
 from ..findings import Finding, error
-from . import notices, paths as P
-from .event import parse_time
-from .gitrepo import Git, GitFailure
+from ..vcs import GitError
+from . import notices
+from . import paths as P
+
+if TYPE_CHECKING:
+    from ..vcs import Git
 
 RECEIVED, MISSING = "nop", "chua-nop"
 KINDS = (RECEIVED, MISSING)
@@ -105,7 +110,7 @@ def signers_file(git: Git, rev: str, folder: Path) -> Path | None:
 def _parse(text: str) -> tuple[dict[str, str], str]:
     """A tag object's headers, and its message (signature included)."""
     head, _, message = text.partition("\n\n")
-    fields = {}
+    fields: dict[str, str] = {}
     for line in head.splitlines():
         m = _HEADER.match(line)
         if m:
@@ -117,9 +122,10 @@ def _tag_object(git: Git, name: str) -> str:
     oid = git.tag_ref(name)
     if oid is None:
         raise Unverified("không còn thẻ này")
-    if git.run("cat-file", "-t", oid).strip() != "tag":
+    kind, size = git.object_info(oid)
+    if kind != "tag":
         raise Unverified("đây là thẻ thường (không có nội dung, không có chữ ký), không phải thẻ tiếp nhận")
-    if int(git.run("cat-file", "-s", oid).strip()) > MAX_TAG:
+    if size > MAX_TAG:
         raise Unverified("thẻ quá lớn, không phải thẻ tiếp nhận")
     return oid
 
@@ -130,11 +136,12 @@ def _check_signature(git: Git, oid: str, message: str, signers: Path | None) -> 
     if signers is None:
         raise Unverified(f"nhánh chính chưa có danh sách khoá ký thẻ tiếp nhận ({SIGNERS})")
     try:  # the signature must be good and made by a key the list names (namespace "git")
-        git.run("-c", "gpg.format=ssh", "-c", f"gpg.ssh.allowedSignersFile={signers}", "verify-tag", oid)
-    except GitFailure as exc:
+        git.verify_tag(oid, signers)
+    except GitError as exc:
         if "cannot run" in exc.detail:
-            raise Unverified("máy kiểm tra không có ssh-keygen (gói openssh-client) nên không kiểm tra được "
-                             "chữ ký") from exc
+            raise Unverified(
+                "máy kiểm tra không có ssh-keygen (gói openssh-client) nên không kiểm tra được chữ ký"
+            ) from exc
         raise Unverified(f"chữ ký không hợp lệ hoặc không phải của khoá nào trong {SIGNERS} của nhánh chính") from exc
 
 
@@ -142,8 +149,8 @@ def verify(git: Git, name: str, signers: Path | None) -> Receipt:
     """The receipt ``name`` records, or ``Unverified`` saying why it is not one."""
     try:
         oid = _tag_object(git, name)
-        fields, message = _parse(git.run("cat-file", "tag", oid))
-    except (GitFailure, ValueError) as exc:
+        fields, message = _parse(git.object_bytes(oid).decode("utf-8", "surrogateescape"))
+    except (GitError, ValueError) as exc:
         raise Unverified("không đọc được thẻ") from exc
     if fields.get("tag") != name:
         raise Unverified(f"nội dung thẻ ghi tên '{fields.get('tag', '')}', không phải '{name}' (thẻ bị chuyển tên)")
@@ -164,12 +171,15 @@ def verify(git: Git, name: str, signers: Path | None) -> Receipt:
 
 
 def finding(name: str, reason: str, year: int, unit: str) -> Finding:
-    return error("receipt-unverified", f"submissions/{year}/{unit}/self-assessment.yaml",
-                 f"Thẻ '{name}' không phải thẻ tiếp nhận hợp lệ: {reason}. Thẻ này không được dùng; hồ sơ được "
-                 "kiểm tra như chưa có bản tiếp nhận.",
-                 "Chỉ quy trình Khoá nhập liệu của Sở Nội vụ ghi thẻ tiếp nhận (có chữ ký). Không tự tạo, sửa hay "
-                 "xoá thẻ nop/… và chua-nop/…; báo ngay Sở Nội vụ để xoá thẻ này, lần khoá nhập liệu kế tiếp sẽ "
-                 "ghi lại thẻ đúng.")
+    return error(
+        "receipt-unverified",
+        f"submissions/{year}/{unit}/self-assessment.yaml",
+        f"Thẻ '{name}' không phải thẻ tiếp nhận hợp lệ: {reason}. Thẻ này không được dùng; hồ sơ được "
+        "kiểm tra như chưa có bản tiếp nhận.",
+        "Chỉ quy trình Khoá nhập liệu của Sở Nội vụ ghi thẻ tiếp nhận (có chữ ký). Không tự tạo, sửa hay "
+        "xoá thẻ nop/… và chua-nop/…; báo ngay Sở Nội vụ để xoá thẻ này, lần khoá nhập liệu kế tiếp sẽ "
+        "ghi lại thẻ đúng.",
+    )
 
 
 def locked_changes(git: Git, ref: str, head: str, year: int, unit: str) -> list[P.Changed]:

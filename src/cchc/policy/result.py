@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
+from ..report.patterns import CRITERION, NUMBER, SHA, SLUG  # shared with the comment's hidden state
+
+if TYPE_CHECKING:
+    from ..findings import Finding
+    from .check import PrResult
+
 MAX_DOC = 4 * 1024 * 1024
 
-# Patterns shared with the comment's hidden state (cchc.report.pr_comment).
-SHA = "^[0-9a-f]{40}([0-9a-f]{24})?$"
-CRITERION = "^[A-Z]?[0-9]{1,4}(\\.[0-9]{1,4}){0,2}$"  # as in schemas/framework.schema.json
-NUMBER = "^-?[0-9]{1,12}(\\.[0-9]{1,12})?$"
-SLUG = "^[a-z0-9][a-z0-9-]{0,63}$"
 # Text a person reads: any printable characters (the comment escapes them), no control characters.
 _TEXT = "^[^\\x00-\\x08\\x0b-\\x1f\\x7f]*$"
 _TIME = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})?$"
@@ -30,11 +32,11 @@ class BadDocument(Exception):
     pass
 
 
-def _text(limit: int = 5000) -> dict:
+def _text(limit: int = 5000) -> dict[str, Any]:
     return {"type": ["string", "null"], "maxLength": limit, "pattern": _TEXT}
 
 
-def _object(properties: dict, required: tuple = (), nullable: bool = False) -> dict:
+def _object(properties: dict[str, Any], required: tuple[str, ...] = (), nullable: bool = False) -> dict[str, Any]:
     return {"type": ["object", "null"] if nullable else "object", "required": list(required),
             "additionalProperties": False, "properties": properties}
 
@@ -98,7 +100,7 @@ def _shown_path(path: str) -> str:
     return _CONTROL.sub("\ufffd", path).replace("-->", "--\u203a")
 
 
-def _finding(f) -> dict:
+def _finding(f: Finding) -> dict[str, Any]:
     out = f.as_dict()
     out["file"] = _shown_path(out["file"])
     if out["criterion"] is not None and not _CRITERION.fullmatch(out["criterion"]):
@@ -106,7 +108,7 @@ def _finding(f) -> dict:
     return out
 
 
-def document(res) -> dict:
+def document(res: PrResult) -> dict[str, Any]:
     """The JSON document of a check_pr result (numbers as exact text)."""
     ev = res.event
     return {
@@ -119,12 +121,12 @@ def document(res) -> dict:
     }
 
 
-def load(text: str | bytes) -> dict:
+def load(text: str | bytes) -> dict[str, Any]:
     if len(text) > MAX_DOC:
         raise BadDocument("tệp kết quả quá lớn")
     try:
         doc = json.loads(text)
         jsonschema.validate(doc, SCHEMA)
-    except (ValueError, jsonschema.ValidationError) as exc:
+    except (ValueError, RecursionError, jsonschema.ValidationError) as exc:
         raise BadDocument("tệp kết quả không đúng định dạng") from exc
-    return doc
+    return dict(doc)

@@ -15,6 +15,9 @@ to "ready" moves it between two ready states; nobody sent anything then.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 WIP_PREFIXES = ("wip:", "[wip]", "draft:", "[draft]")
 DRAFT_LABELS = frozenset({"decap-cms/draft"})
 SEND_LABELS = frozenset({"decap-cms/pending_review"})
@@ -27,7 +30,7 @@ def is_wip(title: str | None) -> bool:
     return (title or "").strip().lower().startswith(WIP_PREFIXES)
 
 
-def is_draft(flag: bool, title: str, labels) -> bool:
+def is_draft(flag: object, title: str, labels: Iterable[str]) -> bool:
     return bool(flag) or is_wip(title) or bool(DRAFT_LABELS & set(labels))
 
 
@@ -58,5 +61,8 @@ def edited(old_title: str | None, title: str | None) -> str | None:
     return DRAFT if is_wip(title) else READY
 
 
-def labels_of(obj: dict) -> list[str]:
-    return [lb.get("name") for lb in obj.get("labels") or () if isinstance(lb, dict) and lb.get("name")]
+def labels_of(obj: dict[str, Any]) -> list[str]:
+    """The names of a pull request's labels (a forge's JSON: anything odd is left out)."""
+    labels = obj.get("labels")
+    found = [lb.get("name") for lb in labels if isinstance(lb, dict)] if isinstance(labels, list) else []
+    return [name for name in found if isinstance(name, str) and name]

@@ -20,10 +20,8 @@ from typing import Any
 
 import jsonschema
 
-from ..policy import result
-from ..policy.clock import show
-from ..policy.event import parse_time
-from . import markdown
+from ..clock import parse_time, show
+from . import markdown, patterns
 
 MARKER = "<!-- cchc:pr-comment -->"
 _STATE = re.compile(r"<!-- cchc:state:b64 ([A-Za-z0-9+/]{0,400000}={0,2}) -->")
@@ -31,7 +29,7 @@ _OLD_STATE = re.compile(r"<!-- cchc:state (\{.*?\}) -->", re.S)  # comments writ
 MAX_FINDINGS = 50
 MAX_BODY = 60000  # the forges cap a comment at 65,536 characters
 
-_NUM = {"type": ["string", "null"], "maxLength": 40, "pattern": result.NUMBER}
+_NUM = {"type": ["string", "null"], "maxLength": 40, "pattern": patterns.NUMBER}
 _VALUES = {
     "type": ["object", "null"],
     "additionalProperties": False,
@@ -41,7 +39,7 @@ _VALUES = {
         "rows": {
             "type": "object",
             "maxProperties": 5000,
-            "propertyNames": {"pattern": result.CRITERION},
+            "propertyNames": {"pattern": patterns.CRITERION},
             "additionalProperties": _NUM,
         },
     },
@@ -50,7 +48,7 @@ STATE_SCHEMA = {
     "type": "object",
     "required": ["head"],
     "additionalProperties": False,
-    "properties": {"head": {"type": "string", "pattern": result.SHA}, "values": _VALUES, "baseline": _VALUES},
+    "properties": {"head": {"type": "string", "pattern": patterns.SHA}, "values": _VALUES, "baseline": _VALUES},
 }
 
 _t = markdown.text  # every text from the document is data, never Markdown or HTML

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..model.framework import ADJUSTMENT_KINDS
-from ..yamlout import number
+from ..yamlwrite import number
 
 
 def D(value: object) -> Decimal:

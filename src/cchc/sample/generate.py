@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
+from ..yamlwrite import dump
 from . import province, surveys, units
 from .appraisal import appraise
 from .frameworks import Leaf
 from .pdf import PdfMaker
 from .submissions import HEADER, Folder, self_assessment
-from ..yamlout import dump
 
 YEARS = (2024, 2025)
 
@@ -121,8 +121,17 @@ class _Province:
     pdf: PdfMaker
 
 
-def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 6, n_xa: int = 40,
-             n_xa_2025: int = 16, evidence_pages: int = 1, realistic_scans: bool = False) -> None:
+def generate(
+    out_dir: Path,
+    *,
+    seed: int = 2025,
+    n_so: int = 20,
+    n_huyen: int = 6,
+    n_xa: int = 40,
+    n_xa_2025: int = 16,
+    evidence_pages: int = 1,
+    realistic_scans: bool = False,
+) -> None:
     """Write province.yaml, criteria/, units/, plans/, submissions/ and surveys/ into out_dir."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -142,8 +151,7 @@ def generate(out_dir: Path, *, seed: int = 2025, n_so: int = 20, n_huyen: int = 
     for year, doc in plans.items():
         _write(out / "plans" / f"{year}.yaml", doc)
     states = {2024: {}, 2025: _states(rng, [u for u in everyone if u.valid(2025)], twins)}
-    made = _Province(out, seed, frameworks, plans, twins, quality, extension,
-                     PdfMaker(evidence_pages, realistic_scans))
+    made = _Province(out, seed, frameworks, plans, twins, quality, extension, PdfMaker(evidence_pages, realistic_scans))
     for year in YEARS:
         rows = []
         for unit in everyone:
@@ -162,8 +170,9 @@ def _frameworks(out: Path) -> dict[str, list[Leaf]]:
     return frameworks
 
 
-def _unit_year(made: _Province, unit: units.Unit, year: int,
-               state: str) -> tuple[units.Unit, list[Leaf], float, random.Random]:
+def _unit_year(
+    made: _Province, unit: units.Unit, year: int, state: str
+) -> tuple[units.Unit, list[Leaf], float, random.Random]:
     """Write the unit's folder for ``year`` as ``state`` says; return what its survey points are drawn from."""
     leaves = made.frameworks[province.PLAN_FRAMEWORKS[year][unit.level]]
     profile = made.twins.get(unit.id, unit.id)
@@ -184,8 +193,9 @@ def _unit_year(made: _Province, unit: units.Unit, year: int,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cchc.sample",
-                                     description="Sinh dữ liệu mẫu (tỉnh Mẫu) cho hệ thống Chỉ số CCHC.")
+    parser = argparse.ArgumentParser(
+        prog="python -m cchc.sample", description="Sinh dữ liệu mẫu (tỉnh Mẫu) cho hệ thống Chỉ số CCHC."
+    )
     parser.add_argument("--out", type=Path, required=True, help="thư mục đích")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--so", type=int, default=20, help="số sở, ban, ngành")
@@ -193,13 +203,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xa", type=int, default=40, help="số xã năm 2024")
     parser.add_argument("--xa-2025", type=int, default=16, help="số xã, phường sau sắp xếp (từ 2025)")
     parser.add_argument("--evidence-pages", type=int, default=1, help="số trang mỗi tệp PDF")
-    parser.add_argument("--realistic-scans", action="store_true",
-                        help="bản quét cỡ thật (A4 150 dpi, ảnh xám, khoảng 150 KB mỗi trang) để đo hiệu năng")
+    parser.add_argument(
+        "--realistic-scans",
+        action="store_true",
+        help="bản quét cỡ thật (A4 150 dpi, ảnh xám, khoảng 150 KB mỗi trang) để đo hiệu năng",
+    )
     args = parser.parse_args(argv)
     try:
-        generate(args.out, seed=args.seed, n_so=args.so, n_huyen=args.huyen, n_xa=args.xa,
-                 n_xa_2025=args.xa_2025, evidence_pages=args.evidence_pages,
-                 realistic_scans=args.realistic_scans)
+        generate(
+            args.out,
+            seed=args.seed,
+            n_so=args.so,
+            n_huyen=args.huyen,
+            n_xa=args.xa,
+            n_xa_2025=args.xa_2025,
+            evidence_pages=args.evidence_pages,
+            realistic_scans=args.realistic_scans,
+        )
     except RuntimeError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 1

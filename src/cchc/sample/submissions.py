@@ -14,18 +14,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..yamlwrite import dump
 from . import rules
 from .documents import ALWAYS, FALLBACK, KINDS, OPTIONAL, REPORT_FILE, REPORT_TITLE
 from .frameworks import Leaf
 from .names import person
 from .pdf import PdfMaker
 from .units import Unit
-from ..yamlout import dump
 
 HEADER = "Dữ liệu mẫu (tỉnh Mẫu là tỉnh giả định), sinh tự động bởi python -m cchc.sample."
 ZERO = Decimal(0)
-CAUSES = ["thiếu nhân lực chuyên trách", "chờ hướng dẫn của cơ quan cấp trên",
-          "kinh phí chưa được bố trí kịp thời", "khối lượng công việc phát sinh lớn"]
+CAUSES = [
+    "thiếu nhân lực chuyên trách",
+    "chờ hướng dẫn của cơ quan cấp trên",
+    "kinh phí chưa được bố trí kịp thời",
+    "khối lượng công việc phát sinh lớn",
+]
 DIFFICULTIES = [
     "Đội ngũ công chức làm công tác CCHC còn kiêm nhiệm nhiều việc.",
     "Hạ tầng công nghệ thông tin chưa đồng bộ; một số phần mềm chuyên ngành chưa kết nối với Hệ thống "
@@ -97,8 +101,10 @@ def _explain(a: Answer, year: int, crng: random.Random, has_evidence: bool) -> s
         x, t = a.figures
         return f"Đơn vị đạt {x}/{t} ({rules.pct_text(x, t)}); phần còn lại chưa hoàn thành do {crng.choice(CAUSES)}."
     if score == 0:
-        return (f"Trong năm {year}, đơn vị chưa thực hiện được nội dung này do {crng.choice(CAUSES)}; "
-                f"sẽ khắc phục trong năm {year + 1}.")
+        return (
+            f"Trong năm {year}, đơn vị chưa thực hiện được nội dung này do {crng.choice(CAUSES)}; "
+            f"sẽ khắc phục trong năm {year + 1}."
+        )
     if score < leaf.max:
         if leaf.kind == "free":
             return "Kết quả thực hiện ở mức khá, chưa có kết quả nổi bật để đạt điểm tối đa."
@@ -124,14 +130,23 @@ def _documents(folder: Folder, answers: list[Answer], crng: random.Random) -> di
         if kind.by_province:
             low, high = 1000, 1040
         month = crng.randint(*kind.months)
-        out[key] = {"file": f"evidence/{key}.pdf", "title": kind.title.format(year=year),
-                    "number": f"{crng.randint(low, high)}/{kind.type_code}-{issuer}",
-                    "date": f"{year}-{month:02d}-{crng.randint(1, 28):02d}"}
+        out[key] = {
+            "file": f"evidence/{key}.pdf",
+            "title": kind.title.format(year=year),
+            "number": f"{crng.randint(low, high)}/{kind.type_code}-{issuer}",
+            "date": f"{year}-{month:02d}-{crng.randint(1, 28):02d}",
+        }
     return out
 
 
-def self_assessment(folder: Folder, leaves: list[Leaf], q: float, srng: random.Random,
-                    crng: random.Random, report_date: str | None = None) -> list[Answer]:
+def self_assessment(
+    folder: Folder,
+    leaves: list[Leaf],
+    q: float,
+    srng: random.Random,
+    crng: random.Random,
+    report_date: str | None = None,
+) -> list[Answer]:
     """Draw the answers, choose the evidence and add self-assessment.yaml and its PDFs."""
     unit, year = folder.unit, folder.year
     answers = _draw(leaves, q, srng)
@@ -140,16 +155,16 @@ def self_assessment(folder: Folder, leaves: list[Leaf], q: float, srng: random.R
     for a in answers:
         a.entry = _entry(a, folder, docs, crng, used)
     for key in sorted(used):
-        folder.add_pdf(key, docs[key]["number"], docs[key]["title"],
-                       "UBND tỉnh Mẫu" if KINDS[key].by_province else None)
+        folder.add_pdf(
+            key, docs[key]["number"], docs[key]["title"], "UBND tỉnh Mẫu" if KINDS[key].by_province else None
+        )
     number = f"{crng.randint(170, 190)}/BC-{unit.abbr}"
     date = report_date or f"{year}-12-{crng.randint(10, 28):02d}"
     folder.add_pdf(REPORT_FILE, number, REPORT_TITLE.format(year=year))
     doc = {
         "unit": unit.id,
         "year": year,
-        "report": {"file": REPORT_FILE, "number": number, "date": date,
-                   "approved_by": f"{person(crng)}, {unit.head}"},
+        "report": {"file": REPORT_FILE, "number": number, "date": date, "approved_by": f"{person(crng)}, {unit.head}"},
         "difficulties": " ".join(crng.sample(DIFFICULTIES, 2)),
         "scores": [a.entry for a in answers],
     }
@@ -169,8 +184,9 @@ def _draw(leaves: list[Leaf], q: float, srng: random.Random) -> list[Answer]:
     return answers
 
 
-def _entry(a: Answer, folder: Folder, docs: dict[str, dict[str, Any]], crng: random.Random,
-           used: set[str]) -> dict[str, Any]:
+def _entry(
+    a: Answer, folder: Folder, docs: dict[str, dict[str, Any]], crng: random.Random, used: set[str]
+) -> dict[str, Any]:
     """The answer as a self-assessment entry; the documents it cites are added to ``used``."""
     e: dict[str, Any] = {"code": a.leaf.code}
     if a.na:

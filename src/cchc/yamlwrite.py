@@ -13,11 +13,13 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 import yaml
 
-_RESOLVER = yaml.resolver.Resolver()
+_resolve: Callable[[type, str, tuple[bool, bool]], str] = yaml.resolver.Resolver().resolve
 _RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
 _FLOW_UNSAFE = re.compile(r"[,\[\]{}:#]")
 
@@ -44,11 +46,14 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
     if flow and _FLOW_UNSAFE.search(text):
         return False
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
+    return _resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
 
 _CONTAINERS = (dict, list, tuple)
-_CACHE: tuple[dict, dict] = ({}, {})  # text of str/Decimal scalars: block context, flow context
+_CACHE: tuple[dict[object, str], dict[object, str]] = (
+    {},
+    {},
+)  # text of str/Decimal scalars: block context, flow context
 
 
 def _render(value: object, flow: bool) -> str:
@@ -81,7 +86,7 @@ def scalar(value: object, flow: bool = False) -> str:
     return _render(value, flow)
 
 
-def _flow(value: object) -> str | None:
+def _flow(value: Any) -> str | None:
     """Flow text for short lists/dicts of scalars, else None."""
     if type(value) is dict:
         if any(type(v) in _CONTAINERS for v in value.values()):
@@ -94,7 +99,7 @@ def _flow(value: object) -> str | None:
     return text if len(text) <= 72 else None
 
 
-def _block(value: object, pad: str, out: list[str], lead: str | None = None) -> None:
+def _block(value: Any, pad: str, out: list[str], lead: str | None = None) -> None:
     """Block style; `lead` replaces `pad` on the first line (a list item's "- ")."""
     if type(value) is dict:
         for key, item in value.items():
@@ -117,12 +122,12 @@ def _block(value: object, pad: str, out: list[str], lead: str | None = None) -> 
         if type(item) not in _CONTAINERS:
             out.append(first + scalar(item))
         elif not item or (type(item) is dict and len(item) <= 3 and _flow(item) is not None):
-            out.append(first + _flow(item))
+            out.append(first + (_flow(item) or ""))
         else:
             _block(item, pad + "  ", out, first)
 
 
-def dump(document: dict, header: str | None = None) -> str:
+def dump(document: dict[str, Any], header: str | None = None) -> str:
     """The whole document as YAML text ending with a newline."""
     out: list[str] = []
     if header:

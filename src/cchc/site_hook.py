@@ -1,4 +1,6 @@
-"""mkdocs hooks: thin glue asking the package for the generated pages and data files.
+"""mkdocs hooks: thin glue asking the package for the generated pages and data files, and for
+the web editor's files. It is the one module that knows both the site (``publish``) and the
+editor (``editor``), so neither of them imports the other.
 
 The data repository is ``config.extra.cchc_root`` (set by `cchc build`), else the
 CCHC_ROOT environment variable, else the folder of the mkdocs.yml being built.
@@ -8,26 +10,29 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from cchc.editor import site as editor_site
+from cchc.editor.config import EditorError
 from cchc.publish.site import build as site_build
 
-_state: dict = {}
+_state: dict[str, Any] = {}
 
 
-def on_startup(command: str, **_) -> None:
+def on_startup(command: str, **_: Any) -> None:
     _state["command"] = command  # "build", "gh-deploy" or "serve" (not called by `cchc build`)
 
 
-def on_shutdown(**_) -> None:
+def on_shutdown(**_: Any) -> None:
     _state.pop("command", None)
 
 
-def on_config(config, **_):
-    root = Path(config.extra.get("cchc_root") or os.environ.get("CCHC_ROOT")
-                or Path(config.config_file_path).parent)
+def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
+    root = Path(config.extra.get("cchc_root") or os.environ.get("CCHC_ROOT") or Path(config.config_file_path).parent)
     repo, results = site_build.prepared(root)
     _state.update(repo=repo, results=results, root=root)
     prov = results.province
@@ -39,31 +44,34 @@ def on_config(config, **_):
     return config
 
 
-def on_files(files, config, **_):
+def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     pages = site_build.pages(_state["repo"], _state["results"])
     for src, text in pages.items():
         files.append(File.generated(config, src, content=text))
     for src, path in site_build.assets().items():
         files.append(File.generated(config, src, abs_src_path=str(path)))
-    editor_site.add_files(files, config, _state["repo"])  # the web editor at /admin/
+    try:
+        editor_site.add_files(files, config, _state["repo"])  # the web editor at /admin/
+    except EditorError as exc:
+        raise site_build.SiteError("Không tạo được trình nhập liệu: " + str(exc)) from None
     return files
 
 
-def on_page_markdown(markdown: str, page, **_) -> str:
+def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     escaped = site_build.title(page.file.src_uri)
     if escaped is not None:
         page.meta["title"] = escaped  # printed as is by the theme: already escaped
     return markdown
 
 
-def on_page_content(html, page, **_):
+def on_page_content(html: str, page: Page, **_: Any) -> str:
     toc = site_build.toc(page.file.src_uri)
     if toc is not None:
         page.toc = toc
     return site_build.page_content(html, page.file.src_uri)
 
 
-def on_post_build(config, **_):
+def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     site_dir = Path(config.site_dir)
     site_build.write_data(_state["results"], site_dir)
     site_build.index_search(site_dir)

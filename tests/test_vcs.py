@@ -1,0 +1,193 @@
+"""The Git module (``cchc.vcs``) on a real repository: Vietnamese names in both Unicode forms
+come back byte for byte (never octal-quoted), a name starting with '-' is a name, pathspecs are
+literal, tags are read as they are, and every failure is a GitError in Vietnamese."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from cchc import vcs
+from cchc.vcs import Git, GitError
+
+NFC = unicodedata.normalize("NFC", "evidence/Quyết định.pdf")
+NFD = unicodedata.normalize("NFD", "evidence/Báo cáo tổng hợp.pdf")
+DASH = "-n.txt"  # would be an option if it ever reached Git's command line as one
+GLOB = "a[1].pdf"  # a pattern if pathspecs were not literal: it would match "a1.pdf"
+
+
+def git(root: Path, *args: str, data: bytes | None = None) -> str:
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(root)}
+    done = subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=Thử nghiệm", "-c", "user.email=t@example.org", *args],
+        input=data,
+        capture_output=True,
+        env=env,
+        check=True,
+    )
+    return done.stdout.decode("utf-8").strip()
+
+
+def write(root: Path, rel: str, text: str) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "kho"
+    root.mkdir()
+    git(root, "init", "-q", "-b", "main")
+    for rel in (NFC, NFD, DASH, GLOB, "a1.pdf", "province.yaml"):
+        write(root, rel, f"nội dung {rel}\n")
+    os.symlink("province.yaml", root / "lien-ket")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Khởi tạo")
+    git(root, "tag", "-a", "-m", "Bản tiếp nhận", "nop/2025/so-a")
+    git(root, "tag", "nhe")
+    git(root, "checkout", "-q", "-b", "so-a")
+    write(root, NFC, "sửa\n")
+    write(root, DASH, "sửa\n")
+    write(root, NFD.replace(".pdf", "-2.pdf"), "mới\n")
+    git(root, "rm", "-q", "a1.pdf")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Sửa hồ sơ")
+    return root
+
+
+def test_commits_resolve_as_git_itself_resolves_them(repo):
+    with Git(repo / "evidence") as g:  # any folder inside the work tree
+        assert g.root == repo.resolve()
+        for rev in (
+            "HEAD",
+            "main",
+            "so-a",
+            "HEAD~1",
+            "nop/2025/so-a",
+            "nhe",
+            git(repo, "rev-parse", "--short", "HEAD"),
+        ):
+            assert g.commit(rev) == git(repo, "rev-parse", "--verify", f"{rev}^{{commit}}"), rev
+        assert g.merge_base(g.commit("main"), g.commit("so-a")) == g.commit("main")
+        assert g.has_commit("main") and not g.has_commit("khong-co")
+
+
+def test_a_missing_or_option_like_revision_is_a_vietnamese_git_error(repo):
+    with Git(repo) as g:
+        with pytest.raises(GitError) as missing:
+            g.commit("0" * 40)
+        assert "không tìm thấy commit" in str(missing.value) and "fetch-depth" in str(missing.value)
+        for rev in ("--output=/tmp/x", "-n", ""):
+            with pytest.raises(GitError, match="không phải tên commit hợp lệ"):
+                g.commit(rev)
+            with pytest.raises(GitError, match="không phải tên commit hợp lệ"):
+                g.changes("main", rev)
+        with pytest.raises(GitError, match="không tìm thấy commit"):
+            g.exists("khong-co-nhanh-nay", "province.yaml")
+        with pytest.raises(GitError, match="không so sánh được"):
+            g.changes("main", "khong-co-nhanh-nay")
+        with pytest.raises(GitError, match="không phải tên hợp lệ"):
+            g.push("--upload-pack=touch /tmp/x", "refs/tags/nhe")
+
+
+def test_a_folder_outside_git_is_a_vietnamese_git_error(tmp_path):
+    with pytest.raises(GitError, match="không phải kho Git") as caught:
+        Git(tmp_path)
+    assert caught.value.detail  # GitPython's own words, for debugging
+
+
+def test_changed_names_come_back_exactly_as_committed(repo):
+    with Git(repo) as g:
+        changes = g.changes(g.commit("main"), g.commit("so-a"), three_dot=True)
+    added = NFD.replace(".pdf", "-2.pdf")
+    assert {(c.status, c.path) for c in changes} == {("M", NFC), ("M", DASH), ("A", added), ("D", "a1.pdf")}
+    assert unicodedata.is_normalized("NFD", next(c.path for c in changes if c.status == "A"))  # not re-normalised
+    assert not any("\\" in c.path or '"' in c.path for c in changes)  # never octal-quoted
+
+
+def test_pathspecs_are_literal(repo):
+    with Git(repo) as g:
+        assert g.changes("main", "so-a", GLOB) == []  # "a[1].pdf" is not the pattern matching "a1.pdf"
+        assert [c.path for c in g.changes("main", "so-a", DASH)] == [DASH]
+        assert [c.path for c in g.changes("main", "so-a", "a1.pdf")] == ["a1.pdf"]
+
+
+def test_trees_and_blobs_by_exact_name(repo):
+    with Git(repo) as g:
+        assert g.read("main", NFD) == f"nội dung {NFD}\n".encode()
+        assert g.read("so-a", NFC) == "sửa\n".encode()
+        assert g.read("so-a", DASH) == "sửa\n".encode()
+        assert g.read("main", GLOB) == f"nội dung {GLOB}\n".encode()
+        # Git compares names byte for byte: the other Unicode form is another name
+        assert g.read("main", unicodedata.normalize("NFC", NFD)) is None
+        assert g.read("main", "evidence") is None  # a folder is not a file
+        assert g.read("khong-co-nhanh-nay", "province.yaml") is None
+        assert g.exists("main", "evidence") and g.exists("main", "evidence/") and not g.exists("main", "khong-co")
+        files = g.tree_files("main", "evidence")
+        assert files == {NFC: git(repo, "rev-parse", f"main:{NFC}"), NFD: git(repo, "rev-parse", f"main:{NFD}")}
+        assert g.tree_files("main", "khong-co") == {}
+        modes = dict((path, mode) for mode, path in g.tree_modes("main", ["evidence", "lien-ket", DASH]))
+        assert modes == {"evidence": "040000", NFC: "100644", NFD: "100644", "lien-ket": "120000", DASH: "100644"}
+
+
+def test_export_writes_exactly_the_committed_files(repo, tmp_path):
+    with Git(repo) as g:
+        g.export("main", ["evidence", DASH, GLOB, "khong-co"], tmp_path / "ra")
+        g.export("main", ["khong-co"], tmp_path / "trong")  # nothing asked exists: nothing written
+    out = tmp_path / "ra"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == sorted(
+        [NFC, NFD, DASH, GLOB]
+    )
+    assert (out / NFD).read_text(encoding="utf-8") == f"nội dung {NFD}\n"
+    assert not (tmp_path / "trong").exists()
+
+
+def test_tags_are_read_as_they_are(repo):
+    with Git(repo) as g:
+        annotated = g.tag_ref("nop/2025/so-a")
+        assert annotated == git(repo, "rev-parse", "refs/tags/nop/2025/so-a") != g.commit("main")
+        assert g.tag_ref("nhe") == g.commit("main")  # a plain tag names the commit itself
+        assert g.tag_ref("khong-co") is None and g.tag_ref("../../config") is None
+        kind, size = g.object_info(annotated)
+        assert (kind, size) == ("tag", int(git(repo, "cat-file", "-s", annotated)))
+        assert g.object_bytes(annotated).decode() == git(repo, "cat-file", "tag", annotated) + "\n"
+        assert g.object_info(g.commit("main"))[0] == "commit"
+        with pytest.raises(GitError, match="không tìm thấy đối tượng"):
+            g.object_info("0" * 40)
+        g.delete_tag("nhe")
+        assert g.tag_ref("nhe") is None
+        with pytest.raises(GitError, match="không xoá được thẻ"):
+            g.delete_tag("nhe")
+
+
+def test_the_working_tree(repo):
+    with Git(repo) as g:
+        assert g.head_is(g.commit("so-a"))
+        write(repo, DASH, "chưa commit\n")
+        write(repo, "evidence/Tệp mới.pdf", "mới\n")
+        assert not g.head_is(g.commit("so-a"))
+        assert g.worktree_changes("main") == sorted(
+            [NFC, DASH, NFD.replace(".pdf", "-2.pdf"), "a1.pdf", "evidence/Tệp mới.pdf"]
+        )
+        assert g.setting("cchc.account") == "" and g.setting("core.bare") == "false"
+    assert vcs.modified(repo, ".") == [DASH]
+    assert vcs.untracked(repo, "evidence") == ["evidence/Tệp mới.pdf"]
+    tracked = {e.path: e for e in vcs.tracked(repo, ["evidence", "lien-ket"])}
+    assert tracked["lien-ket"].mode == "120000" and tracked[NFD].mode == "100644"
+    assert tracked[NFD].blob == git(repo, "rev-parse", f":{NFD}")
+    assert vcs.blob_id(repo / DASH) == git(repo, "hash-object", "--no-filters", "--", DASH)
+    sha, dirty = vcs.head_state(repo)
+    assert sha == git(repo, "rev-parse", "HEAD") and dirty
+
+
+def test_outside_git_the_working_tree_answers_none(tmp_path):
+    (tmp_path / "a.pdf").write_bytes(b"%PDF")
+    assert vcs.tracked(tmp_path, ["."]) is None
+    assert vcs.modified(tmp_path, ".") is None
+    assert vcs.untracked(tmp_path, ".") is None
+    assert vcs.head_state(tmp_path) is None
