@@ -63,7 +63,8 @@ def test_markup_that_got_in_cannot_run(served, page):
 
 
 def test_only_the_local_preview_allows_its_reload_script():
-    from cchc.publish.site import build, hook
+    from cchc import site_hook as hook
+    from cchc.publish.site import build
 
     assert "'unsafe-inline'" not in build.CSP
     hook.on_startup(command="serve")
