@@ -31,6 +31,14 @@ def test_a_limited_run_gets_its_scope_while_loading(mini_repo):
     assert repository.load(mini_repo, scope=["surveys/2025.yaml"]).scope == ("surveys/2025.yaml",)
 
 
+def test_the_loaded_repository_takes_no_attributes_beside_its_fields(mini_repo):
+    """Per-run memos live in the checks' run (checks.Run), not on the repository."""
+    repo = repository.load(mini_repo)
+    assert type(repo) is Repository
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        repo._pdf_inspector = object()
+
+
 def test_a_link_leading_outside_is_never_read(mini_repo, tmp_path):
     """The loader skips links (check_tree reports them, path-symlink); a link that appears between
     the listing and the read is still refused by the file source: file-outside, nothing read."""

@@ -11,7 +11,8 @@ person cannot tell them apart, a case-insensitive disk keeps only one of them, a
 twin of a received document would silently take over its references. Twin folders are
 reported once, not again for each pair of files inside them.
 
-The entries come from ``repo.listing`` (a Git tree, for a pull request) or the disk.
+The entries come from ``repo.listing`` (a Git tree, for a pull request) or the disk (listed once per
+run, in the run's memo).
 """
 
 from __future__ import annotations
@@ -19,34 +20,33 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 
+from .. import codes
 from ..evidence.paths import shown
-from ..findings import Finding, error
+from ..findings import Finding
 from ..load import listing as L
-from ..load.repository import Dossier, Repository
+from ..load.repository import Dossier
+from .memo import Run
 
 SMALL_SCOPE = 64  # up to this many dossiers, the Git index is asked about their folders only
 
 
-def entries(repo: Repository, folder: str) -> list[L.Entry]:
-    """The entries of one dossier folder; the disk listing is made once per run (kept on the
-    loaded repository, like the evidence checks' per-run memos)."""
-    listing = repo.listing or getattr(repo, "_disk_listing", None)
+def entries(run: Run, folder: str) -> list[L.Entry]:
+    """The entries of one dossier folder; the disk listing is made once per run."""
+    repo = run.repo
+    listing = repo.listing or run.disk_listing
     if listing is None:
         folders = sorted(d.folder for d in repo.dossiers.values())
-        listing = L.Disk(repo.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])
-        object.__setattr__(repo, "_disk_listing", listing)
+        listing = run.disk_listing = L.Disk(repo.root, folders if len(folders) <= SMALL_SCOPE else ["submissions"])
     return listing.entries(folder)
 
 
-def check(repo: Repository, dossier: Dossier) -> list[Finding]:
-    listed = entries(repo, dossier.folder)
+def check(run: Run, dossier: Dossier) -> list[Finding]:
+    listed = entries(run, dossier.folder)
     return [f for e in listed if (f := not_a_file(e)) is not None] + _twins(listed)
 
 
 def symlink(rel: str) -> Finding:
-    return error("path-symlink", rel, f"'{rel}' là liên kết tượng trưng (symlink), không phải tệp thật; "
-                 "hệ thống không đọc tệp qua liên kết.",
-                 "Thay liên kết bằng chính tệp (sao chép tệp vào đúng chỗ), hoặc xoá liên kết.")
+    return codes.PATH_SYMLINK.at(rel)
 
 
 def not_a_file(entry: L.Entry) -> Finding | None:
@@ -54,16 +54,9 @@ def not_a_file(entry: L.Entry) -> Finding | None:
     if entry.kind == L.LINK:
         return symlink(rel)
     if entry.kind == L.GITLINK:
-        return error("dossier-entry-not-file", rel,
-                     f"'{rel}' là liên kết tới một kho Git khác (submodule), không phải thư mục hay tệp của hồ sơ: "
-                     "nội dung của nó không được nộp cùng hồ sơ.",
-                     f"Xoá liên kết này (git rm --cached \"{rel}\") và sao chép chính các tệp PDF vào thư mục "
-                     "evidence/ của đơn vị.")
+        return codes.DOSSIER_ENTRY_NOT_FILE.at(rel)
     if entry.kind == L.SPECIAL:
-        return error("dossier-entry-not-file", rel,
-                     f"'{rel}' là một tệp đặc biệt (FIFO, socket hoặc thiết bị), không phải tệp dữ liệu; hệ thống "
-                     "không đọc mục này.",
-                     "Xoá mục này khỏi thư mục hồ sơ; tài liệu kiểm chứng phải là tệp PDF thông thường.")
+        return codes.DOSSIER_ENTRY_SPECIAL.at(rel)
     return None
 
 
@@ -75,8 +68,7 @@ def look_alike(name: str) -> str:
 
 def _difference(names: list[str]) -> str:
     if len({unicodedata.normalize("NFC", n) for n in names}) == 1:
-        return ("chỉ khác nhau ở cách mã hoá chữ có dấu (Unicode NFC/NFD: một tên soạn trên macOS, "
-                "một tên trên Windows)")
+        return "chỉ khác nhau ở cách mã hoá chữ có dấu (Unicode NFC/NFD: một tên soạn trên macOS, một tên trên Windows)"
     if len({unicodedata.normalize("NFC", n).casefold() for n in names}) == 1:
         return "chỉ khác nhau ở chữ hoa, chữ thường"
     return "trông như nhau (chỉ khác nhau ở dạng ký tự Unicode)"
@@ -94,11 +86,12 @@ def _twins(listed: list[L.Entry]) -> list[Finding]:
         if not others:
             continue
         names = [m.rpartition("/")[2] for m in members]
-        out.append(error("dossier-name-twin", shown(first),
-                         f"Trong hồ sơ có {len(members)} tên {_difference(names)}: "
-                         + ", ".join(f"'{shown(m)}'" for m in [first, *others])
-                         + ". Người xem không phân biệt được, máy Windows/macOS chỉ giữ được một, và không rõ tệp "
-                         "nào là tài liệu đã nộp.",
-                         "Giữ lại một tên, xoá hoặc đổi hẳn tên các mục còn lại. Tài liệu Hội đồng đã tiếp nhận "
-                         "không được thay bằng tệp khác; tài liệu bổ sung phải mang tên mới (ví dụ thêm '-bo-sung')."))
+        out.append(
+            codes.DOSSIER_NAME_TWIN.at(
+                shown(first),
+                count=len(members),
+                difference=_difference(names),
+                names=", ".join(f"'{shown(m)}'" for m in [first, *others]),
+            )
+        )
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .. import codes
 from . import problems, sandbox
 from .blobs import BlobIds
 from .cache import FactsCache, cache_dir
@@ -41,22 +42,27 @@ def precheck(source, rel: str, max_bytes: int) -> PdfReport | None:
     """What can be told without parsing; None when the file must be parsed."""
     size = source.size(rel)
     if size == 0:
-        return PdfReport(None, (problems.make("evidence-file-empty"),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_FILE_EMPTY),))
     if size > max_bytes:
-        return PdfReport(None, (problems.make("evidence-too-large", size=size, limit=max_bytes),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_TOO_LARGE, size=size, limit=max_bytes),))
     head = source.read(rel, limit=1024)
     if head.startswith(LFS_POINTER):
         return PdfReport(None, (problems.lfs_missing(head),))
     if b"%PDF-" not in head:
-        return PdfReport(None, (problems.make("evidence-not-pdf"),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_NOT_PDF),))
     return None
 
 
 class Inspector:
     """Inspects evidence files for one run: memoised, batched, sandboxed, cached."""
 
-    def __init__(self, source, limits: sandbox.Limits | None = None, cache: FactsCache | None = None,
-                 blobs: BlobIds | None = None):
+    def __init__(
+        self,
+        source,
+        limits: sandbox.Limits | None = None,
+        cache: FactsCache | None = None,
+        blobs: BlobIds | None = None,
+    ):
         self.source = source
         self.limits = limits or sandbox.Limits.from_env()
         self.cache = cache if cache is not None else FactsCache(cache_dir(source.root))
@@ -100,8 +106,13 @@ class Inspector:
         done = sandbox.run(analyse, todo, self.limits)
         self._facts.update(done)
         # Only what does not depend on the limits is kept: a timeout or a memory cap may be the machine's.
-        self.cache.put_many({keys[k]: v for k, v in done.items()
-                             if not isinstance(v, sandbox.Failure) and v.get("status") != "too-complex"})
+        self.cache.put_many(
+            {
+                keys[k]: v
+                for k, v in done.items()
+                if not isinstance(v, sandbox.Failure) and v.get("status") != "too-complex"
+            }
+        )
 
     def __call__(self, rel: str, max_bytes: int, roots: tuple[bytes, ...] = ()) -> PdfReport:
         key = (rel, max_bytes, roots)
@@ -116,7 +127,7 @@ class Inspector:
                 return early
             blob = self.blobs.of(rel)
         except (OSError, ValueError):
-            return PdfReport(None, (problems.make("evidence-pdf-unreadable"),))
+            return PdfReport(None, (problems.make(codes.EVIDENCE_PDF_UNREADABLE),))
         if (blob, roots) not in self._facts:
             self.prefetch([(rel, max_bytes, roots)])
         facts = self._facts.get((blob, roots), sandbox.Failure("error"))
@@ -134,20 +145,27 @@ def report_of(facts, blob: str | None, limits: sandbox.Limits) -> PdfReport:
         return PdfReport(None, (problems.of_status(status),), blob=blob)
     found = []
     if facts.get("repaired"):
-        found.append(problems.make("evidence-pdf-repaired"))
+        found.append(problems.make(codes.EVIDENCE_PDF_REPAIRED))
     for kind in facts.get("active") or ():
-        found.append(problems.make(f"evidence-pdf-{kind}"))
+        found.append(problems.make(problems.ACTIVE[kind]))
     pages = int(facts.get("pages") or 0)
     if pages == 0:
-        found.append(problems.make("evidence-pdf-empty"))
+        found.append(problems.make(codes.EVIDENCE_PDF_EMPTY))
     sigs = facts.get("signatures") or []
     found += problems.of_signatures(sigs)
     if not sigs and pages and not _looks_scanned(facts.get("page_kinds") or []):
-        found.append(problems.make("evidence-not-scan-or-signed"))
-    signatures = tuple(Signature(s.get("field", ""), problems.clean(s.get("signer", "")),
-                                 datetime.fromisoformat(s["time"]) if s.get("time") else None,
-                                 s.get("time_source", "signer"), s.get("trusted"))
-                       for s in sigs if s.get("kind") == "signature" and not s.get("broken"))
+        found.append(problems.make(codes.EVIDENCE_NOT_SCAN_OR_SIGNED))
+    signatures = tuple(
+        Signature(
+            s.get("field", ""),
+            problems.clean(s.get("signer", "")),
+            datetime.fromisoformat(s["time"]) if s.get("time") else None,
+            s.get("time_source", "signer"),
+            s.get("trusted"),
+        )
+        for s in sigs
+        if s.get("kind") == "signature" and not s.get("broken")
+    )
     return PdfReport(pages, tuple(found), signatures, blob)
 
 

@@ -35,12 +35,6 @@ _YEAR = re.compile(r"[0-9]{4}")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-class _Loaded(Repository):
-    """The repository as load() returns it. Its fields are frozen like Repository's; unlike
-    an instance of the frozen dataclass itself, it accepts other (private) attributes, which
-    checks.evidence uses as per-run memos (its PDF inspector, resolved paths)."""
-
-
 # A dossier file holds one unit's scores; the registry and survey files of a national
 # roll-up (3,300 units) legitimately grow larger.
 SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024}
@@ -187,7 +181,7 @@ class _Loader:
         return Dossier(year, unit, folder, sa, ap, ex, frozenset(present))
 
     def repository(self, scope: Iterable[str] | None, listing: Listing | None) -> Repository:
-        return _Loaded(
+        return Repository(
             source=self.source,
             province=self.province,
             units=self.units,
