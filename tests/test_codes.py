@@ -1,5 +1,5 @@
 """The catalogue of finding codes (cchc.codes): every code declared once, nothing emitted undeclared,
-and the tests it names exist."""
+the tests it names exist, and the site's technical page lists it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from minirepo import REPO_ROOT, looks_vietnamese
 
 from cchc import codes, findings
 from cchc.cli import main as cli
+from cchc.publish import codes_page
 
 SHOWN_BY = [c for c in codes.catalogue() if c.shown_by]
 
@@ -62,6 +63,26 @@ def test_the_test_a_code_names_exists_and_shows_the_code(code):
     first = min([d.lineno for d in found[0].decorator_list] + [found[0].lineno])
     text = "\n".join(source.splitlines()[first - 1 : found[0].end_lineno])
     assert f'"{code.name}"' in text or f"'{code.name}'" in text, f"{code.shown_by} does not mention {code.name}"
+
+
+def test_the_technical_page_lists_every_code_and_is_up_to_date():
+    page = REPO_ROOT / codes_page.PAGE
+    assert page.read_text(encoding="utf-8") == codes_page.render(), "run: python -m cchc.publish.codes_page"
+    text = page.read_text(encoding="utf-8")
+    assert all(f"<code>{c.name}</code>" in text for c in codes.catalogue())
+    nav = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert {"Mã lỗi": "ky-thuat/ma-loi.md"} in next(v for item in nav for k, v in item.items() if k == "Kỹ thuật")
+
+
+def test_the_page_escapes_what_it_shows(monkeypatch):
+    monkeypatch.setitem(codes._DECLARED, "x-test", codes.Code("x-test", findings.Severity.ERROR, "<b>&</b>."))
+    monkeypatch.setitem(codes._SEVERITIES, "x-test", {findings.Severity.ERROR})
+    assert "&lt;b&gt;&amp;&lt;/b&gt;." in codes_page.render() and "<b>&</b>" not in codes_page.render()
+
+
+def test_the_page_can_be_written_where_asked(tmp_path):
+    codes_page.main(["--out", str(tmp_path / "ma-loi.md")])
+    assert (tmp_path / "ma-loi.md").read_text(encoding="utf-8") == codes_page.render()
 
 
 def test_the_catalogue_covers_every_code_the_case_folders_expect():
