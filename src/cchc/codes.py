@@ -1168,6 +1168,10 @@ _policy(
     "Bộ kiểm tra đang chạy không phải của nhánh gốc của yêu cầu gộp.",
     "tests/policy/test_validator.py::test_a_pull_request_changing_the_validator",
 )
+_policy(
+    "phase-published",
+    "Thay đổi hồ sơ hoặc điểm điều tra của năm đã công bố kết quả khi chưa có quyết định đính chính.",
+)
 _policy("event-time-clock", "Tệp sự kiện không ghi thời điểm; dùng giờ của máy chạy kiểm tra.", warn=True)
 
 # ── The officer's import tools (officer/): worded where they are made ────────────────────
@@ -1303,3 +1307,15 @@ _officer(
     "Tổng điểm ghi trong bảng khác tổng điểm các tiêu chí.",
     "tests/officer/test_survey_import.py::test_each_mistake_is_refused_with_its_row_and_column",
 )
+# The published-results import (officer/results_in.py, officer/colmap.py).
+_officer("officer-column-map", "Mã lĩnh vực ghi cho một cột (trang 'Mã cột' hoặc --map) không đúng dạng.")
+_officer("officer-results-format", "Điểm, chỉ số hoặc thứ hạng trong bảng kết quả bị thiếu hoặc không phải một số.")
+_officer("officer-results-column", "Không rõ cột của bảng kết quả là lĩnh vực nào; cột bị bỏ qua.", warn=True)
+_officer("officer-results-unit", "Dòng kết quả không ghi, hoặc ghi sai, đơn vị.")
+_officer("officer-results-name", "Tên đơn vị trong bảng kết quả khác tên trong danh sách đơn vị.", warn=True)
+_officer("officer-results-duplicate", "Một đơn vị có hai dòng trong bảng kết quả.")
+_officer("officer-results-max", "Không rõ điểm tối đa áp dụng của đơn vị.")
+_officer("officer-results-above-max", "Điểm lĩnh vực hoặc tổng điểm vượt điểm tối đa.")
+_officer("officer-results-total", "Tổng điểm ghi trong bảng kết quả khác tổng điểm các lĩnh vực.")
+_officer("officer-results-index", "Chỉ số ghi trong bảng kết quả khác tổng điểm ÷ điểm tối đa × 100.")
+_officer("officer-results-place", "Thứ hạng không khớp chỉ số trong nhóm xếp hạng.")
