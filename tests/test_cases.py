@@ -43,20 +43,25 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-
-from cchc import validation
-from cchc.evidence import problems
-from evidence.makers import (append_update, make_pki, sign_pdf, text_pdf, with_attachment, with_javascript,
-                             with_open_action)
+from evidence.makers import (
+    append_update,
+    make_pki,
+    sign_pdf,
+    text_pdf,
+    with_attachment,
+    with_javascript,
+    with_open_action,
+)
 from hostile import rawpdf
 from minirepo import build_mini, looks_vietnamese
 from pdfs import encrypt_pdf, scan_pdf
+
+from cchc import codes, validation
 
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if (p / "case.yaml").is_file())
 
@@ -113,9 +118,11 @@ def _pki(signer: str):
     return make_pki(signer)
 
 
-_ACTIVE = {"javascript": with_javascript,
-           "launch": lambda data: with_open_action(data, {"/S": "/Launch", "/F": "cmd.exe"}),
-           "embedded-file": with_attachment}
+_ACTIVE = {
+    "javascript": with_javascript,
+    "launch": lambda data: with_open_action(data, {"/S": "/Launch", "/F": "cmd.exe"}),
+    "embedded-file": with_attachment,
+}
 
 
 def _pdf(case_dir: Path, wr: dict) -> bytes:
@@ -167,34 +174,21 @@ def test_case(case_dir: Path, tmp_path: Path) -> None:
         assert looks_vietnamese(f.message) and looks_vietnamese(f.hint), f
 
 
-# Codes without an example folder here, and why.
-NOT_HERE = {
-    "framework-adjustment-area",  # unreachable: the framework schema allows no rule on an area
-    "file-outside",  # unreachable: links are never read (path-symlink); kept against a link made mid-run
-}
-_CODE = r'"([a-z][a-z0-9-]+)"'
-_EMITTED = re.compile(r'\b(?:error|warning|_?err|YamlError|BadPath|Problem|make)\(\s*' + _CODE  # make: problems.make
-                      + r'|\bcode = ' + _CODE
-                      + r'|\.append\(\(\s*' + _CODE)  # (code, path) pairs of evidence/files.scan
-
-
 def test_every_finding_code_has_a_case() -> None:
-    """Each finding code validation can emit is shown by at least one example folder.
-
-    Codes are found where findings are made (error(…), warning(…), YamlError(…), BadPath(…),
-    Problem(…), problems.make(…), files.scan's (code, path) pairs), and in the PDF inspector's
-    catalogue (evidence/problems.py TEXTS: some are made by a computed name,
-    make(f"evidence-pdf-{kind}"))."""
-    src = Path(validation.__file__).parent
-    emitted, literals = set(problems.TEXTS), set()
-    for path in [src / "validation.py", src / "rules.py",
-                 *(p for d in ("load", "checks", "evidence") for p in (src / d).rglob("*.py"))]:
-        text = path.read_text(encoding="utf-8")
-        emitted |= {"".join(groups) for groups in _EMITTED.findall(text)}
-        literals |= set(re.findall(_CODE, text))
+    """Each code `cchc validate` can emit (declared in cchc.codes for Tool.VALIDATE) is shown by
+    at least one example folder, or names the test of its own that shows it (``shown_by``, for a
+    code no repository can produce; tests/test_codes.py checks that test exists)."""
     shown = set()
     for case_dir in CASES:
         spec = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
         shown |= {f["code"] for f in (spec.get("expect") or []) + (spec.get("warnings") or [])}
-    assert emitted - NOT_HERE - shown == set(), "finding codes without an example folder in tests/cases/"
-    assert shown - literals == set(), "example folders expecting codes the source never names"
+    declared = {c.name: c for c in codes.catalogue()}
+    unshown = {
+        name
+        for name, c in declared.items()
+        if c.tool is codes.Tool.VALIDATE and name not in shown and c.shown_by is None
+    }
+    assert unshown == set(), "finding codes without an example folder in tests/cases/ (or a shown_by test)"
+    assert {name for name in shown if name not in declared} == set(), (
+        "example folders expecting codes cchc.codes does not declare"
+    )

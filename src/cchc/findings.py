@@ -1,4 +1,9 @@
-"""Findings: what the checks return, as values. Rendering lives in cchc.report."""
+"""Findings: what the checks return, as values. Rendering lives in cchc.report.
+
+Every finding's code is declared once in ``cchc.codes`` (severity, meaning, wording); a
+finding with a code nobody declared, or with a severity its code does not have, is refused
+when it is made (``codes.UnknownCode``), so a new code cannot slip out undocumented.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +38,11 @@ class Finding:
     hint: str = field(default="", compare=False)
     criterion: str | None = field(default=None, compare=False)
 
+    def __post_init__(self) -> None:
+        from . import codes  # the catalogue builds on this module: looked up once it is loaded
+
+        codes.check(self.code, self.severity)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
@@ -50,13 +60,17 @@ class Finding:
         }
 
 
-def error(code: str, file: str, message: str, hint: str = "", *, line: int = 0,
-          column: int = 0, criterion: str | None = None) -> Finding:
+def error(
+    code: str, file: str, message: str, hint: str = "", *, line: int = 0, column: int = 0, criterion: str | None = None
+) -> Finding:
+    """A blocking finding worded at the call site (``cchc.codes`` words most findings itself)."""
     return Finding(file, line, column, code, message, Severity.ERROR, hint, criterion)
 
 
-def warning(code: str, file: str, message: str, hint: str = "", *, line: int = 0,
-            column: int = 0, criterion: str | None = None) -> Finding:
+def warning(
+    code: str, file: str, message: str, hint: str = "", *, line: int = 0, column: int = 0, criterion: str | None = None
+) -> Finding:
+    """An advisory finding worded at the call site."""
     return Finding(file, line, column, code, message, Severity.WARNING, hint, criterion)
 
 

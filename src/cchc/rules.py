@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar
 
-from .findings import Finding, error, warning
+from . import codes
+from .findings import Finding
 from .model.framework import Node, Rule
 from .model.numbers import exact, fmt
 from .model.submission import Entry
@@ -77,7 +78,8 @@ class Levels(Kind):
         allowed = [p for _, p in self.options(node)]
         if score not in allowed:
             return "chỉ được chọn một trong các mức: " + "; ".join(
-                f"{label} = {fmt(p)}" for label, p in self.options(node))
+                f"{label} = {fmt(p)}" for label, p in self.options(node)
+            )
         return super().check(node, score)
 
     def describe(self, node: Node) -> str:
@@ -109,10 +111,7 @@ def _percent(achieved: Decimal, total: Decimal) -> Decimal:
 def _top_is_max(file: str, node: Node, top: Decimal) -> list[Finding]:
     if top == node.max:
         return []
-    return [error("framework-rule-max", file,
-                  f"Tiêu chí {node.code}: mức điểm cao nhất của cách chấm là {fmt(top)}, "
-                  f"khác điểm tối đa {fmt(node.max)}.",
-                  "Sửa điểm của các mức hoặc điểm tối đa cho khớp.", line=node.line, criterion=node.code)]
+    return [codes.FRAMEWORK_RULE_MAX.at(file, line=node.line, criterion=node.code, top=fmt(top), max=fmt(node.max))]
 
 
 class PercentBands(Kind):
@@ -142,8 +141,13 @@ class PercentBands(Kind):
             return node.leaf_rule.text
         parts = []
         for b in _params(node)["bands"]:
-            cond = (f"trên {fmt(exact(b['gt']))}%" if "gt" in b else
-                    f"từ {fmt(exact(b['gte']))}%" if "gte" in b else "còn lại")
+            cond = (
+                f"trên {fmt(exact(b['gt']))}%"
+                if "gt" in b
+                else f"từ {fmt(exact(b['gte']))}%"
+                if "gte" in b
+                else "còn lại"
+            )
             parts.append(f"{cond}: {fmt(exact(b['points']))} điểm")
         return "; ".join(parts)
 
@@ -151,10 +155,7 @@ class PercentBands(Kind):
         bands = _params(node)["bands"]
         out = []
         if "gt" in bands[-1] or "gte" in bands[-1]:
-            out.append(warning("framework-band-gap", file,
-                               f"Tiêu chí {node.code}: khoảng cuối cùng có điều kiện; tỷ lệ thấp hơn sẽ được 0 điểm.",
-                               "Thêm một khoảng cuối không có 'gt'/'gte' để ghi rõ điểm còn lại.",
-                               line=node.line, criterion=node.code))
+            out.append(codes.FRAMEWORK_BAND_GAP.at(file, line=node.line, criterion=node.code))
         return out + _top_is_max(file, node, max(exact(b["points"]) for b in bands))
 
 
@@ -178,18 +179,24 @@ class Proportional(Kind):
         return super().check(node, score)
 
     def describe(self, node: Node) -> str:
-        return node.leaf_rule.text or (f"Điểm = số đạt được ÷ tổng số × {fmt(node.max)}, "
-                                       f"làm tròn {self.decimals(node)} chữ số thập phân")
+        return node.leaf_rule.text or (
+            f"Điểm = số đạt được ÷ tổng số × {fmt(node.max)}, làm tròn {self.decimals(node)} chữ số thập phân"
+        )
 
     def check_definition(self, node: Node, file: str) -> list[Finding]:
         places = max(_decimal_places(node.max), 0)
         if places <= self.decimals(node):
             return []
-        return [error("framework-rule-decimals", file,
-                      f"Tiêu chí {node.code}: điểm tối đa {fmt(node.max)} có {places} chữ số thập phân nhưng "
-                      f"cách chấm chỉ làm tròn {self.decimals(node)} chữ số.",
-                      f"Đặt 'decimals: {places}' (hoặc lớn hơn) để điểm tối đa tính được đúng.",
-                      line=node.line, criterion=node.code)]
+        return [
+            codes.FRAMEWORK_RULE_DECIMALS.at(
+                file,
+                line=node.line,
+                criterion=node.code,
+                max=fmt(node.max),
+                places=places,
+                decimals=self.decimals(node),
+            )
+        ]
 
 
 class Free(Kind):
@@ -213,10 +220,9 @@ class Free(Kind):
         step = self.step(node)
         if (node.max / step) == (node.max / step).to_integral_value():
             return []
-        return [error("framework-rule-step", file,
-                      f"Tiêu chí {node.code}: điểm tối đa {fmt(node.max)} không chia hết cho bước {fmt(step)}.",
-                      "Chọn bước điểm chia hết điểm tối đa (ví dụ 0.25 hoặc 0.5).",
-                      line=node.line, criterion=node.code)]
+        return [
+            codes.FRAMEWORK_RULE_STEP.at(file, line=node.line, criterion=node.code, max=fmt(node.max), step=fmt(step))
+        ]
 
 
 class _Adjustment(Free):
@@ -225,10 +231,7 @@ class _Adjustment(Free):
     def check_definition(self, node: Node, file: str) -> list[Finding]:
         out = super().check_definition(node, file)
         if node.depth == 1:
-            out.append(error("framework-adjustment-area", file,
-                             f"{node.code}: điểm thưởng/điểm trừ phải là tiêu chí trong một lĩnh vực.",
-                             "Đặt điểm thưởng, điểm trừ trong lĩnh vực riêng có điểm tối đa 0.",
-                             line=node.line, criterion=node.code))
+            out.append(codes.FRAMEWORK_ADJUSTMENT_AREA.at(file, line=node.line, criterion=node.code))
         return out
 
 
@@ -255,8 +258,9 @@ class Survey(Kind):
         return node.leaf_rule.text or "Điểm do điều tra xã hội học, đơn vị không tự chấm"
 
 
-KINDS: dict[str, Kind] = {k.name: k for k in
-                          (Levels(), PassFail(), PercentBands(), Proportional(), Free(), Bonus(), Penalty(), Survey())}
+KINDS: dict[str, Kind] = {
+    k.name: k for k in (Levels(), PassFail(), PercentBands(), Proportional(), Free(), Bonus(), Penalty(), Survey())
+}
 
 
 def kind_of(rule: Rule) -> Kind:

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from cchc import validation
+from cchc import checks, validation
 from evidence.dossier import at, cite
 from evidence.makers import append_update, make_pki, sign_pdf, text_pdf
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 IN_TIME = dt.datetime(2025, 1, 10, 3, 0, tzinfo=UTC)  # 10:00 in Vietnam, the document's own date
 
 
@@ -30,8 +30,10 @@ def _trust(root, pki, extra=""):
     (root / "certs/ca-thu-nghiem.pem").write_bytes(pki.ca_pem())
     plan = root / "plans/2025.yaml"
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("  max_file_mb: 5\n", "  max_file_mb: 5\n  trust_roots: [certs/ca-thu-nghiem.pem"
-                                 + extra + "]\n"), encoding="utf-8")
+    plan.write_text(
+        text.replace("  max_file_mb: 5\n", "  max_file_mb: 5\n  trust_roots: [certs/ca-thu-nghiem.pem" + extra + "]\n"),
+        encoding="utf-8",
+    )
 
 
 def _check(root, data, **kw):
@@ -51,9 +53,11 @@ def test_signed_document_verifies_and_names_its_signer(mini_repo, pki, signed):
 
 
 def mini_repo_report(result, name):
-    """The inspector's report for one evidence file of so-a, as the checks saw it."""
-    inspector = result.repo._pdf_inspector
-    return next(r for (rel, *_), r in inspector._memo.items() if rel.endswith(name))
+    """The inspector's report for one evidence file of so-a, as the checks see it (the checks run
+    again on the loaded repository, keeping the run's memo to look into)."""
+    memo = checks.Run(result.repo)
+    checks.run(result.repo, memo=memo)
+    return next(r for (rel, *_), r in memo.inspector._memo.items() if rel.endswith(name))
 
 
 def test_without_trust_roots_the_chain_is_said_to_be_unchecked(mini_repo, signed):
@@ -86,7 +90,7 @@ def test_an_incremental_update_after_signing_is_reported(mini_repo, pki, signed)
 
 def test_bytes_appended_after_signing_are_reported(mini_repo, pki, signed):
     _trust(mini_repo, pki)
-    result, codes = _check(mini_repo, signed + b"\n% them vao sau khi ky\n")
+    _, codes = _check(mini_repo, signed + b"\n% them vao sau khi ky\n")
     assert codes == {"evidence-signature-appended"}
 
 
@@ -100,7 +104,7 @@ def test_a_second_signature_after_the_first_is_fine(mini_repo, pki, signed):
 
 def test_a_corrupted_signature_blob_is_a_finding(mini_repo, pki, signed):
     start = signed.index(b"/Contents <") + len(b"/Contents <")
-    broken = signed[:start] + b"0" * 64 + signed[start + 64:]
+    broken = signed[:start] + b"0" * 64 + signed[start + 64 :]
     _, codes = _check(mini_repo, broken)
     assert codes & {"evidence-signature-broken", "evidence-signature-invalid"}
 
@@ -128,7 +132,11 @@ def test_the_extension_moves_the_deadline(mini_repo, pki):
     text = sa.read_text(encoding="utf-8").replace("unit: so-a", "unit: so-b")
     sa.write_text(text.replace(ANCHOR, ANCHOR + "    evidence:\n      - {file: evidence/ky.pdf}\n"), encoding="utf-8")
     (b / "evidence/ky.pdf").write_bytes(sign_pdf(text_pdf(1), pki, when=dt.datetime(2026, 1, 2, 9, 0, tzinfo=UTC)))
-    found = [f.code for f in validation.validate(mini_repo).findings if f.file == "submissions/2025/so-b/self-assessment.yaml"]
+    found = [
+        f.code
+        for f in validation.validate(mini_repo).findings
+        if f.file == "submissions/2025/so-b/self-assessment.yaml"
+    ]
     assert "evidence-signed-after-deadline" not in found
     assert "evidence-shared-with-other-unit" in found  # the copied scans are so-a's
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from minirepo import MINI, looks_vietnamese
 
 from cchc.load import schema
 from cchc.load.yamlfile import parse
-from minirepo import MINI, looks_vietnamese
 
 FILES = {
     "province": "province.yaml",
@@ -56,14 +56,17 @@ def test_every_schema_is_valid_2020_12_and_titled_in_vietnamese(path):
 
 
 def test_type_names_the_field_by_its_title_and_the_type_in_vietnamese():
-    f = one("self-assessment", "year: 2025\n", "year: \"2025\"\n")
+    f = one("self-assessment", "year: 2025\n", 'year: "2025"\n')
     assert (f.code, f.line, f.column) == ("schema-type", 2, 7)
     assert "'year' (Năm đánh giá)" in f.message and "số nguyên" in f.message and "'2025'" in f.message
 
 
 def test_a_list_expected():
-    f = one("self-assessment", "    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}\n",
-            "    evidence: evidence/ke-hoach.pdf\n")
+    f = one(
+        "self-assessment",
+        "    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}\n",
+        "    evidence: evidence/ke-hoach.pdf\n",
+    )
     assert (f.code, f.line) == ("schema-type", 16)
     assert "danh sách" in f.message
 
@@ -98,8 +101,10 @@ def test_required_at_the_top_and_nested():
 def test_two_missing_fields_are_two_findings():
     text = text_of("self-assessment").replace('  number: "10/BC-SA"\n', "").replace('  date: "2025-12-20"\n', "")
     found = findings("self-assessment", text)
-    assert sorted(f.message for f in found) == ["Thiếu trường bắt buộc 'date' (Ngày báo cáo).",
-                                                "Thiếu trường bắt buộc 'number' (Số báo cáo)."]
+    assert sorted(f.message for f in found) == [
+        "Thiếu trường bắt buộc 'date' (Ngày báo cáo).",
+        "Thiếu trường bắt buộc 'number' (Số báo cáo).",
+    ]
     assert {f.line for f in found} == {4}
 
 
@@ -181,8 +186,10 @@ def test_conflicting_fields():
 
 
 def test_criterion_with_both_components_and_a_rule():
-    text = text_of("framework").replace("        title: Kế hoạch CCHC năm\n        max: 3\n",
-                                        "        title: Kế hoạch CCHC năm\n        max: 3\n        method: self\n")
+    text = text_of("framework").replace(
+        "        title: Kế hoạch CCHC năm\n        max: 3\n",
+        "        title: Kế hoạch CCHC năm\n        max: 3\n        method: self\n",
+    )
     found = findings("framework", text)
     assert [(f.code, f.line) for f in found] == [("schema-type", 19)]
     assert "components" in found[0].hint and "'rule'" in found[0].hint
@@ -192,3 +199,19 @@ def test_rule_parameters_belong_to_their_kind():
     f = one("framework", "rule: {kind: free, step: 0.25}", "rule: {kind: free, step: 0.25, levels: []}")
     assert (f.code, f.line) == ("schema-unknown-field", 46)
     assert "'levels'" in f.message
+
+
+def test_a_rule_without_its_own_wording_is_still_located_and_vietnamese():
+    """A keyword the schemas may use one day, with no wording of its own yet (here multipleOf),
+    still gives a located, Vietnamese finding naming the field: code 'schema'."""
+    doc = {
+        "title": "Hồ sơ thử",
+        "type": "object",
+        "properties": {"score": {"title": "Điểm tự chấm", "multipleOf": 0.25}},
+    }
+    parsed = parse(b"unit: so-a\nscore: 0.3\n")
+    (err,) = schema.Draft202012Validator(doc).iter_errors({"score": 0.3})
+    f = schema._finding(err, doc, parsed, "f.yaml")
+    assert (f.code, f.file, f.line, f.column, f.is_error) == ("schema", "f.yaml", 2, 8, True)
+    assert f.message == "Giá trị 'score' (Điểm tự chấm) không hợp lệ."
+    assert looks_vietnamese(f.hint)

@@ -19,11 +19,11 @@ from .forge import Forge
 pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
-LOOSER = '''def check(repo, dossier, evidence_checker=None) -> list[Finding]:
+LOOSER = """def check(run: Run, dossier: Dossier) -> list[Finding]:
     return []  # every dossier is valid
 
 
-def _original_check('''
+def _original_check("""
 
 
 @pytest.fixture
@@ -39,15 +39,24 @@ def _run_code(checkout: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the cchc package found in ``checkout``/src: the base's (as the workflow installs it), or
     the pull request's own copy (what the workflow must never do)."""
     env = {**os.environ, "PYTHONPATH": str(checkout / "src")}
-    return subprocess.run([sys.executable, "-m", "cchc.cli.main", *args], capture_output=True, text=True, env=env,
-                          cwd=checkout)
+    return subprocess.run(
+        [sys.executable, "-m", "cchc.cli.main", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=checkout,
+        check=False,
+    )
 
 
 def test_a_pull_request_changing_the_validator(forge_with_code):
     forge = forge_with_code
     forge.branch("noi-long")
-    forge.edit("src/cchc/checks/dossier.py", "def check(repo, dossier, evidence_checker=None) -> list[Finding]:\n",
-               LOOSER.replace("def _original_check(", "def _original_check(repo, dossier, evidence_checker=None):\n"))
+    forge.edit(
+        "src/cchc/checks/dossier.py",
+        "def check(run: Run, dossier: Dossier) -> list[Finding]:\n",
+        LOOSER.replace("def _original_check(", "def _original_check(run: Run, dossier: Dossier) -> list[Finding]:\n"),
+    )
     forge.edit(SA, "score: 0.75\n", "score: 1.5\n")  # above the criterion's maximum of 1
     head = forge.commit("Sửa điểm", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("noi-long")

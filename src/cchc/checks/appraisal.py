@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from ..findings import Finding, error, warning
+from .. import codes
+from ..findings import Finding
 from ..model.framework import Framework, Node
 from ..model.numbers import fmt
 from ..model.plan import Council
@@ -36,50 +37,57 @@ def _placement(dossier: Dossier) -> list[Finding]:
     docs = [doc for doc in (dossier.appraisal, dossier.explanation) if doc is not None]
     for doc in docs:
         if doc.unit != dossier.unit:
-            out.append(error("dossier-unit-mismatch", doc.file,
-                             f"Tệp ghi đơn vị '{doc.unit}' nhưng nằm trong thư mục của '{dossier.unit}'.",
-                             f"Sửa thành 'unit: {dossier.unit}'.", line=doc.unit_line))
+            out.append(
+                codes.DOSSIER_UNIT_MISMATCH_FILE.at(
+                    doc.file, line=doc.unit_line, unit=doc.unit, folder_unit=dossier.unit
+                )
+            )
         if doc.year != dossier.year:
-            out.append(error("dossier-year-mismatch", doc.file,
-                             f"Tệp ghi năm {doc.year} nhưng nằm trong thư mục năm {dossier.year}.",
-                             f"Sửa thành 'year: {dossier.year}'.", line=doc.year_line))
+            out.append(
+                codes.DOSSIER_YEAR_MISMATCH_FILE.at(
+                    doc.file, line=doc.year_line, year=doc.year, folder_year=dossier.year
+                )
+            )
     if "self-assessment.yaml" not in dossier.present:
         for doc in docs:
-            out.append(error("dossier-without-self-assessment", doc.file,
-                             "Có kết quả thẩm định/giải trình nhưng đơn vị chưa có hồ sơ tự đánh giá.",
-                             "Thẩm định chỉ thực hiện sau khi đơn vị nộp self-assessment.yaml.", line=1))
+            out.append(codes.DOSSIER_WITHOUT_SELF_ASSESSMENT.at(doc.file, line=1))
     return out
 
 
 def _unrequested(ap: Appraisal, ex: Explanation) -> list[Finding]:
     requested = {it.code for r in ap.rounds if r.number == 1 for it in r.items if it.request}
-    return [warning("explanation-not-requested", ex.file,
-                    f"Giải trình tiêu chí {a.code} nhưng hội đồng không yêu cầu ở vòng 1.",
-                    "Chỉ giải trình các tiêu chí hội đồng yêu cầu (mục 'request').",
-                    line=a.line, criterion=a.code)
-            for a in ex.answers if a.code not in requested]
+    return [
+        codes.EXPLANATION_NOT_REQUESTED.at(ex.file, line=a.line, criterion=a.code)
+        for a in ex.answers
+        if a.code not in requested
+    ]
 
 
 def _rounds(fw: Framework, council: Council | None, sa: SelfAssessment | None, ap: Appraisal) -> list[Finding]:
     out = []
     wrong = next((r for i, r in enumerate(ap.rounds) if r.number != i + 1), None)
     if wrong is not None:
-        out.append(error("appraisal-rounds", ap.file, "Các vòng thẩm định phải là vòng 1 rồi vòng 2, không lặp.",
-                         "Ghi vòng 1 trước, vòng 2 (cuối cùng) sau.", line=wrong.line))
+        out.append(codes.APPRAISAL_ROUNDS.at(ap.file, line=wrong.line))
     self_scores = {e.code: e for e in sa.entries} if sa else None
     for rnd in ap.rounds:
         if council is not None and rnd.council != council.id:
-            out.append(error("appraisal-wrong-council", ap.file,
-                             f"Vòng {rnd.number} ghi hội đồng '{rnd.council}', nhưng đơn vị được phân công cho "
-                             f"'{council.id}' ({council.name}).", "Sửa mã hội đồng theo phân công trong kế hoạch.",
-                             line=rnd.line))
+            out.append(
+                codes.APPRAISAL_WRONG_COUNCIL.at(
+                    ap.file,
+                    line=rnd.line,
+                    round=rnd.number,
+                    council=rnd.council,
+                    assigned=council.id,
+                    assigned_name=council.name,
+                )
+            )
         out += _items(fw, rnd, self_scores, ap.file)
     return out
 
 
-def _err(code: str, file: str, it: AppraisalItem, message: str, hint: str) -> Finding:
+def _err(code: codes.Code, file: str, it: AppraisalItem, **fields: object) -> Finding:
     """A problem of one appraisal item, shown on its line."""
-    return error(code, file, f"Tiêu chí {it.code}: {message}", hint, line=it.line, criterion=it.code)
+    return code.made(file, fields, line=it.line, criterion=it.code)
 
 
 def _items(fw: Framework, rnd: Round, self_scores: Mapping[str, Entry] | None, file: str) -> list[Finding]:
@@ -88,8 +96,7 @@ def _items(fw: Framework, rnd: Round, self_scores: Mapping[str, Entry] | None, f
     seen = set()
     for it in rnd.items:
         if it.code in seen:
-            out.append(_err("criterion-duplicate", file, it, f"xuất hiện hai lần trong vòng {rnd.number}.",
-                            "Xoá mục lặp."))
+            out.append(_err(codes.CRITERION_DUPLICATE_IN_ROUND, file, it, round=rnd.number))
             continue
         seen.add(it.code)
         found = _item(fw, it, self_scores, file)
@@ -101,31 +108,26 @@ def _items(fw: Framework, rnd: Round, self_scores: Mapping[str, Entry] | None, f
 def _item(fw: Framework, it: AppraisalItem, self_scores: Mapping[str, Entry] | None, file: str) -> Finding | None:
     node = fw.node(it.code)
     if node is None or not node.is_leaf or node.is_survey:
-        return _err("criterion-unknown", file, it, f"không phải tiêu chí tự chấm của bộ tiêu chí '{fw.ref}'.",
-                    "Dùng mã tiêu chí thành phần có trong hồ sơ tự đánh giá.")
+        return _err(codes.CRITERION_NOT_APPRAISABLE, file, it, framework=fw.ref)
     if it.score is None:
-        return None if it.request else _err(
-            "appraisal-empty-item", file, it, "không có điểm thẩm định cũng không có yêu cầu giải trình.",
-            "Ghi 'score' và 'reason', hoặc 'request'.")
+        return None if it.request else _err(codes.APPRAISAL_EMPTY_ITEM, file, it)
     return _score(node, it.score, it, self_scores, file)
 
 
-def _score(node: Node, score: Decimal, it: AppraisalItem, self_scores: Mapping[str, Entry] | None,
-           file: str) -> Finding | None:
+def _score(
+    node: Node, score: Decimal, it: AppraisalItem, self_scores: Mapping[str, Entry] | None, file: str
+) -> Finding | None:
     """An appraised ``score``: within the maximum, allowed by the rule, and, where it differs
     from the unit's own (``self_scores`` is None: the unit did not self-assess), with a reason."""
     if score > node.max:
-        return _err("score-above-max", file, it, f"điểm thẩm định {fmt(score)} vượt điểm tối đa {fmt(node.max)}.",
-                    f"Chấm trong khoảng 0 – {fmt(node.max)}.")
+        return _err(codes.APPRAISED_ABOVE_MAX, file, it, score=fmt(score), max=fmt(node.max))
     kind = kind_of(node.leaf_rule)
     problem = kind.check(node, score)
     if problem and not kind.uses_figures:
-        return _err("score-not-allowed", file, it, f"điểm thẩm định {fmt(score)} không hợp lệ: {problem}.",
-                    "Chọn điểm theo cách chấm của tiêu chí.")
+        return _err(codes.APPRAISED_NOT_ALLOWED, file, it, score=fmt(score), problem=problem)
     if self_scores is None:
         return None
     own = self_points(node, self_scores.get(it.code))
     if score != own and not it.reason:
-        return _err("appraisal-reason-missing", file, it, f"điểm thẩm định {fmt(score)} khác điểm tự chấm "
-                    f"{fmt(own)} nhưng không ghi lý do.", "Ghi lý do điều chỉnh vào 'reason'.")
+        return _err(codes.APPRAISAL_REASON_MISSING, file, it, score=fmt(score), own=fmt(own))
     return None

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass
+from decimal import Decimal
 
-from ..findings import Finding, error, warning
+from .. import codes
+from ..findings import Finding
+from ..model.framework import Framework, Node
 from ..model.numbers import fmt
-from ..rules import KINDS
+from ..model.registry import Unit
+from ..model.repository import Dossier, Repository
+from ..model.submission import Entry, SelfAssessment
+from ..rules import Kind, kind_of
 from .evidence import check_answers, check_refs, check_report, unreferenced
+from .memo import Run
 
 
-def check(repo, dossier, evidence_checker=None) -> list[Finding]:
+def check(run: Run, dossier: Dossier) -> list[Finding]:
+    repo = run.repo
     sa = dossier.self_assessment
     if sa is None:
         return []
@@ -23,153 +32,195 @@ def check(repo, dossier, evidence_checker=None) -> list[Finding]:
     if plan is None or fw is None:
         if repo.broken_in("plans") or repo.broken_in("criteria") or not _level_known(repo, unit):
             return out  # the broken file, or the unit's unknown level, is reported where it is
-        return out + [error("plan-missing", sa.file,
-                            f"Chưa có kế hoạch hoặc bộ tiêu chí năm {sa.year} cho cấp '{unit.level}'.",
-                            "Sở Nội vụ cần ban hành plans/<năm>.yaml trước khi đơn vị nộp hồ sơ.", line=sa.year_line)]
+        return [*out, codes.PLAN_MISSING.at(sa.file, line=sa.year_line, year=sa.year, level=unit.level)]
     out += _entries(fw, sa)
-    out += check_report(repo, plan, sa, evidence_checker)
-    out += check_refs(repo, plan, sa, evidence_checker)
-    out += check_answers(repo, plan, dossier, evidence_checker)
-    out += unreferenced(repo, dossier, sa)
+    out += check_report(run, plan, sa)
+    out += check_refs(run, plan, sa)
+    out += check_answers(run, plan, dossier)
+    out += unreferenced(run, dossier)
     return out
 
 
-def _level_known(repo, unit) -> bool:
+def _level_known(repo: Repository, unit: Unit) -> bool:
     return repo.province is None or unit.level in repo.province.levels
 
 
-def _identity(repo, dossier, sa) -> list[Finding]:
+def _identity(repo: Repository, dossier: Dossier, sa: SelfAssessment) -> list[Finding]:
     out = []
     if sa.unit != dossier.unit:
-        out.append(error("dossier-unit-mismatch", sa.file,
-                         f"Hồ sơ ghi đơn vị '{sa.unit}' nhưng nằm trong thư mục của '{dossier.unit}'.",
-                         f"Sửa thành 'unit: {dossier.unit}' (mỗi đơn vị chỉ nộp trong thư mục của mình).",
-                         line=sa.unit_line))
+        out.append(codes.DOSSIER_UNIT_MISMATCH.at(sa.file, line=sa.unit_line, unit=sa.unit, folder_unit=dossier.unit))
     if sa.year != dossier.year:
-        out.append(error("dossier-year-mismatch", sa.file,
-                         f"Hồ sơ ghi năm {sa.year} nhưng nằm trong thư mục năm {dossier.year}.",
-                         f"Sửa thành 'year: {dossier.year}'.", line=sa.year_line))
+        out.append(codes.DOSSIER_YEAR_MISMATCH.at(sa.file, line=sa.year_line, year=sa.year, folder_year=dossier.year))
     unit = repo.units.get(dossier.unit)
     if unit is None and not repo.broken_in("units"):
         close = difflib.get_close_matches(dossier.unit, list(repo.units), n=1)
-        out.append(error("unit-unknown", sa.file, f"Đơn vị '{dossier.unit}' không có trong danh sách đơn vị.",
-                         (f"Có phải là '{close[0]}'? " if close else "") +
-                         "Thư mục hồ sơ phải mang đúng mã đơn vị trong units/.", line=sa.unit_line))
+        out.append(
+            codes.UNIT_UNKNOWN.at(
+                sa.file,
+                line=sa.unit_line,
+                unit=dossier.unit,
+                did_you_mean=f"Có phải là '{close[0]}'? " if close else "",
+            )
+        )
     elif unit is not None and not unit.active(dossier.year):
-        out.append(error("unit-inactive", sa.file,
-                         f"Đơn vị '{unit.id}' không còn/chưa hoạt động trong năm {dossier.year}.",
-                         ("Đơn vị đã sáp nhập vào: " + ", ".join(unit.successors) + "; nộp hồ sơ trong thư mục "
-                          "của đơn vị kế thừa.") if unit.successors else
-                         "Kiểm tra năm đánh giá và danh sách đơn vị.", line=sa.unit_line))
+        code = codes.UNIT_MERGED if unit.successors else codes.UNIT_INACTIVE
+        out.append(
+            code.at(sa.file, line=sa.unit_line, unit=unit.id, year=dossier.year, successors=", ".join(unit.successors))
+        )
     return out
 
 
-def _entries(fw, sa) -> list[Finding]:
+def _entries(fw: Framework, sa: SelfAssessment) -> list[Finding]:
+    """Every criterion answered once, with known codes; each answer checked against its rule."""
     out: list[Finding] = []
     seen: dict[str, int] = {}
     answered = {e.code for e in sa.entries}
     unanswered = [n.code for n in fw.self_leaves() if n.code not in answered]
     suggested: set[str] = set()  # missing codes already offered as the fix of a mistyped code
-
-    def err(code, entry, msg, hint, line=None):
-        out.append(error(code, sa.file, msg, hint, line=line or entry.line, criterion=entry.code))
-
     for e in sa.entries:
-        node = fw.node(e.code)
         if e.code in seen:
-            err("criterion-duplicate", e, f"Tiêu chí {e.code} được chấm hai lần (lần đầu ở dòng {seen[e.code]}).",
-                "Gộp lại thành một mục và xoá mục lặp.")
+            out.append(codes.CRITERION_DUPLICATE.at(sa.file, line=e.line, criterion=e.code, first_line=seen[e.code]))
             continue
         seen[e.code] = e.line
+        node = fw.node(e.code)
         if node is None:
-            open_codes = [c for c in unanswered if c not in suggested]
-            close = (difflib.get_close_matches(e.code, open_codes, n=1)
-                     or (open_codes if len(open_codes) == 1 else [])  # the only criterion left
-                     or difflib.get_close_matches(e.code, [n.code for n in fw.self_leaves()], n=1))
-            suggested.update(c for c in close if c in unanswered)
-            err("criterion-unknown", e, f"Mã tiêu chí '{e.code}' không có trong bộ tiêu chí '{fw.ref}'.",
-                (f"Có phải là '{close[0]}'? " if close else "") + "Dùng 'cchc new' để tạo lại danh sách mã đúng.")
-            continue
-        if not node.is_leaf:
-            err("criterion-not-leaf", e, f"'{e.code}' là {node.kind_name} có các tiêu chí thành phần; "
-                "điểm được cộng tự động.", "Chấm điểm cho từng tiêu chí thành phần "
-                + ", ".join(c.code for c in node.children) + " thay vì mục cha.")
-            continue
-        if node.is_survey:
-            err("criterion-survey", e, f"Tiêu chí {e.code} ({node.title}) được chấm bằng điều tra xã hội học; "
-                "đơn vị không tự chấm.", "Xoá mục này khỏi hồ sơ tự đánh giá.")
-            continue
-        out.extend(_entry(fw, sa, node, e))
+            out.append(_unknown(fw, sa, e, unanswered, suggested))
+        else:
+            out.extend(_answer(fw, sa, node, e))
     missing = [n for n in fw.self_leaves() if n.code not in seen and n.code not in suggested]
     for node in missing:
-        out.append(error("criterion-missing", sa.file,
-                         f"Chưa chấm tiêu chí {node.code} — {node.title} (tối đa {fmt(node.max)} điểm).",
-                         f"Thêm mục '- code: \"{node.code}\"' với điểm tự chấm, hoặc 'na: true' kèm lý do nếu "
-                         "được phép không áp dụng.", line=1, criterion=node.code))
+        out.append(
+            codes.CRITERION_MISSING.at(sa.file, line=1, criterion=node.code, title=node.title, max=fmt(node.max))
+        )
     return out
 
 
-def _entry(fw, sa, node, e) -> list[Finding]:
-    out = []
-    kind = KINDS[node.rule.kind]
+def _unknown(fw: Framework, sa: SelfAssessment, e: Entry, unanswered: list[str], suggested: set[str]) -> Finding:
+    """An entry whose code the framework does not know, with the code it most likely meant:
+    an unanswered one close to it, the only one left, or any close one. A missing code offered
+    here is not reported missing as well (``suggested``)."""
+    open_codes = [c for c in unanswered if c not in suggested]
+    close = (
+        difflib.get_close_matches(e.code, open_codes, n=1)
+        or (open_codes if len(open_codes) == 1 else [])  # the only criterion left
+        or difflib.get_close_matches(e.code, [n.code for n in fw.self_leaves()], n=1)
+    )
+    suggested.update(c for c in close if c in unanswered)
+    return codes.CRITERION_UNKNOWN.at(
+        sa.file,
+        line=e.line,
+        criterion=e.code,
+        framework=fw.ref,
+        did_you_mean=f"Có phải là '{close[0]}'? " if close else "",
+    )
 
-    def err(code, msg, hint, line=None, severity=error):
-        out.append(severity(code, sa.file, f"Tiêu chí {e.code}: {msg}", hint,
-                            line=line or e.line, criterion=e.code))
 
+def _answer(fw: Framework, sa: SelfAssessment, node: Node, e: Entry) -> list[Finding]:
+    """An entry of a known criterion: one the unit scores itself, as its rule allows."""
+    if not node.is_leaf:
+        return [
+            codes.CRITERION_NOT_LEAF.at(
+                sa.file,
+                line=e.line,
+                criterion=e.code,
+                kind=node.kind_name,
+                parts=", ".join(c.code for c in node.children),
+            )
+        ]
+    if node.is_survey:
+        return [codes.CRITERION_SURVEY.at(sa.file, line=e.line, criterion=e.code, title=node.title)]
+    return _entry(node, _Answer(sa.file, e))
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """One entry of a self-assessment: where its findings stand."""
+
+    file: str
+    entry: Entry
+
+    def at(self, code: codes.Code, line: int = 0, **fields: object) -> Finding:
+        """A finding on the entry's line, or on ``line`` (the score's) where there is one."""
+        return code.made(self.file, fields, line=line or self.entry.line, criterion=self.entry.code)
+
+
+def _entry(node: Node, a: _Answer) -> list[Finding]:
+    e = a.entry
     if e.na:
-        if not node.na_allowed:
-            err("na-not-allowed", "bộ tiêu chí không cho phép khai 'không áp dụng'.",
-                "Xoá 'na: true' và chấm điểm tiêu chí này.")
-        elif not e.na_reason:
-            err("na-no-reason", "khai 'không áp dụng' nhưng thiếu lý do.", "Ghi lý do vào 'na_reason'.")
-        if e.score is not None or e.figures is not None:
-            err("na-with-score", "đã khai 'không áp dụng' thì không chấm điểm.",
-                "Xoá 'score'/'figures', hoặc xoá 'na: true'.")
-        return out
+        return _not_applicable(node, a)
+    kind = kind_of(node.leaf_rule)
+    out: list[Finding] = []
     score = e.score
     if kind.uses_figures:
-        if e.figures is None:
-            err("figures-missing", f"cách chấm '{kind.label}' tính từ số liệu nhưng chưa nhập số liệu.",
-                f"Thêm 'figures: {{achieved: …, total: …}}' ({node.rule.params['figures']['achieved']} / "
-                f"{node.rule.params['figures']['total']}).", line=e.score_line)
+        score, out = _from_figures(node, kind, a)
+        if score is None:
             return out
-        f = e.figures
-        if f.achieved > f.total:
-            err("figures-inconsistent", f"số đạt được ({fmt(f.achieved)}) lớn hơn tổng số ({fmt(f.total)}).",
-                "Kiểm tra lại số liệu theo báo cáo.")
-            return out
-        computed = kind.compute(node, f.achieved, f.total)
-        if computed is None:
-            err("figures-no-cases", "tổng số bằng 0 (không phát sinh).",
-                "Nếu tiêu chí không phát sinh, khai 'na: true' kèm lý do (nếu được phép).")
-            return out
-        if score is not None and score != computed:
-            err("score-mismatch", f"điểm tự chấm {fmt(score)} khác điểm tính từ số liệu "
-                f"({fmt(f.achieved)}/{fmt(f.total)} → {fmt(computed)}).",
-                f"Sửa 'score: {fmt(computed)}' hoặc xoá 'score' để hệ thống tự tính.", line=e.score_line)
-        score = computed
     elif e.figures is not None:
-        err("figures-unexpected", "cách chấm của tiêu chí này không dùng số liệu.",
-            "Xoá mục 'figures'.", severity=warning)
+        out.append(a.at(codes.FIGURES_UNEXPECTED))
+    return out + _score(node, kind, a, score)
+
+
+def _not_applicable(node: Node, a: _Answer) -> list[Finding]:
+    """An entry declared not applicable: allowed, with a reason, and without a score."""
+    out = []
+    if not node.na_allowed:
+        out.append(a.at(codes.NA_NOT_ALLOWED))
+    elif not a.entry.na_reason:
+        out.append(a.at(codes.NA_NO_REASON))
+    if a.entry.score is not None or a.entry.figures is not None:
+        out.append(a.at(codes.NA_WITH_SCORE))
+    return out
+
+
+def _from_figures(node: Node, kind: Kind, a: _Answer) -> tuple[Decimal | None, list[Finding]]:
+    """The score the entry's figures give (None where they give none), and what is wrong with them."""
+    e, f = a.entry, a.entry.figures
+    if f is None:
+        names = node.leaf_rule.params["figures"]
+        return None, [
+            a.at(
+                codes.FIGURES_MISSING,
+                line=e.score_line,
+                kind=kind.label,
+                achieved=names["achieved"],
+                total=names["total"],
+            )
+        ]
+    if f.achieved > f.total:
+        return None, [a.at(codes.FIGURES_INCONSISTENT, achieved=fmt(f.achieved), total=fmt(f.total))]
+    computed = kind.compute(node, f.achieved, f.total)
+    if computed is None:
+        return None, [a.at(codes.FIGURES_NO_CASES)]
+    if e.score is not None and e.score != computed:
+        return computed, [
+            a.at(
+                codes.SCORE_MISMATCH,
+                line=e.score_line,
+                score=fmt(e.score),
+                achieved=fmt(f.achieved),
+                total=fmt(f.total),
+                computed=fmt(computed),
+            )
+        ]
+    return computed, []
+
+
+def _score(node: Node, kind: Kind, a: _Answer, score: Decimal | None) -> list[Finding]:
+    """The score: present, within the maximum, allowed by the rule, and backed by evidence."""
+    e = a.entry
     if score is None:
-        err("score-missing", "chưa có điểm tự chấm.", "Thêm 'score: …' (hoặc 'na: true' nếu không áp dụng).")
-        return out
+        return [a.at(codes.SCORE_MISSING)]
     if score > node.max:
-        err("score-above-max", f"điểm {fmt(score)} vượt điểm tối đa {fmt(node.max)}.",
-            f"Chấm trong khoảng 0 – {fmt(node.max)}.", line=e.score_line)
-        return out
+        return [a.at(codes.SCORE_ABOVE_MAX, line=e.score_line, score=fmt(score), max=fmt(node.max))]
     problem = kind.check(node, score)
     if problem:
-        err("score-not-allowed", f"điểm {fmt(score)} không hợp lệ: {problem}.",
-            "Chọn lại điểm theo cách chấm: " + kind.describe(node) + ".", line=e.score_line)
-        return out
+        return [
+            a.at(
+                codes.SCORE_NOT_ALLOWED, line=e.score_line, score=fmt(score), problem=problem, rule=kind.describe(node)
+            )
+        ]
     if node.evidence_required and not e.evidence and score > 0:
         if not e.explanation:
-            err("explanation-missing", "chưa có tài liệu kiểm chứng và cũng chưa có giải trình.",
-                "Đính kèm tài liệu kiểm chứng (" + ("; ".join(node.evidence) or "PDF trong evidence/") +
-                ") hoặc ghi 'explanation' giải trình cách tính điểm.")
-        else:
-            err("evidence-missing", "không có tài liệu kiểm chứng, chỉ có giải trình.",
-                "Hội đồng có thể không chấp nhận điểm nếu thiếu tài liệu kiểm chứng.", severity=warning)
-    return out
+            return [a.at(codes.EXPLANATION_MISSING, expected="; ".join(node.evidence) or "PDF trong evidence/")]
+        return [a.at(codes.EVIDENCE_MISSING)]
+    return []

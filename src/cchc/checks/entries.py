@@ -19,26 +19,27 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 
+from .. import codes
 from ..evidence.paths import shown
-from ..findings import Finding, error
+from ..findings import Finding
 from ..model import repository as L
-from ..model.repository import Dossier, Repository
+from ..model.repository import Dossier
+from .memo import Run
 
 
-def entries(repo: Repository, folder: str) -> list[L.Entry]:
+def entries(run: Run, folder: str) -> list[L.Entry]:
     """The entries of one dossier folder (none known for a repository built without ``load``)."""
-    return repo.listing.entries(folder) if repo.listing is not None else []
+    listing = run.repo.listing
+    return listing.entries(folder) if listing is not None else []
 
 
-def check(repo: Repository, dossier: Dossier) -> list[Finding]:
-    listed = entries(repo, dossier.folder)
+def check(run: Run, dossier: Dossier) -> list[Finding]:
+    listed = entries(run, dossier.folder)
     return [f for e in listed if (f := not_a_file(e)) is not None] + _twins(listed)
 
 
 def symlink(rel: str) -> Finding:
-    return error("path-symlink", rel, f"'{rel}' là liên kết tượng trưng (symlink), không phải tệp thật; "
-                 "hệ thống không đọc tệp qua liên kết.",
-                 "Thay liên kết bằng chính tệp (sao chép tệp vào đúng chỗ), hoặc xoá liên kết.")
+    return codes.PATH_SYMLINK.at(rel)
 
 
 def not_a_file(entry: L.Entry) -> Finding | None:
@@ -46,16 +47,9 @@ def not_a_file(entry: L.Entry) -> Finding | None:
     if entry.kind == L.LINK:
         return symlink(rel)
     if entry.kind == L.GITLINK:
-        return error("dossier-entry-not-file", rel,
-                     f"'{rel}' là liên kết tới một kho Git khác (submodule), không phải thư mục hay tệp của hồ sơ: "
-                     "nội dung của nó không được nộp cùng hồ sơ.",
-                     f"Xoá liên kết này (git rm --cached \"{rel}\") và sao chép chính các tệp PDF vào thư mục "
-                     "evidence/ của đơn vị.")
+        return codes.DOSSIER_ENTRY_NOT_FILE.at(rel)
     if entry.kind == L.SPECIAL:
-        return error("dossier-entry-not-file", rel,
-                     f"'{rel}' là một tệp đặc biệt (FIFO, socket hoặc thiết bị), không phải tệp dữ liệu; hệ thống "
-                     "không đọc mục này.",
-                     "Xoá mục này khỏi thư mục hồ sơ; tài liệu kiểm chứng phải là tệp PDF thông thường.")
+        return codes.DOSSIER_ENTRY_SPECIAL.at(rel)
     return None
 
 
@@ -67,8 +61,7 @@ def look_alike(name: str) -> str:
 
 def _difference(names: list[str]) -> str:
     if len({unicodedata.normalize("NFC", n) for n in names}) == 1:
-        return ("chỉ khác nhau ở cách mã hoá chữ có dấu (Unicode NFC/NFD: một tên soạn trên macOS, "
-                "một tên trên Windows)")
+        return "chỉ khác nhau ở cách mã hoá chữ có dấu (Unicode NFC/NFD: một tên soạn trên macOS, một tên trên Windows)"
     if len({unicodedata.normalize("NFC", n).casefold() for n in names}) == 1:
         return "chỉ khác nhau ở chữ hoa, chữ thường"
     return "trông như nhau (chỉ khác nhau ở dạng ký tự Unicode)"
@@ -86,11 +79,12 @@ def _twins(listed: list[L.Entry]) -> list[Finding]:
         if not others:
             continue
         names = [m.rpartition("/")[2] for m in members]
-        out.append(error("dossier-name-twin", shown(first),
-                         f"Trong hồ sơ có {len(members)} tên {_difference(names)}: "
-                         + ", ".join(f"'{shown(m)}'" for m in [first, *others])
-                         + ". Người xem không phân biệt được, máy Windows/macOS chỉ giữ được một, và không rõ tệp "
-                         "nào là tài liệu đã nộp.",
-                         "Giữ lại một tên, xoá hoặc đổi hẳn tên các mục còn lại. Tài liệu Hội đồng đã tiếp nhận "
-                         "không được thay bằng tệp khác; tài liệu bổ sung phải mang tên mới (ví dụ thêm '-bo-sung')."))
+        out.append(
+            codes.DOSSIER_NAME_TWIN.at(
+                shown(first),
+                count=len(members),
+                difference=_difference(names),
+                names=", ".join(f"'{shown(m)}'" for m in [first, *others]),
+            )
+        )
     return out

@@ -10,56 +10,61 @@ the shared data folders, and the plan's trust roots (a dossier's own entries: en
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-from datetime import date, timedelta, timezone
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 
+from .. import codes
 from ..evidence import crosscheck, files, paths, trust
 from ..evidence.blobs import BlobIds
-from ..evidence.pdf import Inspector
-from ..findings import Finding, Severity, error, warning
+from ..evidence.pdf import Inspector, PdfReport
+from ..evidence.problems import Problem
+from ..findings import Finding
 from ..model import repository as listing
+from ..model.plan import Plan
+from ..model.repository import Dossier
+from ..model.submission import EvidenceRef, Explanation, Report, SelfAssessment
 from . import entries
+from .memo import EvidenceChecker, Located, Run
 
 VN = timezone(timedelta(hours=7))
 DATE_SLACK = timedelta(days=3)  # signing and the date on the document may differ by a few days
 
-
-def _inspector(repo, checker):
-    if checker is not None:
-        return checker
-    inspector = getattr(repo, "_pdf_inspector", None)
-    if inspector is None:
-        inspector = repo._pdf_inspector = Inspector(repo.source)
-        inspector.prefetch(_everything_cited(repo))
-    return inspector
+Ref = EvidenceRef | Report  # a reference to an evidence file: under a criterion, or the approved report
+Doc = SelfAssessment | Explanation  # a document that cites evidence
 
 
-def locate(repo, folder: str, written: str):
+def _inspector(run: Run) -> EvidenceChecker:
+    if run.checker is not None:
+        return run.checker
+    if run.inspector is None:
+        run.inspector = Inspector(run.repo.source)
+        run.inspector.prefetch(_everything_cited(run))
+    return run.inspector
+
+
+def locate(run: Run, folder: str, written: str) -> Located:
     """(path as stored or None, BadPath or None) for a reference; memoised per run, since
     the same reference is looked at by several checks."""
-    memo = getattr(repo, "_located", None)
-    if memo is None:
-        memo = repo._located = {}
     key = (folder, written)
-    if key not in memo:
+    if key not in run.located:
         try:
-            memo[key] = (paths.on_disk(repo.source, paths.resolve(folder, written)), None)
+            run.located[key] = (paths.on_disk(run.repo.source, paths.resolve(folder, written)), None)
         except paths.BadPath as bad:
-            memo[key] = (None, bad)
-    return memo[key]
+            run.located[key] = (None, bad)
+    return run.located[key]
 
 
-def _is_link(repo, rel: str) -> bool:
+def _is_link(run: Run, rel: str) -> bool:
     """source.is_symlink, memoised per run (it checks every folder on the way)."""
-    memo = getattr(repo, "_links", None)
-    if memo is None:
-        memo = repo._links = {}
-    if rel not in memo:
-        memo[rel] = repo.source.is_symlink(rel)
-    return memo[rel]
+    if rel not in run.links:
+        run.links[rel] = run.repo.source.is_symlink(rel)
+    return run.links[rel]
 
 
-def _refs(dossier):
+def _refs(dossier: Dossier) -> Iterator[tuple[Doc, Ref]]:
     """(document, reference) for every evidence reference of a dossier."""
     sa, ex = dossier.self_assessment, dossier.explanation
     if sa is not None:
@@ -74,187 +79,242 @@ def _refs(dossier):
                 yield ex, ref
 
 
-def _everything_cited(repo):
+def _max_bytes(plan: Plan) -> int:
+    return int(plan.max_file_mb * 1048576)
+
+
+def _everything_cited(run: Run) -> Iterator[tuple[str, int, tuple[bytes, ...]]]:
     """(rel, max_bytes, roots) of every cited file, for one sandboxed batch up front."""
-    for d in repo.dossiers.values():
-        plan = repo.plans.get(d.year)
+    for d in run.repo.dossiers.values():
+        plan = run.repo.plans.get(d.year)
         if plan is None:
             continue
-        roots = trust_roots(repo, plan)[0]
+        roots = trust_roots(run, plan)[0]
         for _, ref in _refs(d):
-            rel = locate(repo, d.folder, ref.file)[0]
-            if rel and rel.lower().endswith(".pdf") and not _is_link(repo, rel):
-                yield rel, int(plan.max_file_mb * 1048576), roots
+            rel = locate(run, d.folder, ref.file)[0]
+            if rel and rel.lower().endswith(".pdf") and not _is_link(run, rel):
+                yield rel, _max_bytes(plan), roots
 
 
-def trust_roots(repo, plan) -> tuple[tuple[bytes, ...], list[Finding]]:
+def trust_roots(run: Run, plan: Plan) -> tuple[tuple[bytes, ...], list[Finding]]:
     """The plan's trust-root certificates and findings for bad entries; memoised per run."""
-    memo = getattr(repo, "_trust_roots", None)
-    if memo is None:
-        memo = repo._trust_roots = {}
-    if plan.year not in memo:
-        roots, bad = trust.load(repo.source, plan.trust_roots)
-        memo[plan.year] = (roots, [error("plan-trust-root-unreadable", plan.file,
-                                         f"Không đọc được chứng thư gốc '{paths.shown(written)}'.",
-                                         "Ghi đường dẫn (tính từ gốc kho) tới tệp chứng thư .pem/.cer/.crt có "
-                                         "trong kho.", line=plan.line("evidence", "trust_roots", i))
-                                   for i, written in bad])
-    return memo[plan.year]
+    if plan.year not in run.trust_roots:
+        roots, bad = trust.load(run.repo.source, plan.trust_roots)
+        run.trust_roots[plan.year] = (
+            roots,
+            [
+                codes.PLAN_TRUST_ROOT_UNREADABLE.at(
+                    plan.file, line=plan.line("evidence", "trust_roots", i), root=paths.shown(written)
+                )
+                for i, written in bad
+            ],
+        )
+    return run.trust_roots[plan.year]
 
 
-def _vn(when) -> str:
+def _vn(when: datetime) -> str:
     return when.astimezone(VN).strftime("%H:%M ngày %d/%m/%Y")
 
 
-def _check_one(repo, plan, doc, ref, criterion, checker, folder: str | None = None,
-               phase: str = "self_assessment_closes") -> list:
-    """Check one reference ``ref`` written in ``doc`` (a self-assessment or an explanation)."""
-    out: list[Finding] = []
-    written, line, column = ref.file, ref.line, getattr(ref, "column", getattr(ref, "file_column", 0))
+@dataclass(frozen=True)
+class _Cited:
+    """A reference as written in a document: where its findings stand, and what they quote."""
 
-    def err(code, msg, hint, sev=Severity.ERROR):
-        make = error if sev is Severity.ERROR else warning
-        out.append(make(code, doc.file, msg, hint, line=line, column=column, criterion=criterion))
+    file: str  # the citing document
+    written: str
+    line: int
+    column: int
+    criterion: str | None
 
-    unit_folder = folder or doc.folder
-    found, bad = locate(repo, unit_folder, written)
-    if bad is not None:
-        err(bad.code, bad.message, bad.hint)
-        return out
-    if found is not None and _is_link(repo, found):
-        err("evidence-symlink", f"'{written}' là liên kết (symlink), không phải tệp thật; hệ thống không đọc "
-            "tệp qua liên kết.", "Thay liên kết bằng chính tệp PDF (sao chép tệp vào thư mục evidence/).")
-        return out
+    def at(self, code: codes.Code, **fields: object) -> Finding:
+        return code.made(
+            self.file, {"written": self.written, **fields}, line=self.line, column=self.column, criterion=self.criterion
+        )
+
+    def worded(self, code: str, message: str, hint: str, problem: Problem | None = None) -> Finding:
+        """A finding worded before the citation was known (a refused path, a problem of the file)."""
+        severity = problem.severity if problem is not None else codes.named(code).severity
+        return Finding(self.file, self.line, self.column, code, message, severity, hint, self.criterion)
+
+
+def _check_one(
+    run: Run,
+    plan: Plan,
+    doc: Doc,
+    ref: Ref,
+    criterion: str | None,
+    unit_folder: str,
+    phase: str = "self_assessment_closes",
+) -> list[Finding]:
+    """Check one reference ``ref`` written in ``doc`` (a self-assessment or an explanation) of the
+    dossier in ``unit_folder``."""
+    column = ref.column if isinstance(ref, EvidenceRef) else ref.file_column
+    cited = _Cited(doc.file, ref.file, ref.line, column, criterion)
+    found, refused = _stored(run, unit_folder, cited)
     if found is None:
-        rel = paths.resolve(unit_folder, written)
-        parent = rel.rsplit("/", 1)[0]
-        names = repo.source.listdir(paths.on_disk_dir(repo.source, parent) or parent)
-        close = difflib.get_close_matches(rel.rsplit("/", 1)[-1], names, n=1)
-        err("evidence-not-found", f"Không tìm thấy tệp '{paths.shown(written)}'.",
-            (f"Có phải là '{paths.shown(close[0])}'? " if close else "") +
-            "Tải tệp vào thư mục evidence/ của đơn vị và ghi đúng tên (phân biệt chữ hoa, chữ thường).")
-        return out
-    if not found.lower().endswith(".pdf"):
-        err("evidence-not-pdf", f"'{written}' không phải tệp PDF.",
-            "Tài liệu kiểm chứng phải là bản chụp PDF của văn bản giấy hoặc văn bản điện tử có chữ ký số.")
-        return out
-    roots = trust_roots(repo, plan)[0]
-    report = _inspector(repo, checker)(found, int(plan.max_file_mb * 1048576), roots)
-    for p in report.problems:
-        err(p.code, f"'{written}': {p.message}", p.hint, p.severity)
-    page = getattr(ref, "page", None)
+        return refused
+    roots = trust_roots(run, plan)[0]
+    report = _inspector(run)(found, _max_bytes(plan), roots)
+    out = [cited.worded(p.code, f"'{cited.written}': {p.message}", p.hint, p) for p in report.problems]
+    page = ref.page if isinstance(ref, EvidenceRef) else None
     if page is not None and report.pages and page > report.pages:
-        err("evidence-page-out-of-range", f"'{written}' chỉ có {report.pages} trang, không có trang {page}.",
-            "Sửa số trang dẫn chứng cho đúng.")
+        out.append(cited.at(codes.EVIDENCE_PAGE_OUT_OF_RANGE, pages=report.pages, page=page))
     deadline = plan.deadline(phase, unit_folder.rsplit("/", 1)[-1])
-    for sig in getattr(report, "signatures", ()):
+    return out + _signatures(cited, report, _declared(ref), deadline)
+
+
+def _stored(run: Run, folder: str, cited: _Cited) -> tuple[str | None, list[Finding]]:
+    """The cited PDF as stored, or None and why the reference leads to no PDF to inspect."""
+    found, bad = locate(run, folder, cited.written)
+    if bad is not None:
+        return None, [cited.worded(bad.code, bad.message, bad.hint)]
+    if found is not None and _is_link(run, found):
+        return None, [cited.at(codes.EVIDENCE_SYMLINK)]
+    if found is None:
+        rel = paths.resolve(folder, cited.written)
+        parent = rel.rsplit("/", 1)[0]
+        names = run.repo.source.listdir(paths.on_disk_dir(run.repo.source, parent) or parent)
+        close = difflib.get_close_matches(rel.rsplit("/", 1)[-1], names, n=1)
+        return None, [
+            cited.at(
+                codes.EVIDENCE_NOT_FOUND,
+                written=paths.shown(cited.written),
+                did_you_mean=f"Có phải là '{paths.shown(close[0])}'? " if close else "",
+            )
+        ]
+    if not found.lower().endswith(".pdf"):
+        return None, [cited.at(codes.EVIDENCE_NOT_PDF_NAME)]
+    return found, []
+
+
+def _signatures(cited: _Cited, report: PdfReport, declared: date | None, deadline: datetime) -> list[Finding]:
+    """Signatures against the deadline of the document's phase and the date the unit declared."""
+    out = []
+    for sig in report.signatures:
         if sig.time is None:
             continue
         if sig.time > deadline:
-            err("evidence-signed-after-deadline",
-                f"'{written}' được {sig.signer} ký số lúc {_vn(sig.time)}, sau thời hạn ({_vn(deadline)}).",
-                "Tài liệu kiểm chứng phải là văn bản đã ban hành trước thời hạn. Nếu đồng hồ máy ký bị sai, "
-                "giải trình trong hồ sơ và báo Sở Nội vụ.")
-        declared = _declared(ref)
+            out.append(
+                cited.at(
+                    codes.EVIDENCE_SIGNED_AFTER_DEADLINE,
+                    signer=sig.signer,
+                    signed=_vn(sig.time),
+                    deadline=_vn(deadline),
+                )
+            )
         signed_on = sig.time.astimezone(VN).date()
         if declared is not None and abs(signed_on - declared) > DATE_SLACK:
-            err("evidence-signature-date-mismatch",
-                f"'{written}' ghi ngày {declared:%d/%m/%Y} nhưng được ký số ngày {signed_on:%d/%m/%Y}.",
-                "Sửa 'date' cho đúng ngày ký ban hành văn bản.", Severity.WARNING)
+            out.append(cited.at(codes.EVIDENCE_SIGNATURE_DATE_MISMATCH, declared=declared, signed=signed_on))
     return out
 
 
-def _declared(ref) -> date | None:
+def _declared(ref: Ref) -> date | None:
     try:
-        return date.fromisoformat(str(getattr(ref, "date", None) or ""))
+        return date.fromisoformat(str(ref.date or ""))
     except ValueError:
         return None
 
 
-def check_refs(repo, plan, sa, checker=None) -> list:
+def check_refs(run: Run, plan: Plan, sa: SelfAssessment) -> list[Finding]:
     out = []
     for e in sa.entries:
         for ref in e.evidence:
-            out += _check_one(repo, plan, sa, ref, e.code, checker)
-    out += _reuse(repo, sa)
+            out += _check_one(run, plan, sa, ref, e.code, sa.folder)
+    out += _reuse(run, sa)
     return out
 
 
-def check_answers(repo, plan, dossier, checker=None) -> list:
+def check_answers(run: Run, plan: Plan, dossier: Dossier) -> list[Finding]:
     """Evidence added with the explanation answers: same rules, in the unit's own folder,
     judged against the explanation deadline."""
     ex = dossier.explanation
     if ex is None:
         return []
-    return [f for a in ex.answers for ref in a.evidence
-            for f in _check_one(repo, plan, ex, ref, a.code, checker, folder=dossier.folder,
-                                phase="explanation_closes")]
+    return [
+        f
+        for a in ex.answers
+        for ref in a.evidence
+        for f in _check_one(run, plan, ex, ref, a.code, dossier.folder, phase="explanation_closes")
+    ]
 
 
-def check_report(repo, plan, sa, checker=None) -> list:
+def check_report(run: Run, plan: Plan, sa: SelfAssessment) -> list[Finding]:
     if sa.report is None:
-        return [error("report-missing", sa.file,
-                      "Hồ sơ chưa có Báo cáo tự đánh giá đã được lãnh đạo phê duyệt.",
-                      "Thêm mục 'report:' với file (PDF trong evidence/), number, date, approved_by.", line=1)]
-    return _check_one(repo, plan, sa, sa.report, None, checker)
+        return [codes.REPORT_MISSING.at(sa.file, line=1)]
+    return _check_one(run, plan, sa, sa.report, None, sa.folder)
 
 
-def _blob_ids(repo) -> BlobIds:
-    ids = getattr(repo, "_blob_ids", None)
-    if ids is None:
-        inspector = getattr(repo, "_pdf_inspector", None)
-        ids = repo._blob_ids = inspector.blobs if isinstance(inspector, Inspector) else BlobIds(repo.source)
-    return ids
+def _blob_ids(run: Run) -> BlobIds:
+    if run.blob_ids is None:
+        run.blob_ids = run.inspector.blobs if run.inspector is not None else BlobIds(run.repo.source)
+    return run.blob_ids
 
 
-def _reuse(repo, sa) -> list:
+def _reuse(run: Run, sa: SelfAssessment) -> list[Finding]:
     """Same content filed by another unit; one document cited across unrelated areas."""
-    ids = _blob_ids(repo)
-    groups = getattr(repo, "_content_groups", None)
-    if groups is None:
-        groups = repo._content_groups = crosscheck.by_content(ids.under("submissions"))
-    out, citations, shared = [], [], set()
+    ids = _blob_ids(run)
+    if run.content_groups is None:
+        run.content_groups = crosscheck.by_content(ids.under("submissions"))
+    groups = run.content_groups
+    out: list[Finding] = []
+    citations: list[crosscheck.Citation] = []
+    shared: set[str] = set()
     for e in sa.entries:
         for ref in e.evidence:
-            rel = locate(repo, sa.folder, ref.file)[0]
-            blob = ids.of(rel) if rel and not _is_link(repo, rel) else None
+            rel = locate(run, sa.folder, ref.file)[0]
+            blob = ids.of(rel) if rel and not _is_link(run, rel) else None
             if blob is None:
                 continue
-            citations.append(crosscheck.Citation(e.code, blob, ref.file, ref.line, ref.column,
-                                                 bool(ref.section) or ref.page is not None))
+            citations.append(
+                crosscheck.Citation(
+                    e.code, blob, ref.file, ref.line, ref.column, bool(ref.section) or ref.page is not None
+                )
+            )
             others = crosscheck.elsewhere(blob, sa.folder, groups)
             if others and blob not in shared:
                 shared.add(blob)
-                units = sorted({crosscheck.unit_folder(o).rsplit("/", 2)[-2] + "/" +
-                                crosscheck.unit_folder(o).rsplit("/", 1)[-1] for o in others})
-                out.append(warning("evidence-shared-with-other-unit", sa.file,
-                                   f"'{ref.file}' có nội dung trùng với tài liệu của đơn vị khác ({', '.join(units)}): "
-                                   + ", ".join(paths.shown(o) for o in others[:3]) + ".",
-                                   "Mỗi đơn vị nộp tài liệu của chính mình. Nếu đây là văn bản chung (ví dụ văn bản "
-                                   "của UBND tỉnh gửi nhiều đơn vị), ghi rõ trong giải trình.",
-                                   line=ref.line, column=ref.column, criterion=e.code))
+                out.append(
+                    codes.EVIDENCE_SHARED_WITH_OTHER_UNIT.at(
+                        sa.file,
+                        line=ref.line,
+                        column=ref.column,
+                        criterion=e.code,
+                        written=ref.file,
+                        units=", ".join(sorted({_unit_of(o) for o in others})),
+                        others=", ".join(paths.shown(o) for o in others[:3]),
+                    )
+                )
     for later, first in crosscheck.unrelated(citations):
-        out.append(warning("evidence-reused-unrelated", sa.file,
-                           f"'{later.written}' được dẫn cho cả tiêu chí {first.criterion} (dòng {first.line}) và "
-                           f"tiêu chí {later.criterion}, thuộc hai lĩnh vực khác nhau.",
-                           "Nếu mỗi tiêu chí dùng một phần của văn bản, ghi rõ 'section' (mục) hoặc 'page' (trang); "
-                           "nếu không, dẫn đúng tài liệu cho từng tiêu chí.",
-                           line=later.line, column=later.column, criterion=later.criterion))
+        out.append(
+            codes.EVIDENCE_REUSED_UNRELATED.at(
+                sa.file,
+                line=later.line,
+                column=later.column,
+                criterion=later.criterion,
+                written=later.written,
+                first=first.criterion,
+                first_line=first.line,
+            )
+        )
     return out
 
 
-def unreferenced(repo, dossier, sa) -> list:
+def _unit_of(rel: str) -> str:
+    """'<year>/<unit>' of an evidence file inside a unit's folder."""
+    folder = crosscheck.unit_folder(rel) or ""
+    return folder.rsplit("/", 2)[-2] + "/" + folder.rsplit("/", 1)[-1]
+
+
+def unreferenced(run: Run, dossier: Dossier) -> list[Finding]:
     cited = set()
     for _, ref in _refs(dossier):
-        try:
+        with contextlib.suppress(paths.BadPath):  # a refused path cites nothing
             cited.add(paths.nfc(paths.resolve(dossier.folder, ref.file)))
-        except paths.BadPath:
-            pass
     if "explanation.yaml" in dossier.present and dossier.explanation is None:
         return []  # the explanation failed to load: what it cites is unknown
     out = []
     start = f"{dossier.folder}/evidence/"
-    for entry in entries.entries(repo, dossier.folder):
+    for entry in entries.entries(run, dossier.folder):
         rel, name = entry.path, entry.path.rsplit("/", 1)[-1]
         if entry.kind != listing.FILE or not rel.startswith(start):
             continue  # links, gitlinks and special entries are errors of their own (checks/entries.py)
@@ -262,30 +322,30 @@ def unreferenced(repo, dossier, sa) -> list:
             continue
         if paths.shown(rel) != rel:
             continue  # reported by check_tree
-        out.append(warning("evidence-unreferenced", rel, "Tệp không được dẫn chứng cho tiêu chí nào.",
-                           "Dẫn tệp này trong 'evidence' của tiêu chí liên quan, hoặc xoá tệp."))
+        out.append(codes.EVIDENCE_UNREFERENCED.at(rel))
     return out
 
 
-def check_tree(repo) -> list:
+def check_tree(run: Run) -> list[Finding]:
     """Links and badly named entries in the data folders; the plans' trust roots. Links in
     a dossier's folder are reported by checks/entries.py, which sees a pull request's tree."""
+    repo = run.repo
     out = []
-    tops = files.DATA
-    if getattr(repo, "scope", None) is not None:
+    tops: tuple[str, ...] = files.DATA
+    if repo.scope is not None:
         # A limited run (one pull request's dossiers) scans the shared folders and only the
         # dossiers it checks: the findings for those dossiers are the same as a full run's.
-        tops = tuple(t for t in files.DATA if t != "submissions") + tuple(sorted(
-            d.folder for d in repo.dossiers.values()))
+        tops = tuple(t for t in files.DATA if t != "submissions") + tuple(
+            sorted(d.folder for d in repo.dossiers.values())
+        )
     dossiers = {d.folder for d in repo.dossiers.values()}
     for code, rel in files.scan(repo.source.root, tops):
-        if code == "path-symlink" and "/".join(rel.split("/")[:3]) in dossiers:
+        if code == codes.PATH_SYMLINK.name and "/".join(rel.split("/")[:3]) in dossiers:
             continue
-        if code == "path-symlink":
+        if code == codes.PATH_SYMLINK.name:
             out.append(entries.symlink(rel))
         else:
-            out.append(error(code, rel, f"Tên '{rel}' chứa ký tự điều khiển hoặc ký tự không đọc được.",
-                             "Đổi tên, chỉ dùng chữ, số, dấu gạch ngang và dấu chấm (ví dụ ke-hoach-cchc.pdf)."))
+            out.append(codes.PATH_CONTROL_CHARACTER.at(rel))
     for plan in repo.plans.values():
-        out += trust_roots(repo, plan)[1]
+        out += trust_roots(run, plan)[1]
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .. import codes
 from .paths import _CONTROL, shown
 
 DATA = ("province.yaml", "units", "criteria", "plans", "surveys", "submissions")
@@ -28,7 +29,7 @@ def scan(root: Path, tops=DATA) -> list[tuple[str, str]]:
     for top in tops:
         base = root / top
         if base.is_symlink():
-            out.append(("path-symlink", top))
+            out.append((codes.PATH_SYMLINK.name, top))
             continue
         if not base.is_dir():
             continue
@@ -37,8 +38,8 @@ def scan(root: Path, tops=DATA) -> list[tuple[str, str]]:
             for name in sorted(dirnames + filenames):
                 rel = f"{rel_dir}/{name}"
                 if _bad_name(name):
-                    out.append(("path-control-character", shown(rel)))
+                    out.append((codes.PATH_CONTROL_CHARACTER.name, shown(rel)))
                 elif os.path.islink(os.path.join(dirpath, name)):
-                    out.append(("path-symlink", rel))
+                    out.append((codes.PATH_SYMLINK.name, rel))
             dirnames[:] = sorted(d for d in dirnames if not _bad_name(d))
     return sorted(set(out), key=lambda x: (x[1], x[0]))

@@ -16,14 +16,19 @@ import posixpath
 import re
 import unicodedata
 
+from .. import codes
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(file|data|javascript):", re.IGNORECASE)
 
 
 class BadPath(Exception):
-    def __init__(self, code: str, message: str, hint: str):
+    """A reference refused: the finding's code (its name), message and hint."""
+
+    def __init__(self, code: codes.Code, **fields: object) -> None:
+        message, hint = code.words(**fields)
         super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        self.code, self.message, self.hint = code.name, message, hint
 
 
 def shown(text: str) -> str:
@@ -42,34 +47,26 @@ def resolve(folder: str, written: str) -> str:
     """``folder`` is the unit's repo-relative folder; returns the repo-relative file path."""
     text = unicodedata.normalize("NFC", written.strip())
     if not text:
-        raise BadPath("evidence-path-empty", "Đường dẫn tài liệu kiểm chứng để trống.",
-                      "Ghi tên tệp, ví dụ evidence/ke-hoach.pdf.")
+        raise BadPath(codes.EVIDENCE_PATH_EMPTY)
     if _CONTROL.search(text):
-        raise BadPath("evidence-path-control", f"Đường dẫn '{shown(text)}' chứa ký tự điều khiển.",
-                      "Đổi tên tệp chỉ dùng chữ, số, dấu gạch ngang và dấu chấm.")
+        raise BadPath(codes.EVIDENCE_PATH_CONTROL, path=shown(text))
     if _URL.match(text):
-        raise BadPath("evidence-path-url", f"'{text[:80]}' là đường link, không phải tệp trong hồ sơ.",
-                      "Tải tệp PDF vào thư mục evidence/ của đơn vị và ghi tên tệp, ví dụ evidence/ke-hoach.pdf.")
+        raise BadPath(codes.EVIDENCE_PATH_URL, path=text[:80])
     if "\\" in text:  # a path copied from Windows Explorer: say how to write it rather than guess
-        raise BadPath("evidence-path-backslash", f"Đường dẫn '{text}' dùng dấu '\\'.",
-                      "Dùng dấu '/' giữa thư mục và tên tệp, ví dụ evidence/ke-hoach.pdf.")
+        raise BadPath(codes.EVIDENCE_PATH_BACKSLASH, path=text)
     if text.startswith("/submissions/"):
         text = text[1:]  # a path from the repository root, as the web editor writes it
     if text.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", text):
-        raise BadPath("evidence-path-absolute", f"Đường dẫn '{text}' là đường dẫn tuyệt đối (trên máy tính cá nhân).",
-                      "Ghi đường dẫn tính từ thư mục của đơn vị, ví dụ evidence/ke-hoach.pdf.")
+        raise BadPath(codes.EVIDENCE_PATH_ABSOLUTE, path=text)
     while text.startswith("./"):
         text = text[2:]
     if text.startswith(folder + "/"):
-        text = text[len(folder) + 1:]  # a repo-relative path to the unit's own folder is harmless
+        text = text[len(folder) + 1 :]  # a repo-relative path to the unit's own folder is harmless
     parts = text.split("/")
     if ".." in parts:
-        raise BadPath("evidence-path-outside", f"Đường dẫn '{text}' trỏ ra ngoài thư mục của đơn vị.",
-                      "Tài liệu kiểm chứng phải nằm trong thư mục evidence/ của chính đơn vị.")
+        raise BadPath(codes.EVIDENCE_PATH_OUTSIDE, path=text)
     if parts[0] == "submissions":
-        raise BadPath("evidence-path-outside", f"Đường dẫn '{text}' trỏ tới hồ sơ của đơn vị khác.",
-                      "Chỉ được dẫn tài liệu trong thư mục evidence/ của chính đơn vị; "
-                      "nếu cần, sao chép tài liệu vào đó.")
+        raise BadPath(codes.EVIDENCE_PATH_OTHER_UNIT, path=text)
     return posixpath.normpath(f"{folder}/{text}")
 
 

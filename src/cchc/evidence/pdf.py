@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .. import codes
 from . import problems, sandbox
 from .blobs import BlobIds
 from .cache import FactsCache, cache_dir
@@ -42,14 +43,14 @@ def precheck(source, rel: str, max_bytes: int) -> PdfReport | None:
     """What can be told without parsing; None when the file must be parsed."""
     size = source.size(rel)
     if size == 0:
-        return PdfReport(None, (problems.make("evidence-file-empty"),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_FILE_EMPTY),))
     if size > max_bytes:
-        return PdfReport(None, (problems.make("evidence-too-large", size=size, limit=max_bytes),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_TOO_LARGE, size=size, limit=max_bytes),))
     head = source.read(rel, limit=1024)
     if head.startswith(LFS_POINTER):
         return PdfReport(None, (problems.lfs_missing(head),))
     if b"%PDF-" not in head:
-        return PdfReport(None, (problems.make("evidence-not-pdf"),))
+        return PdfReport(None, (problems.make(codes.EVIDENCE_NOT_PDF),))
     return None
 
 
@@ -127,7 +128,7 @@ class Inspector:
                 return early
             blob = self.blobs.of(rel)
         except (OSError, ValueError):
-            return PdfReport(None, (problems.make("evidence-pdf-unreadable"),))
+            return PdfReport(None, (problems.make(codes.EVIDENCE_PDF_UNREADABLE),))
         if (blob, roots) not in self._facts:
             self.prefetch([(rel, max_bytes, roots)])
         facts = self._facts.get((blob, roots), sandbox.Failure("error"))
@@ -144,14 +145,14 @@ def _refused(facts: dict[str, Any] | sandbox.Failure, blob: str | None, limits: 
 def _problems(facts: dict[str, Any], pages: int, sigs: list[dict[str, Any]]) -> list[Problem]:
     found = []
     if facts.get("repaired"):
-        found.append(problems.make("evidence-pdf-repaired"))
+        found.append(problems.make(codes.EVIDENCE_PDF_REPAIRED))
     for kind in facts.get("active") or ():
-        found.append(problems.make(f"evidence-pdf-{kind}"))
+        found.append(problems.make(problems.ACTIVE[kind]))
     if pages == 0:
-        found.append(problems.make("evidence-pdf-empty"))
+        found.append(problems.make(codes.EVIDENCE_PDF_EMPTY))
     found += problems.of_signatures(sigs)
     if not sigs and pages and not _looks_scanned(facts.get("page_kinds") or []):
-        found.append(problems.make("evidence-not-scan-or-signed"))
+        found.append(problems.make(codes.EVIDENCE_NOT_SCAN_OR_SIGNED))
     return found
 
 

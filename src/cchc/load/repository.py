@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from ..findings import Finding, error
+from .. import codes
+from ..findings import Finding
 from ..model import framework as fw_model
 from ..model import history as history_model
 from ..model import plan as plan_model
@@ -36,12 +37,6 @@ _YEAR = re.compile(r"[0-9]{4}")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-class _Loaded(Repository):
-    """The repository as load() returns it. Its fields are frozen like Repository's; unlike
-    an instance of the frozen dataclass itself, it accepts other (private) attributes, which
-    checks.evidence uses as per-run memos (its PDF inspector, resolved paths)."""
-
-
 # A dossier file holds one unit's scores; the registry and survey files of a national
 # roll-up (3,300 units) legitimately grow larger.
 SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024, "history": 32 * 1024 * 1024}
@@ -56,14 +51,11 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
             raise too_large(size, limit)
         parsed = parse(source.read(rel, limit=limit + 1), limit)
     except YamlError as exc:
-        return None, [error(exc.code, rel, exc.message, exc.hint, line=exc.line, column=exc.column)]
+        return None, [Finding(rel, exc.line, exc.column, exc.code, exc.message, hint=exc.hint)]
     except OutsideRepository:
-        return None, [error("file-outside", rel,
-                            "Tệp là liên kết (symlink) trỏ ra ngoài kho dữ liệu nên không được đọc.",
-                            "Thay liên kết bằng chính tệp YAML.")]
+        return None, [codes.FILE_OUTSIDE.at(rel)]
     except OSError:
-        return None, [error("file-unreadable", rel, "Không đọc được tệp (có thể là thư mục, tệp đặc biệt hoặc bị khoá).",
-                            "Kiểm tra đây là một tệp văn bản YAML và có quyền đọc.")]
+        return None, [codes.FILE_UNREADABLE.at(rel)]
     found = schema.validate(parsed, schema_name, rel)
     return (None if found else parsed), found
 
@@ -101,7 +93,7 @@ class _Loader:
 
     def doc(self, rel: str, schema_name: str) -> Parsed | None:
         if self.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
-            self.broken.add(rel)         # reports it (path-symlink), once, by its own path
+            self.broken.add(rel)  # reports it (path-symlink), once, by its own path
             return None
         parsed, found = read_document(self.source, rel, schema_name)
         self.findings.extend(found)
@@ -125,24 +117,21 @@ class _Loader:
             p = self.doc(rel, "plan")
             if p:
                 plan = plan_model.build(p.data, rel, p.where)
-                self.one_per_year(self.plans, plan, "plan-year-mismatch", "kế hoạch", "plans")
+                self.one_per_year(self.plans, plan, codes.PLAN_YEAR_TWICE, "plans")
         for rel in self.yaml_files("surveys") if self.surveys else ():
             p = self.doc(rel, "survey")
             if p:
                 s = survey_model.build(p.data, rel, p.where)
-                self.one_per_year(self.survey_points, s, "survey-year-mismatch", "điểm điều tra", "surveys")
+                self.one_per_year(self.survey_points, s, codes.SURVEY_YEAR_TWICE, "surveys")
         for rel in self.yaml_files("history") if self.surveys else ():  # past results: not needed for one dossier
             p = self.doc(rel, "history")
             if p:
                 h = history_model.build(p.data, rel, p.where)
-                self.one_per_year(self.histories, h, "history-year-mismatch", "kết quả đã công bố", "history")
+                self.one_per_year(self.histories, h, codes.HISTORY_YEAR_TWICE, "history")
 
     def province_file(self) -> None:
         if not self.source.is_file("province.yaml"):
-            self.findings.append(error(
-                "missing-province", "province.yaml",
-                "Thiếu tệp province.yaml (thông tin tỉnh, cấp đơn vị, nhóm xếp hạng).",
-                "Tạo tệp province.yaml theo mẫu trong schemas/province.schema.json."))
+            self.findings.append(codes.MISSING_PROVINCE.at("province.yaml"))
             return
         p = self.doc("province.yaml", "province")
         if p:
@@ -158,15 +147,12 @@ class _Loader:
                 if first is not unit:
                     self.duplicate_units.append((unit, first))
 
-    def one_per_year(self, by_year: dict[int, _Doc], doc: _Doc, code: str, what: str, folder: str) -> None:
+    def one_per_year(self, by_year: dict[int, _Doc], doc: _Doc, code: codes.Code, folder: str) -> None:
         """Keep one document per year (the one named <year>.yaml); report the other."""
         other = by_year.get(doc.year)
         if other is not None:
             keep, drop = (doc, other) if doc.file == f"{folder}/{doc.year}.yaml" else (other, doc)
-            self.findings.append(error(
-                code, drop.file, f"Tệp {drop.file} ghi năm {doc.year}, trùng năm với {keep.file}; tệp này bị bỏ qua.",
-                f"Mỗi năm chỉ một tệp {what}, tên là {folder}/<năm>.yaml: sửa năm trong tệp hoặc xoá tệp thừa.",
-                line=drop.year_line or 1))
+            self.findings.append(code.at(drop.file, line=drop.year_line or 1, year=doc.year, kept=keep.file))
             doc = keep
         by_year[doc.year] = doc
 
@@ -203,15 +189,31 @@ class _Loader:
         return Dossier(year, unit, folder, sa, ap, ex, frozenset(present))
 
     def repository(self, scope: Iterable[str] | None, listing: Listing | None) -> Repository:
-        return _Loaded(
-            source=self.source, province=self.province, units=self.units, frameworks=self.frameworks,
-            plans=self.plans, surveys=self.survey_points, histories=self.histories, dossiers=self.dossiers, findings=tuple(self.findings),
-            duplicate_units=tuple(self.duplicate_units), broken=frozenset(self.broken),
-            scope=None if scope is None else tuple(scope), listing=listing)
+        return Repository(
+            source=self.source,
+            province=self.province,
+            units=self.units,
+            frameworks=self.frameworks,
+            plans=self.plans,
+            surveys=self.survey_points,
+            histories=self.histories,
+            dossiers=self.dossiers,
+            findings=tuple(self.findings),
+            duplicate_units=tuple(self.duplicate_units),
+            broken=frozenset(self.broken),
+            scope=None if scope is None else tuple(scope),
+            listing=listing,
+        )
 
 
-def load(root: Path | str, wanted: Callable[[str], bool] | None = None, *, surveys: bool = True,
-         scope: Iterable[str] | None = None, listing: Listing | None = None) -> Repository:
+def load(
+    root: Path | str,
+    wanted: Callable[[str], bool] | None = None,
+    *,
+    surveys: bool = True,
+    scope: Iterable[str] | None = None,
+    listing: Listing | None = None,
+) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
     ``surveys=False`` skips survey points and past results (not needed to check a dossier); ``scope`` names the
     repo-relative paths a limited run checks (None: everything); ``listing`` says what the dossier

@@ -11,22 +11,36 @@ import difflib
 import functools
 import json
 import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeAlias
 
 import jsonschema
 import jsonschema_rs
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, ValidationError
 
-from ..findings import Finding, error
+from .. import codes
+from ..findings import Finding
+from ..model.document import JsonPath
 from .yamlfile import Parsed
+
+# A JSON Schema document as json.loads returns it; its nodes are objects, lists and scalars.
+Schema: TypeAlias = dict[str, Any]
+SchemaPath: TypeAlias = Sequence[str | int]  # keywords and indexes from the schema's root
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
-_TYPES_VI = {"string": "chuỗi ký tự", "number": "số", "integer": "số nguyên", "boolean": "true hoặc false",
-             "object": "bảng 'tên trường: giá trị'", "array": "danh sách (các dòng bắt đầu bằng '- ')",
-             "null": "để trống"}
+_TYPES_VI = {
+    "string": "chuỗi ký tự",
+    "number": "số",
+    "integer": "số nguyên",
+    "boolean": "true hoặc false",
+    "object": "bảng 'tên trường: giá trị'",
+    "array": "danh sách (các dòng bắt đầu bằng '- ')",
+    "null": "để trống",
+}
 
 # Human descriptions of the patterns used in the schemas.
 _PATTERNS_VI = {
@@ -42,7 +56,7 @@ _PATTERNS_VI = {
 # validators: jsonschema checks the format only with an optional package installed, and
 # jsonschema-rs follows RFC 3339, which allows a leap second (23:59:60) Python refuses.
 # A deadline like 2025-13-45T00:00:00+07:00 must never get past the schema.
-def _is_date_time(value) -> bool:
+def _is_date_time(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
@@ -56,20 +70,24 @@ _FORMATS = jsonschema.FormatChecker(Draft202012Validator.FORMAT_CHECKER.checkers
 _FORMATS.checks("date-time")(_is_date_time)
 
 
+def _schema(name: str) -> Schema:
+    schema: Schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return schema
+
+
 @functools.cache
 def validator(name: str) -> Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema = _schema(name)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema, format_checker=_FORMATS)
 
 
 @functools.cache
-def fast_validator(name: str):
+def fast_validator(name: str) -> jsonschema_rs.Validator:
     """jsonschema-rs (Rust) for the yes/no answer: ~150x faster than walking the schema in
     Python. Only an invalid document goes through jsonschema for the located, Vietnamese
     findings, so messages are the same either way."""
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema_rs.validator_for(schema, validate_formats=True, formats={"date-time": _is_date_time})
+    return jsonschema_rs.validator_for(_schema(name), validate_formats=True, formats={"date-time": _is_date_time})
 
 
 def validate(parsed: Parsed, schema_name: str, file: str) -> list[Finding]:
@@ -77,39 +95,54 @@ def validate(parsed: Parsed, schema_name: str, file: str) -> list[Finding]:
     if fast_validator(schema_name).is_valid(parsed.data):
         return []
     v = validator(schema_name)
-    errors = list(v.iter_errors(parsed.data))
+    errors: list[ValidationError] = list(v.iter_errors(parsed.data))
     # One value, one message: a value of the wrong type is not also out of range, and a date
     # like 15/01/2025 fails both 'format' and 'pattern'.
     bad_type = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     bad_format = {tuple(e.absolute_path) for e in errors if e.validator == "format"}
-    return [_finding(err, v.schema, parsed, file) for err in errors
-            if not (err.validator != "type" and tuple(err.absolute_path) in bad_type)
-            and not (err.validator == "pattern" and tuple(err.absolute_path) in bad_format)]
+    schema = v.schema
+    assert isinstance(schema, dict)  # the schema files are JSON objects (check_schema passed)
+    return [
+        _finding(err, schema, parsed, file)
+        for err in errors
+        if not (err.validator != "type" and tuple(err.absolute_path) in bad_type)
+        and not (err.validator == "pattern" and tuple(err.absolute_path) in bad_format)
+    ]
 
 
-def _title_along(schema: dict, schema_path) -> str | None:
+_STOP = object()  # where a schema path leaves the schema
+
+
+def _title_along(schema: Schema, schema_path: SchemaPath) -> str | None:
     """The last Vietnamese ``title`` met walking ``schema_path`` from the root."""
-    node, title = schema, schema.get("title")
+    node: object = schema
+    title = schema.get("title")
     for part in schema_path:
-        node = _deref(schema, node)
-        if isinstance(node, dict) and part not in node and isinstance(node.get("$ref"), str):
-            node = _pointer(schema, node["$ref"])  # the path goes through a reference unnamed
-        if part == "$ref" and isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            node = _pointer(schema, node["$ref"])  # a step through a reference
-        elif isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
+        node = _step(schema, node, part)
+        if node is _STOP:
             break
         node = _deref(schema, node)
         # A 'properties' map may hold a field named "title": only a string is a title.
-        if isinstance(node, dict) and isinstance(node.get("title"), str) and part not in ("items",):
+        if isinstance(node, dict) and isinstance(node.get("title"), str) and part != "items":
             title = node["title"]
-    return title
+    return title if isinstance(title, str) else None
 
 
-def _deref(root: dict, node):
+def _step(schema: Schema, node: object, part: str | int) -> object:
+    """The schema node ``part`` leads to from ``node`` (``_STOP`` if it leads nowhere)."""
+    node = _deref(schema, node)
+    if isinstance(node, dict) and part not in node and isinstance(node.get("$ref"), str):
+        node = _pointer(schema, node["$ref"])  # the path goes through a reference unnamed
+    if part == "$ref" and isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        return _pointer(schema, node["$ref"])  # a step through a reference
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return node[part]
+    if isinstance(node, list) and isinstance(part, int) and part < len(node):
+        return node[part]
+    return _STOP
+
+
+def _deref(root: Schema, node: object) -> object:
     seen = 0
     while isinstance(node, dict) and "$ref" in node and seen < 10 and len(node) == 1:
         node = _pointer(root, node["$ref"])
@@ -121,19 +154,19 @@ def _deref(root: dict, node):
     return node
 
 
-def _pointer(root: dict, ref: str):
-    node = root
+def _pointer(root: Schema, ref: str) -> Any:  # any node of the schema
+    node: Any = root
     for part in ref.lstrip("#/").split("/"):
         node = node[part]
     return node
 
 
-def _field_name(path) -> str:
+def _field_name(path: JsonPath) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else "(toàn bộ tệp)"
 
 
-def _show(value) -> str:
+def _show(value: object) -> str:
     if isinstance(value, (dict, list)):
         return "một bảng" if isinstance(value, dict) else "một danh sách"
     if value is None:
@@ -146,7 +179,7 @@ def _show(value) -> str:
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
 
 
-def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
+def _specific(err: ValidationError) -> ValidationError:
     """For anyOf/oneOf, the branch error that says most (not a mere type mismatch)."""
     while err.validator in ("anyOf", "oneOf") and err.context:
         telling = [e for e in err.context if e.validator != "type"]
@@ -156,104 +189,133 @@ def _specific(err: jsonschema.ValidationError) -> jsonschema.ValidationError:
     return err
 
 
-def _finding(err: jsonschema.ValidationError, schema: dict, parsed: Parsed, file: str) -> Finding:
-    err = _specific(err)
-    path = tuple(err.absolute_path)
-    title = _title_along(schema, list(err.absolute_schema_path)[:-1]) or ""
-    name = _field_name(path)
-    label = f"'{name}' ({title})" if title and name != "(toàn bộ tệp)" else f"'{name}'"
-    line, column = parsed.where(path)
-    kw = err.validator
-    code, message, hint = "schema", f"Giá trị {label} không hợp lệ.", "Sửa theo mẫu của hồ sơ (xem 'cchc new')."
-    if kw == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else "?"
-        sub = _title_along(schema, list(err.absolute_schema_path)[:-1] + ["properties", missing])
-        code = "schema-required"
-        message = f"Thiếu trường bắt buộc '{missing}'" + (f" ({sub})." if sub and sub != title else ".")
-        hint = f"Thêm dòng '{missing}: …' vào {('mục ' + label) if path else 'tệp'}."
-    elif kw in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted((err.schema.get("properties") or {}).keys())
-        extras = [k for k in (err.instance or {}) if k not in allowed]
-        extra = extras[0] if extras else "?"
-        line, column = parsed.key_where(path + (extra,))
-        close = difflib.get_close_matches(extra, allowed, n=1)
-        code = "schema-unknown-field"
-        message = f"Trường '{extra}' không có trong mẫu hồ sơ."
-        hint = (f"Có phải ý bạn là '{close[0]}'? " if close else "") + \
-            ("Các trường hợp lệ: " + ", ".join(allowed) + "." if allowed else "Xoá trường này.")
-    elif kw == "type":
-        expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        code = "schema-type"
-        message = f"{label} phải là {' hoặc '.join(_TYPES_VI.get(t, t) for t in expected)}; hiện là {_show(err.instance)}."
-        hint = "Sửa giá trị cho đúng kiểu." + (" Văn bản có dấu ':' hoặc '#' cần đặt trong dấu nháy kép." if "string" in expected else "")
-    elif kw in ("enum", "const"):
-        options = err.validator_value if kw == "enum" else [err.validator_value]
-        code = "schema-enum"
-        message = f"{label} là {_show(err.instance)}, không thuộc các giá trị cho phép."
-        hint = "Chọn một trong: " + ", ".join(_show(o) for o in options) + "."
-    elif kw == "pattern":
-        code = "schema-format"
-        message = f"{label} là {_show(err.instance)}, sai định dạng."
-        hint = "Cần " + _PATTERNS_VI.get(err.validator_value, f"theo mẫu {err.validator_value}") + "."
-    elif kw == "format":
-        code = "schema-format"
-        kind = {"date": "một ngày có thật dạng NNNN-TT-NN", "date-time": "thời điểm dạng NNNN-TT-NNTgg:pp:ss+07:00"}
-        message = f"{label} là {_show(err.instance)}, không phải {kind.get(err.validator_value, err.validator_value)}."
-        hint = ("Sửa lại thời điểm (ví dụ: 2025-12-31T23:59:59+07:00)." if err.validator_value == "date-time"
-                else "Sửa lại ngày (ví dụ: 2025-01-15).")
-    elif kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        code = "schema-range"
-        op = {"minimum": "không nhỏ hơn", "maximum": "không lớn hơn", "exclusiveMinimum": "lớn hơn",
-              "exclusiveMaximum": "nhỏ hơn"}[kw]
-        message = f"{label} là {_show(err.instance)}, phải {op} {err.validator_value}."
-        hint = "Nhập lại giá trị trong khoảng cho phép."
-    elif kw in ("minLength",):
-        code = "schema-empty"
-        message = f"{label} không được để trống."
-        hint = "Điền nội dung cho trường này."
-    elif kw in ("maxLength", "maxItems", "maxProperties"):
-        code = "schema-too-long"
-        message = f"{label} quá dài (tối đa {err.validator_value})."
-        hint = "Rút gọn nội dung; văn bản dài nên để trong tài liệu kiểm chứng."
-    elif kw in ("minItems", "minProperties"):
-        code = "schema-empty"
-        message = f"{label} cần ít nhất {err.validator_value} mục."
-        hint = "Bổ sung các mục còn thiếu."
-    elif kw == "uniqueItems":
-        code = "schema-duplicate"
-        message = f"{label} có mục trùng nhau."
-        hint = "Xoá mục lặp lại."
-    elif kw in ("anyOf", "oneOf"):
-        code = "schema-type"
-        message = f"{label} là {_show(err.instance)}, không đúng dạng cho phép."
-        hint = _any_of_hint(err)
-    elif kw == "not" and isinstance(err.validator_value, dict) and "pattern" in err.validator_value:
-        code, message, hint = _markup(label, err.instance, err.validator_value["pattern"])
-    elif kw == "not":
-        code = "schema-conflict"
-        message = f"{label} có các trường không được dùng cùng nhau."
-        hint = "Chỉ giữ một trong các trường (ví dụ 'gt' hoặc 'gte')."
-    return error(code, file, message, hint, line=line, column=column)
+# What each keyword's error says: its code (or variant) and the template's fields. Every
+# template also gets {label}, the field's name and title, and {value}, the value as shown.
+Fields: TypeAlias = dict[str, object]
+Wording: TypeAlias = tuple[codes.Code, Fields]
 
 
-def _markup(label: str, value: object, pattern: str) -> tuple[str, str, str]:
+class _Error:
+    """One jsonschema error with what its wording needs: the field's path, title and label."""
+
+    def __init__(self, err: ValidationError, schema: Schema) -> None:
+        self.err, self.schema = err, schema
+        self.path: JsonPath = tuple(err.absolute_path)
+        self.title = _title_along(schema, list(err.absolute_schema_path)[:-1]) or ""
+        name = _field_name(self.path)
+        self.label = f"'{name}' ({self.title})" if self.title and name != "(toàn bộ tệp)" else f"'{name}'"
+        self.value: Any = err.validator_value
+
+
+def _required(e: _Error) -> Wording:
+    missing = e.err.message.split("'")[1] if "'" in e.err.message else "?"
+    sub = _title_along(e.schema, [*list(e.err.absolute_schema_path)[:-1], "properties", missing])
+    return codes.SCHEMA_REQUIRED, {
+        "field": missing,
+        "about": f" ({sub})" if sub and sub != e.title else "",
+        "where": ("mục " + e.label) if e.path else "tệp",
+    }
+
+
+def _unknown_field(e: _Error) -> tuple[Wording, str]:
+    """The wording, and the unknown field (the finding stands on its key)."""
+    properties = e.err.schema.get("properties") if isinstance(e.err.schema, dict) else None
+    allowed = sorted((properties or {}).keys())
+    extras = [k for k in (e.err.instance if isinstance(e.err.instance, dict) else {}) if k not in allowed]
+    extra = extras[0] if extras else "?"
+    close = difflib.get_close_matches(extra, allowed, n=1)
+    fields: Fields = {
+        "field": extra,
+        "did_you_mean": f"Có phải ý bạn là '{close[0]}'? " if close else "",
+        "allowed": ", ".join(allowed),
+    }
+    return (codes.SCHEMA_UNKNOWN_FIELD if allowed else codes.SCHEMA_NO_FIELD_ALLOWED, fields), extra
+
+
+def _type(e: _Error) -> Wording:
+    expected: list[str] = e.value if isinstance(e.value, list) else [e.value]
+    code = codes.SCHEMA_TYPE_TEXT if "string" in expected else codes.SCHEMA_TYPE
+    return code, {"expected": " hoặc ".join(_TYPES_VI.get(t, t) for t in expected)}
+
+
+def _enum(e: _Error) -> Wording:
+    options = e.value if e.err.validator == "enum" else [e.value]
+    return codes.SCHEMA_ENUM, {"options": ", ".join(_show(o) for o in options)}
+
+
+def _pattern(e: _Error) -> Wording:
+    return codes.SCHEMA_FORMAT, {"pattern": _PATTERNS_VI.get(e.value, f"theo mẫu {e.value}")}
+
+
+def _format(e: _Error) -> Wording:
+    if e.value == "date-time":
+        return codes.SCHEMA_NOT_A_MOMENT, {}
+    return codes.SCHEMA_NOT_A_DATE, {"kind": "một ngày có thật dạng NNNN-TT-NN" if e.value == "date" else e.value}
+
+
+_BOUNDS = {
+    "minimum": "không nhỏ hơn",
+    "maximum": "không lớn hơn",
+    "exclusiveMinimum": "lớn hơn",
+    "exclusiveMaximum": "nhỏ hơn",
+}
+
+
+def _range(e: _Error) -> Wording:
+    return codes.SCHEMA_RANGE, {"bound": _BOUNDS[str(e.err.validator)], "limit": e.value}
+
+
+def _any_of(e: _Error) -> Wording:
+    patterns = [s.get("pattern") for s in e.value if isinstance(s, dict) and s.get("pattern")]
+    for p in patterns:
+        if p in _PATTERNS_VI:
+            return codes.SCHEMA_SHAPE_PATTERN, {"pattern": _PATTERNS_VI[p]}
+    if e.err.validator == "oneOf" and isinstance(e.err.instance, dict):
+        return codes.SCHEMA_SHAPE_CRITERION, {}
+    return codes.SCHEMA_SHAPE, {}
+
+
+_WORDINGS: dict[str, Callable[[_Error], Wording]] = {
+    "required": _required,
+    "type": _type,
+    "enum": _enum,
+    "const": _enum,
+    "pattern": _pattern,
+    "format": _format,
+    **dict.fromkeys(_BOUNDS, _range),
+    "minLength": lambda e: (codes.SCHEMA_EMPTY, {}),
+    "maxLength": lambda e: (codes.SCHEMA_TOO_LONG, {"most": e.value}),
+    "maxItems": lambda e: (codes.SCHEMA_TOO_LONG, {"most": e.value}),
+    "maxProperties": lambda e: (codes.SCHEMA_TOO_LONG, {"most": e.value}),
+    "minItems": lambda e: (codes.SCHEMA_TOO_FEW, {"least": e.value}),
+    "minProperties": lambda e: (codes.SCHEMA_TOO_FEW, {"least": e.value}),
+    "uniqueItems": lambda e: (codes.SCHEMA_DUPLICATE, {}),
+    "anyOf": _any_of,
+    "oneOf": _any_of,
+    "not": lambda e: _markup(e) if isinstance(e.value, dict) and "pattern" in e.value else (codes.SCHEMA_CONFLICT, {}),
+}
+
+
+def _markup(e: _Error) -> Wording:
     """A name or title that looks like HTML or Markdown (the schemas forbid it with
     ``not: {pattern: …}``): it is shown verbatim on the site, the editor and the exports, and
     must never be able to become a tag, a link or an attribute there."""
-    found = re.search(pattern, str(value))
-    piece = found.group(0) if found else str(value)
-    return ("text-markup",
-            f"{label} chứa '{piece}', giống mã HTML hoặc Markdown; tên và tiêu đề không được chứa ký hiệu này.",
-            "Viết lại bằng chữ thường: bỏ dấu '<' đứng liền trước chữ cái, '/' hoặc '!' (viết 'nhỏ hơn' hoặc thêm "
-            "dấu cách), bỏ các cụm '](' , '{:' , '{… = …}' , '-->' và 'javascript:'.")
+    found = re.search(str(e.value["pattern"]), str(e.err.instance))
+    return codes.TEXT_MARKUP, {"piece": found.group(0) if found else str(e.err.instance)}
 
 
-def _any_of_hint(err: jsonschema.ValidationError) -> str:
-    patterns = [s.get("pattern") for s in err.validator_value if isinstance(s, dict) and s.get("pattern")]
-    for p in patterns:
-        if p in _PATTERNS_VI:
-            return "Cần " + _PATTERNS_VI[p] + "."
-    if err.validator == "oneOf" and isinstance(err.instance, dict):
-        return ("Một tiêu chí hoặc có danh sách 'components' (tiêu chí thành phần), hoặc tự có 'method' và "
-                "'rule' — không được thiếu cả hai hay có cả hai.")
-    return "Sửa giá trị theo mẫu của hồ sơ."
+def _unworded(e: _Error) -> Wording:
+    """A keyword without a wording of its own: still located, in Vietnamese."""
+    return codes.SCHEMA, {}
+
+
+def _finding(err: ValidationError, schema: Schema, parsed: Parsed, file: str) -> Finding:
+    e = _Error(_specific(err), schema)
+    line, column = parsed.where(e.path)
+    keyword = str(e.err.validator)
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        (code, fields), extra = _unknown_field(e)
+        line, column = parsed.key_where((*e.path, extra))
+    else:
+        code, fields = _WORDINGS.get(keyword, _unworded)(e)
+    return code.made(file, {"label": e.label, "value": _show(e.err.instance), **fields}, line=line, column=column)

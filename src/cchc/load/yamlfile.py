@@ -22,6 +22,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from .. import codes
 from ..model.document import JsonPath
 
 # The C parser (libyaml) is ~10x faster; fall back only where it is missing.
@@ -45,11 +46,12 @@ _ALLOWED_TAGS = {None, "!", _STR_TAG, _CORE + "map", _CORE + "seq"}
 
 
 class YamlError(Exception):
-    """A file that cannot be read as data. ``code`` is the finding code."""
+    """A file that cannot be read as data: the finding's code (its name), message, hint and place."""
 
-    def __init__(self, code: str, message: str, hint: str, line: int = 0, column: int = 0):
+    def __init__(self, code: codes.Code, line: int = 0, column: int = 0, **fields: object) -> None:
+        message, hint = code.words(**fields)
         super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        self.code, self.message, self.hint = code.name, message, hint
         self.line, self.column = line, column
 
 
@@ -93,30 +95,22 @@ def _mark(event: yaml.Event) -> tuple[int, int]:
 
 
 def too_large(size: int, max_bytes: int = MAX_BYTES) -> YamlError:
-    return YamlError("yaml-too-large", f"Tệp quá lớn ({size:,} byte, tối đa {max_bytes:,} byte).",
-                     "Tệp YAML chỉ chứa điểm và mô tả; tài liệu kiểm chứng để trong thư mục evidence/.")
+    return YamlError(codes.YAML_TOO_LARGE, size=size, limit=max_bytes)
 
 
 def decode(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Bytes → text: UTF-8 only (a BOM is accepted), NFC-normalised."""
     if len(raw) > max_bytes:
-        raise YamlError("yaml-too-large",
-                        f"Tệp quá lớn ({len(raw):,} byte, tối đa {max_bytes:,} byte).",
-                        "Tệp YAML chỉ chứa điểm và mô tả; tài liệu kiểm chứng để trong thư mục evidence/.")
+        raise too_large(len(raw), max_bytes)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlError("yaml-encoding",
-                        "Tệp không phải văn bản UTF-8 (có byte không đọc được).",
-                        "Mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8.",
-                        line, column) from None
+        raise YamlError(codes.YAML_ENCODING, line, column) from None
     if "\x00" in text:
         at = text.index("\x00")
-        raise YamlError("yaml-encoding", "Tệp chứa ký tự NUL, không phải văn bản.",
-                        "Kiểm tra lại tệp: có thể đã lưu nhầm một tệp nhị phân.",
-                        text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+        raise YamlError(codes.YAML_NUL, text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
     return unicodedata.normalize("NFC", text)
 
 
@@ -138,21 +132,15 @@ def parse(raw: bytes, max_bytes: int = MAX_BYTES) -> Parsed:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         tab = _tab_indent(text)
         if tab:
-            raise YamlError("yaml-tab", "Dùng ký tự Tab để thụt đầu dòng; YAML chỉ cho phép dấu cách.",
-                            "Thay các ký tự Tab ở đầu dòng bằng dấu cách (thường 2 dấu cách mỗi cấp).",
-                            *tab) from None
-        raise YamlError("yaml-syntax", f"Sai cú pháp YAML: {_problem_vi(exc.problem)}.",
-                        "Kiểm tra dòng này và dòng ngay trước: thụt lề, dấu hai chấm sau tên trường, "
-                        "dấu nháy đóng/mở, dấu gạch đầu dòng của danh sách.", line, column) from None
+            raise YamlError(codes.YAML_TAB, *tab) from None
+        raise YamlError(codes.YAML_SYNTAX, line, column, problem=_problem_vi(exc.problem)) from None
     except yaml.YAMLError as exc:  # reader errors (control characters) have no problem_mark
         position = getattr(exc, "position", None)
         line, column = (0, 0)
         if isinstance(position, int) and 0 <= position <= len(text):
             line = text.count("\n", 0, position) + 1
             column = position - (text.rfind("\n", 0, position) + 1) + 1
-        raise YamlError("yaml-syntax", "Tệp chứa ký tự điều khiển không được phép.",
-                        "Xoá các ký tự lạ (thường do sao chép từ phần mềm khác) rồi lưu lại.",
-                        line, column) from None
+        raise YamlError(codes.YAML_CONTROL, line, column) from None
 
 
 def _problem_vi(problem: str | None) -> str:
@@ -160,19 +148,19 @@ def _problem_vi(problem: str | None) -> str:
     table = {
         "found character '\\t' that cannot start any token": "có ký tự Tab không hợp lệ",
         "found character that cannot start any token": "có ký tự không được đứng đầu một giá trị (như '@', '`', '%' "
-                                                      "hoặc Tab) — hãy đặt giá trị trong dấu nháy kép",
+        "hoặc Tab) — hãy đặt giá trị trong dấu nháy kép",
         "mapping values are not allowed": "dấu hai chấm đặt sai chỗ (có thể thiếu dấu nháy quanh một giá trị chứa ':')",
         "block sequence entries are not allowed": "dấu gạch đầu dòng '- ' đặt sai chỗ (danh sách phải bắt đầu "
-                                                  "ở dòng mới, thụt vào dưới tên trường)",
+        "ở dòng mới, thụt vào dưới tên trường)",
         "did not find expected key": "thụt lề không khớp với các dòng trên, hoặc có chữ thừa sau một giá trị "
-                                     "trong dấu nháy",
+        "trong dấu nháy",
         "did not find expected '-' indicator": "thụt lề không khớp: dòng này lẽ ra là một mục '- ' của danh sách",
         "did not find expected ',' or ']'": "thiếu dấu phẩy hoặc dấu ngoặc đóng ']'",
         "did not find expected ',' or '}'": "thiếu dấu phẩy hoặc dấu ngoặc đóng '}'",
         "found unknown escape character": "dấu '\\' trong dấu nháy kép phải đi với một ký tự hợp lệ "
-                                          "(dùng dấu nháy đơn, hoặc viết '\\\\')",
+        "(dùng dấu nháy đơn, hoặc viết '\\\\')",
         "did not find expected alphabetic or numeric character": "ký tự '&' hoặc '*' đứng riêng — "
-                                                                 "hãy đặt giá trị trong dấu nháy kép",
+        "hãy đặt giá trị trong dấu nháy kép",
         "could not find expected ':'": "thiếu dấu hai chấm sau tên trường",
         "found unexpected end of stream": "tệp kết thúc khi còn dấu nháy hoặc ngoặc chưa đóng",
         "expected <block end>, but found '-'": "gạch đầu dòng thụt lề không khớp",
@@ -214,8 +202,7 @@ def _build(text: str) -> Parsed:
             continue
         nodes += 1
         if nodes > MAX_NODES:
-            raise YamlError("yaml-too-large", "Tệp có quá nhiều phần tử.",
-                            "Tách nội dung hoặc kiểm tra tệp có bị sinh tự động sai không.", *_mark(event))
+            raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
         value, where, opening = _value(event, kind is _SCALAR, len(stack))
         # Attach the value to the open container.
         if not stack:
@@ -245,8 +232,7 @@ def _build(text: str) -> Parsed:
 
 
 def _refuse_alias(event: yaml.Event) -> NoReturn:
-    raise YamlError("yaml-alias", "Dùng neo/bí danh YAML (& hoặc *) — không được phép trong hồ sơ.",
-                    "Viết đầy đủ giá trị thay cho '&tên' và '*tên'.", *_mark(event))
+    raise YamlError(codes.YAML_ALIAS, *_mark(event))
 
 
 def _structure(event: yaml.Event, documents: int) -> int:
@@ -254,9 +240,7 @@ def _structure(event: yaml.Event, documents: int) -> int:
     if isinstance(event, yaml.DocumentStartEvent):
         documents += 1
         if documents > 1:
-            raise YamlError("yaml-multiple-documents",
-                            "Tệp chứa nhiều tài liệu YAML (có dòng '---' thứ hai).",
-                            "Mỗi tệp chỉ chứa một hồ sơ; xoá phần sau dấu '---'.", *_mark(event))
+            raise YamlError(codes.YAML_MULTIPLE_DOCUMENTS, *_mark(event))
     elif isinstance(event, yaml.AliasEvent):
         _refuse_alias(event)
     return documents
@@ -271,41 +255,32 @@ def _value(event: Any, scalar: bool, depth: int) -> tuple[object, tuple[int, int
     where = (mark.line + 1, mark.column + 1)
     if scalar:
         if tag not in _ALLOWED_TAGS and tag != _STR_TAG:
-            raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
-                            "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
+            raise YamlError(codes.YAML_TAG, *where, tag=tag)
         raw = event.value
         if len(raw) > MAX_SCALAR:
-            raise YamlError("yaml-too-large", f"Một giá trị dài hơn {MAX_SCALAR:,} ký tự.".replace(",", "."),
-                            "Rút gọn nội dung; văn bản dài để trong tài liệu kiểm chứng (PDF).", *where)
+            raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=f"{MAX_SCALAR:,}".replace(",", "."))
         return (_resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw), where, False
     if tag not in _ALLOWED_TAGS:
-        raise YamlError("yaml-tag", f"Thẻ YAML '{tag}' không được phép.",
-                        "Xoá thẻ bắt đầu bằng '!' trước giá trị.", *where)
+        raise YamlError(codes.YAML_TAG, *where, tag=tag)
     if depth >= MAX_DEPTH:
-        raise YamlError("yaml-too-deep", f"Cấu trúc lồng nhau quá sâu (hơn {MAX_DEPTH} cấp).",
-                        "Kiểm tra thụt lề hoặc dấu ngoặc: hồ sơ hợp lệ không lồng sâu như vậy.", *where)
+        raise YamlError(codes.YAML_TOO_DEEP, *where, depth=MAX_DEPTH)
     return ({} if isinstance(event, yaml.MappingStartEvent) else []), where, True
 
 
 def _key(frame: list[Any], value: object, where: tuple[int, int], opening: bool) -> None:
     """Record ``value`` as the pending key of the mapping open in ``frame``."""
     if opening:
-        raise YamlError("yaml-complex-key", "Tên trường không được là bảng hay danh sách.",
-                        "Viết tên trường là một từ, ví dụ 'score:'.", *where)
+        raise YamlError(codes.YAML_COMPLEX_KEY, *where)
     key = value if type(value) is str else str(value)
     if key in frame[0]:
-        raise YamlError("yaml-duplicate-key",
-                        f"Trường '{key}' xuất hiện hai lần trong cùng một bảng.",
-                        "Giữ lại một lần và xoá lần còn lại (YAML không cho phép trùng tên trường).",
-                        *where)
+        raise YamlError(codes.YAML_DUPLICATE_KEY, *where, key=key)
     frame[2], frame[3] = key, where
 
 
 def _document(root: object, documents: int) -> dict[str, Any]:
     """The document's data, once it is known to be one mapping."""
     if documents == 0:
-        raise YamlError("yaml-empty", "Tệp rỗng.", "Điền nội dung hồ sơ (có thể dùng lệnh 'cchc new').", 1, 1)
+        raise YamlError(codes.YAML_EMPTY, 1, 1)
     if not isinstance(root, dict):
-        raise YamlError("yaml-not-mapping", "Nội dung tệp phải là một bảng 'tên trường: giá trị'.",
-                        "Bắt đầu tệp bằng các trường như 'unit:', 'year:'.", 1, 1)
+        raise YamlError(codes.YAML_NOT_MAPPING, 1, 1)
     return root
