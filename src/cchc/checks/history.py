@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..findings import error, warning
+from ..findings import Finding, error, warning
+from ..model.history import History, Published
 from ..model.numbers import fmt
+from ..model.registry import Unit
+from ..model.repository import Repository
 from ..score.published import allowed_places, expected_index, index_matches
 
 
-def check(repo, history) -> list:
-    out = []
+def check(repo: Repository, history: History) -> list[Finding]:
+    out: list[Finding] = []
     if history.file.rsplit("/", 1)[-1] != f"{history.year}.yaml":
         out.append(error("history-year-mismatch", history.file, f"Tệp ghi năm {history.year}.",
                          f"Đặt tên tệp là history/{history.year}.yaml.", line=history.year_line))
@@ -23,7 +26,7 @@ def check(repo, history) -> list:
                          "Chỉ nhập kết quả đã công bố của những năm chưa dùng hệ thống; xoá một trong hai tệp.",
                          line=history.year_line))
     known = _rows(repo, history, out)
-    by_group: dict = {}
+    by_group: dict[str, list[Published]] = {}
     for row, unit in known:
         by_group.setdefault(unit.group, []).append(row)
     for rows in by_group.values():
@@ -32,10 +35,10 @@ def check(repo, history) -> list:
     return out
 
 
-def _rows(repo, history, out: list) -> list:
+def _rows(repo: Repository, history: History, out: list[Finding]) -> list[tuple[Published, Unit]]:
     """(row, unit) for the rows naming a unit of that year; each row's own arithmetic checked."""
-    seen: dict = {}
-    known = []
+    seen: dict[str, int] = {}
+    known: list[tuple[Published, Unit]] = []
     for row in history.rows:
         unit = repo.units.get(row.unit)
         if unit is None and repo.broken_in("units"):
@@ -57,8 +60,8 @@ def _rows(repo, history, out: list) -> list:
     return known
 
 
-def _arithmetic(history, row, unit) -> list:
-    out = []
+def _arithmetic(history: History, row: Published, unit: Unit) -> list[Finding]:
+    out: list[Finding] = []
 
     def err(code: str, key: str, message: str, hint: str) -> None:
         out.append(error(code, history.file, f"Đơn vị '{row.unit}': {message}", hint, line=row.line_of(key)))
@@ -87,8 +90,8 @@ def _arithmetic(history, row, unit) -> list:
     return out
 
 
-def _places(history, rows: list) -> list:
-    out = []
+def _places(history: History, rows: list[Published]) -> list[Finding]:
+    out: list[Finding] = []
     for row, allowed in zip(rows, allowed_places([r.index for r in rows])):
         if row.place is None or allowed is None or allowed[0] <= row.place <= allowed[1]:
             continue
@@ -101,7 +104,7 @@ def _places(history, rows: list) -> list:
     return out
 
 
-def _missing(repo, history, present: set, groups: set) -> list:
+def _missing(repo: Repository, history: History, present: set[str], groups: set[str]) -> list[Finding]:
     """Units of a group the table ranks that the table leaves out: worth a look, not an error."""
     absent = sorted(u.id for u in repo.units_in(history.year) if u.group in groups and u.id not in present)
     if not absent or repo.broken_in("units"):
