@@ -22,7 +22,7 @@ from __future__ import annotations
 import csv
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 # OWASP's triggers, and their full-width forms, which some spreadsheet locales read alike.
 TRIGGERS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
@@ -30,7 +30,7 @@ NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 # Characters XML 1.0 cannot hold (openpyxl and python-docx refuse them): C0 controls except
 # tab, line feed and carriage return.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-CSV_QUOTING = csv.QUOTE_NONNUMERIC  # with csv_row(): text quoted, numbers bare
+CSV_QUOTING: Final = csv.QUOTE_NONNUMERIC  # with csv_row(): text quoted, numbers bare
 _NOT_IN_TITLE = re.compile(r"[\\*?:/\[\]]")  # Excel refuses these in a sheet's name
 
 

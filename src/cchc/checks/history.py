@@ -58,7 +58,7 @@ def _arithmetic(history: History, row: Published, unit: Unit) -> list[Finding]:
     out = []
 
     def err(code: codes.Code, key: str, **fields: object) -> None:
-        out.append(code.at(history.file, line=row.line_of(key), unit=row.unit, **fields))
+        out.append(code.made(history.file, {"unit": row.unit, **fields}, line=row.line_of(key)))
 
     areas = {a.code: a for a in history.areas.get(unit.level, ())}
     for code, points in row.areas.items():

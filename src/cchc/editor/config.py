@@ -36,7 +36,7 @@ def _backend(s: Settings) -> dict:
     if not s.backend:  # local use only: Decap talks to decap-server directly
         return {"name": "proxy", "proxy_url": s.local_backend, "branch": s.branch,
                 "commit_messages": COMMIT_MESSAGES}
-    out = {"name": s.backend, "repo": s.repo, "branch": s.branch, "commit_messages": COMMIT_MESSAGES}
+    out: dict[str, object] = {"name": s.backend, "repo": s.repo, "branch": s.branch, "commit_messages": COMMIT_MESSAGES}
     optional = {"base_url": s.base_url, "auth_endpoint": s.auth_endpoint, "auth_scope": s.auth_scope,
                 "api_root": s.api_root, "app_id": s.app_id}
     out.update({k: v for k, v in optional.items() if v})

@@ -79,11 +79,11 @@ def _as_stored(source, rel: str, exists) -> str | None:
     if exists(rel):
         return rel
     parent, _, name = rel.rpartition("/")
-    parent = on_disk_dir(source, parent) if parent else ""
-    if parent is None:
+    folder = on_disk_dir(source, parent) if parent else ""
+    if folder is None:
         return None
-    for candidate in source.listdir(parent):
-        full = f"{parent}/{candidate}" if parent else candidate
+    for candidate in source.listdir(folder):
+        full = f"{folder}/{candidate}" if folder else candidate
         if nfc(candidate) == nfc(name) and exists(full):
             return full
     return None

@@ -78,6 +78,8 @@ def clean(text: str, limit: int = 80) -> str:
 
 def _when(iso: str | None) -> str:
     """' (ký lúc 10:00 ngày 10/01/2025)' in Vietnam time, or nothing when the time is unknown."""
+    if iso is None:
+        return ""
     try:
         when = datetime.fromisoformat(iso).astimezone(timezone(timedelta(hours=7)))
     except (TypeError, ValueError):

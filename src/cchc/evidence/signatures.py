@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+from datetime import datetime
 
 from asn1crypto import pem, x509
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -31,7 +32,7 @@ def verify(data: bytes, roots: tuple[bytes, ...] = ()) -> list[dict]:
         return [{"field": "", "broken": True}]
     out = []
     for sig in found:
-        entry = {"field": str(sig.field_name or "")}
+        entry: dict[str, object] = {"field": str(sig.field_name or "")}
         try:
             entry.update(_one(sig, roots, len(data)))
         except Exception:  # a corrupted signature blob raises rather than returning a status
@@ -47,13 +48,14 @@ def _one(sig, roots: tuple[bytes, ...], size: int) -> dict:
     start, length_a, offset_b, length_b = (int(x) for x in sig.byte_range)
     facts = {"appended": max(0, size - (offset_b + length_b)), "revision": int(sig.signed_revision)}
     if sig.sig_object_type == "/DocTimeStamp":
-        status = validate_pdf_timestamp(sig, context())
-        return facts | {"kind": "timestamp", "intact": bool(status.intact), "valid": bool(status.valid),
-                        "time": status.timestamp.isoformat(), "time_source": "timestamp",
-                        "signer": _name(status.signing_cert), "coverage": _enum(status.coverage),
-                        "modification": _enum(status.modification_level), "trusted": None}
+        stamp = validate_pdf_timestamp(sig, context())
+        return facts | {"kind": "timestamp", "intact": bool(stamp.intact), "valid": bool(stamp.valid),
+                        "time": stamp.timestamp.isoformat(), "time_source": "timestamp",
+                        "signer": _name(stamp.signing_cert), "coverage": _enum(stamp.coverage),
+                        "modification": _enum(stamp.modification_level), "trusted": None}
     status = validate_pdf_signature(sig, context())
     ts = status.timestamp_validity
+    when: datetime | None  # a signer's own clock may be missing
     if ts is not None and ts.intact and ts.valid:
         when, source = ts.timestamp, "timestamp"
     else:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .numbers import code_text, to_decimal
+from .document import Document, Where
+from .numbers import code_text, exact, to_decimal
 
 
 @dataclass(frozen=True)
@@ -23,14 +24,14 @@ class Published:
 
     unit: str
     name: str | None
-    areas: dict  # area code -> points, in the published order
+    areas: dict[str, Decimal]  # area code -> points, in the published order
     total: Decimal
     max: Decimal
     index: Decimal
     place: int | None
     label: str  # the class (xếp loại) as published
     line: int
-    lines: dict = field(default_factory=dict, compare=False, repr=False)  # field -> line
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # field -> line
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -43,23 +44,23 @@ class History:
     decision: str
     source: str | None
     precision: int
-    areas: dict  # level -> tuple[Area, ...]
+    areas: dict[str, tuple[Area, ...]]  # level -> areas
     rows: tuple[Published, ...]
     year_line: int = 1
     areas_line: int = 1
 
 
-def _row(data: dict, where, i: int) -> Published:
+def _row(data: Document, where: Where, i: int) -> Published:
     lines = {key: where(("results", i, key))[0] for key in data}
     lines.update({f"areas.{code_text(c)}": where(("results", i, "areas", c))[0] for c in data.get("areas") or {}})
     return Published(
         unit=data["unit"], name=data.get("name"),
-        areas={code_text(c): to_decimal(v) for c, v in (data.get("areas") or {}).items()},
-        total=to_decimal(data["total"]), max=to_decimal(data["max"]), index=to_decimal(data["index"]),
+        areas={code_text(c): exact(v) for c, v in (data.get("areas") or {}).items()},
+        total=exact(data["total"]), max=exact(data["max"]), index=exact(data["index"]),
         place=data.get("place"), label=data.get("class") or "", line=where(("results", i))[0], lines=lines)
 
 
-def build(data: dict, file: str, where) -> History:
+def build(data: Document, file: str, where: Where) -> History:
     areas = {level: tuple(Area(code_text(a["code"]), a["title"], to_decimal(a.get("max"))) for a in items)
              for level, items in (data.get("areas") or {}).items()}
     return History(

@@ -44,6 +44,8 @@ class Source(Protocol):
 
     def walk_files(self, rel: str) -> list[str]: ...
 
+    def _path(self, rel: str) -> str: ...  # the file's path on disk, once checked to be inside the root
+
 
 @dataclass(frozen=True)
 class Dossier:

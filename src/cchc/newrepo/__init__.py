@@ -58,9 +58,10 @@ class Options:
 def province_doc(opts: Options) -> dict:
     where = opts.name[:1].lower() + opts.name[1:]
     levels = opts.levels or list(DEFAULT_LEVELS)
-    doc = {"name": opts.name, "authority": opts.authority or f"Sở Nội vụ {where}", "timezone": opts.timezone,
-           "levels": [{"id": i, "name": n} for i, n in levels],
-           "groups": [{"id": i, "name": n} for i, n in (opts.groups or levels)]}
+    doc: dict[str, object] = {
+        "name": opts.name, "authority": opts.authority or f"Sở Nội vụ {where}", "timezone": opts.timezone,
+        "levels": [{"id": i, "name": n} for i, n in levels],
+        "groups": [{"id": i, "name": n} for i, n in (opts.groups or levels)]}
     if opts.index_name or opts.index_short:
         doc["index"] = {k: v for k, v in (("name", opts.index_name), ("short", opts.index_short)) if v}
     doc["admins"] = list(opts.admins)

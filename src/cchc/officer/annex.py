@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model.plan import Plan
 from ..model.registry import IndexNames, Province, index_names
 from ..publish.standing import vn_date
 from ..score.results import Group, Results
@@ -17,7 +18,7 @@ FINAL = (APPRAISED, IMPORTED)  # a published result brought in (history/) is fin
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-Area = tuple[str, str, Decimal]  # code, title, maximum
+Area = tuple[str, str, Decimal | None]  # code, title, maximum (a published table's may be unknown)
 
 
 def _areas(group: Group) -> list[Area]:
@@ -98,7 +99,7 @@ def pages(results: Results, year: int, groups: list[str] | None = None, decision
     chosen = [g for g in y.groups if not groups or g.id in groups] if y else []
     history = getattr(y.plan, "history", None) if y else None
     decision = decision or (history.decision if history is not None else None)  # a published year names its own
-    recorded = y.plan.publications[0] if y and getattr(y.plan, "publications", ()) else None
+    recorded = y.plan.publications[0] if y and isinstance(y.plan, Plan) and y.plan.publications else None
     if decision is None and recorded is not None:  # the decision the plan records
         decision = f"{recorded.number} ngày {vn_date(recorded.date)}"
     return [page(results, year, g, i, decision) for i, g in enumerate(chosen)]

@@ -68,7 +68,7 @@ def code(value) -> str | None:
     areas read as 1–15). None for an empty cell; ValueError when it is not a code."""
     if value is None:
         return None
-    raw = text(value).replace(" ", "").rstrip(".")
+    raw = (text(value) or "").replace(" ", "").rstrip(".")
     if raw.upper() in _ROMAN:
         return str(_ROMAN[raw.upper()])
     if not _CODE.fullmatch(raw):

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import findings
+from ..model.registry import Unit
 from ..score.published import allowed_places, decimals, expected_index, index_matches
 from . import cells, colmap
-from .sheets import problem, read
+from .sheets import Grid, problem, read
 from .unit_match import Finder
 
 _NAMES = {"don vi", "co quan", "co quan, don vi", "co quan don vi", "co quan, don vi, dia phuong", "dia phuong",
@@ -112,7 +113,9 @@ def _scan(values: tuple, mapped: colmap.ColumnMap, keys: dict, areas: dict, name
 
 def find_header(grid, mapped: colmap.ColumnMap) -> Header | None:
     for position, (row, values) in enumerate(grid.rows[:30]):
-        keys, areas, names = {}, {}, {}
+        keys: dict[str, int] = {}
+        areas: dict[int, Column] = {}
+        names: dict[int, str] = {}
         ignored = _scan(values, mapped, keys, areas, names)
         if not ({"unit", "name"} & set(keys)) or not ({"total", "index"} & set(keys)):
             continue
@@ -167,10 +170,10 @@ class ResultsRead:
 class _Row:
     """One unit's row as read, with where each value stands."""
 
-    grid: object
+    grid: Grid
     header: Header
     row: int
-    unit: object
+    unit: Unit
     doc: dict
 
 

@@ -64,7 +64,8 @@ def clean(value: Any) -> Any:
     if isinstance(value, float):
         # Excel stores binary floats: 0.1 + 0.2 arrives as 0.30000000000000004.
         exact = Decimal(repr(value))
-        return exact.quantize(Decimal("0.000001")).normalize() if exact.as_tuple().exponent < -6 else exact
+        exponent = exact.as_tuple().exponent  # 'n', 'N' or 'F' for a NaN or an infinity
+        return exact.quantize(Decimal("0.000001")).normalize() if isinstance(exponent, int) and exponent < -6 else exact
     if isinstance(value, Decimal):
         return value
     if isinstance(value, datetime):

@@ -141,7 +141,7 @@ class _Reader:
                     "Sửa mã tiêu chí ở dòng tiêu đề, hoặc xoá cột này.",
                     criterion=code,
                 )
-        totals = {}
+        totals: dict[str, tuple[Decimal | None, int, int]] = {}  # unit -> (stated total, row, column)
         for row, values in grid.rows[h.position + 1 :]:
             first = next((cells.fold(cells.text(v)) for v in values if v is not None), "")
             if not first or first.startswith("diem toi da") or first in _CLOSING:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import cells
 
 
-def bare(name: str) -> str:
+def bare(name: str | None) -> str:
     """'UBND xã Hòa  Bình' → 'xa hoa binh': what two spellings of one name share."""
     folded = cells.fold(name)
     for prefix in ("uy ban nhan dan ", "ubnd "):

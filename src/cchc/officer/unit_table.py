@@ -147,6 +147,7 @@ def pages(repo: Repository, unit: Unit, year: int) -> list[Page]:
     s = score_unit(repo, unit, year)
     assert s is not None, "callers export units whose year has a plan, hence a framework"
     fw = s.framework
+    assert isinstance(fw, Framework), "score_unit scores with the plan's framework, never a published one"
     dossier = repo.dossiers.get((year, unit.id))
     sa = dossier.self_assessment if dossier else None
     entries = {e.code: e for e in sa.entries} if sa else {}

@@ -13,13 +13,15 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .. import findings
 from ..load.yamlfile import parse
-from ..model.registry import normalise_account
+from ..model.registry import Unit, normalise_account
 from . import cells, files, unit_ids
+from .cells import Header
 from .registry_edit import _ordered
-from .sheets import problem, read
+from .sheets import Grid, problem, read
 from .unit_match import bare
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -56,8 +58,8 @@ def classify(h: str) -> str | None:
 class Line:
     """One row of the table, as read, then resolved."""
 
-    grid: object
-    header: object
+    grid: Grid
+    header: Header
     row: int
     name: str
     given_id: str | None = None
@@ -69,8 +71,8 @@ class Line:
     predecessors: list = field(default_factory=list)  # as written
     accounts: list | None = None  # None: no such column (an existing unit keeps its accounts)
     uid: str | None = None
-    existing: object = None  # the registry Unit this row updates
-    parent_ref: object = None  # the parent: a Line or a registry Unit
+    existing: Unit | None = None  # the registry Unit this row updates
+    parent_ref: Line | Unit | None = None  # the parent: a Line or a registry Unit
 
     def where(self) -> str:
         return self.grid.where(self.row)
@@ -182,6 +184,7 @@ class _Reader:
         return [f"{ident} ({name})" for ident, name in known.items()]
 
     def year(self, line, raw, key, what) -> int | None:
+        value: Decimal | bool | None  # False: not a number
         try:
             value = cells.number(raw)
         except ValueError:
@@ -378,13 +381,14 @@ class _Writer:
 
     def put(self, line: Line, parent_id: str | None) -> bool:
         """Write the row's unit; True when that changes the registry."""
-        entry = {"id": line.uid, "name": line.name, "level": line.level, "group": line.group}
+        uid = _code(line)
+        entry: dict[str, object] = {"id": uid, "name": line.name, "level": line.level, "group": line.group}
         if parent_id:
             entry["parent"] = parent_id
         entry["from"] = line.first
         if line.last:
             entry["until"] = line.last
-        old = self.entry_of(line.uid) if line.existing is not None else None
+        old = self.entry_of(uid) if line.existing is not None else None
         if old is not None and "parent" in old and not parent_id:
             entry["parent"] = None  # written as the registry has it: "parent: null" is no change
         if old is not None and old.get("successors"):
@@ -396,13 +400,13 @@ class _Writer:
         if old is None:
             rel = f"units/{line.level}.yaml"
             units = self.docs.setdefault(rel, {"units": []})["units"]
-            self.at[line.uid] = (rel, len(units))
+            self.at[uid] = (rel, len(units))
             units.append(entry)
             self.touched.add(rel)
             return True
         if entry == old:
             return False
-        self._set(line.uid, entry)
+        self._set(uid, entry)
         return True
 
     def succeed(self, predecessor_id: str, successor_id: str) -> None:
@@ -442,6 +446,13 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
     return out
 
 
+def _code(unit: Line | Unit) -> str:
+    """A row's unit code (assign_ids gives every row one) or a registry unit's."""
+    code = unit.uid if isinstance(unit, Line) else unit.id
+    assert code is not None, "every row has its code once assign_ids has run"
+    return code
+
+
 def _write(root, repo, lines: list, formed: dict, out: UnitsRead) -> None:
     """The registry files with every row's unit, and predecessors naming their successors."""
     writer = _Writer(root, repo)
@@ -456,5 +467,5 @@ def _write(root, repo, lines: list, formed: dict, out: UnitsRead) -> None:
             out.same += 1
     for line in lines:
         for predecessor in formed[id(line)]:
-            writer.succeed(predecessor.uid if isinstance(predecessor, Line) else predecessor.id, line.uid)
+            writer.succeed(_code(predecessor), _code(line))
     out.changes = writer.changes()

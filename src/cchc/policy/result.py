@@ -102,8 +102,8 @@ def _shown_path(path: str) -> str:
 
 def _finding(f: Finding) -> dict[str, Any]:
     out = f.as_dict()
-    out["file"] = _shown_path(out["file"])
-    if out["criterion"] is not None and not _CRITERION.fullmatch(out["criterion"]):
+    out["file"] = _shown_path(f.file)
+    if f.criterion is not None and not _CRITERION.fullmatch(f.criterion):
         out["criterion"] = None  # an unknown code the unit wrote: the message already quotes it
     return out
 

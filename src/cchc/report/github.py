@@ -4,8 +4,6 @@ The forge shows at most 10 annotations of a type per step, so each file gets its
 important (errors first, then by line); the full list goes to the job summary.
 """
 
-from __future__ import annotations
-
 from ..findings import Finding
 from . import markdown as md
 from .text import summary_line

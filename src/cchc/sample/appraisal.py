@@ -42,6 +42,12 @@ def _round1(answers: list[Answer], q: float, srng: random.Random) -> Items:
     return items
 
 
+def _score(a: Answer) -> Decimal:
+    """The self-score of an answer the council may change: only "không áp dụng" has none."""
+    assert a.score is not None, f"{a.leaf.code}: no self-score to appraise"
+    return a.score
+
+
 def _lower_some(scored: list[Answer], q: float, srng: random.Random, items: Items) -> None:
     wanted = srng.randint(1, 3) + (1 if q < 0.7 else 0)
     for a in srng.sample(scored, len(scored)):
@@ -49,7 +55,7 @@ def _lower_some(scored: list[Answer], q: float, srng: random.Random, items: Item
             break
         if a.missing:
             continue
-        change = rules.lower(a.leaf, a.score, a.figures, srng)
+        change = rules.lower(a.leaf, _score(a), a.figures, srng)
         if change:
             items[a.leaf.code] = {"code": a.leaf.code, "score": change[0], "reason": change[1]}
 
@@ -64,17 +70,17 @@ def _ask_figures(answers: list[Answer], srng: random.Random, items: Items) -> No
 def _penalise(answers: list[Answer], srng: random.Random, items: Items) -> None:
     penalties = [a for a in answers if a.leaf.kind == "penalty" and not a.na]
     if penalties and srng.random() < 0.15:
-        change = rules.lower(penalties[0].leaf, penalties[0].score, None, srng)
+        change = rules.lower(penalties[0].leaf, _score(penalties[0]), None, srng)
         if change:
             items[penalties[0].leaf.code] = {"code": penalties[0].leaf.code, "score": change[0], "reason": change[1]}
 
 
 def _raise_one(scored: list[Answer], srng: random.Random, items: Items) -> None:
     raisable = [a for a in scored if a.leaf.kind == "levels" and a.leaf.code not in items
-                and rules.raise_level(a.leaf, a.score)]
+                and rules.raise_level(a.leaf, _score(a))]
     if raisable and srng.random() < 0.1:
         a = srng.choice(raisable)
-        raised = rules.raise_level(a.leaf, a.score)
+        raised = rules.raise_level(a.leaf, _score(a))
         if raised:
             items[a.leaf.code] = {"code": a.leaf.code, "score": raised[0], "reason": raised[1]}
 
@@ -113,14 +119,14 @@ def _round2(answers: list[Answer], first: dict[str, dict], answered: set[str],
             items[code] = {"code": code, "score": item["score"],
                            "reason": "Đơn vị không bổ sung tài liệu kiểm chứng; không công nhận điểm tự chấm."}
         else:
-            change = rules.lower(a.leaf, a.score, a.figures, srng)
+            change = rules.lower(a.leaf, _score(a), a.figures, srng)
             if change:
                 items[code] = {"code": code, "score": change[0],
                                "reason": "Đơn vị không giải trình theo yêu cầu. " + change[1]}
     untouched = [a for a in answers if not a.na and a.leaf.kind != "penalty" and a.leaf.code not in first]
     if untouched and srng.random() < 0.3:
         a = srng.choice(untouched)
-        change = rules.lower(a.leaf, a.score, a.figures, srng)
+        change = rules.lower(a.leaf, _score(a), a.figures, srng)
         if change:
             items[a.leaf.code] = {"code": a.leaf.code, "score": change[0], "reason": change[1]}
     return items

@@ -7,7 +7,7 @@ penalty points. ``build(level, version)`` returns numbered ``Area`` objects.
 
 from __future__ import annotations
 
-from .frameworks import (Area, Group, bonus, free, levels, number_codes, pass_fail,
+from .frameworks import (Area, Group, Leaf, bonus, free, levels, number_codes, pass_fail,
                          penalty, percent_bands, proportional, survey)
 
 ON_TIME = [("Ban hành đúng thời hạn", 1), ("Ban hành chậm", "0.5"), ("Không ban hành", 0)]
@@ -103,7 +103,7 @@ def _area4(level: str, new: bool) -> Area:
         components.append(levels("Thực hiện sắp xếp, tinh gọn tổ chức bộ máy theo chủ trương của Trung ương",
                                  [("Hoàn thành đúng tiến độ", 2), ("Hoàn thành chậm tiến độ", 1),
                                   ("Chưa hoàn thành", 0)], doc="quyet-dinh-to-chuc"))
-    items = [Group("Tổ chức bộ máy và quản lý biên chế", components)]
+    items: list[Group | Leaf] = [Group("Tổ chức bộ máy và quản lý biên chế", components)]
     if level != "xa":
         items.append(pass_fail("Thực hiện phân cấp, ủy quyền giải quyết công việc", 1, "Thực hiện đúng quy định",
                                na_allowed=level == "so", doc="quyet-dinh-to-chuc",

@@ -104,10 +104,12 @@ def pass_fail(title: str, max_: object, condition: str, **kw) -> Leaf:
 
 
 def _band_texts(bands: list[tuple[str | None, object, object]]) -> str:
-    texts, prev = [], None
+    texts: list[str] = []
+    prev: tuple[str | None, object] | None = None
     for op, limit, points in bands:
         p = vn(D(points))
         if op is None:
+            assert prev is not None, "the open band ('dưới …') comes after the others"
             what = f"từ {prev[1]}% trở xuống" if prev and prev[0] == "gt" else f"dưới {prev[1]}%"
         elif op == "gt":
             what = f"trên {limit}%"
@@ -190,7 +192,7 @@ def number_codes(areas: list[Area]) -> None:
 
 def leaves(areas: list[Area]) -> list[Leaf]:
     """All scored nodes in framework order."""
-    out = []
+    out: list[Leaf] = []
     for area in areas:
         for crit in area.criteria:
             out.extend(crit.components if isinstance(crit, Group) else [crit])

@@ -92,7 +92,7 @@ class PdfMaker:
         cached = self._glyphs.get((text, big))
         if cached is None:
             font = self._big if big else self._small
-            left, top, right, bottom = font.getbbox(text)
+            left, top, right, bottom = (int(v) for v in font.getbbox(text))  # whole pixels for a bitmap font
             mask = Image.new("1", (right - left + 8, bottom - top + 4), 0)
             ImageDraw.Draw(mask).text((-left, -top), text, fill=1, font=font)
             cached = self._glyphs[text, big] = (mask, (left, top))

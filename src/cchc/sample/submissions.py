@@ -97,6 +97,7 @@ def _explain(a: Answer, year: int, crng: random.Random, has_evidence: bool) -> s
         return f"Đơn vị tự nhận trừ điểm do có trường hợp bị phê bình về chấp hành kỷ luật hành chính trong năm {year}."
     if a.figures == (0, 0):
         return f"Năm {year}, đơn vị không phát sinh trường hợp nào thuộc tiêu chí này."
+    assert score is not None, "only 'không áp dụng' has no score, and it has no explanation"
     if score < leaf.max and a.figures:
         x, t = a.figures
         return f"Đơn vị đạt {x}/{t} ({rules.pct_text(x, t)}); phần còn lại chưa hoàn thành do {crng.choice(CAUSES)}."

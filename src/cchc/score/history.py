@@ -7,6 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..model.framework import Band
+from ..model.history import Area, History, Published
+from ..model.registry import Unit
 from .unit import IMPORTED, ZERO, NodeScore, UnitScore
 
 
@@ -16,8 +19,8 @@ class PublishedPlan:
 
     year: int
     title: str
-    history: object
-    frameworks: dict = field(default_factory=dict)
+    history: History
+    frameworks: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -29,19 +32,19 @@ class PublishedFramework:
     level: str
     title: str
     precision: int
-    areas: tuple = ()
-    bands: tuple = ()
+    areas: tuple[Area, ...] = ()
+    bands: tuple[Band, ...] = ()
 
     def classify(self, index: Decimal) -> str:
         return ""
 
 
-def plan(history) -> PublishedPlan:
+def plan(history: History) -> PublishedPlan:
     source = f" ({history.source})" if history.source else ""
     return PublishedPlan(history.year, f"Kết quả đã công bố theo Quyết định {history.decision}{source}.", history)
 
 
-def _areas(history, level: str, row) -> list:
+def _areas(history: History, level: str, row: Published) -> list[NodeScore]:
     out = []
     declared = {a.code: a for a in history.areas.get(level, ())}
     for code, points in row.areas.items():
@@ -51,7 +54,7 @@ def _areas(history, level: str, row) -> list:
     return out
 
 
-def score(history, row, unit, frameworks: dict) -> UnitScore:
+def score(history: History, row: Published, unit: Unit, frameworks: dict[str, PublishedFramework]) -> UnitScore:
     """One published row as a UnitScore; ``frameworks`` (level -> PublishedFramework) is shared
     by the rows of one year, as a plan's frameworks are."""
     fw = frameworks.get(unit.level)

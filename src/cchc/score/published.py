@@ -40,7 +40,7 @@ def allowed_places(indexes: list[Decimal | None]) -> list[tuple[int, int] | None
     place (1, 2, 2, 4) or are told apart by a rule of the decision (1, 2, 3, 4), so a unit
     tied with n others may stand anywhere from its shared place to that place + n."""
     shared = places(indexes)
-    counts: dict = {}
+    counts: dict[Decimal | None, int] = {}  # None never counted: its place is None
     for value in indexes:
         if value is not None:
             counts[value] = counts.get(value, 0) + 1

@@ -6,7 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model.framework import ADJUSTMENT_KINDS, Framework, Node
 from ..model.history import History
@@ -14,6 +14,9 @@ from ..model.registry import Unit
 from ..model.repository import Dossier, Repository
 from ..model.submission import Entry, EvidenceRef
 from ..rules import kind_of, self_points
+
+if TYPE_CHECKING:  # score.history builds on this module
+    from .history import PublishedFramework
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
@@ -87,7 +90,7 @@ def index_of(achieved: Decimal, maximum: Decimal, places: int) -> Decimal | None
 class UnitScore:
     unit: Unit
     year: int
-    framework: Framework
+    framework: Framework | PublishedFramework  # a published framework for a result brought in (history/)
     status: str
     areas: tuple[NodeScore, ...]
     self_total: Decimal | None  # None for a published result brought in (history/): not known

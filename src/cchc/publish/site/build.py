@@ -155,7 +155,7 @@ def assets() -> dict[str, Path]:
 
 def nav(results, existing) -> list:
     """Top-level navigation only: a nav listing every unit page would repeat on every page."""
-    out = [{"Trang chủ": "index.md"}]
+    out: list[dict[str, str | list[dict[str, str]]]] = [{"Trang chủ": "index.md"}]
     for y in reversed(results.years):
         section = [{"Tổng quan": pages_mod.year_page(y.year)}]
         # navigation titles are printed unescaped by the theme: escaped Markup
