@@ -29,8 +29,11 @@ def main(root: str, out: str, mode: str = "minimal") -> int:
         path = target / "docs" / src
         path.parent.mkdir(parents=True, exist_ok=True)
         title = site_build.title(src)  # escaped, as the hook hands it to the theme
-        body = (site_build.BODIES[src] if mode == "full"
-                else f"{html.heading(site_build.TITLES[src])}\n\nMột đoạn văn bản tĩnh.\n")
+        body = (
+            site_build.BODIES[src]
+            if mode == "full"
+            else f"{html.heading(site_build.TITLES[src])}\n\nMột đoạn văn bản tĩnh.\n"
+        )
         front = "---\n" + yaml.safe_dump({"title": str(title)}, allow_unicode=True, width=10000)
         path.write_text(text.replace("---\n", front, 1).replace(site_build.MARKER, body), encoding="utf-8")
     # The same configuration as the real site (theme, features, navigation, hand-written
@@ -42,8 +45,7 @@ def main(root: str, out: str, mode: str = "minimal") -> int:
     config["theme"]["custom_dir"] = str(REPO / config["theme"]["custom_dir"])
     config["nav"] = _plain(site_build.nav(res, config.get("nav")))
     config.setdefault("extra", {})["cchc_sample"] = bool(res.province and res.province.sample)
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                                       encoding="utf-8")
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return 0
 
 

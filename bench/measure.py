@@ -44,5 +44,6 @@ def median_run(cmd: list[str], repeat: int = 3, cwd=None, env=None, before=None)
     bad = [r for r in runs if r.returncode not in (0, 1)]
     if bad:
         raise RuntimeError(f"{' '.join(cmd)} exited {bad[0].returncode}")
-    return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[0].returncode,
-               runs[-1].output)
+    return Run(
+        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[0].returncode, runs[-1].output
+    )

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Run, median_run  # noqa: E402
+from measure import Run, median_run
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -28,8 +28,10 @@ PY = sys.executable
 CCHC = [PY, "-m", "cchc.cli.main"]
 # The province benchmark uses scanner-sized evidence (A4, 150 dpi, greyscale, ~240 KB a page);
 # the national one small 1-bit scans, or its 40,000 PDFs would need ~28 GB of disk.
-SCALES = {300: dict(so=30, huyen=0, xa=270, xa2025=270, realistic=True),
-          3300: dict(so=100, huyen=0, xa=3200, xa2025=3200, realistic=False)}
+SCALES = {
+    300: dict(so=30, huyen=0, xa=270, xa2025=270, realistic=True),
+    3300: dict(so=100, huyen=0, xa=3200, xa2025=3200, realistic=False),
+}
 
 
 def git(root: Path, *args: str) -> str:
@@ -41,9 +43,27 @@ def province(scale: int, pages: int) -> Path:
     if (root / "province.yaml").is_file():
         return root
     p = SCALES[scale]
-    subprocess.run([PY, "-m", "cchc.sample", "--out", str(root), "--so", str(p["so"]), "--huyen", str(p["huyen"]),
-                    "--xa", str(p["xa"]), "--xa-2025", str(p["xa2025"]), "--evidence-pages", str(pages)]
-                   + (["--realistic-scans"] if p["realistic"] else []), check=True)
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "cchc.sample",
+            "--out",
+            str(root),
+            "--so",
+            str(p["so"]),
+            "--huyen",
+            str(p["huyen"]),
+            "--xa",
+            str(p["xa"]),
+            "--xa-2025",
+            str(p["xa2025"]),
+            "--evidence-pages",
+            str(pages),
+        ]
+        + (["--realistic-scans"] if p["realistic"] else []),
+        check=True,
+    )
     git(root, "init", "-q", "-b", "main")
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "add", "-A")
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "province")
@@ -68,13 +88,16 @@ class Table:
 
 def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
     out = root / "site"
-    build = median_run(CCHC + ["build", "--root", str(root), "--out", str(out),
-                               "--config", str(REPO / "mkdocs.yml")], repeat)
+    build = median_run(
+        [*CCHC, "build", "--root", str(root), "--out", str(out), "--config", str(REPO / "mkdocs.yml")], repeat
+    )
     pages = sum(1 for _ in out.rglob("*.html"))
     steps = next((line for line in build.output.splitlines() if line.startswith("Thời gian")), "")
     table.add("cchc build (validate + score + site + search)", scale, build, f"{pages} HTML pages. {steps}")
-    floors = (("minimal", "plain mkdocs build, same number of minimal pages (floor)"),
-              ("full", "plain mkdocs build, same pages as static Markdown"))
+    floors = (
+        ("minimal", "plain mkdocs build, same number of minimal pages (floor)"),
+        ("full", "plain mkdocs build, same pages as static Markdown"),
+    )
     for mode, what in floors[:1] if os.environ.get("BENCH_MINIMAL_FLOOR_ONLY") else floors:
         plain = root / f"plain-{mode}"
         shutil.rmtree(plain, ignore_errors=True)
@@ -88,10 +111,14 @@ def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
 def bench_validate(root: Path, scale: int, repeat: int, table: Table) -> None:
     cache = root / ".cache-bench"
     env = dict(os.environ, CCHC_CACHE_DIR=str(cache))
-    cold = median_run(CCHC + ["validate", "--root", str(root)], repeat, env=env,
-                      before=lambda: shutil.rmtree(cache, ignore_errors=True))
+    cold = median_run(
+        [*CCHC, "validate", "--root", str(root)],
+        repeat,
+        env=env,
+        before=lambda: shutil.rmtree(cache, ignore_errors=True),
+    )
     table.add("full validation, cold (empty cache)", scale, cold)
-    warm = median_run(CCHC + ["validate", "--root", str(root)], repeat, env=env)
+    warm = median_run([*CCHC, "validate", "--root", str(root)], repeat, env=env)
     table.add("full validation, warm", scale, warm)
     # A pull request that changes one unit: a branch with one edited self-assessment.
     unit = sorted(p.name for p in (root / "submissions" / "2025").iterdir())[7]
@@ -101,7 +128,7 @@ def bench_validate(root: Path, scale: int, repeat: int, table: Table) -> None:
     sa.write_text(sa.read_text(encoding="utf-8") + "# sửa hồ sơ\n", encoding="utf-8")
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qam", "one unit")
     try:
-        pr = median_run(CCHC + ["validate", "--root", str(root), "--changed-since", "main"], repeat, env=env)
+        pr = median_run([*CCHC, "validate", "--root", str(root), "--changed-since", "main"], repeat, env=env)
         table.add("pull request changing one unit (--changed-since)", scale, pr, unit)
     finally:
         git(root, "checkout", "-q", "main")
@@ -115,8 +142,11 @@ def bench_schema(root: Path, scale: int, repeat: int, table: Table) -> None:
     ours = median_run([PY, str(HERE / "schema_only.py"), str(listing)], repeat)
     table.add(f"schema validation of {len(files)} self-assessments (cchc)", scale, ours)
     tool = Path(PY).parent / "check-jsonschema"
-    theirs = median_run([str(tool), "--schemafile", str(REPO / "schemas" / "self-assessment.schema.json"),
-                         *files], repeat) if tool.exists() else None
+    theirs = (
+        median_run([str(tool), "--schemafile", str(REPO / "schemas" / "self-assessment.schema.json"), *files], repeat)
+        if tool.exists()
+        else None
+    )
     note = f"cchc is {theirs.seconds / ours.seconds:.1f}× faster" if theirs else "check-jsonschema not installed"
     table.add("same files with check-jsonschema", scale, theirs, note)
 
@@ -127,8 +157,12 @@ def bench_pdf(root: Path, scale: int, repeat: int, table: Table, sample: int = 2
     listing = root / ".pdfs.txt"
     listing.write_text("\n".join(rels), encoding="utf-8")
     ours = median_run([PY, str(HERE / "pdf_only.py"), str(root), str(listing)], repeat)
-    table.add(f"PDF checks of all {len(rels)} evidence files of 2025, cold (cchc, 2 sandboxed workers)", scale,
-              ours, f"{size:.0f} MB")
+    table.add(
+        f"PDF checks of all {len(rels)} evidence files of 2025, cold (cchc, 2 sandboxed workers)",
+        scale,
+        ours,
+        f"{size:.0f} MB",
+    )
     # qpdf --check decodes every stream (~0.3 s a scanned page here), so it is compared on
     # the first `sample` files rather than left running for the better part of an hour.
     few = rels[:sample]
@@ -138,8 +172,12 @@ def bench_pdf(root: Path, scale: int, repeat: int, table: Table, sample: int = 2
     zero = root / ".pdfs.zero"
     zero.write_bytes(b"\0".join(str(root / r).encode() for r in few))
     qpdf = median_run(["sh", "-c", f"xargs -0 -n1 -P2 qpdf --check < '{zero}' > /dev/null"], repeat)
-    table.add(f"same {len(few)} files with `qpdf --check` (one process per file, 2 in parallel)", scale, qpdf,
-              f"cchc is {qpdf.seconds / ours.seconds:.1f}× faster")
+    table.add(
+        f"same {len(few)} files with `qpdf --check` (one process per file, 2 in parallel)",
+        scale,
+        qpdf,
+        f"cchc is {qpdf.seconds / ours.seconds:.1f}× faster",
+    )
 
 
 BENCHES = {"site": bench_site, "validate": bench_validate, "schema": bench_schema, "pdf": bench_pdf}
@@ -150,11 +188,13 @@ def main(argv=None) -> int:
     ap.add_argument("--scale", type=int, action="append", choices=sorted(SCALES))
     ap.add_argument("--only", action="append", choices=sorted(BENCHES))
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--evidence-pages", type=int, default=3,
-                    help="pages per generated scan (only when the province is generated)")
+    ap.add_argument(
+        "--evidence-pages", type=int, default=3, help="pages per generated scan (only when the province is generated)"
+    )
     args = ap.parse_args(argv)
     table = Table()
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
     for scale in args.scale or sorted(SCALES):
         root = province(scale, args.evidence_pages)
         for name in args.only or list(BENCHES):

@@ -57,10 +57,16 @@ _EDITS = [
     ("criteria/mini/so.yaml", "achieved: Số hồ sơ đúng hạn,", "achieved: {figure},"),
     ("criteria/mini/so.yaml", "evidence: [Kế hoạch CCHC năm]", "evidence: [{hint}]"),
     ("plans/2025.yaml", "title: Kế hoạch xác định Chỉ số CCHC năm 2025 (thử nghiệm)\n", "title: {plan}\n"),
-    ("submissions/2025/so-a/self-assessment.yaml", '{file: evidence/ke-hoach.pdf, number: "5/KH-SA"',
-     '{{file: evidence/ke-hoach.pdf, title: {evidence}, number: {evidence_number}'),
-    ("submissions/2025/so-a/appraisal.yaml", "reason: Kế hoạch ban hành sau thời hạn quy định.\n",
-     "reason: {reason}\n"),
+    (
+        "submissions/2025/so-a/self-assessment.yaml",
+        '{file: evidence/ke-hoach.pdf, number: "5/KH-SA"',
+        "{{file: evidence/ke-hoach.pdf, title: {evidence}, number: {evidence_number}",
+    ),
+    (
+        "submissions/2025/so-a/appraisal.yaml",
+        "reason: Kế hoạch ban hành sau thời hạn quy định.\n",
+        "reason: {reason}\n",
+    ),
 ]
 
 

@@ -27,8 +27,17 @@ def build_mini(target: Path) -> Path:
 
 
 VIETNAMESE = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
-ENGLISH_TELLS = ("is not of type", "is a required property", "does not match", "is not valid under",
-                 "Additional properties", "found character", "expected", "Traceback", "Error:")
+ENGLISH_TELLS = (
+    "is not of type",
+    "is a required property",
+    "does not match",
+    "is not valid under",
+    "Additional properties",
+    "found character",
+    "expected",
+    "Traceback",
+    "Error:",
+)
 
 
 def looks_vietnamese(text: str) -> bool:

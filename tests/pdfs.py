@@ -19,8 +19,9 @@ def scan_pdf(pages: int = 1, text: str = "SCAN") -> bytes:
         images.append(img)
     buf = io.BytesIO()
     fixed = time.gmtime(1735689600)  # 2025-01-01; same pages, same bytes: identical test PDFs are one Git blob
-    images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72,
-                   creationDate=fixed, modDate=fixed)
+    images[0].save(
+        buf, "PDF", save_all=True, append_images=images[1:], resolution=72, creationDate=fixed, modDate=fixed
+    )
     return buf.getvalue()
 
 

@@ -30,36 +30,81 @@ GUIDE = REPO_ROOT / "docs" / "huong-dan" / "trien-khai.md"
 SO_ANNEX = [
     ("1", "Công tác chỉ đạo, điều hành cải cách hành chính", 20, None, None),
     ("1.1", "Kế hoạch cải cách hành chính năm", 6, None, None),
-    ("1.1.1", "Ban hành kế hoạch cải cách hành chính năm đúng thời hạn", 2,
-     "Ban hành đúng thời hạn: 2 điểm; ban hành chậm: 1 điểm; không ban hành: 0 điểm", "Kế hoạch CCHC năm"),
-    ("1.1.2", "Mức độ thực hiện kế hoạch cải cách hành chính", 4, "Chấm từ 0 đến 4 điểm, mỗi bậc 0,25 điểm",
-     "Báo cáo kết quả thực hiện kế hoạch"),
-    ("1.2", "Báo cáo cải cách hành chính định kỳ", 4, "Đầy đủ, đúng thời hạn: 4 điểm; không đạt: 0 điểm",
-     "Báo cáo CCHC quý, 6 tháng, năm"),
-    ("1.3", "Tuyên truyền cải cách hành chính", 10, "Chấm từ 0 đến 10 điểm, mỗi bậc 0,25 điểm",
-     "Kế hoạch, báo cáo kết quả tuyên truyền"),
+    (
+        "1.1.1",
+        "Ban hành kế hoạch cải cách hành chính năm đúng thời hạn",
+        2,
+        "Ban hành đúng thời hạn: 2 điểm; ban hành chậm: 1 điểm; không ban hành: 0 điểm",
+        "Kế hoạch CCHC năm",
+    ),
+    (
+        "1.1.2",
+        "Mức độ thực hiện kế hoạch cải cách hành chính",
+        4,
+        "Chấm từ 0 đến 4 điểm, mỗi bậc 0,25 điểm",
+        "Báo cáo kết quả thực hiện kế hoạch",
+    ),
+    (
+        "1.2",
+        "Báo cáo cải cách hành chính định kỳ",
+        4,
+        "Đầy đủ, đúng thời hạn: 4 điểm; không đạt: 0 điểm",
+        "Báo cáo CCHC quý, 6 tháng, năm",
+    ),
+    (
+        "1.3",
+        "Tuyên truyền cải cách hành chính",
+        10,
+        "Chấm từ 0 đến 10 điểm, mỗi bậc 0,25 điểm",
+        "Kế hoạch, báo cáo kết quả tuyên truyền",
+    ),
     ("2", "Cải cách thủ tục hành chính", 40, None, None),
-    ("2.1", "Công bố, công khai thủ tục hành chính", 20, "Chấm từ 0 đến 20 điểm, mỗi bậc 0,5 điểm",
-     "Quyết định công bố thủ tục hành chính"),
-    ("2.2", "Giải quyết hồ sơ thủ tục hành chính đúng hạn", 20, "Chấm từ 0 đến 20 điểm, mỗi bậc 0,5 điểm",
-     "Báo cáo kết quả giải quyết thủ tục hành chính"),
+    (
+        "2.1",
+        "Công bố, công khai thủ tục hành chính",
+        20,
+        "Chấm từ 0 đến 20 điểm, mỗi bậc 0,5 điểm",
+        "Quyết định công bố thủ tục hành chính",
+    ),
+    (
+        "2.2",
+        "Giải quyết hồ sơ thủ tục hành chính đúng hạn",
+        20,
+        "Chấm từ 0 đến 20 điểm, mỗi bậc 0,5 điểm",
+        "Báo cáo kết quả giải quyết thủ tục hành chính",
+    ),
     ("3", "Tác động của cải cách hành chính", 40, None, None),
     ("3.1", "Mức độ hài lòng của người dân, tổ chức", 40, "Điểm do điều tra xã hội học xác định", None),
 ]
-XA_ANNEX = [row if row[0] != "2.2" else ("2.2", "Giải quyết hồ sơ tại Bộ phận Một cửa đúng hạn", *row[2:])
-            for row in SO_ANNEX]
+XA_ANNEX = [
+    row if row[0] != "2.2" else ("2.2", "Giải quyết hồ sơ tại Bộ phận Một cửa đúng hạn", *row[2:]) for row in SO_ANNEX
+]
 
 UNITS = [  # (name, level, from, account), as the officer types them; the last level is a mistake
-    ("Văn phòng UBND tỉnh", "so", 2020, "vp-ubnd-vanthu"), ("Sở Nội vụ", "so", 2020, "snv-vanthu"),
-    ("Sở Tư pháp", "so", 2020, "stp-vanthu"), ("Sở Tài chính", "so", 2020, "stc-vanthu"),
-    ("Sở Xây dựng", "so", 2020, "sxd-vanthu"), ("Sở Y tế", "so", 2020, "syt-vanthu"),
-    ("UBND phường Minh Khai", "xa", 2025, "minhkhai-vanthu"), ("UBND xã Đông Sơn", "xa", 2025, "dongson-vanthu"),
-    ("UBND xã Tân Lập", "xa", 2025, "tanlap-vanthu"), ("UBND phường Hòa Bình", "phường", 2025, "hoabinh-vanthu"),
+    ("Văn phòng UBND tỉnh", "so", 2020, "vp-ubnd-vanthu"),
+    ("Sở Nội vụ", "so", 2020, "snv-vanthu"),
+    ("Sở Tư pháp", "so", 2020, "stp-vanthu"),
+    ("Sở Tài chính", "so", 2020, "stc-vanthu"),
+    ("Sở Xây dựng", "so", 2020, "sxd-vanthu"),
+    ("Sở Y tế", "so", 2020, "syt-vanthu"),
+    ("UBND phường Minh Khai", "xa", 2025, "minhkhai-vanthu"),
+    ("UBND xã Đông Sơn", "xa", 2025, "dongson-vanthu"),
+    ("UBND xã Tân Lập", "xa", 2025, "tanlap-vanthu"),
+    ("UBND phường Hòa Bình", "phường", 2025, "hoabinh-vanthu"),
 ]
 
 DECISION_2025 = "(Kèm theo Quyết định số 512/QĐ-UBND ngày 15/4/2026 của Chủ tịch UBND tỉnh Minh Sơn)"
-RESULTS_HEADER = ["Thứ hạng", "Cơ quan, đơn vị", "CS1", "CS2", "CS3", "Tổng điểm", "Điểm tối đa áp dụng",
-                  "Chỉ số CCHC (%)", "Xếp loại"]
+RESULTS_HEADER = [
+    "Thứ hạng",
+    "Cơ quan, đơn vị",
+    "CS1",
+    "CS2",
+    "CS3",
+    "Tổng điểm",
+    "Điểm tối đa áp dụng",
+    "Chỉ số CCHC (%)",
+    "Xếp loại",
+]
 RESULTS_2025 = {
     "Sở, ban, ngành": [
         (1, "Sở Nội vụ", "19", "36", "35,5", "90,5", 100, "90,50", "Xuất sắc"),
@@ -91,8 +136,9 @@ def _annex(path: Path, rows: list, level_name: str) -> None:
     ws.append(["PHỤ LỤC"])
     ws.append([f"BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CỦA {level_name.upper()}"])
     ws.append(["(Kèm theo Quyết định số 245/QĐ-UBND ngày 20/01/2026 của UBND tỉnh Minh Sơn)"])
-    ws.append(["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Phương pháp chấm",
-               "Tài liệu kiểm chứng"])
+    ws.append(
+        ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Phương pháp chấm", "Tài liệu kiểm chứng"]
+    )
     for row in rows:
         ws.append(list(row))
     ws.append([None, "Tổng điểm", 100])
@@ -107,8 +153,13 @@ def _fill_units(path: Path, fixed: bool) -> None:
     columns = {c.value: c.column for c in header}
     for i, (name, level, first, account) in enumerate(UNITS, 1):
         row = header[0].row + i
-        values = {"STT": i, "Tên đơn vị": name, "Cấp": "xa" if fixed and level == "phường" else level,
-                  "Từ năm": first, "Tài khoản được nộp hồ sơ": account}
+        values = {
+            "STT": i,
+            "Tên đơn vị": name,
+            "Cấp": "xa" if fixed and level == "phường" else level,
+            "Từ năm": first,
+            "Tài khoản được nộp hồ sơ": account,
+        }
         for title, value in values.items():
             ws.cell(row, columns[title], value)
     wb.save(path)
@@ -128,9 +179,14 @@ def _results(path: Path) -> None:
     wb.save(path)
 
 
-EVIDENCE = {"1.1.1": ("ke-hoach-cchc-2026", "15/KH-STP"), "1.1.2": ("bao-cao-thuc-hien-ke-hoach", "98/BC-STP"),
-            "1.2": ("bao-cao-cchc-dinh-ky", "101/BC-STP"), "1.3": ("ke-hoach-tuyen-truyen", "20/KH-STP"),
-            "2.1": ("qd-cong-bo-tthc", "35/QĐ-UBND"), "2.2": ("bao-cao-giai-quyet-tthc", "110/BC-STP")}
+EVIDENCE = {
+    "1.1.1": ("ke-hoach-cchc-2026", "15/KH-STP"),
+    "1.1.2": ("bao-cao-thuc-hien-ke-hoach", "98/BC-STP"),
+    "1.2": ("bao-cao-cchc-dinh-ky", "101/BC-STP"),
+    "1.3": ("ke-hoach-tuyen-truyen", "20/KH-STP"),
+    "2.1": ("qd-cong-bo-tthc", "35/QĐ-UBND"),
+    "2.2": ("bao-cao-giai-quyet-tthc", "110/BC-STP"),
+}
 
 
 def _dossier(repo: Path) -> None:
@@ -150,7 +206,9 @@ def _dossier(repo: Path) -> None:
             line = f'    evidence: [{{file: evidence/{name}.pdf, number: "{number}", date: "2026-11-20"}}]'
         out.append(line)
     text = "\n".join(out) + "\n"
-    text = text.replace('number: ""        #', 'number: "125/BC-STP" #').replace('date: ""          #', 'date: "2026-12-20" #')
+    text = text.replace('number: ""        #', 'number: "125/BC-STP" #').replace(
+        'date: ""          #', 'date: "2026-12-20" #'
+    )
     text = text.replace('approved_by: ""   #', 'approved_by: "Nguyễn Văn An, Giám đốc" #')
     (folder / "self-assessment.yaml").write_text(text, encoding="utf-8")
     write_scan(folder / "evidence" / "bao-cao-tu-danh-gia.pdf", pages=2, text="BAO CAO 125/BC-STP")
@@ -182,9 +240,16 @@ def guide_commands() -> list[str]:
 
 def _run(command: str, cwd: Path) -> subprocess.CompletedProcess:
     args = shlex.split(command)
-    env = dict(os.environ, GIT_AUTHOR_NAME="Sở Nội vụ", GIT_AUTHOR_EMAIL="snv@minhson.example",
-               GIT_COMMITTER_NAME="Sở Nội vụ", GIT_COMMITTER_EMAIL="snv@minhson.example",
-               NO_PROXY="*", HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_NAME="Sở Nội vụ",
+        GIT_AUTHOR_EMAIL="snv@minhson.example",
+        GIT_COMMITTER_NAME="Sở Nội vụ",
+        GIT_COMMITTER_EMAIL="snv@minhson.example",
+        NO_PROXY="*",
+        HTTP_PROXY="http://127.0.0.1:9",
+        HTTPS_PROXY="http://127.0.0.1:9",
+    )
     if args[0] == "cchc":
         args = [sys.executable, "-m", "cchc.cli.main", *args[1:]]
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
@@ -244,6 +309,12 @@ def test_the_guide_lists_its_commands_in_order():
     starts = [c.split(" ")[0] + " " + c.split(" ")[1] for c in commands if not c.startswith("cd ")]
     assert starts[0] == "cchc init" and starts[-1].startswith("git ")
     order = [s for s in starts if s.startswith("cchc ")]
-    assert order.index("cchc criteria") < order.index("cchc units") < order.index("cchc year") \
-        < order.index("cchc results") < order.index("cchc new") < len(order) - 1 - order[::-1].index("cchc build")
+    assert (
+        order.index("cchc criteria")
+        < order.index("cchc units")
+        < order.index("cchc year")
+        < order.index("cchc results")
+        < order.index("cchc new")
+        < len(order) - 1 - order[::-1].index("cchc build")
+    )
     assert sum(1 for c in commands if c.startswith("cchc units import")) == 2

@@ -19,8 +19,12 @@ DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")
 
 
 def git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), "-c", "user.name=Thử nghiệm", "-c", "user.email=t@example.org",
-                           *args], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=Thử nghiệm", "-c", "user.email=t@example.org", *args],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def _sample_repo(tmp_path: Path) -> Path:

@@ -1400,16 +1400,31 @@ _officer("officer-results-total", "Tổng điểm ghi trong bảng kết quả k
 _officer("officer-results-index", "Chỉ số ghi trong bảng kết quả khác tổng điểm ÷ điểm tối đa × 100.")
 _officer("officer-results-place", "Thứ hạng không khớp chỉ số trong nhóm xếp hạng.")
 _officer("officer-units-missing", "Bảng đơn vị thiếu một thông tin bắt buộc (tên, cấp, nhóm, năm bắt đầu).")
-_officer("officer-units-format", "Mã, năm hoặc tài khoản trong bảng đơn vị không đúng dạng.",
-         "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column")
-_officer("officer-units-level", "Cấp đơn vị không có trong province.yaml.",
-         "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column")
+_officer(
+    "officer-units-format",
+    "Mã, năm hoặc tài khoản trong bảng đơn vị không đúng dạng.",
+    "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column",
+)
+_officer(
+    "officer-units-level",
+    "Cấp đơn vị không có trong province.yaml.",
+    "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column",
+)
 _officer("officer-units-group", "Nhóm xếp hạng không có trong province.yaml.")
 _officer("officer-units-years", "Năm cuối hoạt động trước năm bắt đầu.")
-_officer("officer-units-parent", "Đơn vị cấp trên không có trong bảng hoặc danh sách đơn vị.",
-         "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column")
-_officer("officer-units-predecessor", "Đơn vị tiền thân không tìm thấy hoặc không rõ là đơn vị nào.",
-         "tests/officer/test_units_import.py::test_a_new_province_registry_from_one_table")
-_officer("officer-units-duplicate", "Hai dòng của bảng đơn vị trùng mã hoặc trùng tên.",
-         "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column")
+_officer(
+    "officer-units-parent",
+    "Đơn vị cấp trên không có trong bảng hoặc danh sách đơn vị.",
+    "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column",
+)
+_officer(
+    "officer-units-predecessor",
+    "Đơn vị tiền thân không tìm thấy hoặc không rõ là đơn vị nào.",
+    "tests/officer/test_units_import.py::test_a_new_province_registry_from_one_table",
+)
+_officer(
+    "officer-units-duplicate",
+    "Hai dòng của bảng đơn vị trùng mã hoặc trùng tên.",
+    "tests/officer/test_units_import.py::test_each_mistake_is_refused_with_its_row_and_column",
+)
 _officer("officer-units-id", "Mã tạo từ tên đã dùng: hệ thống thêm phần phân biệt.", warn=True)

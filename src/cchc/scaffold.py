@@ -69,13 +69,13 @@ def _leaf(node) -> list[str]:
     lines.append(f"  - code: {_q(node.code)}")
     if kind.uses_figures:
         labels = node.rule.params["figures"]
-        lines += ["    figures:",
-                  f"      achieved:   # {labels['achieved']}",
-                  f"      total:      # {labels['total']}"]
+        lines += ["    figures:", f"      achieved:   # {labels['achieved']}", f"      total:      # {labels['total']}"]
     else:
         options = kind.options(node)
         hint = ("  # chọn: " + ", ".join(f"{fmt(p)} ({label})" for label, p in options)) if options else ""
         lines.append(f"    score:{hint}")
-    lines += ["    evidence: []  # - {file: evidence/ten-tep.pdf, number: \"…\", date: \"NNNN-TT-NN\", page: 1}",
-              "    explanation:"]
+    lines += [
+        '    evidence: []  # - {file: evidence/ten-tep.pdf, number: "…", date: "NNNN-TT-NN", page: 1}',
+        "    explanation:",
+    ]
     return lines

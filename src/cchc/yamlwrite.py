@@ -102,8 +102,8 @@ def _flow(value: Any) -> str | None:
 def _block(value: Any, pad: str, out: list[str], lead: str | None = None) -> None:
     """Block style; `lead` replaces `pad` on the first line (a list item's "- ")."""
     if type(value) is dict:
-        for key, item in value.items():
-            key = scalar(key)  # a key like "1" (a criterion code) stays a string
+        for raw_key, item in value.items():
+            key = scalar(raw_key)  # a key like "1" (a criterion code) stays a string
             prefix = pad if lead is None else lead
             lead = None
             if type(item) not in _CONTAINERS:

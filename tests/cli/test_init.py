@@ -11,10 +11,10 @@ import subprocess
 from pathlib import Path
 
 import yaml
+from minirepo import REPO_ROOT
 
 from cchc.cli.main import main
 from cchc.newrepo import MIRRORS, PACKAGE, PACKAGE_LINKS, SYSTEM
-from minirepo import REPO_ROOT
 
 
 def _init(target: Path, *options: str, capsys=None) -> tuple[int, str, str]:
@@ -35,16 +35,31 @@ def test_shipped_copies_are_this_repositorys_files():
 
 def test_a_new_province_validates_and_builds_with_no_results(tmp_path, capsys):
     target = tmp_path / "tinh-minh-son"
-    code, out, err = _init(target, "--name", "Tỉnh Minh Sơn", "--level", "so=Sở, ban, ngành",
-                           "--level", "xa=UBND xã, phường", "--admin", "snv-minhson", "--admin", "@SNV-Pho",
-                           capsys=capsys)
+    code, out, err = _init(
+        target,
+        "--name",
+        "Tỉnh Minh Sơn",
+        "--level",
+        "so=Sở, ban, ngành",
+        "--level",
+        "xa=UBND xã, phường",
+        "--admin",
+        "snv-minhson",
+        "--admin",
+        "@SNV-Pho",
+        capsys=capsys,
+    )
     assert code == 0, err
     assert "Đã tạo kho cho Tỉnh Minh Sơn" in out and "docs/huong-dan/trien-khai.md" in out
     province = yaml.safe_load((target / "province.yaml").read_text(encoding="utf-8"))
-    assert province == {"name": "Tỉnh Minh Sơn", "authority": "Sở Nội vụ tỉnh Minh Sơn", "timezone": "+07:00",
-                        "levels": [{"id": "so", "name": "Sở, ban, ngành"}, {"id": "xa", "name": "UBND xã, phường"}],
-                        "groups": [{"id": "so", "name": "Sở, ban, ngành"}, {"id": "xa", "name": "UBND xã, phường"}],
-                        "admins": ["snv-minhson", "@SNV-Pho"]}
+    assert province == {
+        "name": "Tỉnh Minh Sơn",
+        "authority": "Sở Nội vụ tỉnh Minh Sơn",
+        "timezone": "+07:00",
+        "levels": [{"id": "so", "name": "Sở, ban, ngành"}, {"id": "xa", "name": "UBND xã, phường"}],
+        "groups": [{"id": "so", "name": "Sở, ban, ngành"}, {"id": "xa", "name": "UBND xã, phường"}],
+        "admins": ["snv-minhson", "@SNV-Pho"],
+    }
     # No sample data at all.
     for folder in ("units", "criteria", "plans", "surveys", "history", "submissions", "tests", "bench"):
         assert not (target / folder).exists(), folder
@@ -57,9 +72,16 @@ def test_a_new_province_validates_and_builds_with_no_results(tmp_path, capsys):
         else:
             assert left.read_bytes() == right.read_bytes()
     assert (target / ".github" / "CODEOWNERS").read_text(encoding="utf-8").endswith("* @snv-minhson @snv-pho\n")
-    for rel in (".pre-commit-hooks.yaml", "pyproject.toml", "package.json", "scripts/setup.sh",
-                "hooks/cchc_site.py", "docs/huong-dan/trien-khai.md", "schemas/history.schema.json",
-                "src/cchc/cli/init.py"):
+    for rel in (
+        ".pre-commit-hooks.yaml",
+        "pyproject.toml",
+        "package.json",
+        "scripts/setup.sh",
+        "hooks/cchc_site.py",
+        "docs/huong-dan/trien-khai.md",
+        "schemas/history.schema.json",
+        "src/cchc/cli/init.py",
+    ):
         assert (target / rel).read_bytes() == (REPO_ROOT / rel).read_bytes(), rel
     assert os.readlink(target / "src" / "cchc" / "schemas") == "../../schemas"
     assert os.path.samefile(target / "src" / "cchc" / "newrepo" / "system" / "mkdocs.yml", target / "mkdocs.yml")
@@ -84,9 +106,19 @@ def test_a_new_province_validates_and_builds_with_no_results(tmp_path, capsys):
 
 def test_another_index_of_the_same_shape(tmp_path, capsys):
     target = tmp_path / "tthc"
-    code, _, err = _init(target, "--name", "Tỉnh Minh Sơn", "--admin", "snv-minhson", "--no-git",
-                         "--index-name", "Chỉ số chất lượng giải quyết thủ tục hành chính",
-                         "--index-short", "Chỉ số TTHC", capsys=capsys)
+    code, _, err = _init(
+        target,
+        "--name",
+        "Tỉnh Minh Sơn",
+        "--admin",
+        "snv-minhson",
+        "--no-git",
+        "--index-name",
+        "Chỉ số chất lượng giải quyết thủ tục hành chính",
+        "--index-short",
+        "Chỉ số TTHC",
+        capsys=capsys,
+    )
     assert code == 0, err
     assert not (target / ".git").exists()
     assert main(["build", "--root", str(target)]) == 0

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from cchc.cli.main import main
 from minirepo import looks_vietnamese
 from pdfs import write_scan
+
+from cchc.cli.main import main
 
 SA_A = "submissions/2025/so-a/self-assessment.yaml"
 SA_B = "submissions/2025/so-b/self-assessment.yaml"
@@ -78,7 +78,7 @@ def test_path_arguments_limit_what_is_checked_and_reported(two_dossiers, capsys,
 
 
 def test_errors_in_shared_files_are_reported_whatever_the_paths(two_dossiers, capsys, monkeypatch):
-    edit(two_dossiers, "plans/2025.yaml", "explanation_closes: \"2026-03-01", "explanation_closes: \"2026-02-01")
+    edit(two_dossiers, "plans/2025.yaml", 'explanation_closes: "2026-03-01', 'explanation_closes: "2026-02-01')
     monkeypatch.chdir(two_dossiers)
     code, out, _ = run(capsys, "validate", "submissions/2025/so-a")
     assert code == 1 and "plans/2025.yaml" in out and "plan-deadlines-order" in out and "so-b" not in out
@@ -88,8 +88,12 @@ def test_json_format(two_dossiers, capsys):
     code, out, _ = run(capsys, "validate", "--root", str(two_dossiers), "--format", "json")
     doc = json.loads(out)
     assert code == 1 and (doc["errors"], doc["checked"]) == (1, 2)
-    assert {k: doc["findings"][0][k] for k in ("file", "line", "code", "criterion")} == \
-        {"file": SA_B, "line": 19, "code": "score-above-max", "criterion": "1.2"}
+    assert {k: doc["findings"][0][k] for k in ("file", "line", "code", "criterion")} == {
+        "file": SA_B,
+        "line": 19,
+        "code": "score-above-max",
+        "criterion": "1.2",
+    }
 
 
 def test_github_format_writes_annotations_and_the_step_summary(two_dossiers, capsys, monkeypatch, tmp_path):
@@ -120,15 +124,18 @@ def test_warnings_alone_exit_0(mini_repo, capsys):
     assert code == 0 and "Cảnh báo" in out and "evidence-unreferenced" in out
 
 
-@pytest.mark.parametrize("argv, wording", [
-    (["validate", "--root", "{tmp}/khong-co"], "không tìm thấy kho dữ liệu"),
-    (["validate", "--root", "{tmp}"], "không tìm thấy kho dữ liệu"),
-    (["validate", "--root", "{repo}", "{repo}/submissions/2025/so-x"], "không tìm thấy"),
-    (["validate", "--root", "{repo}", "{tmp}"], "nằm ngoài kho dữ liệu"),
-    (["validate", "--format", "xml"], "lệnh không hợp lệ"),
-    (["validate", "--khong-co"], "lệnh không hợp lệ"),
-    (["khong-co-lenh"], "lệnh không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "argv, wording",
+    [
+        (["validate", "--root", "{tmp}/khong-co"], "không tìm thấy kho dữ liệu"),
+        (["validate", "--root", "{tmp}"], "không tìm thấy kho dữ liệu"),
+        (["validate", "--root", "{repo}", "{repo}/submissions/2025/so-x"], "không tìm thấy"),
+        (["validate", "--root", "{repo}", "{tmp}"], "nằm ngoài kho dữ liệu"),
+        (["validate", "--format", "xml"], "lệnh không hợp lệ"),
+        (["validate", "--khong-co"], "lệnh không hợp lệ"),
+        (["khong-co-lenh"], "lệnh không hợp lệ"),
+    ],
+)
 def test_cannot_run_exits_2_in_vietnamese(mini_repo, tmp_path, capsys, monkeypatch, argv, wording):
     monkeypatch.chdir(tmp_path)
     argv = [a.format(tmp=tmp_path, repo=mini_repo) for a in argv]
@@ -145,17 +152,22 @@ def test_cannot_run_exits_2_in_vietnamese(mini_repo, tmp_path, capsys, monkeypat
 def test_hostile_repository_gives_findings_never_a_traceback(two_dossiers):
     """Through the real entry point, in a fresh process: a Python object tag, a link to a
     system file, a truncated PDF, a name too long for the file system."""
-    edit(two_dossiers, "surveys/2025.yaml", "year: 2025\n", "year: 2025\nsource: !!python/object/apply:os.system [id]\n")
+    edit(
+        two_dossiers, "surveys/2025.yaml", "year: 2025\n", "year: 2025\nsource: !!python/object/apply:os.system [id]\n"
+    )
     (two_dossiers / "units/ngoai.yaml").symlink_to("/etc/passwd")
     ev = two_dossiers / "submissions/2025/so-b/evidence"
     (ev / "hong.pdf").write_bytes((ev / "ke-hoach.pdf").read_bytes()[:900])
     edit(two_dossiers, SA_B, "{file: evidence/ke-hoach.pdf, page: 1}", "{file: evidence/hong.pdf, page: 1}")
-    edit(two_dossiers, SA_B, "{file: evidence/bao-cao.pdf, section: Mục II}",
-         "{file: evidence/" + "a" * 300 + ".pdf}")
+    edit(two_dossiers, SA_B, "{file: evidence/bao-cao.pdf, section: Mục II}", "{file: evidence/" + "a" * 300 + ".pdf}")
     cchc = Path(sys.executable).with_name("cchc")
     proc = subprocess.run([str(cchc), "validate", "--root", str(two_dossiers)], capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr
     assert proc.stderr == ""  # nothing but the report: no traceback, no library chatter in English
-    for expected in ("surveys/2025.yaml\n  dòng 2, cột 9: Lỗi: Thẻ YAML",
-                     "units/ngoai.yaml\n  toàn tệp: Lỗi:", "(evidence-pdf-unreadable)", "(evidence-not-found)"):
+    for expected in (
+        "surveys/2025.yaml\n  dòng 2, cột 9: Lỗi: Thẻ YAML",
+        "units/ngoai.yaml\n  toàn tệp: Lỗi:",
+        "(evidence-pdf-unreadable)",
+        "(evidence-not-found)",
+    ):
         assert expected in proc.stdout

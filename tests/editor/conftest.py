@@ -15,8 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from browsers import record_outside_requests, serve_folder
+
 from cchc.editor import site
 from cchc.load import repository
 
@@ -34,8 +34,13 @@ def _no_forge_settings(monkeypatch):
 
 
 def git(cwd: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Văn thư", "GIT_AUTHOR_EMAIL": "vanthu@example.vn",
-           "GIT_COMMITTER_NAME": "Văn thư", "GIT_COMMITTER_EMAIL": "vanthu@example.vn"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Văn thư",
+        "GIT_AUTHOR_EMAIL": "vanthu@example.vn",
+        "GIT_COMMITTER_NAME": "Văn thư",
+        "GIT_COMMITTER_EMAIL": "vanthu@example.vn",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -50,8 +55,25 @@ def sample_data(target: Path) -> Path:
             elif src.is_file():
                 shutil.copy2(src, target / name)
     else:
-        subprocess.run([sys.executable, "-m", "cchc.sample", "--out", str(target), "--so", "4", "--huyen", "1",
-                        "--xa", "2", "--xa-2025", "2"], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "cchc.sample",
+                "--out",
+                str(target),
+                "--so",
+                "4",
+                "--huyen",
+                "1",
+                "--xa",
+                "2",
+                "--xa-2025",
+                "2",
+            ],
+            check=True,
+            capture_output=True,
+        )
     return target
 
 
@@ -84,8 +106,9 @@ def _free_port() -> int:
 
 
 def _ask(url: str, action: str) -> dict:
-    req = urllib.request.Request(url, data=json.dumps({"action": action}).encode(),
-                                 headers={"Content-Type": "application/json"})
+    req = urllib.request.Request(
+        url, data=json.dumps({"action": action}).encode(), headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(req, timeout=2) as resp:
         return json.loads(resp.read())
 
@@ -96,8 +119,14 @@ def decap_server(clone):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api/v1"
     script = site.node_modules() / "decap-server" / "dist" / "index.js"
-    env = {**os.environ, "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": "git",
-           "GIT_REPO_DIRECTORY": str(clone), "LOG_LEVEL": "warn"}
+    env = {
+        **os.environ,
+        "BIND_HOST": "127.0.0.1",
+        "PORT": str(port),
+        "MODE": "git",
+        "GIT_REPO_DIRECTORY": str(clone),
+        "LOG_LEVEL": "warn",
+    }
     log = clone.parent / "decap-server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(["node", str(script)], env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -122,8 +151,23 @@ def served(tmp_path_factory, clone, decap_server):
     from cchc.cli.main import main
 
     root = tmp_path_factory.mktemp("editor-site")
-    assert main(["editor-config", "--root", str(clone), "--local-backend", decap_server, "--branch", BRANCH,
-                 "--out", str(root / "admin"), "--with-assets"]) == 0
+    assert (
+        main(
+            [
+                "editor-config",
+                "--root",
+                str(clone),
+                "--local-backend",
+                decap_server,
+                "--branch",
+                BRANCH,
+                "--out",
+                str(root / "admin"),
+                "--with-assets",
+            ]
+        )
+        == 0
+    )
     with serve_folder(root) as url:
         yield f"{url}/admin/"
 

@@ -29,8 +29,10 @@ from cchc.score.unit import index_of, score_unit
 from .conftest import git
 
 # Violations of the page's Content-Security-Policy, recorded from the first script on.
-WATCH_CSP = ("window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
-             "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));")
+WATCH_CSP = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push("
+    "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"
+)
 SHOTS = os.environ.get("CCHC_EDITOR_SCREENSHOTS")  # set to docs/huong-dan/img to refresh the guide's images
 
 
@@ -52,8 +54,10 @@ def _answers(fw):
             out[node.code] = ("na", "Đơn vị không có đơn vị trực thuộc nên không phát sinh.")
             na_done = True
         elif kind.uses_figures:
-            out[node.code] = ("figures", (Decimal(7), Decimal(8)) if node.rule.kind == "proportional"
-                              else (Decimal(17), Decimal(20)))
+            out[node.code] = (
+                "figures",
+                (Decimal(7), Decimal(8)) if node.rule.kind == "proportional" else (Decimal(17), Decimal(20)),
+            )
         elif kind.options(node):
             options = kind.options(node)
             out[node.code] = ("choice", options[1] if len(options) > 1 else options[0])
@@ -91,8 +95,12 @@ class Form:
 def _plain(text: str) -> str:
     import unicodedata
 
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)) \
-        .replace("đ", "d").replace("Đ", "D").lower()
+    return (
+        "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+        .replace("đ", "d")
+        .replace("Đ", "D")
+        .lower()
+    )
 
 
 def _vn(value: Decimal) -> str:
@@ -161,8 +169,10 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     fw = sample_repo.framework_for(year, unit.level)
     answers = _answers(fw)
     assert {how for how, _ in answers.values()} == {"na", "figures", "choice", "free"}
-    pdfs = {"evidence": write_scan(tmp_path / "ke-hoach-cchc.pdf", pages=2, text="KE HOACH 12/KH-DV"),
-            "report": write_scan(tmp_path / "bao-cao-tu-danh-gia.pdf", pages=3, text="BAO CAO 30/BC-DV")}
+    pdfs = {
+        "evidence": write_scan(tmp_path / "ke-hoach-cchc.pdf", pages=2, text="KE HOACH 12/KH-DV"),
+        "report": write_scan(tmp_path / "bao-cao-tu-danh-gia.pdf", pages=3, text="BAO CAO 30/BC-DV"),
+    }
     page.set_default_timeout(20_000)
     page.add_init_script(WATCH_CSP)
     _other_units_draft(clone, sample_repo, year, unit)
@@ -213,8 +223,10 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     folder = f"submissions/{year}/{unit.id}"
     changed = git(submitted, "diff", "--name-only", "origin/main...HEAD").split()
     assert all(path.startswith(folder + "/") for path in changed) and changed
-    assert re.fullmatch(r"(Tạo|Cập nhật) hồ sơ tự đánh giá " + re.escape(f"{folder}/self-assessment.yaml"),
-                        git(submitted, "log", "-1", "--format=%s").strip())
+    assert re.fullmatch(
+        r"(Tạo|Cập nhật) hồ sơ tự đánh giá " + re.escape(f"{folder}/self-assessment.yaml"),
+        git(submitted, "log", "-1", "--format=%s").strip(),
+    )
 
     result = validation.validate(submitted, [folder])
     assert result.errors == [], [f.message for f in result.errors]

@@ -4,7 +4,6 @@ that follows the framework, backend settings, the CLI command and the site build
 from __future__ import annotations
 
 import html
-
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -28,7 +27,7 @@ LOCAL = Settings(local_backend="http://127.0.0.1:8081/api/v1")
 def _add_plan(root: Path, year: int) -> None:
     """plans/<year>.yaml: the 2025 plan moved to ``year``."""
     text = (root / "plans" / "2025.yaml").read_text(encoding="utf-8")
-    shift = lambda y: str(y + year - 2025)  # noqa: E731
+    shift = lambda y: str(y + year - 2025)
     text = text.replace("2026-", shift(2026) + "-").replace("2025", str(year))
     (root / "plans" / f"{year}.yaml").write_text(text, encoding="utf-8")
 
@@ -109,18 +108,27 @@ class _NoAliases(yaml.SafeDumper):
 
 def test_backend_settings_come_from_the_site_the_ci_and_the_command():
     env = {"CCHC_EDITOR_REPO": "snv-mau/chi-so-cchc", "GITHUB_REPOSITORY": "other/repo"}
-    s = resolve({"backend": "github", "repo": "x/y", "branch": "chinh", "base_url": "https://oauth.example.vn"},
-                {"open_authoring": True}, env)
-    assert (s.backend, s.repo, s.branch, s.base_url, s.open_authoring) == \
-        ("github", "snv-mau/chi-so-cchc", "chinh", "https://oauth.example.vn", True)
+    s = resolve(
+        {"backend": "github", "repo": "x/y", "branch": "chinh", "base_url": "https://oauth.example.vn"},
+        {"open_authoring": True},
+        env,
+    )
+    assert (s.backend, s.repo, s.branch, s.base_url, s.open_authoring) == (
+        "github",
+        "snv-mau/chi-so-cchc",
+        "chinh",
+        "https://oauth.example.vn",
+        True,
+    )
     in_actions = resolve(None, None, {"GITHUB_REPOSITORY": "snv/kho"})
     assert (in_actions.backend, in_actions.repo) == ("github", "snv/kho") and "base_url" in in_actions.problem()
     assert resolve(None, None, {"GITHUB_REPOSITORY": "snv/kho", "CCHC_EDITOR_BASE_URL": "https://o.vn"}).configured
     assert "chưa khai báo" in resolve(None, None, {}).problem()
     assert "api_root" in resolve({"backend": "forgejo", "repo": "a/b"}, None, {}).problem()
     assert "không được hỗ trợ" in resolve({"backend": "gitlab", "repo": "a/b"}, None, {}).problem()
-    assert resolve({"backend": "forgejo", "repo": "a/b", "api_root": "https://git.tinh.vn/api/v1", "app_id": "abc"},
-                   None, {}).configured
+    assert resolve(
+        {"backend": "forgejo", "repo": "a/b", "api_root": "https://git.tinh.vn/api/v1", "app_id": "abc"}, None, {}
+    ).configured
 
 
 def test_backends_in_the_config(mini_repo):
@@ -129,8 +137,12 @@ def test_backends_in_the_config(mini_repo):
     assert github["backend"]["name"] == "github" and github["backend"]["base_url"] == "https://o.vn"
     assert "local_backend" not in github and "open_authoring" not in github["backend"]
     assert github["backend"]["commit_messages"]["uploadMedia"].startswith("Tải lên tài liệu kiểm chứng")
-    forgejo, _ = editor_config.build(repo, Settings(backend="forgejo", repo="snv/kho", app_id="id1",
-                                                    api_root="https://git.tinh.vn/api/v1", open_authoring=True))
+    forgejo, _ = editor_config.build(
+        repo,
+        Settings(
+            backend="forgejo", repo="snv/kho", app_id="id1", api_root="https://git.tinh.vn/api/v1", open_authoring=True
+        ),
+    )
     assert forgejo["backend"]["api_root"] == "https://git.tinh.vn/api/v1"
     assert forgejo["backend"]["open_authoring"] is forgejo["backend"]["always_fork"] is True
     local, _ = editor_config.build(repo, LOCAL)
@@ -140,15 +152,41 @@ def test_backends_in_the_config(mini_repo):
 
 
 def test_command_prints_or_writes_the_config(mini_repo, tmp_path, capsys):
-    assert main(["editor-config", "--root", str(mini_repo), "--backend", "github", "--repo", "snv/kho",
-                 "--base-url", "https://dang-nhap.snv.example.vn"]) == 0
+    assert (
+        main(
+            [
+                "editor-config",
+                "--root",
+                str(mini_repo),
+                "--backend",
+                "github",
+                "--repo",
+                "snv/kho",
+                "--base-url",
+                "https://dang-nhap.snv.example.vn",
+            ]
+        )
+        == 0
+    )
     printed = yaml.safe_load(capsys.readouterr().out)
     assert printed["backend"]["repo"] == "snv/kho" and printed["locale"] == "vi"
     assert main(["editor-config", "--root", str(mini_repo)]) == 2
     assert "chưa khai báo máy chủ Git" in capsys.readouterr().err
     assert main(["editor-config", "--root", str(mini_repo), "--with-assets"]) == 2
-    assert main(["editor-config", "--root", str(mini_repo), "--local-backend", "http://127.0.0.1:1/api/v1",
-                 "--out", str(tmp_path / "admin")]) == 0
+    assert (
+        main(
+            [
+                "editor-config",
+                "--root",
+                str(mini_repo),
+                "--local-backend",
+                "http://127.0.0.1:1/api/v1",
+                "--out",
+                str(tmp_path / "admin"),
+            ]
+        )
+        == 0
+    )
     assert sorted(p.name for p in (tmp_path / "admin").iterdir()) == ["cchc-editor.json", "config.yml", "index.html"]
     shutil.rmtree(mini_repo / "plans")
     assert main(["editor-config", "--root", str(mini_repo), "--local-backend", "http://127.0.0.1:1/api/v1"]) == 2
@@ -162,14 +200,26 @@ def test_the_site_serves_the_editor_at_admin(mini_repo, tmp_path, monkeypatch):
     out = tmp_path / "site"
     assert main(["build", "--root", str(mini_repo), "--out", str(out)]) == 0
     admin = out / "admin"
-    for name in ("index.html", "editor.js", "format.js", "totals.js", "preview.js", "decap-cms.js",
-                 "decap-cms.js.LICENSE.txt", "vendor/yaml/index.js", "vendor/big.mjs", "cchc-editor.json"):
+    for name in (
+        "index.html",
+        "editor.js",
+        "format.js",
+        "totals.js",
+        "preview.js",
+        "decap-cms.js",
+        "decap-cms.js.LICENSE.txt",
+        "vendor/yaml/index.js",
+        "vendor/big.mjs",
+        "cchc-editor.json",
+    ):
         assert (admin / name).is_file(), name
     cfg = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     assert cfg["backend"]["repo"] == "snv/kho" and "local_backend" not in cfg
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert 'src="http' not in page and 'href="http' not in page  # nothing from a CDN
-    assert "connect-src 'self' blob: data: https://api.github.com https://dang-nhap.snv.example.vn;" in html.unescape(page)
+    assert "connect-src 'self' blob: data: https://api.github.com https://dang-nhap.snv.example.vn;" in html.unescape(
+        page
+    )
 
     for name in ("CCHC_EDITOR_BACKEND", "CCHC_EDITOR_REPO", "CCHC_EDITOR_BASE_URL"):
         monkeypatch.delenv(name)

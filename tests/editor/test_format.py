@@ -37,8 +37,14 @@ def editor(sample_dir, tmp_path_factory):
 
 def run_js(editor, items: list[dict]) -> list[dict]:
     _, _, rules, admin = editor
-    proc = subprocess.run(["node", str(HARNESS), str(admin)], input=json.dumps({"rules": rules, "items": items}),
-                          capture_output=True, text=True, check=True, encoding="utf-8")
+    proc = subprocess.run(
+        ["node", str(HARNESS), str(admin)],
+        input=json.dumps({"rules": rules, "items": items}),
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+    )
     return json.loads(proc.stdout)
 
 
@@ -61,10 +67,12 @@ def test_every_sample_dossier_survives_a_save_unchanged_in_meaning(editor, sampl
     repo, year, _, _ = editor
     dossiers = _dossiers(repo, year)
     assert dossiers
-    results = run_js(editor, [{"unit": u, "text": (sample_dir / d.self_assessment.file).read_text(encoding="utf-8")}
-                              for u, d in dossiers])
+    results = run_js(
+        editor,
+        [{"unit": u, "text": (sample_dir / d.self_assessment.file).read_text(encoding="utf-8")} for u, d in dossiers],
+    )
     saved = _copy(sample_dir, tmp_path / "saved")
-    for (unit, d), r in zip(dossiers, results):
+    for (_unit, d), r in zip(dossiers, results, strict=True):
         assert r["error"] is None
         _schema_ok(r["file"])
         (saved / d.self_assessment.file).write_text(r["file"], encoding="utf-8")
@@ -82,14 +90,16 @@ def test_every_sample_dossier_survives_a_save_unchanged_in_meaning(editor, sampl
             assert self_points(node, a) == self_points(node, b), (unit, node.code)
             if a is not None:
                 assert (a.na and node.na_allowed, a.na_reason, a.explanation) == (b.na, b.na_reason, b.explanation)
-                assert [(r.file, r.title, r.number, r.date, r.section, r.page) for r in a.evidence] == \
-                    [(r.file, r.title, r.number, r.date, r.section, r.page) for r in b.evidence]
+                assert [(r.file, r.title, r.number, r.date, r.section, r.page) for r in a.evidence] == [
+                    (r.file, r.title, r.number, r.date, r.section, r.page) for r in b.evidence
+                ]
 
 
 def _same_report(a, b) -> bool:
     fields = ("file", "number", "date", "approved_by")
-    return [getattr(a.report, f, None) for f in fields] == [getattr(b.report, f, None) for f in fields] and \
-        (a.difficulties or "").strip() == (b.difficulties or "").strip()
+    return [getattr(a.report, f, None) for f in fields] == [getattr(b.report, f, None) for f in fields] and (
+        a.difficulties or ""
+    ).strip() == (b.difficulties or "").strip()
 
 
 def _python_totals(repo, unit, year):
@@ -103,9 +113,11 @@ def _python_totals(repo, unit, year):
 def test_preview_total_equals_cchc_for_every_sample_dossier(editor, sample_dir):
     repo, year, _, _ = editor
     dossiers = _dossiers(repo, year)
-    results = run_js(editor, [{"unit": u, "text": (sample_dir / d.self_assessment.file).read_text(encoding="utf-8")}
-                              for u, d in dossiers])
-    for (unit, _), r in zip(dossiers, results):
+    results = run_js(
+        editor,
+        [{"unit": u, "text": (sample_dir / d.self_assessment.file).read_text(encoding="utf-8")} for u, d in dossiers],
+    )
+    for (unit, _), r in zip(dossiers, results, strict=False):
         got = (Decimal(r["total"]), Decimal(r["max"]), Decimal(r["index"]) if r["index"] else None)
         assert got == _python_totals(repo, unit, year), unit
 
@@ -119,27 +131,32 @@ def _unit_and_leaves(editor):
 
 
 def test_odd_but_valid_files_are_read_and_saved_canonically(editor):
-    repo, year, unit, leaves = _unit_and_leaves(editor)
+    _repo, year, unit, leaves = _unit_and_leaves(editor)
     choice = next(leaf for _, leaf in leaves if leaf["choice"] and leaf["kind"] == "levels")
     figures = next(leaf for _, leaf in leaves if leaf["figures"])
     free = next(leaf for _, leaf in leaves if not leaf["choice"] and not leaf["figures"])
     points = choice["params"]["levels"][1]["points"]
-    text = (f"# viết tay, có chú thích\nunit: {unit}\nyear: {year}\n"
-            "report: {file: evidence/bc.pdf, number: '5/BC', date: '2025-12-01', approved_by: Lê Văn B}\n"
-            "difficulties: ~\nscores:\n"
-            f"  - code: '{choice['code']}'\n    score: \"{points.replace('.', ',')}\"\n"
-            "    evidence:\n      - file: evidence/a.pdf\n        date: ''\n        page:\n        title: null\n"
-            f"  - code: \"{figures['code']}\"\n    score: 1\n    figures: {{achieved: '3', total: 4}}\n"
-            f"  - code: \"{free['code']}\"\n    score: '0.50'\n    explanation: ''\n"
-            "  - code: '99.99'\n    score: 1\n"
-            f"  - code: '{choice['code']}'\n    score: 0\n")
+    text = (
+        f"# viết tay, có chú thích\nunit: {unit}\nyear: {year}\n"
+        "report: {file: evidence/bc.pdf, number: '5/BC', date: '2025-12-01', approved_by: Lê Văn B}\n"
+        "difficulties: ~\nscores:\n"
+        f"  - code: '{choice['code']}'\n    score: \"{points.replace('.', ',')}\"\n"
+        "    evidence:\n      - file: evidence/a.pdf\n        date: ''\n        page:\n        title: null\n"
+        f"  - code: \"{figures['code']}\"\n    score: 1\n    figures: {{achieved: '3', total: 4}}\n"
+        f"  - code: \"{free['code']}\"\n    score: '0.50'\n    explanation: ''\n"
+        "  - code: '99.99'\n    score: 1\n"
+        f"  - code: '{choice['code']}'\n    score: 0\n"
+    )
     [r] = run_js(editor, [{"unit": unit, "text": text}])
     assert r["data"]["_dropped"] == ["99.99", choice["code"]]
     data = _schema_ok(r["file"])
     entries = {str(e["code"]): e for e in data["scores"]}
     assert list(entries) == [leaf["code"] for _, leaf in leaves]
-    assert entries[choice["code"]] == {"code": choice["code"], "score": Decimal(points) if "." in points
-                                       else int(points), "evidence": [{"file": "evidence/a.pdf"}]}
+    assert entries[choice["code"]] == {
+        "code": choice["code"],
+        "score": Decimal(points) if "." in points else int(points),
+        "evidence": [{"file": "evidence/a.pdf"}],
+    }
     assert entries[figures["code"]] == {"code": figures["code"], "figures": {"achieved": 3, "total": 4}}
     assert entries[free["code"]] == {"code": free["code"], "score": Decimal("0.5")}
     assert "difficulties" not in data and data["report"]["date"] == "2025-12-01"
@@ -147,21 +164,34 @@ def test_odd_but_valid_files_are_read_and_saved_canonically(editor):
 
 
 def test_what_the_widgets_hold_when_left_empty_is_left_out(editor):
-    repo, year, unit, leaves = _unit_and_leaves(editor)
-    data = {"unit": unit, "year": year, "report": {"file": "", "number": "", "date": "", "approved_by": ""},
-            "difficulties": ""}
+    _repo, year, unit, leaves = _unit_and_leaves(editor)
+    data = {
+        "unit": unit,
+        "year": year,
+        "report": {"file": "", "number": "", "date": "", "approved_by": ""},
+        "difficulties": "",
+    }
     for area, leaf in leaves:
         data.setdefault(area["key"], {})[leaf["key"]] = {
-            "score": "", "achieved": "", "total": None, "na": False, "na_reason": "", "explanation": "  ",
-            "evidence": [{"file": "", "title": "", "number": "", "date": "", "section": "", "page": ""}]}
+            "score": "",
+            "achieved": "",
+            "total": None,
+            "na": False,
+            "na_reason": "",
+            "explanation": "  ",
+            "evidence": [{"file": "", "title": "", "number": "", "date": "", "section": "", "page": ""}],
+        }
     first_area, first = leaves[0]
     data[first_area["key"]][first["key"]]["evidence"].append(
-        {"file": "evidence/x.pdf", "title": "Kế hoạch", "date": "2025-02-03", "page": "3", "section": ""})
+        {"file": "evidence/x.pdf", "title": "Kế hoạch", "date": "2025-02-03", "page": "3", "section": ""}
+    )
     [r] = run_js(editor, [{"unit": unit, "data": data}])
     parsed = _schema_ok(r["file"])
     assert set(parsed) == {"unit", "year", "scores"}
-    assert parsed["scores"][0] == {"code": first["code"], "evidence": [
-        {"file": "evidence/x.pdf", "title": "Kế hoạch", "date": "2025-02-03", "page": 3}]}
+    assert parsed["scores"][0] == {
+        "code": first["code"],
+        "evidence": [{"file": "evidence/x.pdf", "title": "Kế hoạch", "date": "2025-02-03", "page": 3}],
+    }
     assert all(set(e) == {"code"} for e in parsed["scores"][1:])
     blocking = {p["code"] for p in r["problems"] if p["blocking"]}
     assert blocking == {leaf["code"] for _, leaf in leaves}  # each still unanswered, each said so
@@ -175,13 +205,17 @@ def test_a_file_that_cannot_be_read_is_never_overwritten(editor):
 
 def test_preview_follows_the_rules_on_invented_answers(editor, sample_dir, tmp_path):
     """Answers a clerk could type, right and wrong: the preview's total is cchc's."""
-    repo, year, unit, leaves = _unit_and_leaves(editor)
+    _repo, year, unit, leaves = _unit_and_leaves(editor)
     data = {"unit": unit, "year": year}
     for i, (area, leaf) in enumerate(leaves):
         value: dict = {}
         if leaf["figures"]:
-            value = [{"achieved": 7, "total": 8}, {"achieved": 9, "total": 8}, {"achieved": 0, "total": 0},
-                     {"achieved": 2, "total": 3}][i % 4]
+            value = [
+                {"achieved": 7, "total": 8},
+                {"achieved": 9, "total": 8},
+                {"achieved": 0, "total": 0},
+                {"achieved": 2, "total": 3},
+            ][i % 4]
         elif leaf["choice"]:
             value = {"score": leaf["max"] if i % 3 else "0"}
         else:

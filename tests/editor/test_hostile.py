@@ -12,9 +12,9 @@ from __future__ import annotations
 import html
 
 import pytest
+from browsers import serve_folder
 from hostile_names import INJECTED_JS, PAYLOADS, hostile_repo, without_markup_check
 
-from browsers import serve_folder
 from cchc.cli.main import main
 from cchc.editor import settings
 
@@ -40,8 +40,23 @@ def served(tmp_path_factory, clone, decap_server):
     """Replaces conftest's: the editor for the hostile repository, names let past the import check."""
     root = tmp_path_factory.mktemp("editor-hostile-site")
     with without_markup_check():
-        assert main(["editor-config", "--root", str(clone), "--local-backend", decap_server, "--branch", BRANCH,
-                     "--out", str(root / "admin"), "--with-assets"]) == 0
+        assert (
+            main(
+                [
+                    "editor-config",
+                    "--root",
+                    str(clone),
+                    "--local-backend",
+                    decap_server,
+                    "--branch",
+                    BRANCH,
+                    "--out",
+                    str(root / "admin"),
+                    "--with-assets",
+                ]
+            )
+            == 0
+        )
     with serve_folder(root) as url:
         yield f"{url}/admin/"
 
@@ -89,15 +104,29 @@ def test_the_form_and_preview_show_names_as_text(served, page):
     assert page.evaluate("window.__csp") == []
 
 
-@pytest.mark.parametrize(("forge", "connect", "images"), [
-    ({"backend": "github", "repo": "snv/kho", "base_url": "https://dang-nhap.snv.example.vn/oauth"},
-     ["https://api.github.com", "https://dang-nhap.snv.example.vn"], ["https://avatars.githubusercontent.com"]),
-    ({"backend": "forgejo", "repo": "snv/kho", "api_root": "https://git.snv.example.vn:3000/api/v1", "app_id": "x"},
-     ["https://git.snv.example.vn:3000"], ["https://git.snv.example.vn:3000"]),
-    ({"local_backend": "http://127.0.0.1:8081/api/v1"}, ["http://127.0.0.1:8081"], []),
-    # an address that is not one adds nothing (it could otherwise widen or break the policy)
-    ({"backend": "forgejo", "repo": "snv/kho", "api_root": "https://x.vn; script-src *", "app_id": "x"}, [], []),
-])
+@pytest.mark.parametrize(
+    ("forge", "connect", "images"),
+    [
+        (
+            {"backend": "github", "repo": "snv/kho", "base_url": "https://dang-nhap.snv.example.vn/oauth"},
+            ["https://api.github.com", "https://dang-nhap.snv.example.vn"],
+            ["https://avatars.githubusercontent.com"],
+        ),
+        (
+            {
+                "backend": "forgejo",
+                "repo": "snv/kho",
+                "api_root": "https://git.snv.example.vn:3000/api/v1",
+                "app_id": "x",
+            },
+            ["https://git.snv.example.vn:3000"],
+            ["https://git.snv.example.vn:3000"],
+        ),
+        ({"local_backend": "http://127.0.0.1:8081/api/v1"}, ["http://127.0.0.1:8081"], []),
+        # an address that is not one adds nothing (it could otherwise widen or break the policy)
+        ({"backend": "forgejo", "repo": "snv/kho", "api_root": "https://x.vn; script-src *", "app_id": "x"}, [], []),
+    ],
+)
 def test_the_policy_names_the_forge_only(forge, connect, images):
     from cchc.editor import csp, site
 

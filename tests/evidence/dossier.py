@@ -8,8 +8,9 @@ SA = "submissions/2025/so-a/self-assessment.yaml"
 ANCHOR = '  - code: "1.2"\n    score: 0.75\n'
 
 
-def cite(root: Path, files: dict[str, bytes | None], criterion_anchor: str = ANCHOR, page: int | None = None,
-         extra: str = "") -> dict[str, int]:
+def cite(
+    root: Path, files: dict[str, bytes | None], criterion_anchor: str = ANCHOR, page: int | None = None, extra: str = ""
+) -> dict[str, int]:
     """Write ``files`` (name -> bytes; None: cite without writing) into so-a/evidence/ and
     cite each under criterion 1.2. Returns name -> line of its reference."""
     ev = root / "submissions/2025/so-a/evidence"
@@ -20,8 +21,7 @@ def cite(root: Path, files: dict[str, bytes | None], criterion_anchor: str = ANC
     sa = root / SA
     text = sa.read_text(encoding="utf-8")
     assert text.count(criterion_anchor) == 1
-    refs = "".join(f"      - {{file: \"evidence/{name}\"{f', page: {page}' if page else ''}{extra}}}\n"
-                   for name in files)
+    refs = "".join(f'      - {{file: "evidence/{name}"{f", page: {page}" if page else ""}{extra}}}\n' for name in files)
     text = text.replace(criterion_anchor, criterion_anchor + "    evidence:\n" + refs)
     sa.write_text(text, encoding="utf-8")
     lines = text.splitlines()

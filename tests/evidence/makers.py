@@ -11,10 +11,9 @@ import io
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject,
-                           TextStringObject)
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def text_pdf(pages: int = 1, text: str = "KE HOACH CCHC", render: int = 0, image: bytes | None = None) -> bytes:
@@ -26,12 +25,14 @@ def text_pdf(pages: int = 1, text: str = "KE HOACH CCHC", render: int = 0, image
     writer = PdfWriter()
     scan_page = PdfReader(io.BytesIO(image)).pages[0] if image else None
     for n in range(pages):
-        if scan_page is not None:
-            page = writer.add_page(scan_page)
-        else:
-            page = writer.add_blank_page(300, 420)
-        font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                                 NameObject("/BaseFont"): NameObject("/Helvetica")})
+        page = writer.add_page(scan_page) if scan_page is not None else writer.add_blank_page(300, 420)
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
         resources = page.get("/Resources")
         resources = resources.get_object() if resources is not None else DictionaryObject()
         resources[NameObject("/Font")] = DictionaryObject({NameObject("/F1"): writer._add_object(font)})
@@ -57,19 +58,33 @@ def rewrite(data: bytes, edit) -> bytes:
 
 def with_javascript(data: bytes) -> bytes:
     """Document-level JavaScript (the /Names /JavaScript tree), run by a viewer on opening."""
+
     def edit(w):
-        action = w._add_object(DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
-                                                 NameObject("/JS"): TextStringObject("app.alert('xin chao');")}))
+        action = w._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/JavaScript"),
+                    NameObject("/JS"): TextStringObject("app.alert('xin chao');"),
+                }
+            )
+        )
         tree = DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("mo-tep"), action])})
         w._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): w._add_object(tree)})
+
     return rewrite(data, edit)
 
 
 def with_open_action(data: bytes, action: dict) -> bytes:
     def edit(w):
-        w._root_object[NameObject("/OpenAction")] = w._add_object(DictionaryObject(
-            {NameObject(k): (NameObject(v) if isinstance(v, str) and v.startswith("/") else TextStringObject(v))
-             for k, v in action.items()}))
+        w._root_object[NameObject("/OpenAction")] = w._add_object(
+            DictionaryObject(
+                {
+                    NameObject(k): (NameObject(v) if isinstance(v, str) and v.startswith("/") else TextStringObject(v))
+                    for k, v in action.items()
+                }
+            )
+        )
+
     return rewrite(data, edit)
 
 
@@ -87,10 +102,12 @@ class Pki:
 
     def ca_pem(self) -> bytes:
         from cryptography.hazmat.primitives import serialization
+
         return self.ca_cert.public_bytes(serialization.Encoding.PEM)
 
     def ca_der(self) -> bytes:
         from cryptography.hazmat.primitives import serialization
+
         return self.ca_cert.public_bytes(serialization.Encoding.DER)
 
 
@@ -107,22 +124,56 @@ def make_pki(signer: str = "Nguyễn Văn A", valid_from: dt.datetime | None = N
         return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (x509.CertificateBuilder().subject_name(name("CA Thu Nghiem")).issuer_name(name("CA Thu Nghiem"))
-          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
-          .not_valid_before(start).not_valid_after(end)
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=False,
-                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
-                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
-          .sign(ca_key, hashes.SHA256()))
+    ca = (
+        x509.CertificateBuilder()
+        .subject_name(name("CA Thu Nghiem"))
+        .issuer_name(name("CA Thu Nghiem"))
+        .public_key(ca_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(name(signer)).issuer_name(ca.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(start).not_valid_after(end)
-            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
-                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
-            .sign(ca_key, hashes.SHA256()))
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name(signer))
+        .issuer_name(ca.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(start)
+        .not_valid_after(end)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(ca_key, hashes.SHA256())
+    )
     return Pki(ca, cert, key)
 
 
@@ -139,9 +190,11 @@ def sign_pdf(data: bytes, pki: Pki, when: dt.datetime | None = None, field: str 
     der = serialization.Encoding.DER
     signer = signers.SimpleSigner(
         signing_cert=ax509.Certificate.load(pki.signer_cert.public_bytes(der)),
-        signing_key=akeys.PrivateKeyInfo.load(pki.signer_key.private_bytes(
-            der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
-        cert_registry=SimpleCertificateStore.from_certs([ax509.Certificate.load(pki.ca_cert.public_bytes(der))]))
+        signing_key=akeys.PrivateKeyInfo.load(
+            pki.signer_key.private_bytes(der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        ),
+        cert_registry=SimpleCertificateStore.from_certs([ax509.Certificate.load(pki.ca_cert.public_bytes(der))]),
+    )
 
     class ClockSigner(signers.PdfSigner):
         def init_signing_session(self, *args, **kwargs):
@@ -171,5 +224,16 @@ def append_update(data: bytes, edit=None) -> bytes:
     return buf.getvalue()
 
 
-__all__ = ["text_pdf", "rewrite", "with_javascript", "with_open_action", "with_attachment", "make_pki",
-           "sign_pdf", "append_update", "Pki", "ArrayObject", "NumberObject"]
+__all__ = [
+    "ArrayObject",
+    "NumberObject",
+    "Pki",
+    "append_update",
+    "make_pki",
+    "rewrite",
+    "sign_pdf",
+    "text_pdf",
+    "with_attachment",
+    "with_javascript",
+    "with_open_action",
+]

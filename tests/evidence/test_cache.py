@@ -5,12 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from pdfs import scan_pdf
+
 from cchc import validation
 from cchc.evidence import cache, sandbox
 from cchc.evidence.blobs import BlobIds, hash_file
 from cchc.evidence.pdf import Inspector
 from cchc.load.source import FileSource
-from pdfs import scan_pdf
 
 KE_HOACH = "submissions/2025/so-a/evidence/ke-hoach.pdf"
 
@@ -68,7 +69,8 @@ def test_limits_hits_are_not_cached(mini_repo, tmp_path):
     bomb.write_bytes(rawpdf.one_page(b"0 0 m 1 1 l S\n" * 400_000))
     tight = sandbox.Limits(timeout=0.5, memory_mb=256, workers=1)
     report = Inspector(src, limits=tight, cache=cache.FactsCache(tmp_path / "c"))(
-        "submissions/2025/so-a/evidence/bomb.pdf", 5 * 1048576)
+        "submissions/2025/so-a/evidence/bomb.pdf", 5 * 1048576
+    )
     assert [p.code for p in report.problems] == ["evidence-pdf-too-complex"]
     assert cache.FactsCache(tmp_path / "c").get_many([cache.FactsCache.key(report.blob)]) == {}
 

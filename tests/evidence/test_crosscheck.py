@@ -53,9 +53,12 @@ def test_a_copy_under_another_name_is_the_same_document(mini_repo):
 
 def test_named_parts_of_one_document_are_fine(mini_repo):
     sa = mini_repo / SA
-    sa.write_text(sa.read_text(encoding="utf-8").replace("{file: evidence/ke-hoach.pdf, page: 1}",
-                                                          "{file: evidence/ke-hoach.pdf, section: Mục I}"),
-                  encoding="utf-8")
+    sa.write_text(
+        sa.read_text(encoding="utf-8").replace(
+            "{file: evidence/ke-hoach.pdf, page: 1}", "{file: evidence/ke-hoach.pdf, section: Mục I}"
+        ),
+        encoding="utf-8",
+    )
     _cite_for_area_2(mini_repo, "      - {file: evidence/ke-hoach.pdf, page: 2}\n")
     assert _warnings(mini_repo, "evidence-reused-unrelated") == []
 

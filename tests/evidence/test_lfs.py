@@ -11,8 +11,13 @@ SA = "submissions/2025/so-a/self-assessment.yaml"
 
 
 def _git(cwd, *args, env=None):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "GIT_TERMINAL_PROMPT": "0", **(env or {})},
+    )
 
 
 def test_missing_lfs_content_then_fetched(mini_repo, tmp_path):

@@ -6,39 +6,48 @@ import os
 import unicodedata
 
 import pytest
+from pdfs import scan_pdf
 
 from cchc import validation
 from cchc.evidence import paths
 from cchc.load.source import FileSource
 from evidence.dossier import SA, at, cite
-from pdfs import scan_pdf
 
 FOLDER = "submissions/2025/so-a"
 
 
-@pytest.mark.parametrize("written", [
-    "evidence/ke-hoach.pdf", "./evidence/ke-hoach.pdf", " evidence/ke-hoach.pdf ",
-    "submissions/2025/so-a/evidence/ke-hoach.pdf", "/submissions/2025/so-a/evidence/ke-hoach.pdf",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "evidence/ke-hoach.pdf",
+        "./evidence/ke-hoach.pdf",
+        " evidence/ke-hoach.pdf ",
+        "submissions/2025/so-a/evidence/ke-hoach.pdf",
+        "/submissions/2025/so-a/evidence/ke-hoach.pdf",
+    ],
+)
 def test_accepted_forms(written):
     assert paths.resolve(FOLDER, written) == f"{FOLDER}/evidence/ke-hoach.pdf"
 
 
-@pytest.mark.parametrize("written, code", [
-    ("../so-b/evidence/x.pdf", "evidence-path-outside"),
-    ("evidence/../../../../etc/passwd", "evidence-path-outside"),
-    ("submissions/2025/so-b/evidence/x.pdf", "evidence-path-outside"),
-    ("/submissions/2025/so-b/evidence/x.pdf", "evidence-path-outside"),
-    ("/etc/passwd", "evidence-path-absolute"),
-    ("C:/Users/vanthu/Desktop/ke-hoach.pdf", "evidence-path-absolute"),
-    ("~/ke-hoach.pdf", "evidence-path-absolute"),
-    ("evidence\\ke-hoach.pdf", "evidence-path-backslash"),
-    ("evidence/ke\x1b[31mhoach.pdf", "evidence-path-control"),
-    ("evidence/ke\u2028hoach.pdf", "evidence-path-control"),
-    ("https://drive.google.com/file/d/abc", "evidence-path-url"),
-    ("file:///etc/passwd", "evidence-path-url"),
-    ("   ", "evidence-path-empty"),
-])
+@pytest.mark.parametrize(
+    "written, code",
+    [
+        ("../so-b/evidence/x.pdf", "evidence-path-outside"),
+        ("evidence/../../../../etc/passwd", "evidence-path-outside"),
+        ("submissions/2025/so-b/evidence/x.pdf", "evidence-path-outside"),
+        ("/submissions/2025/so-b/evidence/x.pdf", "evidence-path-outside"),
+        ("/etc/passwd", "evidence-path-absolute"),
+        ("C:/Users/vanthu/Desktop/ke-hoach.pdf", "evidence-path-absolute"),
+        ("~/ke-hoach.pdf", "evidence-path-absolute"),
+        ("evidence\\ke-hoach.pdf", "evidence-path-backslash"),
+        ("evidence/ke\x1b[31mhoach.pdf", "evidence-path-control"),
+        ("evidence/ke\u2028hoach.pdf", "evidence-path-control"),
+        ("https://drive.google.com/file/d/abc", "evidence-path-url"),
+        ("file:///etc/passwd", "evidence-path-url"),
+        ("   ", "evidence-path-empty"),
+    ],
+)
 def test_refused_forms(written, code):
     with pytest.raises(paths.BadPath) as bad:
         paths.resolve(FOLDER, written)

@@ -43,18 +43,27 @@ def test_workers_cannot_write_files(tmp_path):
 
 
 def test_nothing_a_worker_prints_reaches_the_user():
-    code = ("from cchc.evidence import sandbox\nfrom evidence import jobs\n"
-            "if __name__ == '__main__':\n"
-            "    print(sandbox.run(jobs.chatter, {1: ()}, sandbox.Limits(timeout=5))[1])\n"
-            "    print(sandbox.run(jobs.boom, {1: ()}, sandbox.Limits(timeout=5))[1])\n")
+    code = (
+        "from cchc.evidence import sandbox\nfrom evidence import jobs\n"
+        "if __name__ == '__main__':\n"
+        "    print(sandbox.run(jobs.chatter, {1: ()}, sandbox.Limits(timeout=5))[1])\n"
+        "    print(sandbox.run(jobs.boom, {1: ()}, sandbox.Limits(timeout=5))[1])\n"
+    )
     tests = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "-c", code], cwd=tests, capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tests,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"},
+    )
     assert done.stdout == "said nothing\nFailure(reason='error')\n"
     assert done.stderr == ""
 
 
 def test_limits_from_the_environment():
-    limits = sandbox.Limits.from_env({"CCHC_EVIDENCE_TIMEOUT": "7.5", "CCHC_EVIDENCE_MEMORY_MB": "300",
-                                      "CCHC_EVIDENCE_WORKERS": "nope"})
+    limits = sandbox.Limits.from_env(
+        {"CCHC_EVIDENCE_TIMEOUT": "7.5", "CCHC_EVIDENCE_MEMORY_MB": "300", "CCHC_EVIDENCE_WORKERS": "nope"}
+    )
     assert (limits.timeout, limits.memory_mb, limits.workers) == (7.5, 300, sandbox.Limits.workers)

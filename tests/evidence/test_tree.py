@@ -14,8 +14,13 @@ EVIDENCE = "submissions/2025/so-a/evidence"
 
 
 def _git(cwd, *args):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"},
+    )
 
 
 def _committed(mini_repo, tmp_path, stage=()):
@@ -69,13 +74,24 @@ def test_nfd_names_and_editor_leftovers_are_not_punished(mini_repo):
     found = _codes(mini_repo)
     assert not [c for c, _ in found if c.startswith("path-")]
     assert {f for c, f in found if c == "evidence-unreferenced"} == {
-        "submissions/2025/so-a/evidence/" + unicodedata.normalize("NFD", "hội-nghị.pdf")}
+        "submissions/2025/so-a/evidence/" + unicodedata.normalize("NFD", "hội-nghị.pdf")
+    }
 
 
 def _sig(revision, coverage="ENTIRE_FILE", modification="NONE", appended=0, **kw):
-    return {"revision": revision, "intact": True, "valid": True, "kind": "signature", "trusted": True,
-            "coverage": coverage, "modification": modification, "appended": appended, "signer": "A",
-            "time": "2025-01-10T03:00:00+00:00", **kw}
+    return {
+        "revision": revision,
+        "intact": True,
+        "valid": True,
+        "kind": "signature",
+        "trusted": True,
+        "coverage": coverage,
+        "modification": modification,
+        "appended": appended,
+        "signer": "A",
+        "time": "2025-01-10T03:00:00+00:00",
+        **kw,
+    }
 
 
 def test_what_may_follow_a_signature():
@@ -101,7 +117,8 @@ def test_a_submodule_in_a_clone_is_reported_an_empty_folder_elsewhere_is_not(min
     _git(tmp_path, "clone", "-q", str(remote), str(clone))
     assert (clone / EVIDENCE / "kho-khac").is_dir() and not os.listdir(clone / EVIDENCE / "kho-khac")
     assert {(f.code, f.file) for f in validation.validate(clone).errors} == {
-        ("dossier-entry-not-file", f"{EVIDENCE}/kho-khac")}
+        ("dossier-entry-not-file", f"{EVIDENCE}/kho-khac")
+    }
 
 
 def test_a_link_checked_out_as_a_plain_file_is_still_a_link(mini_repo, tmp_path):
@@ -118,9 +135,18 @@ def test_a_named_pipe_never_blocks_the_run(mini_repo):
     os.mkfifo(mini_repo / "units/ong.yaml")  # read, it would wait for a writer forever
     os.mkfifo(mini_repo / "plans/ong.pem")
     plan = mini_repo / "plans/2025.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("  max_file_mb: 5\n", "  max_file_mb: 5\n"
-                                                             "  trust_roots: [plans/ong.pem]\n"), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "cchc.cli.main", "validate", "--format", "json", "--root",
-                           str(mini_repo)], capture_output=True, text=True, timeout=120, check=False)
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "  max_file_mb: 5\n", "  max_file_mb: 5\n  trust_roots: [plans/ong.pem]\n"
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc.cli.main", "validate", "--format", "json", "--root", str(mini_repo)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 1, done.stderr
     assert '"file-unreadable"' in done.stdout and '"plan-trust-root-unreadable"' in done.stdout

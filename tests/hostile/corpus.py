@@ -29,10 +29,18 @@ TESTS = Path(__file__).resolve().parent.parent
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from evidence.makers import (append_update, make_pki, sign_pdf, text_pdf, with_attachment,  # noqa: E402
-                             with_javascript, with_open_action)
-from hostile import rawpdf  # noqa: E402
-from pdfs import encrypt_pdf, scan_pdf, write_scan  # noqa: E402
+from evidence.makers import (
+    append_update,
+    make_pki,
+    sign_pdf,
+    text_pdf,
+    with_attachment,
+    with_javascript,
+    with_open_action,
+)
+from pdfs import encrypt_pdf, scan_pdf, write_scan
+
+from hostile import rawpdf
 
 SO_A = "submissions/2025/so-a"
 SA = f"{SO_A}/self-assessment.yaml"
@@ -49,8 +57,7 @@ class Case:
 
 def _dag_bomb() -> bytes:
     """A page tree where every node lists the next one twice: 2^40 pages by reference."""
-    objects = {1: b"<< /Type /Catalog /Pages 42 0 R >>",
-               2: b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 10 10] >>"}
+    objects = {1: b"<< /Type /Catalog /Pages 42 0 R >>", 2: b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 10 10] >>"}
     for n in range(3, 43):
         objects[n] = b"<< /Type /Pages /Kids [%d 0 R %d 0 R] /Count %d >>" % (n - 1, n - 1, 2 ** (n - 2))
     return rawpdf.build(objects)
@@ -61,7 +68,7 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str, dict]]:
     scan = scan_pdf(2, "QUYET DINH")
     text = "BT /F1 12 Tf 20 380 Td (Ke hoach) Tj ET"
     pki = make_pki()
-    in_time = dt.datetime(2025, 3, 1, 2, 0, tzinfo=dt.timezone.utc)
+    in_time = dt.datetime(2025, 3, 1, 2, 0, tzinfo=dt.UTC)
     signed = sign_pdf(text_pdf(1, "KE HOACH"), pki, when=in_time)
     tampered = bytearray(signed)
     tampered[signed.index(b"KE HOACH")] ^= 1
@@ -75,35 +82,62 @@ def _hostile_pdfs() -> dict[str, tuple[bytes, str, dict]]:
         "rac.pdf": (b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n", "evidence-pdf-unreadable", {}),
         "mat-khau.pdf": (encrypt_pdf(scan, "123456"), "evidence-encrypted", {}),
         "javascript.pdf": (with_javascript(scan), "evidence-pdf-javascript", {}),
-        "javascript-an.pdf": (rawpdf.one_page(text.encode(), catalog_extra=b"/OpenAction << /S /J#61vaScript "
-                                              b"/J#53 (app.launchURL\\('x'\\)) >> "), "evidence-pdf-javascript", {}),
+        "javascript-an.pdf": (
+            rawpdf.one_page(
+                text.encode(), catalog_extra=b"/OpenAction << /S /J#61vaScript /J#53 (app.launchURL\\('x'\\)) >> "
+            ),
+            "evidence-pdf-javascript",
+            {},
+        ),
         "mo-chuong-trinh.pdf": (with_open_action(scan, {"/S": "/Launch", "/F": "cmd.exe"}), "evidence-pdf-launch", {}),
         "dinh-kem.pdf": (with_attachment(scan), "evidence-pdf-embedded-file", {}),
-        "khong-trang.pdf": (rawpdf.build({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                                          2: b"<< /Type /Pages /Kids [] /Count 0 >>"}), "evidence-pdf-empty", {}),
+        "khong-trang.pdf": (
+            rawpdf.build({1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [] /Count 0 >>"}),
+            "evidence-pdf-empty",
+            {},
+        ),
         "cay-trang.pdf": (_dag_bomb(), "evidence-pdf-too-complex", {}),
         "bom-nen.pdf": (rawpdf.one_page(b"0" * 80_000_000), "evidence-pdf-too-complex", {}),
         "lenh-vo-tan.pdf": (rawpdf.one_page(b"0 0 m 1 1 l S\n" * 2_000_000), "evidence-pdf-too-complex", {}),
-        "do-dai-vong.pdf": (rawpdf.build({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                                          2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                                          3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] /Contents 4 0 R >>",
-                                          4: b"<< /Length 4 0 R >>\nstream\nBT ET\nendstream"}),
-                            "evidence-pdf-too-complex", {}),
-        "long-sau.pdf": (rawpdf.one_page(text.encode(), catalog_extra=b"/X " + b"[" * 50000 + b"]" * 50000 + b" "),
-                         "evidence-pdf-unreadable", {}),
-        "vong-lap.pdf": (rawpdf.build({1: b"<< /Type /Catalog /Pages 2 0 R >>",
-                                       2: b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}), "evidence-pdf-unreadable", {}),
+        "do-dai-vong.pdf": (
+            rawpdf.build(
+                {
+                    1: b"<< /Type /Catalog /Pages 2 0 R >>",
+                    2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] /Contents 4 0 R >>",
+                    4: b"<< /Length 4 0 R >>\nstream\nBT ET\nendstream",
+                }
+            ),
+            "evidence-pdf-too-complex",
+            {},
+        ),
+        "long-sau.pdf": (
+            rawpdf.one_page(text.encode(), catalog_extra=b"/X " + b"[" * 50000 + b"]" * 50000 + b" "),
+            "evidence-pdf-unreadable",
+            {},
+        ),
+        "vong-lap.pdf": (
+            rawpdf.build({1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"}),
+            "evidence-pdf-unreadable",
+            {},
+        ),
         "xuat-tu-word.pdf": (text_pdf(3), "evidence-not-scan-or-signed", {}),
         "ky-so-sua-1-byte.pdf": (bytes(tampered), "evidence-signature-invalid", {}),
         "ky-so-luu-them.pdf": (append_update(signed), "evidence-signature-modified", {}),
         "ky-so-ghi-them.pdf": (signed + b"\n% them sau khi ky\n", "evidence-signature-appended", {}),
-        "ky-so-hong.pdf": (signed[:blob] + b"0" * 64 + signed[blob + 64:], "evidence-signature-broken", {}),
-        "ky-so-muon.pdf": (sign_pdf(text_pdf(1), pki, when=dt.datetime(2026, 2, 1, tzinfo=dt.timezone.utc)),
-                           "evidence-signed-after-deadline", {}),
+        "ky-so-hong.pdf": (signed[:blob] + b"0" * 64 + signed[blob + 64 :], "evidence-signature-broken", {}),
+        "ky-so-muon.pdf": (
+            sign_pdf(text_pdf(1), pki, when=dt.datetime(2026, 2, 1, tzinfo=dt.UTC)),
+            "evidence-signed-after-deadline",
+            {},
+        ),
         "ky-so-lui-ngay.pdf": (signed, "evidence-signature-date-mismatch", {"date": "2025-01-02"}),
         "qua-lon.pdf": (bytes(big), "evidence-too-large", {"_size": 5 * 1048576 + 1}),
-        "lfs.pdf": (b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"ab" * 32 + b"\nsize 99999\n",
-                    "evidence-lfs-missing", {}),
+        "lfs.pdf": (
+            b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"ab" * 32 + b"\nsize 99999\n",
+            "evidence-lfs-missing",
+            {},
+        ),
         "trang-9.pdf": (scan, "evidence-page-out-of-range", {"page": 9}),
     }
 
@@ -130,16 +164,20 @@ _LINKS = {  # evidence/<name> -> target; each is cited
 
 
 def _yaml_bombs() -> dict[str, tuple[bytes, str]]:
-    laughs = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n" + "".join(
+    laughs = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
         f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, "
-        f"*a{i - 1}]\n" for i in range(1, 10))
+        f"*a{i - 1}]\n"
+        for i in range(1, 10)
+    )
     head = "unit: h-x\nyear: 2025\n"
     return {
         "bom-bi-danh": (laughs.encode(), "yaml-alias"),
         "long-sau": ((head + "scores: " + "[" * 10000 + "]" * 10000 + "\n").encode(), "yaml-too-deep"),
-        "long-sau-khoi": ((head + "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n").encode(),
-                          "yaml-too-deep"),
-        "gia-tri-khong-lo": ((head + "difficulties: \"" + "a" * 1_500_000 + "\"\n").encode(), "yaml-too-large"),
+        "long-sau-khoi": (
+            (head + "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v\n").encode(),
+            "yaml-too-deep",
+        ),
+        "gia-tri-khong-lo": ((head + 'difficulties: "' + "a" * 1_500_000 + '"\n').encode(), "yaml-too-large"),
         "tep-khong-lo": ((head + "# " + "x" * 3_000_000 + "\n").encode(), "yaml-too-large"),
         "khong-phai-utf8": ((head + "difficulties: Thi\xeau nh\xe2n l\xf1c\n").encode("latin-1"), "yaml-encoding"),
         "the-python": ((head + "difficulties: !!python/object/apply:os.system ['id']\n").encode(), "yaml-tag"),
@@ -147,7 +185,7 @@ def _yaml_bombs() -> dict[str, tuple[bytes, str]]:
         "ky-tu-nul": ((head + "difficulties: a\x00b\n").encode(), "yaml-encoding"),
         "trung-khoa": ((head + "year: 2024\n").encode(), "yaml-duplicate-key"),
         "nhieu-tai-lieu": ((head + "---\nunit: h-y\n").encode(), "yaml-multiple-documents"),
-        "dieu-khien": ((head + "difficulties: \"\x1b[31m\"\n").encode(), "yaml-syntax"),
+        "dieu-khien": ((head + 'difficulties: "\x1b[31m"\n').encode(), "yaml-syntax"),
     }
 
 
@@ -198,9 +236,12 @@ def build(root: Path) -> list[Case]:
     sa = root / SA
     text = sa.read_text(encoding="utf-8")
     lines = ["    evidence:\n"] + [
-        "      - {file: " + _quote(written) + "".join(f", {k}: {_quote(v) if isinstance(v, str) else v}"
-                                                   for k, v in extra.items()) + "}\n"
-        for _, written, _, extra in refs]
+        "      - {file: "
+        + _quote(written)
+        + "".join(f", {k}: {_quote(v) if isinstance(v, str) else v}" for k, v in extra.items())
+        + "}\n"
+        for _, written, _, extra in refs
+    ]
     text = text.replace(ANCHOR, ANCHOR + "".join(lines))
     first = text[: text.index(ANCHOR)].count("\n") + 3 + 1  # line of the first reference
     for i, (name, _, code, _) in enumerate(refs):
@@ -232,9 +273,14 @@ def main(out: str) -> int:
     root = Path(out) / "repo"
     cases = build(root)
     manifest = Path(out) / "expected.yaml"
-    manifest.write_text("".join(f"- {{name: {_quote(c.name)}, code: {c.code or 'null'}, file: {_quote(c.file)}, "
-                                f"line: {c.line if c.line is not None else 'null'}}}\n" for c in cases),
-                        encoding="utf-8")
+    manifest.write_text(
+        "".join(
+            f"- {{name: {_quote(c.name)}, code: {c.code or 'null'}, file: {_quote(c.file)}, "
+            f"line: {c.line if c.line is not None else 'null'}}}\n"
+            for c in cases
+        ),
+        encoding="utf-8",
+    )
     print(f"{len(cases)} cases in {root}; expectations in {manifest}")
     return 0
 

@@ -28,14 +28,15 @@ def stream(data: bytes, extra: bytes = b"", compress: bool = True) -> bytes:
     return b"<< /Length %d %s%s>>\nstream\n" % (len(body), filt, extra) + body + b"\nendstream"
 
 
-def one_page(contents: bytes, catalog_extra: bytes = b"", page_extra: bytes = b"",
-             more: dict[int, bytes] | None = None) -> bytes:
+def one_page(
+    contents: bytes, catalog_extra: bytes = b"", page_extra: bytes = b"", more: dict[int, bytes] | None = None
+) -> bytes:
     """Catalog 1, pages 2, page 3, contents 4, font 5; ``more`` adds objects from 6."""
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
         2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 420] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> " + page_extra + b">>",
+        b"/Resources << /Font << /F1 5 0 R >> >> " + page_extra + b">>",
         4: stream(contents),
         5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     }

@@ -23,12 +23,22 @@ def run(tmp_path_factory):
     base = tmp_path_factory.mktemp("corpus")
     root = base / "repo"
     cases = corpus.build(root)
-    env = {**os.environ, "CCHC_EVIDENCE_TIMEOUT": "3", "CCHC_EVIDENCE_MEMORY_MB": "512",
-           "CCHC_CACHE_DIR": str(base / "cache")}
+    env = {
+        **os.environ,
+        "CCHC_EVIDENCE_TIMEOUT": "3",
+        "CCHC_EVIDENCE_MEMORY_MB": "512",
+        "CCHC_CACHE_DIR": str(base / "cache"),
+    }
     env.pop("CCHC_DEBUG", None)
     # The subprocess timeout only guards the test run: a validator stuck on the FIFO never returns.
-    done = subprocess.run([str(CCHC), "validate", "--format", "json", "--root", str(root)], cwd=base, env=env,
-                          capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [str(CCHC), "validate", "--format", "json", "--root", str(root)],
+        cwd=base,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return cases, done
 
 
@@ -49,8 +59,9 @@ def test_every_case_gives_its_finding(run):
             if here:
                 missing.append(f"{case.name}: expected nothing, got {[f['code'] for f in here]}")
         elif case.code not in {f["code"] for f in here}:
-            missing.append(f"{case.name}: expected {case.code} at {case.file}:{case.line}, "
-                           f"got {[f['code'] for f in here]}")
+            missing.append(
+                f"{case.name}: expected {case.code} at {case.file}:{case.line}, got {[f['code'] for f in here]}"
+            )
     assert missing == []
 
 
@@ -62,7 +73,8 @@ def test_every_finding_is_vietnamese_and_says_how_to_fix(run):
 
 
 def test_the_generator_script_runs_on_its_own(tmp_path):
-    done = subprocess.run([sys.executable, str(Path(corpus.__file__)), str(tmp_path / "out")],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(Path(corpus.__file__)), str(tmp_path / "out")], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out/expected.yaml").is_file() and (tmp_path / "out/repo/province.yaml").is_file()

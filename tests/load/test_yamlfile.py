@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from minirepo import looks_vietnamese
 
 from cchc.load import yamlfile
 from cchc.load.yamlfile import YamlError, parse
-from minirepo import looks_vietnamese
 
 
 def data(text: str):
@@ -25,20 +25,29 @@ def refused(raw: bytes | str) -> YamlError:
 
 # ---------------------------------------------------------------- resolution
 
-@pytest.mark.parametrize("written, value", [
-    ("NO", "NO"),                 # YAML 1.1 would make these booleans
-    ("yes", "yes"),
-    ("off", "off"),
-    ("012", "012"),               # ... and this an octal 10
-    ("2025-01-15", "2025-01-15"),  # ... and this a date
-    ("12:30", "12:30"),           # ... and this a base-60 number
-    ("1e5", "1e5"),               # no float, ever
-    (".5", ".5"),
-    ("5/KH-SA", "5/KH-SA"),
-    ("true", True), ("False", False),
-    ("null", None), ("~", None), ("", None),
-    ("0", 0), ("42", 42), ("-3", -3),
-])
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("NO", "NO"),  # YAML 1.1 would make these booleans
+        ("yes", "yes"),
+        ("off", "off"),
+        ("012", "012"),  # ... and this an octal 10
+        ("2025-01-15", "2025-01-15"),  # ... and this a date
+        ("12:30", "12:30"),  # ... and this a base-60 number
+        ("1e5", "1e5"),  # no float, ever
+        (".5", ".5"),
+        ("5/KH-SA", "5/KH-SA"),
+        ("true", True),
+        ("False", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("0", 0),
+        ("42", 42),
+        ("-3", -3),
+    ],
+)
 def test_plain_scalars_resolve_strictly(written, value):
     got = data(f"v: {written}\n")["v"]
     assert got == value and type(got) is type(value)
@@ -67,8 +76,9 @@ def test_bom_crlf_and_nfc():
 
 # ---------------------------------------------------------------- positions
 
+
 def test_positions_of_values_and_keys():
-    parsed = parse(b"unit: so-a\nscores:\n  - code: \"1.1\"\n    score: 1\n  - {code: \"1.2\", score: 0.5}\n")
+    parsed = parse(b'unit: so-a\nscores:\n  - code: "1.1"\n    score: 1\n  - {code: "1.2", score: 0.5}\n')
     assert parsed.where(("unit",)) == (1, 7)
     assert parsed.where(("scores",)) == (3, 3)
     assert parsed.where(("scores", 0)) == (3, 5)
@@ -89,6 +99,7 @@ def test_key_where_falls_back_to_the_value():
 
 
 # ---------------------------------------------------------------- refusals, each with its code and place
+
 
 def test_duplicate_key():
     err = refused("unit: so-a\nyear: 2025\nunit: so-b\n")
@@ -112,7 +123,8 @@ def test_tab_indentation():
 
 def test_alias_bomb_is_refused_before_it_expands():
     bomb = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=False)
+    )
     err = refused(bomb)
     assert (err.code, err.line) == ("yaml-alias", 1)
 
@@ -121,26 +133,32 @@ def test_alias_alone_is_refused():
     assert refused("a: *nothing\n").code == "yaml-alias"
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object/apply:os.system [ls]\n",
-    "a: !!binary aGVsbG8=\n",
-    "a: !custom x\n",
-    "a: !!int '5'\n",
-    "a: !!set {x}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system [ls]\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !custom x\n",
+        "a: !!int '5'\n",
+        "a: !!set {x}\n",
+    ],
+)
 def test_tags_other_than_str_are_refused(text):
     err = refused(text)
     assert (err.code, err.line, err.column) == ("yaml-tag", 1, 4)
 
 
-@pytest.mark.parametrize("text, line, wording", [
-    ("difficulties: Khó khăn: thiếu người\n", 1, "dấu hai chấm"),
-    ("a: 1\nb\nc: 2\n", 3, "dấu hai chấm"),
-    ("s:\n  - a: 1\n - b: 2\n", 3, "thụt lề"),
-    ("a: [1, 2\nb: 3\n", 2, "ngoặc"),
-    ("a: @x\n", 1, "dấu nháy kép"),
-    ("a: \"x\n", 2, "dấu nháy"),
-])
+@pytest.mark.parametrize(
+    "text, line, wording",
+    [
+        ("difficulties: Khó khăn: thiếu người\n", 1, "dấu hai chấm"),
+        ("a: 1\nb\nc: 2\n", 3, "dấu hai chấm"),
+        ("s:\n  - a: 1\n - b: 2\n", 3, "thụt lề"),
+        ("a: [1, 2\nb: 3\n", 2, "ngoặc"),
+        ("a: @x\n", 1, "dấu nháy kép"),
+        ('a: "x\n', 2, "dấu nháy"),
+    ],
+)
 def test_syntax_errors_are_located_and_explained(text, line, wording):
     err = refused(text)
     assert (err.code, err.line) == ("yaml-syntax", line)
@@ -172,11 +190,14 @@ def test_too_deep():
     assert (err.code, err.line) == ("yaml-too-deep", 1)
 
 
-@pytest.mark.parametrize("raw, line", [
-    (b"a: 1\nb: Thi\xea\xfa\n", 2),             # windows-1258 bytes
-    ("a: ế\n".encode("utf-16"), 1),              # Notepad's "Unicode"
-    (b"a: 1\n\x00\x00", 2),                      # a binary file
-])
+@pytest.mark.parametrize(
+    "raw, line",
+    [
+        (b"a: 1\nb: Thi\xea\xfa\n", 2),  # windows-1258 bytes
+        ("a: ế\n".encode("utf-16"), 1),  # Notepad's "Unicode"
+        (b"a: 1\n\x00\x00", 2),  # a binary file
+    ],
+)
 def test_encoding(raw, line):
     err = refused(raw)
     assert (err.code, err.line) == ("yaml-encoding", line)

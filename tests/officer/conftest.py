@@ -31,10 +31,12 @@ def province(small_province, tmp_path) -> Path:
 @pytest.fixture
 def cchc(capsys):
     """Run the real command line; returns (exit code, stdout, stderr)."""
+
     def run(*args):
         code = main([str(a) for a in args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
+
     return run
 
 
@@ -71,7 +73,9 @@ def write_docx(path: Path, rows: list, merge_down: list = ()) -> Path:
 
 def files_of(root: Path) -> dict:
     """Every file's bytes under root's shared folders: to prove nothing was written."""
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for name in ("province.yaml", "units", "criteria", "plans", "surveys")
-            for p in ([root / name] if (root / name).is_file() else sorted((root / name).rglob("*")))
-            if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for name in ("province.yaml", "units", "criteria", "plans", "surveys")
+        for p in ([root / name] if (root / name).is_file() else sorted((root / name).rglob("*")))
+        if p.is_file()
+    }

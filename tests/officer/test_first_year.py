@@ -27,20 +27,36 @@ def _province(tmp_path) -> Path:
 
 def test_the_first_year_opens_without_an_earlier_plan(tmp_path, cchc):
     root = _province(tmp_path)
-    code, out, err = cchc("year", "open", "2026", "--deadline", "tu-danh-gia=15/01/2027",
-                          "--deadline", "mo-nhap-lieu=01/12/2026", "--council-account", "hdtd-1",
-                          "--council-account", "hdtd-2", "--decision", "12/KH-UBND ngày 01/10/2026", "--root", root)
+    code, out, err = cchc(
+        "year",
+        "open",
+        "2026",
+        "--deadline",
+        "tu-danh-gia=15/01/2027",
+        "--deadline",
+        "mo-nhap-lieu=01/12/2026",
+        "--council-account",
+        "hdtd-1",
+        "--council-account",
+        "hdtd-2",
+        "--decision",
+        "12/KH-UBND ngày 01/10/2026",
+        "--root",
+        root,
+    )
     assert code == 0, out + err
     assert "Đã tạo plans/2026.yaml (năm đầu tiên): 2 đơn vị hoạt động (so: 2)" in out
     assert "Cấp 'so' dùng bộ tiêu chí qd-2026/so" in out and "Theo lịch thường lệ" in out
     plan = parse((root / "plans" / "2026.yaml").read_bytes()).data
     assert plan["frameworks"] == {"so": "qd-2026/so"} and plan["decision"] == "12/KH-UBND ngày 01/10/2026"
-    assert plan["deadlines"] == {"entry_opens": "2026-12-01T00:00:00+07:00",
-                                 "self_assessment_closes": "2027-01-15T23:59:59+07:00",
-                                 "appraisal_round1_closes": "2027-02-15T23:59:59+07:00",
-                                 "explanation_closes": "2027-03-01T23:59:59+07:00",
-                                 "appraisal_round2_closes": "2027-03-20T23:59:59+07:00",
-                                 "publication": "2027-04-30T00:00:00+07:00"}
+    assert plan["deadlines"] == {
+        "entry_opens": "2026-12-01T00:00:00+07:00",
+        "self_assessment_closes": "2027-01-15T23:59:59+07:00",
+        "appraisal_round1_closes": "2027-02-15T23:59:59+07:00",
+        "explanation_closes": "2027-03-01T23:59:59+07:00",
+        "appraisal_round2_closes": "2027-03-20T23:59:59+07:00",
+        "publication": "2027-04-30T00:00:00+07:00",
+    }
     assert plan["councils"][0]["accounts"] == ["hdtd-1", "hdtd-2"]
     assert plan["routing"] == [{"council": "hd-tinh", "levels": ["so"]}]
     assert (root / "plans" / "2026.yaml").read_text(encoding="utf-8").startswith("# Kế hoạch năm 2026 (năm đầu tiên)")

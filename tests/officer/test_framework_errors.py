@@ -14,14 +14,30 @@ from cchc.officer import framework_in
 from .conftest import files_of, write_docx, write_xlsx
 
 HEADER = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Phương pháp chấm", "Tài liệu kiểm chứng"]
-META = ["--ref", "qd-2027/so", "--title", "Bộ tiêu chí cấp sở", "--decision", "12/QĐ-UBND", "--date", "02/01/2027",
-        "--issuer", "UBND tỉnh Mẫu"]
-OPTIONS = {"ref": "qd-2027/so", "title": "Bộ tiêu chí cấp sở", "number": "12/QĐ-UBND", "date": "2027-01-02",
-           "issuer": "UBND tỉnh Mẫu", "bands": [("Tốt", 80), ("Khá", 50), ("Yếu", 0)]}
+META = [
+    "--ref",
+    "qd-2027/so",
+    "--title",
+    "Bộ tiêu chí cấp sở",
+    "--decision",
+    "12/QĐ-UBND",
+    "--date",
+    "02/01/2027",
+    "--issuer",
+    "UBND tỉnh Mẫu",
+]
+OPTIONS = {
+    "ref": "qd-2027/so",
+    "title": "Bộ tiêu chí cấp sở",
+    "number": "12/QĐ-UBND",
+    "date": "2027-01-02",
+    "issuer": "UBND tỉnh Mẫu",
+    "bands": [("Tốt", 80), ("Khá", 50), ("Yếu", 0)],
+}
 
 
 def _annex(path: Path, body: list) -> Path:
-    rows = [["UBND TỈNH MẪU"], [], ["PHỤ LỤC"], HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)"]] + body
+    rows = [["UBND TỈNH MẪU"], [], ["PHỤ LỤC"], HEADER, ["(1)", "(2)", "(3)", "(4)", "(5)"], *body]
     return write_xlsx(path, {"Phụ lục": rows})
 
 
@@ -37,27 +53,35 @@ GOOD = [
 
 
 def test_each_mistake_is_located(province, tmp_path, cchc):
-    sheet = _annex(tmp_path / "sai.xlsx", [
-        ["1", "Công tác chỉ đạo, điều hành", 4],                                   # row 6: 3 + 2 = 5 ≠ 4
-        ["1.1", "Kế hoạch CCHC năm", 3, "Đạt: 3 điểm; không đạt: 0 điểm"],         # row 7
-        ["1.2", "Tuyên truyền CCHC", 2, "Chấm từ 0 đến 2 điểm, mỗi bậc 0,5 điểm"],  # row 8
-        ["1.2", "Tuyên truyền lần hai", 1, "Đạt: 1 điểm; không đạt: 0 điểm"],      # row 9: duplicated code
-        ["1..3", "Mã gõ sai", 1, "Đạt: 1 điểm; không đạt: 0 điểm"],                # row 10: malformed code
-        ["1.4", "Điểm tối đa không phải số", "hai", "Đạt: 2 điểm; không đạt: 0"],   # row 11
-        ["3.1", "Tiêu chí mồ côi", 1, "Đạt: 1 điểm; không đạt: 0"],                # row 12: no area 3
-        [None, None, 5],                                                          # row 13: points, nothing else
-    ])
+    sheet = _annex(
+        tmp_path / "sai.xlsx",
+        [
+            ["1", "Công tác chỉ đạo, điều hành", 4],  # row 6: 3 + 2 = 5 ≠ 4
+            ["1.1", "Kế hoạch CCHC năm", 3, "Đạt: 3 điểm; không đạt: 0 điểm"],  # row 7
+            ["1.2", "Tuyên truyền CCHC", 2, "Chấm từ 0 đến 2 điểm, mỗi bậc 0,5 điểm"],  # row 8
+            ["1.2", "Tuyên truyền lần hai", 1, "Đạt: 1 điểm; không đạt: 0 điểm"],  # row 9: duplicated code
+            ["1..3", "Mã gõ sai", 1, "Đạt: 1 điểm; không đạt: 0 điểm"],  # row 10: malformed code
+            ["1.4", "Điểm tối đa không phải số", "hai", "Đạt: 2 điểm; không đạt: 0"],  # row 11
+            ["3.1", "Tiêu chí mồ côi", 1, "Đạt: 1 điểm; không đạt: 0"],  # row 12: no area 3
+            [None, None, 5],  # row 13: points, nothing else
+        ],
+    )
     before = files_of(province)
     code, out, _ = cchc("criteria", "import", sheet, *META, "--root", province, "--format", "json")
     assert code == 1
     found = {(f["code"], f["line"], f["column"]): f for f in json.loads(out.split("\nKhông ghi")[0])["findings"]}
     assert set(found) == {
         ("officer-bands-copied", 0, 0),  # a warning: the bands of the latest framework of the level
-        ("officer-sum", 6, 3), ("officer-code-duplicate", 9, 1), ("officer-code-format", 10, 1),
-        ("officer-max-format", 11, 3), ("officer-parent-missing", 12, 1), ("officer-row-malformed", 13, 1),
+        ("officer-sum", 6, 3),
+        ("officer-code-duplicate", 9, 1),
+        ("officer-code-format", 10, 1),
+        ("officer-max-format", 11, 3),
+        ("officer-parent-missing", 12, 1),
+        ("officer-row-malformed", 13, 1),
     }
     assert found[("officer-sum", 6, 3)]["message"].startswith(
-        "Trang 'Phụ lục', dòng 6, cột C (Điểm tối đa): điểm tối đa của lĩnh vực 1 là 4, khác tổng")
+        "Trang 'Phụ lục', dòng 6, cột C (Điểm tối đa): điểm tối đa của lĩnh vực 1 là 4, khác tổng"
+    )
     assert "1.1 = 3, 1.2 = 2" in found[("officer-sum", 6, 3)]["message"]
     assert "trùng với dòng 8" in found[("officer-code-duplicate", 9, 1)]["message"]
     assert all(f["file"] == str(sheet) and looks_vietnamese(f["message"] + f["hint"]) for f in found.values())
@@ -66,7 +90,7 @@ def test_each_mistake_is_located(province, tmp_path, cchc):
 
 
 def test_a_total_row_that_does_not_add_up(tmp_path):
-    sheet = _annex(tmp_path / "tong.xlsx", GOOD[:-1] + [[None, "Tổng điểm", 6]])
+    sheet = _annex(tmp_path / "tong.xlsx", [*GOOD[:-1], [None, "Tổng điểm", 6]])
     result = framework_in.import_framework(sheet, "tong.xlsx", OPTIONS)
     assert [(f.code, f.line, f.column) for f in result.errors] == [("officer-sum", 12, 3)]
     assert result.doc is None
@@ -78,8 +102,11 @@ def test_good_sheet_reads_rules_from_the_annex_words(tmp_path):
     area1, area2 = result.doc["areas"]
     assert (area1["code"], area2["code"]) == ("1", "2")  # Roman numerals read as area numbers
     plan, done = area1["criteria"][0]["components"]
-    assert plan["rule"]["levels"] == [{"label": "Đúng thời hạn", "points": 1}, {"label": "Chậm", "points": 0.5},
-                                      {"label": "Không ban hành", "points": 0}]
+    assert plan["rule"]["levels"] == [
+        {"label": "Đúng thời hạn", "points": 1},
+        {"label": "Chậm", "points": 0.5},
+        {"label": "Không ban hành", "points": 0},
+    ]
     assert plan["evidence"] == ["Kế hoạch CCHC"] and plan["evidence_required"] is True
     assert done["rule"]["bands"] == [{"gt": 90, "points": 2}, {"gte": 70, "points": 1}, {"points": 0}]
     assert area2["criteria"][0]["method"] == "survey"
@@ -90,24 +117,31 @@ def test_good_sheet_reads_rules_from_the_annex_words(tmp_path):
 def test_word_table_with_levels_on_their_own_rows(tmp_path):
     """Official Word annexes often list the scoring levels as rows under the criterion, and
     merge cells down; the method cell of 1.2 is merged over the next row."""
-    rows = [HEADER,
-            ["1", "Chỉ đạo, điều hành", "4", None, None],
-            ["1.1", "Ban hành kế hoạch CCHC năm", "2", None, "Kế hoạch CCHC năm"],
-            [None, "- Ban hành đúng thời hạn", "2", None, None],
-            [None, "- Ban hành chậm", "1", None, None],
-            [None, "- Không ban hành", "0", None, None],
-            ["1.2", "Sáng kiến trong chỉ đạo", "1,5", "Hội đồng đánh giá theo mức độ hiệu quả", None],
-            ["1.3", "Kiểm tra CCHC", "0,5", None, None],
-            ["2", "Điểm thưởng", "0", None, None],
-            ["2.1", "Sáng kiến được công nhận", "1", "Mỗi sáng kiến: cộng 0,5 điểm; tối đa cộng 1 điểm", None]]
+    rows = [
+        HEADER,
+        ["1", "Chỉ đạo, điều hành", "4", None, None],
+        ["1.1", "Ban hành kế hoạch CCHC năm", "2", None, "Kế hoạch CCHC năm"],
+        [None, "- Ban hành đúng thời hạn", "2", None, None],
+        [None, "- Ban hành chậm", "1", None, None],
+        [None, "- Không ban hành", "0", None, None],
+        ["1.2", "Sáng kiến trong chỉ đạo", "1,5", "Hội đồng đánh giá theo mức độ hiệu quả", None],
+        ["1.3", "Kiểm tra CCHC", "0,5", None, None],
+        ["2", "Điểm thưởng", "0", None, None],
+        ["2.1", "Sáng kiến được công nhận", "1", "Mỗi sáng kiến: cộng 0,5 điểm; tối đa cộng 1 điểm", None],
+    ]
     table = write_docx(tmp_path / "phu-luc.docx", rows, merge_down=[(6, 3, 2)])
     result = framework_in.import_framework(table, "phu-luc.docx", OPTIONS)
     assert result.errors == []
     crit = result.doc["areas"][0]["criteria"]
     # The levels' own wording is what cchc would write for them, so no separate text is kept.
-    assert crit[0]["rule"] == {"kind": "levels", "levels": [{"label": "Ban hành đúng thời hạn", "points": 2},
-                                                                  {"label": "Ban hành chậm", "points": 1},
-                                                                  {"label": "Không ban hành", "points": 0}]}
+    assert crit[0]["rule"] == {
+        "kind": "levels",
+        "levels": [
+            {"label": "Ban hành đúng thời hạn", "points": 2},
+            {"label": "Ban hành chậm", "points": 1},
+            {"label": "Không ban hành", "points": 0},
+        ],
+    }
     assert result.doc["areas"][1]["criteria"][0]["rule"]["kind"] == "bonus"
     left = [(f.code, f.line, f.column, f.criterion) for f in result.findings]
     assert left == [("officer-rule-left", 7, 4, "1.2"), ("officer-rule-left", 8, 4, "1.3")]

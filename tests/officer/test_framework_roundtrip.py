@@ -16,8 +16,12 @@ from cchc.officer import excel, framework_in, framework_out, word
 from .conftest import files_of
 
 DEFAULTS = {"na_allowed": False, "evidence_required": False}
-RULE_DEFAULTS = {"proportional": {"decimals": 2, "if_no_cases": "full"}, "free": {"step": Decimal("0.25")},
-                 "bonus": {"step": Decimal("0.25")}, "penalty": {"step": Decimal("0.25")}}
+RULE_DEFAULTS = {
+    "proportional": {"decimals": 2, "if_no_cases": "full"},
+    "free": {"step": Decimal("0.25")},
+    "bonus": {"step": Decimal("0.25")},
+    "penalty": {"step": Decimal("0.25")},
+}
 
 
 def canonical(value, key=None):
@@ -63,14 +67,16 @@ def test_framework_without_rule_texts_round_trips(tmp_path):
     result = framework_in.import_framework(sheet, "mini.xlsx", {})
     assert result.findings == []
     assert canonical(result.doc) == canonical(_original(mini, "mini/so"))
-    assert not any("text" in leaf["rule"] for a in result.doc["areas"] for c in a["criteria"]
-                   for leaf in c.get("components", [c]))
+    assert not any(
+        "text" in leaf["rule"] for a in result.doc["areas"] for c in a["criteria"] for leaf in c.get("components", [c])
+    )
 
 
 def test_cli_export_then_import_writes_a_valid_equal_framework(province, tmp_path, cchc, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    code, out, _ = cchc("criteria", "export", "sample-2025/so", "--root", province,
-                        "--out", "pl.xlsx", "--out", "pl.docx")
+    code, out, _ = cchc(
+        "criteria", "export", "sample-2025/so", "--root", province, "--out", "pl.xlsx", "--out", "pl.docx"
+    )
     assert code == 0 and "pl.xlsx" in out and "pl.docx" in out
     code, out, _ = cchc("criteria", "import", "pl.xlsx", "--ref", "qd-2027/so", "--root", province)
     assert code == 0, out
@@ -80,10 +86,32 @@ def test_cli_export_then_import_writes_a_valid_equal_framework(province, tmp_pat
     frameworks = result.repo.frameworks
     new, old = frameworks["qd-2027/so"], frameworks["sample-2025/so"]
     assert (new.id, new.level, new.max, new.bands) == ("qd-2027-so", "so", old.max, old.bands)
-    same = [(n.code, n.title, n.max, n.method, n.na_allowed, n.evidence_required, n.evidence,
-             n.rule and (n.rule.kind, n.rule.text, n.rule.params)) for n in new.nodes()]
-    assert same == [(n.code, n.title, n.max, n.method, n.na_allowed, n.evidence_required, n.evidence,
-                     n.rule and (n.rule.kind, n.rule.text, n.rule.params)) for n in old.nodes()]
+    same = [
+        (
+            n.code,
+            n.title,
+            n.max,
+            n.method,
+            n.na_allowed,
+            n.evidence_required,
+            n.evidence,
+            n.rule and (n.rule.kind, n.rule.text, n.rule.params),
+        )
+        for n in new.nodes()
+    ]
+    assert same == [
+        (
+            n.code,
+            n.title,
+            n.max,
+            n.method,
+            n.na_allowed,
+            n.evidence_required,
+            n.evidence,
+            n.rule and (n.rule.kind, n.rule.text, n.rule.params),
+        )
+        for n in old.nodes()
+    ]
 
 
 def test_import_refuses_to_overwrite_and_check_writes_nothing(province, tmp_path, cchc):

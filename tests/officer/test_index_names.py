@@ -18,8 +18,10 @@ NAME, SHORT = "Chỉ số chất lượng giải quyết thủ tục hành chín
 
 def test_names_from_province_yaml(province, tmp_path, cchc):
     path = province / "province.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "admins:", f'index: {{name: "{NAME}", short: "{SHORT}"}}\nadmins:'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("admins:", f'index: {{name: "{NAME}", short: "{SHORT}"}}\nadmins:'),
+        encoding="utf-8",
+    )
     result = validation.validate(province)
     assert result.errors == []
     results = results_mod.compute(result.repo)
@@ -36,8 +38,12 @@ def test_names_from_province_yaml(province, tmp_path, cchc):
     cells = [c for row in load_workbook(annex).worksheets[0].iter_rows(values_only=True) for c in row if c]
     assert f"KẾT QUẢ XÁC ĐỊNH {NAME.upper()} NĂM 2025" in cells and f"{SHORT} (%)" in cells
     unit = next(u for u in result.repo.units_in(2025) if (2025, u.id) in result.repo.dossiers)
-    assert cchc("export", "unit", "--year", 2025, "--unit", unit.id, "--as", ".xlsx", "--out", tmp_path,
-                "--root", province)[0] == 0
+    assert (
+        cchc(
+            "export", "unit", "--year", 2025, "--unit", unit.id, "--as", ".xlsx", "--out", tmp_path, "--root", province
+        )[0]
+        == 0
+    )
     sheet = load_workbook(tmp_path / f"bang-tong-hop-2025-{unit.id}.xlsx").worksheets[0]
     texts = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row if c)
     assert f"CHẤM ĐIỂM {NAME.upper()} NĂM 2025" in texts and "CẢI CÁCH HÀNH CHÍNH" not in texts

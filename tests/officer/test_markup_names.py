@@ -11,8 +11,15 @@ from .conftest import files_of
 from .test_framework_errors import GOOD, META, _annex
 
 
-@pytest.mark.parametrize("title", ["Ban hành [kế hoạch](javascript:alert(1))", "Kế hoạch <img src=x onerror=alert(1)>",
-                                   "Kế hoạch {: onfocus=alert(1) autofocus }", "Kế hoạch --> <!--"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ban hành [kế hoạch](javascript:alert(1))",
+        "Kế hoạch <img src=x onerror=alert(1)>",
+        "Kế hoạch {: onfocus=alert(1) autofocus }",
+        "Kế hoạch --> <!--",
+    ],
+)
 def test_annex_title_with_markup_is_refused_at_its_cell(province, tmp_path, cchc, title):
     body = [list(row) for row in GOOD]
     body[2][1] = title  # row 8 of the sheet: criterion 1.1.1
@@ -36,11 +43,31 @@ def test_legitimate_annex_titles_are_imported(province, tmp_path, cchc):
 
 def test_unit_name_with_markup_is_refused(province, cchc):
     before = files_of(province)
-    code, out, _ = cchc("units", "add", "--into", "so-moi=Sở mới <img src=x onerror=alert(1)>", "--level", "so",
-                        "--year", "2026", "--root", province)
+    code, out, _ = cchc(
+        "units",
+        "add",
+        "--into",
+        "so-moi=Sở mới <img src=x onerror=alert(1)>",
+        "--level",
+        "so",
+        "--year",
+        "2026",
+        "--root",
+        province,
+    )
     assert code == 1
     assert "text-markup" in out and "Tên đơn vị" in out
     assert files_of(province) == before
-    code, out, _ = cchc("units", "add", "--into", "so-moi=Sở Tư pháp & Văn hóa (mới)", "--level", "so",
-                        "--year", "2026", "--root", province)
+    code, out, _ = cchc(
+        "units",
+        "add",
+        "--into",
+        "so-moi=Sở Tư pháp & Văn hóa (mới)",
+        "--level",
+        "so",
+        "--year",
+        "2026",
+        "--root",
+        province,
+    )
     assert code == 0, out

@@ -12,24 +12,54 @@ from cchc.officer.rulewords import describe, recognise
 D = Decimal
 
 CASES = [
-    ("Đúng thời hạn: 1 điểm; chậm: 0,5 điểm; không ban hành: 0", 1,
-     {"kind": "levels", "levels": [{"label": "Đúng thời hạn", "points": D(1)}, {"label": "Chậm", "points": D("0.5")},
-                                   {"label": "Không ban hành", "points": D(0)}]}),
+    (
+        "Đúng thời hạn: 1 điểm; chậm: 0,5 điểm; không ban hành: 0",
+        1,
+        {
+            "kind": "levels",
+            "levels": [
+                {"label": "Đúng thời hạn", "points": D(1)},
+                {"label": "Chậm", "points": D("0.5")},
+                {"label": "Không ban hành", "points": D(0)},
+            ],
+        },
+    ),
     ("Có kế hoạch\nvà thực hiện đầy đủ: 1 điểm\nKhông đạt: 0 điểm", 1, None),  # a broken line is not a level
     ("Công khai đầy đủ, đúng quy định: 2 điểm; không đạt: 0 điểm", 2, {"kind": "pass_fail"}),
-    ("Tỷ lệ trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm", 2,
-     {"kind": "percent_bands", "bands": [{"gt": D(90), "points": D(2)}, {"gte": D(70), "points": D(1)},
-                                         {"points": D(0)}]}),
-    ("Dưới 50%: 0 điểm; từ 50% đến dưới 80%: 1 điểm; từ 80% trở lên: 2 điểm", 2,  # lowest band first
-     {"kind": "percent_bands", "bands": [{"gte": D(80), "points": D(2)}, {"gte": D(50), "points": D(1)},
-                                         {"points": D(0)}]}),
-    ("Đạt 100%: 1,5 điểm; từ 80% đến dưới 100%: 1 điểm; các trường hợp còn lại: 0", D("1.5"),
-     {"kind": "percent_bands", "bands": [{"gte": D(100), "points": D("1.5")}, {"gte": D(80), "points": D(1)},
-                                         {"points": D(0)}]}),
-    ("Điểm = (số hồ sơ đúng hạn / tổng số hồ sơ) × 3, làm tròn 2 chữ số thập phân; không phát sinh: 0 điểm", 3,
-     {"kind": "proportional", "decimals": 2, "if_no_cases": "zero"}),
-    ("Số văn bản ký số ÷ tổng số văn bản đi × điểm tối đa; không phát sinh trường hợp nào: không áp dụng", 2,
-     {"kind": "proportional", "if_no_cases": "na"}),
+    (
+        "Tỷ lệ trên 90%: 2 điểm; từ 70% đến 90%: 1 điểm; dưới 70%: 0 điểm",
+        2,
+        {
+            "kind": "percent_bands",
+            "bands": [{"gt": D(90), "points": D(2)}, {"gte": D(70), "points": D(1)}, {"points": D(0)}],
+        },
+    ),
+    (
+        "Dưới 50%: 0 điểm; từ 50% đến dưới 80%: 1 điểm; từ 80% trở lên: 2 điểm",
+        2,  # lowest band first
+        {
+            "kind": "percent_bands",
+            "bands": [{"gte": D(80), "points": D(2)}, {"gte": D(50), "points": D(1)}, {"points": D(0)}],
+        },
+    ),
+    (
+        "Đạt 100%: 1,5 điểm; từ 80% đến dưới 100%: 1 điểm; các trường hợp còn lại: 0",
+        D("1.5"),
+        {
+            "kind": "percent_bands",
+            "bands": [{"gte": D(100), "points": D("1.5")}, {"gte": D(80), "points": D(1)}, {"points": D(0)}],
+        },
+    ),
+    (
+        "Điểm = (số hồ sơ đúng hạn / tổng số hồ sơ) × 3, làm tròn 2 chữ số thập phân; không phát sinh: 0 điểm",
+        3,
+        {"kind": "proportional", "decimals": 2, "if_no_cases": "zero"},
+    ),
+    (
+        "Số văn bản ký số ÷ tổng số văn bản đi × điểm tối đa; không phát sinh trường hợp nào: không áp dụng",
+        2,
+        {"kind": "proportional", "if_no_cases": "na"},
+    ),
     ("Chấm từ 0 đến 3 điểm, mỗi bậc 0,25 điểm", 3, {"kind": "free", "step": D("0.25")}),
     ("Hội đồng chấm từ 0 đến 2 điểm", 2, {"kind": "free", "step": D("0.25")}),
     ("Mỗi sáng kiến được công nhận: cộng 0,5 điểm; tối đa cộng 1 điểm", 1, {"kind": "bonus", "step": D("0.5")}),

@@ -43,8 +43,13 @@ print(json.dumps({{"grids": [g.name for g in grids],
 
 def _read_confined(path: Path) -> list:
     """safe_open.read in a child process under MEMORY_CAP: (code, line, column, message, hint) of each finding."""
-    run = subprocess.run([sys.executable, "-c", _CHILD.format(cap=MEMORY_CAP), str(path)],
-                         capture_output=True, text=True, timeout=600, check=True)
+    run = subprocess.run(
+        [sys.executable, "-c", _CHILD.format(cap=MEMORY_CAP), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
     return json.loads(run.stdout)["findings"]
 
 
@@ -66,8 +71,10 @@ def _codes(found: list) -> list:
 def test_a_sheet_declaring_16384_columns_and_a_millionth_row(tmp_path):
     def stretch(xml: bytes) -> bytes:
         xml = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml)
-        return xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t>'
-                                            b'</is></c></row></sheetData>')
+        return xml.replace(
+            b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+        )
+
     wide = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "rong.xlsx", {"xl/worksheets/sheet1.xml": stretch})
     assert wide.stat().st_size < 11 * 1024
     found = _read_confined(wide)
@@ -78,6 +85,7 @@ def test_a_sheet_declaring_16384_columns_and_a_millionth_row(tmp_path):
     # Without the declaration, the far row is met while streaming, and located.
     def undeclared(xml: bytes) -> bytes:
         return re.sub(rb'<dimension ref="[^"]*"/>', b"", stretch(xml))
+
     far = _rezip(_annex(tmp_path / "b.xlsx", GOOD), tmp_path / "xa.xlsx", {"xl/worksheets/sheet1.xml": undeclared})
     found = _read_confined(far)
     assert _codes(found) == [("officer-sheet-too-large", 1048576, 0)]
@@ -88,22 +96,28 @@ def _with_shared_strings(body: bytes) -> dict:
     kind = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
     return {
         "[Content_Types].xml": lambda xml: xml.replace(
-            b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + kind + b'"/></Types>'),
-        "xl/sharedStrings.xml": lambda _: (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                                           + body + b"</sst>"),
+            b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + kind + b'"/></Types>'
+        ),
+        "xl/sharedStrings.xml": lambda _: (
+            b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + body + b"</sst>"
+        ),
     }
 
 
 def test_a_shared_strings_bomb(tmp_path):
-    bomb = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "bom.xlsx",
-                  _with_shared_strings(b"<si><t>ab</t></si>" * 3_000_000))
+    bomb = _rezip(
+        _annex(tmp_path / "a.xlsx", GOOD),
+        tmp_path / "bom.xlsx",
+        _with_shared_strings(b"<si><t>ab</t></si>" * 3_000_000),
+    )
     assert bomb.stat().st_size < 650 * 1024
     found = _read_confined(bomb)
     assert _codes(found) == [("officer-file-too-large", 0, 0)]
     assert found[0][3] == "Phần 'xl/sharedStrings.xml' trong tệp giải nén ra 51 MB, vượt giới hạn 8 MB."
     # Under the size limit, an implausible compression ratio is refused too.
-    dense = _rezip(_annex(tmp_path / "b.xlsx", GOOD), tmp_path / "nen.xlsx",
-                   _with_shared_strings(b"<si><t>ab</t></si>" * 200_000))
+    dense = _rezip(
+        _annex(tmp_path / "b.xlsx", GOOD), tmp_path / "nen.xlsx", _with_shared_strings(b"<si><t>ab</t></si>" * 200_000)
+    )
     found = safe_open.read(dense, "nen.xlsx")[1]
     assert _codes(found) == [("officer-file-too-large", 0, 0)]
     assert found[0].message.startswith("Phần 'xl/sharedStrings.xml' nén bất thường: ")
@@ -118,8 +132,11 @@ def _paragraphs(body: bytes) -> Callable[[bytes], bytes]:
 
 
 def test_a_document_of_empty_paragraphs(tmp_path):
-    bomb = _rezip(_annex_docx(tmp_path / "a.docx"), tmp_path / "bom.docx",
-                  {"word/document.xml": _paragraphs(b"<w:p/>" * 16_000_000)})
+    bomb = _rezip(
+        _annex_docx(tmp_path / "a.docx"),
+        tmp_path / "bom.docx",
+        {"word/document.xml": _paragraphs(b"<w:p/>" * 16_000_000)},
+    )
     assert bomb.stat().st_size < 200 * 1024
     found = _read_confined(bomb)
     assert _codes(found) == [("officer-file-too-large", 0, 0)]
@@ -130,38 +147,59 @@ def test_a_document_of_empty_paragraphs(tmp_path):
     long = _rezip(_annex_docx(tmp_path / "b.docx"), tmp_path / "dai.docx", {"word/document.xml": _paragraphs(many)})
     found = safe_open.read(long, "dai.docx")[1]
     assert [(f.code, f.message) for f in found] == [
-        ("officer-file-too-large", "Tệp có hơn 100.000 đoạn văn, vượt giới hạn 100.000 đoạn văn.")]
+        ("officer-file-too-large", "Tệp có hơn 100.000 đoạn văn, vượt giới hạn 100.000 đoạn văn.")
+    ]
 
 
 def test_parts_a_library_would_build_at_once_are_bounded(tmp_path):
     """One cell of 60,000 rich-text runs, one shared string of 20,000, 120,000 merged ranges:
     each under the size and ratio limits, each refused before openpyxl builds its objects."""
     runs = b'<row r="20"><c r="B20" t="inlineStr"><is>' + b"<r><t>a</t></r>" * 60_000 + b"</is></c></row>"
-    cell = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "o.xlsx", {
-        "xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"</sheetData>", runs + b"</sheetData>")})
+    cell = _rezip(
+        _annex(tmp_path / "a.xlsx", GOOD),
+        tmp_path / "o.xlsx",
+        {"xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"</sheetData>", runs + b"</sheetData>")},
+    )
     found = safe_open.read(cell, "o.xlsx")[1]
     assert [(f.code, f.message) for f in found] == [
-        ("officer-sheet-too-large", "Trang 'Phụ lục', dòng 20: trang có hơn 50.000 phần định dạng, vượt giới hạn "
-                                    "50.000 phần định dạng.")]
-    string = _rezip(_annex(tmp_path / "b.xlsx", GOOD), tmp_path / "s.xlsx",
-                    _with_shared_strings(b"<si>" + b"<r><t>a</t></r>" * 20_000 + b"</si>"))
+        (
+            "officer-sheet-too-large",
+            "Trang 'Phụ lục', dòng 20: trang có hơn 50.000 phần định dạng, vượt giới hạn 50.000 phần định dạng.",
+        )
+    ]
+    string = _rezip(
+        _annex(tmp_path / "b.xlsx", GOOD),
+        tmp_path / "s.xlsx",
+        _with_shared_strings(b"<si>" + b"<r><t>a</t></r>" * 20_000 + b"</si>"),
+    )
     assert _codes(safe_open.read(string, "s.xlsx")[1]) == [("officer-file-too-large", 0, 0)]
     merged = b"<mergeCells>" + b"".join(b'<mergeCell ref="A%d:B%d"/>' % (i, i) for i in range(1, 120_001))
-    merges = _rezip(_annex(tmp_path / "c.xlsx", GOOD), tmp_path / "m.xlsx", {
-        "xl/worksheets/sheet1.xml": lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + merged
-                                                             + b"</mergeCells>")})
+    merges = _rezip(
+        _annex(tmp_path / "c.xlsx", GOOD),
+        tmp_path / "m.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": lambda xml: xml.replace(
+                b"</sheetData>", b"</sheetData>" + merged + b"</mergeCells>"
+            )
+        },
+    )
     found = safe_open.read(merges, "m.xlsx")[1]
     assert _codes(found) == [("officer-sheet-too-large", 0, 0)]
-    assert found[0].message == ("Trang 'Phụ lục': trang có hơn 100.000 phần định dạng, vượt giới hạn 100.000 phần "
-                                "định dạng.")
+    assert found[0].message == (
+        "Trang 'Phụ lục': trang có hơn 100.000 phần định dạng, vượt giới hạn 100.000 phần định dạng."
+    )
 
 
 def test_a_zip_of_many_parts(tmp_path):
-    many = _rezip(_annex(tmp_path / "a.xlsx", GOOD), tmp_path / "nhieu.xlsx",
-                  {f"xl/media/anh{i}.png": (lambda _: b"") for i in range(2_000)})
+    many = _rezip(
+        _annex(tmp_path / "a.xlsx", GOOD),
+        tmp_path / "nhieu.xlsx",
+        {f"xl/media/anh{i}.png": (lambda _: b"") for i in range(2_000)},
+    )
     found = safe_open.read(many, "nhieu.xlsx")[1]
     assert [(f.code, f.message) for f in found] == [
-        ("officer-file-too-large", "Tệp nén chứa quá nhiều phần (giới hạn 1.000 phần).")]
+        ("officer-file-too-large", "Tệp nén chứa quá nhiều phần (giới hạn 1.000 phần).")
+    ]
 
 
 def test_csv_beyond_the_limits_is_refused_not_cut(tmp_path):
@@ -196,8 +234,10 @@ ANNEX = [HEADER, *GOOD]  # header on row 1: criteria 1.1.1 on row 4, 1.1.2 on ro
 
 def test_hidden_sheets_holding_data_are_refused(tmp_path):
     old = [HEADER, *([*row[:2], row[2] * 10, *row[3:]] for row in GOOD)]  # another framework, hidden before
-    for state, said in (("hidden", "trang này đang bị ẩn nhưng có dữ liệu"),
-                        ("veryHidden", "trang này đang ẩn kiểu Very Hidden")):
+    for state, said in (
+        ("hidden", "trang này đang bị ẩn nhưng có dữ liệu"),
+        ("veryHidden", "trang này đang ẩn kiểu Very Hidden"),
+    ):
         book = _workbook(tmp_path / f"{state}.xlsx", {"Phụ lục cũ": old, "Phụ lục": ANNEX}, {"Phụ lục cũ": state})
         found = framework_in.import_framework(book, book.name, OPTIONS).findings
         assert _codes(found) == [("officer-hidden", 1, 0)]
@@ -217,8 +257,9 @@ def test_hidden_rows_and_columns_holding_data_are_refused(tmp_path):
     found = safe_open.read(book, book.name)[1]
     assert _codes(found) == [("officer-hidden", 5, 1), ("officer-hidden", 1, 5)]
     assert found[0].message == "Trang 'Phụ lục', dòng 5, cột A: dòng 5 đang bị ẩn nhưng có dữ liệu."
-    assert found[1].message == ("Trang 'Phụ lục', dòng 1, cột E: cột E đang bị ẩn nhưng có dữ liệu "
-                                "(cùng 1 ô khác trong cột ẩn).")
+    assert found[1].message == (
+        "Trang 'Phụ lục', dòng 1, cột E: cột E đang bị ẩn nhưng có dữ liệu (cùng 1 ô khác trong cột ẩn)."
+    )
     assert "Unhide" in found[0].hint
 
 
@@ -231,8 +272,15 @@ def test_formula_cells_are_refused_where_they_are(tmp_path):
     assert found[0].message.startswith("Trang 'Phụ lục', dòng 3, cột C: ô là công thức =C4+C5, không phải số liệu")
     assert "Paste Special → Values" in found[0].hint
     # A stored value that no longer matches the formula (2 + 1 ≠ 7) is not read as the value.
-    stale = _rezip(book, tmp_path / "cu.xlsx", {"xl/worksheets/sheet1.xml": lambda xml: re.sub(
-        rb"<c r=\"C3\"([^>]*)><f>C4\+C5</f><v>[^<]*</v></c>", rb'<c r="C3"\1><f>C4+C5</f><v>7</v></c>', xml)})
+    stale = _rezip(
+        book,
+        tmp_path / "cu.xlsx",
+        {
+            "xl/worksheets/sheet1.xml": lambda xml: re.sub(
+                rb"<c r=\"C3\"([^>]*)><f>C4\+C5</f><v>[^<]*</v></c>", rb'<c r="C3"\1><f>C4+C5</f><v>7</v></c>', xml
+            )
+        },
+    )
     assert b"<v>7</v>" in zipfile.ZipFile(stale).read("xl/worksheets/sheet1.xml")
     found = safe_open.read(stale, stale.name)[1]
     assert _codes(found) == [("officer-formula", 3, 3)]
@@ -275,9 +323,22 @@ def test_annexes_saved_again_by_libreoffice_round_trip(small_province, tmp_path)
     fw = repository.load(small_province, wanted=lambda f: False).frameworks[ref]
     for kind, write in (("xlsx", excel.to_xlsx), ("docx", word.to_docx)):
         (tmp_path / f"pl.{kind}").write_bytes(write(framework_out.pages(fw)))
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
-                        "--convert-to", kind, "--outdir", str(tmp_path / "lo"), str(tmp_path / f"pl.{kind}")],
-                       check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+                "--headless",
+                "--convert-to",
+                kind,
+                "--outdir",
+                str(tmp_path / "lo"),
+                str(tmp_path / f"pl.{kind}"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )
     for kind in ("xlsx", "docx"):
         saved = tmp_path / "lo" / f"pl.{kind}"
         assert saved.read_bytes() != (tmp_path / f"pl.{kind}").read_bytes()

@@ -56,7 +56,7 @@ def _survey_leaves(root, unit: str) -> list:
 
 
 def _json(out: str) -> dict:
-    return json.loads(out[:out.rindex("}") + 1])
+    return json.loads(out[: out.rindex("}") + 1])
 
 
 def test_template_round_trip_and_scores_follow(province, tmp_path, cchc):
@@ -89,26 +89,37 @@ def test_each_mistake_is_refused_with_its_row_and_column(province, tmp_path, cch
     (a, a_max), (b, _) = _survey_leaves(province, "so-noi-vu")[:2]
     header = ["STT", "Mã đơn vị", "Tên đơn vị", a, f"Tiêu chí {b}", "9.9", "Tổng"]
     over = a_max + Decimal("0.2")
-    sheet = write_xlsx(tmp_path / "sai.xlsx", {"Sở": [
-        ["KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC"],                              # row 1
-        header,                                                        # row 2: 9.9 is no survey criterion
-        [1, "so-noi-vu", "Sở Nội vụ", 0.8, 0.5, None, 1.3],            # row 3: good
-        [2, "so-tu-phap", "Sở Tư pháp", float(over), 0, None, None],   # row 4: above the maximum
-        [3, "so-tai-chinh", "Sở Tài chính", 0.5, 0.25, None, 0.8],     # row 5: 0.5 + 0.25 ≠ 0.8
-        [4, "so-khong-co", "Sở Không Có", 0.5, 0.5, None, None],       # row 6: unknown unit
-        [5, "so-noi-vu", "Sở Nội vụ", 0.8, 0.5, None, None],           # row 7: duplicate
-        [6, "so-tu-phap", "Sở Tư pháp", "tám", 0.5, None, None],       # row 8: duplicate, not a number
-    ]})
+    sheet = write_xlsx(
+        tmp_path / "sai.xlsx",
+        {
+            "Sở": [
+                ["KẾT QUẢ ĐIỀU TRA XÃ HỘI HỌC"],  # row 1
+                header,  # row 2: 9.9 is no survey criterion
+                [1, "so-noi-vu", "Sở Nội vụ", 0.8, 0.5, None, 1.3],  # row 3: good
+                [2, "so-tu-phap", "Sở Tư pháp", float(over), 0, None, None],  # row 4: above the maximum
+                [3, "so-tai-chinh", "Sở Tài chính", 0.5, 0.25, None, 0.8],  # row 5: 0.5 + 0.25 ≠ 0.8
+                [4, "so-khong-co", "Sở Không Có", 0.5, 0.5, None, None],  # row 6: unknown unit
+                [5, "so-noi-vu", "Sở Nội vụ", 0.8, 0.5, None, None],  # row 7: duplicate
+                [6, "so-tu-phap", "Sở Tư pháp", "tám", 0.5, None, None],  # row 8: duplicate, not a number
+            ]
+        },
+    )
     before = files_of(province)
     code, out, _ = cchc("survey", "import", sheet, "--year", YEAR, "--root", province, "--format", "json")
     assert code == 1
     found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"]}
-    assert found == {("officer-survey-criterion", 2, 6), ("officer-survey-above-max", 4, 4),
-                     ("officer-survey-total", 5, 7), ("officer-survey-unit", 6, 2),
-                     ("officer-survey-duplicate", 7, 2), ("officer-survey-duplicate", 8, 2)}
+    assert found == {
+        ("officer-survey-criterion", 2, 6),
+        ("officer-survey-above-max", 4, 4),
+        ("officer-survey-total", 5, 7),
+        ("officer-survey-unit", 6, 2),
+        ("officer-survey-duplicate", 7, 2),
+        ("officer-survey-duplicate", 8, 2),
+    }
     messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
-    assert messages["officer-survey-total"] == ("Trang 'Sở', dòng 5, cột G (Tổng): tổng điểm của 'so-tai-chinh' "
-                                                "ghi 0,8, khác tổng các tiêu chí (0,75).")
+    assert messages["officer-survey-total"] == (
+        "Trang 'Sở', dòng 5, cột G (Tổng): tổng điểm của 'so-tai-chinh' ghi 0,8, khác tổng các tiêu chí (0,75)."
+    )
     assert "Không có tệp nào bị thay đổi" in out
     assert files_of(province) == before
 
@@ -117,13 +128,15 @@ def test_csv_long_layout_with_names_and_totals(province, tmp_path, cchc):
     """One row per unit and criterion, units by name, decimal commas, a 'Tổng' row per unit,
     saved by Excel on a Vietnamese Windows (code page 1258, semicolons)."""
     (a, _), (b, _) = _survey_leaves(province, "so-noi-vu")[:2]
-    text = ("Tên đơn vị;Mã tiêu chí;Điểm\n"
-            f"Sở Nội vụ;{a};0,9\n"
-            f"Sở Nội vụ;{b};0,75\n"
-            "Sở Nội vụ;Tổng;1,65\n"
-            f"UBND xã Không Tồn Tại;{a};0,5\n"
-            f"Sở Tư pháp;{a};0,7\n"
-            "Sở Tư pháp;Tổng;0,8\n")
+    text = (
+        "Tên đơn vị;Mã tiêu chí;Điểm\n"
+        f"Sở Nội vụ;{a};0,9\n"
+        f"Sở Nội vụ;{b};0,75\n"
+        "Sở Nội vụ;Tổng;1,65\n"
+        f"UBND xã Không Tồn Tại;{a};0,5\n"
+        f"Sở Tư pháp;{a};0,7\n"
+        "Sở Tư pháp;Tổng;0,8\n"
+    )
     sheet = tmp_path / "dieu-tra.csv"
     sheet.write_bytes(_cp1258(text))
     code, out, _ = cchc("survey", "import", sheet, "--year", YEAR, "--root", province, "--format", "json")

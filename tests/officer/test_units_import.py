@@ -25,12 +25,22 @@ groups:
   - {id: xa, name: "UBND xã, phường, thị trấn"}
 admins: [snv-admin]
 """
-HEADER = ["STT", "Mã đơn vị", "Tên đơn vị", "Cấp", "Nhóm xếp hạng", "Đơn vị cấp trên", "Từ năm", "Đến năm",
-          "Đơn vị tiền thân", "Tài khoản"]
+HEADER = [
+    "STT",
+    "Mã đơn vị",
+    "Tên đơn vị",
+    "Cấp",
+    "Nhóm xếp hạng",
+    "Đơn vị cấp trên",
+    "Từ năm",
+    "Đến năm",
+    "Đơn vị tiền thân",
+    "Tài khoản",
+]
 
 
 def _json(out: str) -> dict:
-    return json.loads(out[:out.rindex("}") + 1])
+    return json.loads(out[: out.rindex("}") + 1])
 
 
 def _empty(tmp_path) -> Path:
@@ -54,25 +64,57 @@ def test_ids_from_vietnamese_names():
 
 def test_a_new_province_registry_from_one_table(tmp_path, cchc):
     root = _empty(tmp_path)
-    sheet = write_xlsx(tmp_path / "don-vi.xlsx", {"Đơn vị": [
-        ["DANH SÁCH ĐƠN VỊ"],
-        HEADER,
-        [1, None, "Sở Tư pháp", "so", None, None, 2020, None, None, "stp-vanthu"],
-        [2, None, "Sở Văn hóa, Thể thao và Du lịch", "Sở, ban, ngành", "so", None, 2020, None, None, None],
-        [3, None, "UBND huyện Vũ Thư", "huyen", None, None, 2020, 2024, None, None],
-        [4, None, "UBND huyện Đông Hưng", "huyen", None, None, 2020, 2024, None, None],
-        [5, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Vũ Thư", 2020, 2024, None, None],
-        [6, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Đông Hưng", 2020, 2024, None, None],
-        [7, None, "UBND xã Đông Các", "xa", None, "huyen-dong-hung", 2020, 2024, None, None],
-        [8, None, "UBND xã Đông Hòa", "xa", None, None, 2025, None,
-         "UBND xã Đông Các; Xã Tân Hòa (huyện Đông Hưng)", "dong-hoa-vanthu, @Dong-Hoa-2"],
-    ]})
+    sheet = write_xlsx(
+        tmp_path / "don-vi.xlsx",
+        {
+            "Đơn vị": [
+                ["DANH SÁCH ĐƠN VỊ"],
+                HEADER,
+                [1, None, "Sở Tư pháp", "so", None, None, 2020, None, None, "stp-vanthu"],
+                [2, None, "Sở Văn hóa, Thể thao và Du lịch", "Sở, ban, ngành", "so", None, 2020, None, None, None],
+                [3, None, "UBND huyện Vũ Thư", "huyen", None, None, 2020, 2024, None, None],
+                [4, None, "UBND huyện Đông Hưng", "huyen", None, None, 2020, 2024, None, None],
+                [5, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Vũ Thư", 2020, 2024, None, None],
+                [6, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Đông Hưng", 2020, 2024, None, None],
+                [7, None, "UBND xã Đông Các", "xa", None, "huyen-dong-hung", 2020, 2024, None, None],
+                [
+                    8,
+                    None,
+                    "UBND xã Đông Hòa",
+                    "xa",
+                    None,
+                    None,
+                    2025,
+                    None,
+                    "UBND xã Đông Các; Xã Tân Hòa (huyện Đông Hưng)",
+                    "dong-hoa-vanthu, @Dong-Hoa-2",
+                ],
+            ]
+        },
+    )
     # Two communes of one name: the later takes its district's name; both predecessors by name
     # would be ambiguous, so the table names the second one by the id it will get.
-    sheet_fixed = write_xlsx(tmp_path / "don-vi-2.xlsx", {"Đơn vị": [
-        HEADER, *[r for r in _rows(sheet)[2:-1]],
-        [8, None, "UBND xã Đông Hòa", "xa", None, None, 2025, None,
-         "UBND xã Đông Các; xa-tan-hoa-huyen-dong-hung", "dong-hoa-vanthu, @Dong-Hoa-2"]]})
+    sheet_fixed = write_xlsx(
+        tmp_path / "don-vi-2.xlsx",
+        {
+            "Đơn vị": [
+                HEADER,
+                *[r for r in _rows(sheet)[2:-1]],
+                [
+                    8,
+                    None,
+                    "UBND xã Đông Hòa",
+                    "xa",
+                    None,
+                    None,
+                    2025,
+                    None,
+                    "UBND xã Đông Các; xa-tan-hoa-huyen-dong-hung",
+                    "dong-hoa-vanthu, @Dong-Hoa-2",
+                ],
+            ]
+        },
+    )
     code, out, _ = cchc("units", "import", sheet, "--root", root, "--format", "json")
     assert code == 1
     found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"] if f["severity"] == "error"}
@@ -83,11 +125,20 @@ def test_a_new_province_registry_from_one_table(tmp_path, cchc):
     assert "mã 'xa-tan-hoa' tạo từ tên đã dùng" in out and "xa-tan-hoa-huyen-dong-hung" in out
     assert "thêm 8" in out
     repo = repository.load(root)
-    assert sorted(repo.units) == ["huyen-dong-hung", "huyen-vu-thu", "so-tu-phap", "so-van-hoa-the-thao-va-du-lich",
-                                  "xa-dong-cac", "xa-dong-hoa", "xa-tan-hoa", "xa-tan-hoa-huyen-dong-hung"]
+    assert sorted(repo.units) == [
+        "huyen-dong-hung",
+        "huyen-vu-thu",
+        "so-tu-phap",
+        "so-van-hoa-the-thao-va-du-lich",
+        "xa-dong-cac",
+        "xa-dong-hoa",
+        "xa-tan-hoa",
+        "xa-tan-hoa-huyen-dong-hung",
+    ]
     units = repo.units
-    assert units["xa-tan-hoa"].parent == "huyen-vu-thu" and units["xa-tan-hoa-huyen-dong-hung"].parent == \
-        "huyen-dong-hung"
+    assert (
+        units["xa-tan-hoa"].parent == "huyen-vu-thu" and units["xa-tan-hoa-huyen-dong-hung"].parent == "huyen-dong-hung"
+    )
     assert units["xa-dong-cac"].successors == ("xa-dong-hoa",)
     assert units["xa-tan-hoa-huyen-dong-hung"].successors == ("xa-dong-hoa",)
     assert units["xa-dong-hoa"].accounts == ("dong-hoa-vanthu", "dong-hoa-2")
@@ -113,19 +164,28 @@ def _rows(path: Path) -> list:
 
 def test_each_mistake_is_refused_with_its_row_and_column(tmp_path, cchc):
     root = _empty(tmp_path)
-    sheet = write_xlsx(tmp_path / "sai.xlsx", {"Đơn vị": [
-        HEADER,                                                                         # row 1
-        [1, None, "Sở Tư pháp", "so", None, None, 2020],                                # row 2
-        [2, None, "Sở Tư Pháp", "so", None, None, 2021],                                # row 3: same name
-        [3, None, "Sở Y tế", "sở y tế", None, None, 2020],                              # row 4: unknown level
-        [4, None, "UBND xã Hòa Bình", "xa", None, "UBND huyện Không Có", 2020],         # row 5: unknown parent
-        [5, None, "UBND xã An Lạc", "xa", None, None, "năm 2020"],                      # row 6: not a year
-    ]})
+    sheet = write_xlsx(
+        tmp_path / "sai.xlsx",
+        {
+            "Đơn vị": [
+                HEADER,  # row 1
+                [1, None, "Sở Tư pháp", "so", None, None, 2020],  # row 2
+                [2, None, "Sở Tư Pháp", "so", None, None, 2021],  # row 3: same name
+                [3, None, "Sở Y tế", "sở y tế", None, None, 2020],  # row 4: unknown level
+                [4, None, "UBND xã Hòa Bình", "xa", None, "UBND huyện Không Có", 2020],  # row 5: unknown parent
+                [5, None, "UBND xã An Lạc", "xa", None, None, "năm 2020"],  # row 6: not a year
+            ]
+        },
+    )
     code, out, _ = cchc("units", "import", sheet, "--root", root, "--format", "json")
     assert code == 1
     found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"] if f["severity"] == "error"}
-    assert found == {("officer-units-duplicate", 3, 3), ("officer-units-level", 4, 4),
-                     ("officer-units-parent", 5, 6), ("officer-units-format", 6, 7)}
+    assert found == {
+        ("officer-units-duplicate", 3, 3),
+        ("officer-units-level", 4, 4),
+        ("officer-units-parent", 5, 6),
+        ("officer-units-format", 6, 7),
+    }
     messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
     assert messages["officer-units-level"].startswith("Trang 'Đơn vị', dòng 4, cột D (Cấp): cấp 'sở y tế' không có")
     assert "Trang 'Đơn vị', dòng 2" in messages["officer-units-duplicate"]
@@ -138,8 +198,10 @@ def test_codeowners_follow_an_imported_unit(province, tmp_path, cchc):
     codeowners = province / ".github" / "CODEOWNERS"
     codeowners.parent.mkdir()
     assert cchc("codeowners", "--root", province)[0] == 0
-    sheet = write_xlsx(tmp_path / "moi.xlsx", {"Đơn vị": [
-        ["Tên đơn vị", "Cấp", "Từ năm", "Tài khoản"], ["Sở Ngoại vụ", "so", 2025, "sngv-vanthu"]]})
+    sheet = write_xlsx(
+        tmp_path / "moi.xlsx",
+        {"Đơn vị": [["Tên đơn vị", "Cấp", "Từ năm", "Tài khoản"], ["Sở Ngoại vụ", "so", 2025, "sngv-vanthu"]]},
+    )
     code, out, _ = cchc("units", "import", sheet, "--root", province)
     assert code == 0, out
     assert ".github/CODEOWNERS" in out and "/submissions/2025/so-ngoai-vu/" in codeowners.read_text(encoding="utf-8")

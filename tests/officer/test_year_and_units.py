@@ -86,11 +86,33 @@ def test_merge_and_split_keep_past_years(province, cchc):
     repo = repository.load(province, wanted=lambda f: False)
     communes = [u.id for u in repo.units_in(2025) if u.level == "xa"]
     assert cchc("year", "open", "2026", "--root", province)[0] == 0
-    code, out, _ = cchc("units", "merge", *communes, "--into", "xa-hop-nhat=UBND xã Hợp Nhất", "--year", "2026",
-                        "--account", "xa-hop-nhat-vanthu", "--root", province)
+    code, out, _ = cchc(
+        "units",
+        "merge",
+        *communes,
+        "--into",
+        "xa-hop-nhat=UBND xã Hợp Nhất",
+        "--year",
+        "2026",
+        "--account",
+        "xa-hop-nhat-vanthu",
+        "--root",
+        province,
+    )
     assert code == 0, out
-    code, out, _ = cchc("units", "split", "so-noi-vu", "--into", "so-noi-vu-a=Sở Nội vụ A",
-                        "--into", "so-noi-vu-b=Sở Nội vụ B", "--year", "2026", "--root", province)
+    code, out, _ = cchc(
+        "units",
+        "split",
+        "so-noi-vu",
+        "--into",
+        "so-noi-vu-a=Sở Nội vụ A",
+        "--into",
+        "so-noi-vu-b=Sở Nội vụ B",
+        "--year",
+        "2026",
+        "--root",
+        province,
+    )
     assert code == 0, out
     result = validation.validate(province)
     assert result.errors == []
@@ -102,7 +124,7 @@ def test_merge_and_split_keep_past_years(province, cchc):
     # Past years render exactly as before, with their own units; 2026 has the new ones.
     assert _past(province, {2024, 2025}) == before
     active = {u.id for u in result.repo.units_in(2026)}
-    assert {"xa-hop-nhat", "so-noi-vu-a", "so-noi-vu-b"} <= active and not active & set(communes + ["so-noi-vu"])
+    assert {"xa-hop-nhat", "so-noi-vu-a", "so-noi-vu-b"} <= active and not active & set([*communes, "so-noi-vu"])
     # The built site shows each year with its own units.
     site = province.parent / "site"
     code, out, _ = cchc("build", "--root", province, "--out", site)
@@ -126,8 +148,10 @@ def test_merge_refusals_write_nothing(province, cchc):
         (["units", "merge", "so-noi-vu", "so-khong-co", "--into", "so-moi=Sở Mới", "--year", "2026"], "so-khong-co"),
         (["units", "merge", xa[0], xa[1], "--into", "so-noi-vu=Trùng", "--year", "2026"], "đã có"),
         (["units", "merge", "so-noi-vu", xa[0], "--into", "x=Khác cấp", "--year", "2026"], "cấp khác nhau"),
-        (["units", "merge", "so-noi-vu", "so-tai-chinh", "--into", "so-moi=Sở Mới", "--year", "2025"],
-         "đã có hồ sơ năm 2025"),
+        (
+            ["units", "merge", "so-noi-vu", "so-tai-chinh", "--into", "so-moi=Sở Mới", "--year", "2025"],
+            "đã có hồ sơ năm 2025",
+        ),
         (["units", "merge", xa[0], xa[1], "--into", "xa-moi=UBND xã Mới", "--year", "2025"], "bắt đầu năm 2025"),
         (["units", "merge", xa[0], "--into", "Sai Mã=UBND xã", "--year", "2026"], "không hợp lệ"),
         (["units", "split", "so-noi-vu", "--into", "so-a=Sở A", "--year", "2026"], "ít nhất hai"),
@@ -139,8 +163,9 @@ def test_merge_refusals_write_nothing(province, cchc):
 
 
 def test_add_and_end_units(province, cchc):
-    code, out, _ = cchc("units", "add", "--into", "so-van-hoa=Sở Văn hóa", "--level", "so", "--year", "2026",
-                        "--root", province)
+    code, out, _ = cchc(
+        "units", "add", "--into", "so-van-hoa=Sở Văn hóa", "--level", "so", "--year", "2026", "--root", province
+    )
     assert code == 0, out
     assert "Cần xử lý tiếp" not in out  # no plan for 2026 yet: nothing to route
     code, out, _ = cchc("units", "end", "so-tu-phap", "--year", "2026", "--root", province)
@@ -173,8 +198,20 @@ def test_codeowners_follow_the_registry_and_the_plan(province, cchc):
 
     assert cchc("codeowners", "--root", province)[0] == 0
     assert cchc("year", "open", "2026", "--root", province)[0] == 0
-    code, out, _ = cchc("units", "add", "--into", "so-van-hoa=Sở Văn hóa", "--level", "so", "--year", "2026",
-                        "--account", "so-van-hoa-vanthu", "--root", province)
+    code, out, _ = cchc(
+        "units",
+        "add",
+        "--into",
+        "so-van-hoa=Sở Văn hóa",
+        "--level",
+        "so",
+        "--year",
+        "2026",
+        "--account",
+        "so-van-hoa-vanthu",
+        "--root",
+        province,
+    )
     assert code == 0 and ".github/CODEOWNERS" in out
     assert codeowners.check(repository.load(province, wanted=lambda f: False), province) == []
     assert "/submissions/2026/so-van-hoa/" in (province / ".github" / "CODEOWNERS").read_text(encoding="utf-8")

@@ -22,8 +22,11 @@ def git(cwd: Path, *args: str, env: dict | None = None, check: bool = True) -> s
 
 def make_key(path: Path) -> Path:
     """A real SSH key pair made by ssh-keygen (ed25519, no passphrase): ``path`` and ``path.pub``."""
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name, "-f", str(path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", path.name, "-f", str(path)],
+        check=True,
+        capture_output=True,
+    )
     return path
 
 
@@ -72,8 +75,14 @@ class Forge:
         """Commit as ``author``, claiming ``date`` (author and committer dates are whatever one writes)."""
         if add_all:
             git(self.work, "add", "-A")
-        env = {"GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": f"{author}@example.vn", "GIT_AUTHOR_DATE": date,
-               "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": f"{author}@example.vn", "GIT_COMMITTER_DATE": date}
+        env = {
+            "GIT_AUTHOR_NAME": author,
+            "GIT_AUTHOR_EMAIL": f"{author}@example.vn",
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_NAME": author,
+            "GIT_COMMITTER_EMAIL": f"{author}@example.vn",
+            "GIT_COMMITTER_DATE": date,
+        }
         git(self.work, "commit", "-q", "-m", message, *(["--allow-empty"] if allow_empty else []), env=env)
         return git(self.work, "rev-parse", "HEAD")
 
@@ -85,8 +94,14 @@ class Forge:
         """The forge merges a pull request into main (a merge commit, as the merge button makes)."""
         git(self.work, "checkout", "-q", "main")
         git(self.work, "pull", "-q", "origin", "main")
-        env = {"GIT_COMMITTER_NAME": by, "GIT_COMMITTER_EMAIL": f"{by}@example.vn", "GIT_COMMITTER_DATE": date,
-               "GIT_AUTHOR_NAME": by, "GIT_AUTHOR_EMAIL": f"{by}@example.vn", "GIT_AUTHOR_DATE": date}
+        env = {
+            "GIT_COMMITTER_NAME": by,
+            "GIT_COMMITTER_EMAIL": f"{by}@example.vn",
+            "GIT_COMMITTER_DATE": date,
+            "GIT_AUTHOR_NAME": by,
+            "GIT_AUTHOR_EMAIL": f"{by}@example.vn",
+            "GIT_AUTHOR_DATE": date,
+        }
         git(self.work, "merge", "-q", "--no-ff", "-m", f"Gộp {branch}", branch, env=env)
         git(self.work, "push", "-q", "origin", "main")
         return git(self.work, "rev-parse", "HEAD")
@@ -94,16 +109,29 @@ class Forge:
     def main(self) -> str:
         return git(self.origin, "rev-parse", "main")
 
-    def push_tag(self, name: str, target: str, message: str | None = None, key: Path | None = None,
-                 tag_name: str | None = None) -> None:
+    def push_tag(
+        self, name: str, target: str, message: str | None = None, key: Path | None = None, tag_name: str | None = None
+    ) -> None:
         """Someone with the right to push tags pushes ``name`` to the server: a plain tag, an annotated
         one (``message``), or one signed with ``key``; ``tag_name``: a tag object made under another
         name, then pushed as ``name``."""
         made = tag_name or name
         signing = ["-c", "gpg.format=ssh", "-c", f"user.signingkey={key}"] if key else []
         kind = ["-s"] if key else ["-a"] if message is not None else []
-        git(self.work, "-c", "user.name=ai-do", "-c", "user.email=ai-do@example.vn", *signing, "tag", "-f", *kind,
-            *(["-m", message] if kind else []), made, target)
+        git(
+            self.work,
+            "-c",
+            "user.name=ai-do",
+            "-c",
+            "user.email=ai-do@example.vn",
+            *signing,
+            "tag",
+            "-f",
+            *kind,
+            *(["-m", message] if kind else []),
+            made,
+            target,
+        )
         git(self.work, "push", "-q", "-f", "origin", f"refs/tags/{made}:refs/tags/{name}")
 
     # -- the CI runner's view: a fresh clone of the server, at the pull request's head
@@ -117,20 +145,41 @@ class Forge:
         return dest
 
     # -- the forge's event payloads
-    def pull_request(self, head: str, author: str, time: str, action: str = "synchronize", number: int = 1,
-                     sender: str | None = None, before: str | None = None, draft: bool = False,
-                     base: str | None = None, title: str = "Hồ sơ tự đánh giá", label: str | None = None,
-                     labels: tuple[str, ...] = (), changes: dict | None = None) -> Path:
+    def pull_request(
+        self,
+        head: str,
+        author: str,
+        time: str,
+        action: str = "synchronize",
+        number: int = 1,
+        sender: str | None = None,
+        before: str | None = None,
+        draft: bool = False,
+        base: str | None = None,
+        title: str = "Hồ sơ tự đánh giá",
+        label: str | None = None,
+        labels: tuple[str, ...] = (),
+        changes: dict | None = None,
+    ) -> Path:
         """``label``: the label a ``labeled``/``unlabeled`` event added or removed; ``labels``: the pull
         request's labels after the event; ``changes``: what an ``edited`` event changed."""
         payload = {
-            "action": action, "number": number,
-            "pull_request": {"number": number, "title": title, "draft": draft, "state": "open",
-                             "user": {"login": author}, "created_at": EPOCH, "updated_at": time,
-                             "labels": [{"name": name} for name in labels],
-                             "base": {"ref": "main", "sha": base or self.main()},
-                             "head": {"ref": f"pr-{number}", "sha": head}},
-            "repository": {"full_name": "so-noi-vu/cchc"}, "sender": {"login": sender or author},
+            "action": action,
+            "number": number,
+            "pull_request": {
+                "number": number,
+                "title": title,
+                "draft": draft,
+                "state": "open",
+                "user": {"login": author},
+                "created_at": EPOCH,
+                "updated_at": time,
+                "labels": [{"name": name} for name in labels],
+                "base": {"ref": "main", "sha": base or self.main()},
+                "head": {"ref": f"pr-{number}", "sha": head},
+            },
+            "repository": {"full_name": "so-noi-vu/cchc"},
+            "sender": {"login": sender or author},
         }
         if action == "synchronize":
             payload.update(before=before or "0" * 40, after=head)
@@ -141,11 +190,17 @@ class Forge:
         return self._write(payload)
 
     def merge_group(self, base: str, head: str, time: str, sender: str = "hdtd-1") -> Path:
-        payload = {"action": "checks_requested",
-                   "merge_group": {"head_sha": head, "head_ref": "refs/heads/gh-readonly-queue/main/pr-1",
-                                   "base_sha": base, "base_ref": "refs/heads/main",
-                                   "head_commit": {"id": head, "timestamp": time}},
-                   "sender": {"login": sender}}
+        payload = {
+            "action": "checks_requested",
+            "merge_group": {
+                "head_sha": head,
+                "head_ref": "refs/heads/gh-readonly-queue/main/pr-1",
+                "base_sha": base,
+                "base_ref": "refs/heads/main",
+                "head_commit": {"id": head, "timestamp": time},
+            },
+            "sender": {"login": sender},
+        }
         return self._write(payload)
 
     def _write(self, payload: dict) -> Path:

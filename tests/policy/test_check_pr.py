@@ -22,9 +22,11 @@ def _unit_push(forge, branch="so-a", author="so-a-vanthu", date="2025-12-20T09:0
     forge.branch(branch)
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     forge.write("submissions/2025/so-a/evidence/hoi-nghi.pdf", scan_pdf(1, "HOI NGHI"))
-    forge.edit(SA, "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
-               "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n"
-               "    evidence:\n      - {file: evidence/hoi-nghi.pdf}\n")
+    forge.edit(
+        SA,
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n    evidence:\n      - {file: evidence/hoi-nghi.pdf}\n",
+    )
     head = forge.commit("Cập nhật tiêu chí 1.2", author=author, date=date)
     forge.push(branch)
     return head
@@ -41,8 +43,11 @@ def test_valid_submission_before_the_deadline(forge, capsys):
 
 def test_late_push_with_back_dated_commits_is_refused(forge, capsys):
     before = _unit_push(forge)
-    forge.edit(SA, "score: 2\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}",
-               "score: 0\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}")
+    forge.edit(
+        SA,
+        "score: 2\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}",
+        "score: 0\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}",
+    )
     # the commit claims 30/12/2025, before the deadline; the forge received it on 02/01/2026
     late = forge.commit("Sửa điểm 1.1.2", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
     forge.push("so-a")
@@ -68,21 +73,27 @@ def test_editing_another_units_folder_is_refused(forge, capsys):
 
 def test_a_unit_editing_its_own_appraisal_is_refused(forge, capsys):
     forge.branch("tu-tham-dinh")
-    forge.write("submissions/2025/so-a/appraisal.yaml",
-                "unit: so-a\nyear: 2025\nrounds:\n  - round: 1\n    council: hd-tinh\n    date: \"2026-01-05\"\n"
-                "    items:\n      - {code: \"1.1.1\", score: 1}\n")
+    forge.write(
+        "submissions/2025/so-a/appraisal.yaml",
+        'unit: so-a\nyear: 2025\nrounds:\n  - round: 1\n    council: hd-tinh\n    date: "2026-01-05"\n'
+        '    items:\n      - {code: "1.1.1", score: 1}\n',
+    )
     head = forge.commit("Tự ghi điểm thẩm định", author="so-a-vanthu", date="2026-01-05T09:00:00+07:00")
     forge.push("tu-tham-dinh")
     code, doc = check(capsys, forge.checkout(head), forge.pull_request(head, "so-a-vanthu", "2026-01-05T02:00:00Z"))
     assert code == 1 and "policy-appraisal-council-only" in codes(doc)
     assert "không được tự ghi kết quả thẩm định" in next(
-        f["message"] for f in doc["findings"] if f["code"] == "policy-appraisal-council-only")
+        f["message"] for f in doc["findings"] if f["code"] == "policy-appraisal-council-only"
+    )
 
 
 def test_shared_files_need_an_administrator(forge, capsys):
     forge.branch("sua-ke-hoach")
-    forge.edit("plans/2025.yaml", 'self_assessment_closes: "2025-12-31T23:59:59+07:00"',
-               'self_assessment_closes: "2026-01-20T23:59:59+07:00"')
+    forge.edit(
+        "plans/2025.yaml",
+        'self_assessment_closes: "2025-12-31T23:59:59+07:00"',
+        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
+    )
     head = forge.commit("Tự gia hạn", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("sua-ke-hoach")
     ci = forge.checkout(head)
@@ -98,7 +109,10 @@ def test_an_extension_granted_to_one_unit(forge, capsys):
     forge.branch("so-b")
     forge.write(SB, (forge.work / SA).read_text(encoding="utf-8").replace("unit: so-a", "unit: so-b"))
     for name in ("ke-hoach.pdf", "bao-cao.pdf"):
-        forge.write(f"submissions/2025/so-b/evidence/{name}", (forge.work / f"submissions/2025/so-a/evidence/{name}").read_bytes())
+        forge.write(
+            f"submissions/2025/so-b/evidence/{name}",
+            (forge.work / f"submissions/2025/so-a/evidence/{name}").read_bytes(),
+        )
     head_b = forge.commit("Hồ sơ so-b", author="so-b-vanthu", date="2026-01-05T09:00:00+07:00")
     forge.push("so-b")
     ci = forge.checkout(head_b)
@@ -114,8 +128,11 @@ def test_an_extension_granted_to_one_unit(forge, capsys):
 
 def test_an_extension_must_come_from_the_base_branch(forge, capsys):
     forge.branch("so-a-tu-gia-han")
-    forge.edit("plans/2025.yaml", "extensions:\n", "extensions:\n  - {unit: so-a, decision: \"tự ghi\", "
-               "self_assessment_closes: \"2026-01-31T23:59:59+07:00\"}\n")
+    forge.edit(
+        "plans/2025.yaml",
+        "extensions:\n",
+        'extensions:\n  - {unit: so-a, decision: "tự ghi", self_assessment_closes: "2026-01-31T23:59:59+07:00"}\n',
+    )
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     head = forge.commit("Gia hạn và sửa điểm", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
     forge.push("so-a-tu-gia-han")
@@ -159,9 +176,13 @@ def test_validation_findings_are_reported_with_their_lines(forge, capsys):
 def test_withdrawing_after_the_deadline_is_not_a_withdrawal(forge, capsys):
     head = _unit_push(forge)
     ci = forge.checkout(head)
-    code, doc = check(capsys, ci, forge.pull_request(head, "so-a-vanthu", BEFORE, action="converted_to_draft", draft=True))
+    code, doc = check(
+        capsys, ci, forge.pull_request(head, "so-a-vanthu", BEFORE, action="converted_to_draft", draft=True)
+    )
     assert code == 0 and not doc["findings"]
-    code, doc = check(capsys, ci, forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True))
+    code, doc = check(
+        capsys, ci, forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True)
+    )
     assert "withdraw-too-late" in codes(doc, errors_only=False)
 
 
@@ -179,9 +200,19 @@ def test_text_report_and_job_summary(forge, capsys, tmp_path):
 
     head = _unit_push(forge)
     summary = tmp_path / "summary.md"
-    code = cli.main(["check-pr", "--repo", str(forge.checkout(head)), "--event",
-                     str(forge.pull_request(head, "so-a-vanthu", BEFORE, number=7)), "--format", "github",
-                     "--summary", str(summary)])
+    code = cli.main(
+        [
+            "check-pr",
+            "--repo",
+            str(forge.checkout(head)),
+            "--event",
+            str(forge.pull_request(head, "so-a-vanthu", BEFORE, number=7)),
+            "--format",
+            "github",
+            "--summary",
+            str(summary),
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and out == ""  # no annotation when all is well
     text = summary.read_text(encoding="utf-8")
@@ -203,9 +234,11 @@ def test_cannot_run_without_the_commits(forge, capsys, tmp_path):
 def test_a_link_out_of_the_repository_is_reported_not_followed(forge, capsys):
     forge.branch("so-a")
     os.symlink("/etc/passwd", forge.work / "submissions/2025/so-a/evidence/mat-khau.pdf")
-    forge.edit(SA, "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
-               "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n"
-               "    evidence:\n      - {file: evidence/mat-khau.pdf}\n")
+    forge.edit(
+        SA,
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n    evidence:\n      - {file: evidence/mat-khau.pdf}\n",
+    )
     head = forge.commit("Liên kết", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
     event = forge.pull_request(head, "so-a-vanthu", BEFORE)
@@ -251,8 +284,13 @@ def test_a_pull_request_target_payload_is_judged_like_a_pull_request(forge, caps
     before = _unit_push(forge)
     ci = forge.checkout(before)
     out = forge.root / "ket-qua.json"
-    code, doc = check(capsys, ci, forge.pull_request(before, "so-a-vanthu", BEFORE, action="ready_for_review", number=7),
-                      "--output", str(out))
+    code, doc = check(
+        capsys,
+        ci,
+        forge.pull_request(before, "so-a-vanthu", BEFORE, action="ready_for_review", number=7),
+        "--output",
+        str(out),
+    )
     assert code == 0 and doc["errors"] == 0 and doc["checked"] == 1, doc
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["pull_request"] == 7 and result["event"] == "pull_request" and result["head"] == before
@@ -264,6 +302,11 @@ def test_a_pull_request_target_payload_is_judged_like_a_pull_request(forge, caps
     code, doc = check(capsys, forge.checkout(late), forge.pull_request(late, "so-a-vanthu", AFTER, before=before))
     assert code == 1 and codes(doc) == {"phase-locked"}
     # another unit's account, with the event name given as an option
-    code, doc = check(capsys, forge.checkout(late), forge.pull_request(late, "so-b-vanthu", BEFORE, before=before),
-                      "--event-name", "pull_request_target")
+    code, doc = check(
+        capsys,
+        forge.checkout(late),
+        forge.pull_request(late, "so-b-vanthu", BEFORE, before=before),
+        "--event-name",
+        "pull_request_target",
+    )
     assert code == 1 and codes(doc) == {"policy-not-unit-account"}, doc

@@ -22,24 +22,51 @@ def _forge_data(tmp_path, pulls: list[dict], timelines: dict, runs: dict):
         (folder / str(number)).mkdir(exist_ok=True)
         # one JSON object per line, as `gh api --paginate --jq '.[]'` writes them
         (folder / str(number) / "timeline.json").write_text(
-            "".join(json.dumps(e) + "\n" for e in timelines.get(number, [])), encoding="utf-8")
+            "".join(json.dumps(e) + "\n" for e in timelines.get(number, [])), encoding="utf-8"
+        )
         (folder / str(number) / "runs.json").write_text(
-            "".join(json.dumps(r) + "\n" for r in runs.get(number, [])), encoding="utf-8")
+            "".join(json.dumps(r) + "\n" for r in runs.get(number, [])), encoding="utf-8"
+        )
     return folder
 
 
 def _pull(number, login, head, draft=False):
-    return {"number": number, "draft": draft, "title": "Hồ sơ", "user": {"login": login},
-            "created_at": "2025-12-01T01:00:00Z", "head": {"sha": head, "ref": f"pr-{number}"}}
+    return {
+        "number": number,
+        "draft": draft,
+        "title": "Hồ sơ",
+        "user": {"login": login},
+        "created_at": "2025-12-01T01:00:00Z",
+        "head": {"sha": head, "ref": f"pr-{number}"},
+    }
 
 
 def _close(forge, data, now, capsys, key) -> dict:
     closer = forge.checkout("main", name="closer")
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
     out = data / "khoa.json"
-    code = cli.main(["close-entry", "--repo", str(closer), "--pulls", str(data / "pulls.json"), "--forge-data", str(data),
-                     "--now", now, "--apply", "--push", "origin", "--out", str(out), "--summary", str(data / "bb.md"),
-                     "--key", str(key)])
+    code = cli.main(
+        [
+            "close-entry",
+            "--repo",
+            str(closer),
+            "--pulls",
+            str(data / "pulls.json"),
+            "--forge-data",
+            str(data),
+            "--now",
+            now,
+            "--apply",
+            "--push",
+            "origin",
+            "--out",
+            str(out),
+            "--summary",
+            str(data / "bb.md"),
+            "--key",
+            str(key),
+        ]
+    )
     assert code == 0, capsys.readouterr()
     capsys.readouterr()
     return json.loads(out.read_text(encoding="utf-8"))
@@ -49,8 +76,10 @@ def _so_b_draft(forge):
     forge.branch("so-b", "main")
     forge.write(SB, (forge.work / SA).read_text(encoding="utf-8").replace("unit: so-a", "unit: so-b"))
     for name in ("ke-hoach.pdf", "bao-cao.pdf"):
-        forge.write(f"submissions/2025/so-b/evidence/{name}",
-                    (forge.work / f"submissions/2025/so-a/evidence/{name}").read_bytes())
+        forge.write(
+            f"submissions/2025/so-b/evidence/{name}",
+            (forge.work / f"submissions/2025/so-a/evidence/{name}").read_bytes(),
+        )
     head = forge.commit("Hồ sơ so-b", author="so-b-vanthu", date="2026-01-05T09:00:00+07:00")
     forge.push("so-b")
     return head
@@ -67,9 +96,13 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
     forge.push("so-a")
     hb = _so_b_draft(forge)  # so-b: still a draft; its extension runs to 10/01/2026
     pulls = [_pull(1, "so-a-vanthu", h2), _pull(2, "so-b-vanthu", hb, draft=True)]
-    runs = {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-                {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"}],
-            2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    runs = {
+        1: [
+            {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
+            {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
+        ],
+        2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}],
+    }
     data = _forge_data(tmp_path, pulls, {}, runs)
 
     doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
@@ -86,16 +119,32 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
     git(forge.work, "checkout", "-q", "so-a")
     h3 = forge.commit("Trống", author="so-a-vanthu", date="2025-12-29T09:00:00+07:00", allow_empty=True)
     forge.push("so-a")
-    code, res = check(capsys, forge.checkout(h3), forge.pull_request(h3, "so-a-vanthu", "2026-01-06T02:00:00Z", before=h2))
+    code, res = check(
+        capsys, forge.checkout(h3), forge.pull_request(h3, "so-a-vanthu", "2026-01-06T02:00:00Z", before=h2)
+    )
     assert code == 1 and codes(res) == {"phase-locked"}
 
     # the version received stays mergeable after the deadline (the council updates the branch)
     git(forge.work, "checkout", "-q", "-B", "so-a", h1)
-    git(forge.work, "merge", "-q", "--no-edit", "origin/main", env={"GIT_AUTHOR_NAME": "hdtd-1",
-        "GIT_AUTHOR_EMAIL": "h@x.vn", "GIT_COMMITTER_NAME": "hdtd-1", "GIT_COMMITTER_EMAIL": "h@x.vn"})
+    git(
+        forge.work,
+        "merge",
+        "-q",
+        "--no-edit",
+        "origin/main",
+        env={
+            "GIT_AUTHOR_NAME": "hdtd-1",
+            "GIT_AUTHOR_EMAIL": "h@x.vn",
+            "GIT_COMMITTER_NAME": "hdtd-1",
+            "GIT_COMMITTER_EMAIL": "h@x.vn",
+        },
+    )
     h4 = forge.push("so-a")
-    code, res = check(capsys, forge.checkout(h4),
-                      forge.pull_request(h4, "so-a-vanthu", "2026-01-20T02:00:00Z", sender="hdtd-1", before=h1))
+    code, res = check(
+        capsys,
+        forge.checkout(h4),
+        forge.pull_request(h4, "so-a-vanthu", "2026-01-20T02:00:00Z", sender="hdtd-1", before=h1),
+    )
     assert code == 0, res
 
     # so-b: at its own deadline it is still a draft → not submitted, and told so
@@ -109,22 +158,32 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
 
 def test_a_later_extension_replaces_the_not_submitted_record(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)
-    data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb, draft=True)], {},
-                       {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(2, "so-b-vanthu", hb, draft=True)],
+        {},
+        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
+    )
     doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)
     # so-a's dossier was merged into main before the deadline: received as it stands there
     assert [(d["unit"], d["received"]) for d in doc["decisions"]] == [("so-a", True), ("so-b", False)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "chua-nop/2025/so-b"
     # the Department grants a new extension; so-b sends its dossier (ready for review on 15/01)
     forge.branch("gia-han", "main")
-    forge.edit("plans/2025.yaml", 'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
-               'self_assessment_closes: "2026-01-20T23:59:59+07:00"')
+    forge.edit(
+        "plans/2025.yaml",
+        'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
+        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
+    )
     forge.commit("Gia hạn lần 2 cho so-b", author="snv-admin", date="2026-01-12T09:00:00+07:00")
     forge.push("gia-han")
     forge.merge("gia-han", by="snv-admin")
-    data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb)],
-                       {2: [{"event": "ready_for_review", "created_at": "2026-01-15T02:00:00Z"}]},
-                       {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(2, "so-b-vanthu", hb)],
+        {2: [{"event": "ready_for_review", "created_at": "2026-01-15T02:00:00Z"}]},
+        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
+    )
     doc = _close(forge, data, "2026-01-21T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-b", True, hb)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "nop/2025/so-b"
@@ -135,9 +194,12 @@ def test_a_pull_request_withdrawn_after_the_deadline_still_counts(forge, capsys,
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
-    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1, draft=True)],
-                       {1: [{"event": "convert_to_draft", "created_at": "2026-01-01T05:00:00Z"}]},
-                       {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(1, "so-a-vanthu", h1, draft=True)],
+        {1: [{"event": "convert_to_draft", "created_at": "2026-01-01T05:00:00Z"}]},
+        {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]},
+    )
     doc = _close(forge, data, "2026-01-02T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-a", True, h1)]
 
@@ -152,8 +214,27 @@ def test_without_run_history_the_current_head_is_taken_only_when_asked(forge, ca
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
     for flag, commit in (([], "main"), (["--current-heads"], h1)):
         out = tmp_path / "d.json"
-        assert cli.main(["close-entry", "--repo", str(closer), "--pulls", str(data / "pulls.json"), "--forge-data",
-                         str(data), "--now", "2026-01-01T00:00:00+07:00", "--year", "2025", "--out", str(out), *flag]) == 0
+        assert (
+            cli.main(
+                [
+                    "close-entry",
+                    "--repo",
+                    str(closer),
+                    "--pulls",
+                    str(data / "pulls.json"),
+                    "--forge-data",
+                    str(data),
+                    "--now",
+                    "2026-01-01T00:00:00+07:00",
+                    "--year",
+                    "2025",
+                    "--out",
+                    str(out),
+                    *flag,
+                ]
+            )
+            == 0
+        )
         (decision,) = [d for d in json.loads(out.read_text(encoding="utf-8"))["decisions"] if d["unit"] == "so-a"]
         assert decision["commit"] == (git(closer, "rev-parse", "HEAD") if commit == "main" else h1)
     capsys.readouterr()
@@ -176,10 +257,14 @@ def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path
 def test_a_reviewer_moving_the_card_after_the_deadline_does_not_unsend(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)  # so-b's deadline (extension): 10/01/2026 23:59
     pull = {**_pull(2, "so-b-vanthu", hb), "labels": [{"name": "decap-cms/pending_publish"}]}
-    timeline = {2: [{"event": "labeled", "label": "decap-cms/draft", "created_at": "2026-01-05T02:00:00Z"},
-                    {"event": "labeled", "label": "decap-cms/pending_review", "created_at": "2026-01-09T02:00:00Z"},
-                    # after the deadline a reviewer moves the card on to "ready": a move between ready states
-                    {"event": "labeled", "label": "decap-cms/pending_publish", "created_at": "2026-01-11T00:10:00Z"}]}
+    timeline = {
+        2: [
+            {"event": "labeled", "label": "decap-cms/draft", "created_at": "2026-01-05T02:00:00Z"},
+            {"event": "labeled", "label": "decap-cms/pending_review", "created_at": "2026-01-09T02:00:00Z"},
+            # after the deadline a reviewer moves the card on to "ready": a move between ready states
+            {"event": "labeled", "label": "decap-cms/pending_publish", "created_at": "2026-01-11T00:10:00Z"},
+        ]
+    }
     runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
     doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys, receipt_key)
     decision = next(d for d in doc["decisions"] if d["unit"] == "so-b")

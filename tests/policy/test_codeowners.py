@@ -18,15 +18,23 @@ def test_generated_rules_follow_routing(mini_repo, capsys):
     assert cli.main(["codeowners", "--root", str(mini_repo)]) == 0
     text = (mini_repo / ".github/CODEOWNERS").read_text(encoding="utf-8")
     rules = [line for line in text.splitlines() if line and not line.startswith("#")]
-    assert rules == ["* @snv-admin",
-                     "/submissions/2025/so-a/ @hdtd-1", "/submissions/2025/so-a/appraisal.yaml @hdtd-1 @snv-admin",
-                     "/submissions/2025/so-b/ @hdtd-1", "/submissions/2025/so-b/appraisal.yaml @hdtd-1 @snv-admin"]
+    assert rules == [
+        "* @snv-admin",
+        "/submissions/2025/so-a/ @hdtd-1",
+        "/submissions/2025/so-a/appraisal.yaml @hdtd-1 @snv-admin",
+        "/submissions/2025/so-b/ @hdtd-1",
+        "/submissions/2025/so-b/appraisal.yaml @hdtd-1 @snv-admin",
+    ]
     assert cli.main(["codeowners", "--root", str(mini_repo), "--check"]) == 0
     # a unit moves to another council: the committed file is now out of date
     plan = mini_repo / "plans/2025.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "  - {id: hd-tinh, name: Hội đồng thẩm định tỉnh, accounts: [hdtd-1]}",
-        "  - {id: hd-tinh, name: Hội đồng thẩm định tỉnh, accounts: [hdtd-1, hdtd-2]}"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "  - {id: hd-tinh, name: Hội đồng thẩm định tỉnh, accounts: [hdtd-1]}",
+            "  - {id: hd-tinh, name: Hội đồng thẩm định tỉnh, accounts: [hdtd-1, hdtd-2]}",
+        ),
+        encoding="utf-8",
+    )
     capsys.readouterr()
     assert cli.main(["codeowners", "--root", str(mini_repo), "--check"]) == 1
     assert "codeowners-outdated" in capsys.readouterr().out
@@ -62,5 +70,6 @@ def test_a_registry_change_must_regenerate_codeowners(forge, capsys):
 def test_the_committed_codeowners_is_up_to_date():
     """The repository's own .github/CODEOWNERS matches its unit registry and plans."""
     repo = repository.load(ROOT, lambda folder: False)
-    assert (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8") == codeowners.render(repo, "github"), \
+    assert (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8") == codeowners.render(repo, "github"), (
         "chạy 'cchc codeowners' để cập nhật .github/CODEOWNERS"
+    )

@@ -16,8 +16,19 @@ SA = "submissions/2025/so-a/self-assessment.yaml"
 def _result(forge, tmp_path, head, name, number=5, draft=True, author="so-a-vanthu"):
     out = tmp_path / f"{name}.json"
     event = forge.pull_request(head, author, "2025-12-20T03:00:00Z", number=number, draft=draft)
-    cli.main(["check-pr", "--repo", str(forge.checkout(head)), "--event", str(event), "--output", str(out),
-              "--format", "json"])
+    cli.main(
+        [
+            "check-pr",
+            "--repo",
+            str(forge.checkout(head)),
+            "--event",
+            str(event),
+            "--output",
+            str(out),
+            "--format",
+            "json",
+        ]
+    )
     return out
 
 
@@ -66,23 +77,39 @@ def test_comment_lists_findings_with_their_fix(forge, tmp_path):
 
 def test_untrusted_text_cannot_mention_link_or_inject():
     evil = "@snv-admin <img src=x onerror=alert(1)> [bấm vào đây](http://lua-dao.example) | cột ![x](http://x/y.png)"
-    doc = {"version": 1, "head": "a" * 40, "pull_request": 3, "errors": 1, "warnings": 0, "roles": ["unit"],
-           "findings": [{"file": "x`y", "line": 1, "severity": "error", "code": "c", "message": evil, "hint": evil}],
-           "dossier": {"name": evil, "year": 2025, "self_total": "1", "total": "1", "max": "2", "index": "50.00",
-                       "rows": [{"code": "1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
-                                 "evidence": 0}]}}
+    doc = {
+        "version": 1,
+        "head": "a" * 40,
+        "pull_request": 3,
+        "errors": 1,
+        "warnings": 0,
+        "roles": ["unit"],
+        "findings": [{"file": "x`y", "line": 1, "severity": "error", "code": "c", "message": evil, "hint": evil}],
+        "dossier": {
+            "name": evil,
+            "year": 2025,
+            "self_total": "1",
+            "total": "1",
+            "max": "2",
+            "index": "50.00",
+            "rows": [{"code": "1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1", "evidence": 0}],
+        },
+    }
     body = pr_comment.render(result.load(json.dumps(doc)))
     assert "<img" not in body and "](http" not in body and "http://" not in body and "@snv-admin" not in body
     table_row = next(line for line in body.splitlines() if line.startswith("| **1** |"))
     assert table_row.count(" | ") == 5  # the title's '|' did not add a column
 
 
-@pytest.mark.parametrize("bad", [
-    {"version": 2, "head": "a" * 40, "findings": []},
-    {"version": 1, "head": "not-a-commit", "findings": []},
-    {"version": 1, "head": "a" * 40, "findings": [{"file": "x"}]},
-    {"version": 1, "head": "a" * 40, "findings": [], "dossier": {"total": "1e999999"}},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"version": 2, "head": "a" * 40, "findings": []},
+        {"version": 1, "head": "not-a-commit", "findings": []},
+        {"version": 1, "head": "a" * 40, "findings": [{"file": "x"}]},
+        {"version": 1, "head": "a" * 40, "findings": [], "dossier": {"total": "1e999999"}},
+    ],
+)
 def test_malformed_results_are_refused(bad, tmp_path, capsys):
     path = tmp_path / "r.json"
     path.write_text(json.dumps(bad), encoding="utf-8")
@@ -95,12 +122,29 @@ EVIL_CODE = "1 --> <img src=x onerror=alert(1)> @snv-admin"
 
 
 def _doc(**dossier_changes) -> dict:
-    dossier = {"unit": "so-a", "name": "Sở Thử nghiệm A", "year": 2025, "self_total": "1", "total": "1", "max": "2",
-               "index": "50.00", "rows": [{"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2",
-                                           "self": "1", "evidence": 0}]}
+    dossier = {
+        "unit": "so-a",
+        "name": "Sở Thử nghiệm A",
+        "year": 2025,
+        "self_total": "1",
+        "total": "1",
+        "max": "2",
+        "index": "50.00",
+        "rows": [
+            {"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2", "self": "1", "evidence": 0}
+        ],
+    }
     dossier.update(dossier_changes)
-    return {"version": 1, "head": "a" * 40, "pull_request": 3, "errors": 0, "warnings": 0, "roles": ["unit"],
-            "findings": [], "dossier": dossier}
+    return {
+        "version": 1,
+        "head": "a" * 40,
+        "pull_request": 3,
+        "errors": 0,
+        "warnings": 0,
+        "roles": ["unit"],
+        "findings": [],
+        "dossier": dossier,
+    }
 
 
 def _own_comment_ends(body: str) -> int:
@@ -119,13 +163,17 @@ def test_the_hidden_state_cannot_end_its_comment():
 def test_the_hidden_state_round_trips_and_a_tampered_one_is_ignored():
     first = pr_comment.render(_doc())
     assert pr_comment.previous_state(first)["values"]["rows"] == {"1.1": "1"}
-    second = _doc(rows=[{"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2", "self": "2",
-                         "evidence": 0}], self_total="2")
+    second = _doc(
+        rows=[{"code": "1.1", "title": "Tiêu chí", "depth": 1, "leaf": True, "max": "2", "self": "2", "evidence": 0}],
+        self_total="2",
+    )
     second["head"] = "b" * 40
     assert "▲ +1" in pr_comment.render(second, first)
     # a state in the old, unencoded form whose values carry markup: ignored, never echoed
-    old = ('<!-- cchc:state {"baseline": null, "head": "' + "c" * 40 + '", "values": {"index": "1", "rows": '
-           '{"1.1": "1 <img src=x onerror=alert(1)>"}, "total": "1"}} -->')
+    old = (
+        '<!-- cchc:state {"baseline": null, "head": "' + "c" * 40 + '", "values": {"index": "1", "rows": '
+        '{"1.1": "1 <img src=x onerror=alert(1)>"}, "total": "1"}} -->'
+    )
     body = pr_comment.render(second, old)
     assert "<img" not in body and body.count("-->") == _own_comment_ends(body)
     assert pr_comment.previous_state(old) is None
@@ -133,16 +181,28 @@ def test_the_hidden_state_round_trips_and_a_tampered_one_is_ignored():
 
 _HOSTILE = [
     ("row code", lambda d: d["dossier"]["rows"][0].update(code=EVIL_CODE)),
-    ("finding criterion", lambda d: d["findings"].append(
-        {"file": "a.yaml", "severity": "error", "code": "c", "message": "m", "criterion": "1 -->"})),
-    ("finding code", lambda d: d["findings"].append(
-        {"file": "a.yaml", "severity": "error", "code": "<b>x</b>", "message": "m"})),
-    ("finding path ending the comment", lambda d: d["findings"].append(
-        {"file": "a-->b.pdf", "severity": "error", "code": "c", "message": "m"})),
-    ("finding path with a control character", lambda d: d["findings"].append(
-        {"file": "a\x1b[31mb.pdf", "severity": "error", "code": "c", "message": "m"})),
-    ("message with a control character", lambda d: d["findings"].append(
-        {"file": "a.yaml", "severity": "error", "code": "c", "message": "m\x00"})),
+    (
+        "finding criterion",
+        lambda d: d["findings"].append(
+            {"file": "a.yaml", "severity": "error", "code": "c", "message": "m", "criterion": "1 -->"}
+        ),
+    ),
+    (
+        "finding code",
+        lambda d: d["findings"].append({"file": "a.yaml", "severity": "error", "code": "<b>x</b>", "message": "m"}),
+    ),
+    (
+        "finding path ending the comment",
+        lambda d: d["findings"].append({"file": "a-->b.pdf", "severity": "error", "code": "c", "message": "m"}),
+    ),
+    (
+        "finding path with a control character",
+        lambda d: d["findings"].append({"file": "a\x1b[31mb.pdf", "severity": "error", "code": "c", "message": "m"}),
+    ),
+    (
+        "message with a control character",
+        lambda d: d["findings"].append({"file": "a.yaml", "severity": "error", "code": "c", "message": "m\x00"}),
+    ),
     ("number with an exponent", lambda d: d["dossier"].update(total="1e5")),
     ("unit id", lambda d: d["dossier"].update(unit="so-a --> @x")),
     ("author", lambda d: d.update(author="@snv-admin <img>")),
@@ -194,15 +254,45 @@ def test_job_summary_quotes_findings_as_inert_text():
 
 def test_every_text_field_of_the_comment_is_inert():
     evil = "@snv-admin <img src=x onerror=alert(1)> [x](http://lua-dao.example) --> #7 | ![i](http://x/y.png)"
-    doc = _doc(name=evil, status_name=evil, classification=evil, appraised=True,
-               report={"number": evil, "date": evil[:40], "approved_by": evil},
-               rows=[{"code": "1.1", "title": evil, "depth": 1, "leaf": True, "max": "2", "self": "1",
-                      "appraised": "0.5", "evidence": 1, "reason": evil, "round": 1}])
-    doc.update(phase=evil, errors=1, roles=["council"],
-               findings=[{"file": "a`b <img src=x>.pdf", "line": 1, "severity": "error", "code": "c",
-                          "message": evil, "hint": evil, "criterion": "1.1"}])
+    doc = _doc(
+        name=evil,
+        status_name=evil,
+        classification=evil,
+        appraised=True,
+        report={"number": evil, "date": evil[:40], "approved_by": evil},
+        rows=[
+            {
+                "code": "1.1",
+                "title": evil,
+                "depth": 1,
+                "leaf": True,
+                "max": "2",
+                "self": "1",
+                "appraised": "0.5",
+                "evidence": 1,
+                "reason": evil,
+                "round": 1,
+            }
+        ],
+    )
+    doc.update(
+        phase=evil,
+        errors=1,
+        roles=["council"],
+        findings=[
+            {
+                "file": "a`b <img src=x>.pdf",
+                "line": 1,
+                "severity": "error",
+                "code": "c",
+                "message": evil,
+                "hint": evil,
+                "criterion": "1.1",
+            }
+        ],
+    )
     body = pr_comment.render(result.load(json.dumps(doc)))
-    assert body.count(evil.split()[0]) == 0  # no mention
+    assert body.count(evil.split(maxsplit=1)[0]) == 0  # no mention
     for live in ("<img", "](http", "http://", "-->\n|", "#7", "![", "@snv-admin"):
         assert live not in body, live
     assert body.count("-->") == _own_comment_ends(body)

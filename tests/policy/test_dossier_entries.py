@@ -45,8 +45,11 @@ def _receive_nfd_evidence(forge) -> None:
 
 def _explain(forge, branch: str, new_name: str) -> str:
     forge.branch(branch)
-    forge.write(EX, "unit: so-a\nyear: 2025\nanswers:\n  - code: \"1.2\"\n    text: Bổ sung quyết định.\n"
-                f"    evidence:\n      - {{file: evidence/{unicodedata.normalize('NFC', new_name)}}}\n")
+    forge.write(
+        EX,
+        'unit: so-a\nyear: 2025\nanswers:\n  - code: "1.2"\n    text: Bổ sung quyết định.\n'
+        f"    evidence:\n      - {{file: evidence/{unicodedata.normalize('NFC', new_name)}}}\n",
+    )
     forge.write(f"{FOLDER}/evidence/{new_name}", scan_pdf(1, "QUYET DINH THAY THE"))
     head = forge.commit("Giải trình", author="so-a-vanthu", date="2026-02-20T09:00:00+07:00")
     forge.push(branch)
@@ -82,7 +85,9 @@ def test_links_and_submodules_in_a_dossier_are_refused_cited_or_not(forge, capsy
     modes = git(forge.work, "ls-tree", "-r", "HEAD", "--", f"{FOLDER}/evidence")
     assert "160000 commit" in modes and "120000 blob" in modes
     for doc in _both_ways(forge, capsys, head, forge.pull_request(head, "so-a-vanthu", BEFORE)):
-        assert _errors(doc) == {("path-symlink", f"{FOLDER}/evidence/ban-sao.pdf"),
-                                ("path-symlink", f"{FOLDER}/evidence/.an.pdf"),
-                                ("dossier-entry-not-file", f"{FOLDER}/evidence/kho-khac")}, doc
+        assert _errors(doc) == {
+            ("path-symlink", f"{FOLDER}/evidence/ban-sao.pdf"),
+            ("path-symlink", f"{FOLDER}/evidence/.an.pdf"),
+            ("dossier-entry-not-file", f"{FOLDER}/evidence/kho-khac"),
+        }, doc
         assert "evidence-unreferenced" not in codes(doc, errors_only=False)

@@ -40,8 +40,11 @@ NOTHING_PUSHED = [  # (action, sender, label, labels after the event)
 ]
 
 
-@pytest.mark.parametrize(("action", "sender", "label", "labels"), NOTHING_PUSHED,
-                         ids=[f"{action}-{label or sender}" for action, sender, label, _ in NOTHING_PUSHED])
+@pytest.mark.parametrize(
+    ("action", "sender", "label", "labels"),
+    NOTHING_PUSHED,
+    ids=[f"{action}-{label or sender}" for action, sender, label, _ in NOTHING_PUSHED],
+)
 def test_the_sender_of_an_event_that_pushed_nothing_is_not_its_author(forge, capsys, action, sender, label, labels):
     head = _sent_on_time(forge)
     event = forge.pull_request(head, "so-a-vanthu", BEFORE, action=action, sender=sender, label=label, labels=labels)
@@ -61,13 +64,13 @@ def test_a_push_by_someone_else_is_still_judged(forge, capsys):
 
 def test_a_received_dossier_labelled_by_the_council_stays_accepted(forge, capsys, tmp_path, receipt_key):
     head = _sent_on_time(forge)
-    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", head)], {},
-                       {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path, [_pull(1, "so-a-vanthu", head)], {}, {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]}
+    )
     _close(forge, data, LATER, capsys, receipt_key)
     ci = forge.checkout(head)
     for action, sender, label, labels in NOTHING_PUSHED:
-        event = forge.pull_request(head, "so-a-vanthu", LATER, action=action, sender=sender, label=label,
-                                   labels=labels)
+        event = forge.pull_request(head, "so-a-vanthu", LATER, action=action, sender=sender, label=label, labels=labels)
         code, doc = check(capsys, ci, event)
         assert code == 0 and not codes(doc, errors_only=False) & {"receipt-pending"}, (action, doc)
 
@@ -75,11 +78,27 @@ def test_a_received_dossier_labelled_by_the_council_stays_accepted(forge, capsys
 def test_between_the_deadline_and_the_close_job_an_on_time_submission_stays_accepted(forge, capsys, monkeypatch):
     head = _sent_on_time(forge)
     ci = forge.checkout(head)
-    waiting = [forge.pull_request(head, "so-a-vanthu", AFTER, action="labeled", sender="hdtd-1",
-                                  label="dang-tham-dinh", labels=("dang-tham-dinh",)),
-               forge.pull_request(head, "so-a-vanthu", AFTER, action="labeled", sender="hdtd-1",
-                                  label="decap-cms/pending_publish", labels=("decap-cms/pending_publish",)),
-               forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True)]
+    waiting = [
+        forge.pull_request(
+            head,
+            "so-a-vanthu",
+            AFTER,
+            action="labeled",
+            sender="hdtd-1",
+            label="dang-tham-dinh",
+            labels=("dang-tham-dinh",),
+        ),
+        forge.pull_request(
+            head,
+            "so-a-vanthu",
+            AFTER,
+            action="labeled",
+            sender="hdtd-1",
+            label="decap-cms/pending_publish",
+            labels=("decap-cms/pending_publish",),
+        ),
+        forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True),
+    ]
     for event in waiting:
         code, doc = check(capsys, ci, event)
         assert code == 0, doc
@@ -102,14 +121,34 @@ def test_between_the_deadline_and_the_close_job_late_acts_are_still_refused(forg
     assert code == 1 and codes(doc) == {"phase-locked"}
     monkeypatch.delenv("GITHUB_RUN_ATTEMPT")
     ci = forge.checkout(h1)
-    sends = [forge.pull_request(h1, "so-a-vanthu", AFTER, action="ready_for_review"),
-             forge.pull_request(h1, "so-a-vanthu", AFTER, action="reopened"),
-             forge.pull_request(h1, "so-a-vanthu", AFTER, action="labeled", label="decap-cms/pending_review",
-                                labels=("decap-cms/pending_review",)),
-             forge.pull_request(h1, "so-a-vanthu", AFTER, action="edited", title="Hồ sơ tự đánh giá",
-                                changes={"title": {"from": "WIP: Hồ sơ tự đánh giá"}}),  # Gitea's Gửi đi
-             forge.pull_request(h1, "so-a-vanthu", AFTER, action="labeled", label="dang-tham-dinh",
-                                labels=("decap-cms/draft", "dang-tham-dinh"))]  # still a draft: not submitted
+    sends = [
+        forge.pull_request(h1, "so-a-vanthu", AFTER, action="ready_for_review"),
+        forge.pull_request(h1, "so-a-vanthu", AFTER, action="reopened"),
+        forge.pull_request(
+            h1,
+            "so-a-vanthu",
+            AFTER,
+            action="labeled",
+            label="decap-cms/pending_review",
+            labels=("decap-cms/pending_review",),
+        ),
+        forge.pull_request(
+            h1,
+            "so-a-vanthu",
+            AFTER,
+            action="edited",
+            title="Hồ sơ tự đánh giá",
+            changes={"title": {"from": "WIP: Hồ sơ tự đánh giá"}},
+        ),  # Gitea's Gửi đi
+        forge.pull_request(
+            h1,
+            "so-a-vanthu",
+            AFTER,
+            action="labeled",
+            label="dang-tham-dinh",
+            labels=("decap-cms/draft", "dang-tham-dinh"),
+        ),
+    ]  # still a draft: not submitted
     for event in sends:
         code, doc = check(capsys, ci, event)
         assert code == 1 and codes(doc) == {"phase-locked"}, doc
@@ -135,9 +174,12 @@ def test_a_rerun_of_a_draft_stage_run_cannot_accept_a_late_send(forge, capsys, t
     # once the close job has recorded what so-a had sent in time (here: its dossier on the main
     # branch), the same re-run is refused by that record
     monkeypatch.delenv("GITHUB_RUN_ATTEMPT")
-    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", head)],
-                       {1: [{"event": "ready_for_review", "created_at": "2026-01-01T00:30:00Z"}]},
-                       {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(1, "so-a-vanthu", head)],
+        {1: [{"event": "ready_for_review", "created_at": "2026-01-01T00:30:00Z"}]},
+        {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]},
+    )
     doc = _close(forge, data, LATER, capsys, receipt_key)
     assert [(d["unit"], d["received"], d["pull"]) for d in doc["decisions"]] == [("so-a", True, None)]
     code, doc = check(capsys, forge.checkout(head), opened)  # a forge that does not say it is a re-run

@@ -22,9 +22,12 @@ def test_evidence_in_git_lfs(tmp_path, capsys):
     git(forge.work, "lfs", "install", "--local")  # from now on PDFs go to LFS, as in real use
     forge.branch("so-a")
     forge.write("submissions/2025/so-a/evidence/hoi-nghi.pdf", scan_pdf(2, "HOI NGHI"))
-    forge.edit(SA, "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
-               "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n"
-               "    evidence:\n      - {file: evidence/hoi-nghi.pdf, page: 2}\n")
+    forge.edit(
+        SA,
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n",
+        "    explanation: Đã tổ chức 3 hội nghị tuyên truyền.\n"
+        "    evidence:\n      - {file: evidence/hoi-nghi.pdf, page: 2}\n",
+    )
     head = forge.commit("Bổ sung", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
     assert int(git(forge.work, "cat-file", "-s", f"{head}:submissions/2025/so-a/evidence/hoi-nghi.pdf")) < 200

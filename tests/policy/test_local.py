@@ -38,10 +38,16 @@ def test_local_check_compares_with_the_main_branch(forge, capsys):
 
 
 def _pre_commit(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"), "HOME": str(cwd),
-           "GIT_AUTHOR_NAME": "so-a-vanthu", "GIT_AUTHOR_EMAIL": "a@x.vn",
-           "GIT_COMMITTER_NAME": "so-a-vanthu", "GIT_COMMITTER_EMAIL": "a@x.vn"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "PRE_COMMIT_HOME": str(cwd.parent / "pre-commit-home"),
+        "HOME": str(cwd),
+        "GIT_AUTHOR_NAME": "so-a-vanthu",
+        "GIT_AUTHOR_EMAIL": "a@x.vn",
+        "GIT_COMMITTER_NAME": "so-a-vanthu",
+        "GIT_COMMITTER_EMAIL": "a@x.vn",
+    }
     return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
@@ -53,11 +59,14 @@ def test_the_hooks_manifest_is_valid():
 def test_the_hooks_block_an_invalid_commit_and_a_late_push(forge):
     # the same hooks as the manifest, run from the clerk's own installation (language: system)
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    local = [{**{k: h[k] for k in ("id", "name", "entry", "pass_filenames", "always_run", "stages")},
-              "language": "system"} for h in hooks]
+    local = [
+        {**{k: h[k] for k in ("id", "name", "entry", "pass_filenames", "always_run", "stages")}, "language": "system"}
+        for h in hooks
+    ]
     local[1]["args"] = ["--event-time", OPEN]  # a fixed clock for the test
-    forge.write(".pre-commit-config.yaml", yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]},
-                                                          allow_unicode=True))
+    forge.write(
+        ".pre-commit-config.yaml", yaml.safe_dump({"repos": [{"repo": "local", "hooks": local}]}, allow_unicode=True)
+    )
     forge.commit("pre-commit", author="snv-admin", date=OPEN)
     forge.push("main")
     git(forge.work, "config", "cchc.account", "so-a-vanthu")

@@ -35,9 +35,11 @@ def _on_time_then_late(forge) -> tuple[str, str]:
 
 def _message(commit: str) -> str:
     """A message shaped exactly like the close job's."""
-    return (f"Tiếp nhận hồ sơ tự đánh giá năm 2025 của Sở A (so-a): phiên bản {commit[:12]} của yêu cầu gộp #1 tại "
-            f"thời điểm khoá nhập liệu.\nKhoá nhập liệu lúc 23:59 ngày 31/12/2025.\nHạn tự đánh giá: {DEADLINE}\n"
-            f"Phiên bản: {commit}\n")
+    return (
+        f"Tiếp nhận hồ sơ tự đánh giá năm 2025 của Sở A (so-a): phiên bản {commit[:12]} của yêu cầu gộp #1 tại "
+        f"thời điểm khoá nhập liệu.\nKhoá nhập liệu lúc 23:59 ngày 31/12/2025.\nHạn tự đánh giá: {DEADLINE}\n"
+        f"Phiên bản: {commit}\n"
+    )
 
 
 @pytest.mark.parametrize("forgery", ["plain", "annotated", "own-key", "own-key-listed-by-the-pull-request"])
@@ -49,8 +51,12 @@ def test_a_tag_pushed_by_someone_is_not_a_receipt(forge, capsys, tmp_path, forge
         h2 = forge.commit("Thêm khoá", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
         forge.push("so-a")
     # whoever may push tags (or run a workflow with contents: write) marks the late head as received
-    forge.push_tag("nop/2025/so-a", h2, message=None if forgery == "plain" else _message(h2),
-                   key=own if forgery.startswith("own-key") else None)
+    forge.push_tag(
+        "nop/2025/so-a",
+        h2,
+        message=None if forgery == "plain" else _message(h2),
+        key=own if forgery.startswith("own-key") else None,
+    )
     code, doc = check(capsys, forge.checkout(h2), forge.pull_request(h2, "so-a-vanthu", AFTER, before=h1))
     assert code == 1
     admin_only = {"policy-admin-only"} if forgery.endswith("request") else set()
@@ -64,14 +70,21 @@ def test_a_tag_pushed_by_someone_is_not_a_receipt(forge, capsys, tmp_path, forge
 def test_a_signed_receipt_is_trusted_and_cannot_be_renamed(forge, capsys, tmp_path, receipt_key):
     h1, h2 = _on_time_then_late(forge)
     hb = _so_b_draft(forge)
-    runs = {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-                {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"}],
-            2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    runs = {
+        1: [
+            {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
+            {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
+        ],
+        2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}],
+    }
     data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h2), _pull(2, "so-b-vanthu", hb)], {}, runs)
     _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     git(forge.origin, "-c", f"gpg.ssh.allowedSignersFile={forge.work / SIGNERS}", "verify-tag", "nop/2025/so-a")
-    code, doc = check(capsys, forge.checkout(h1), forge.pull_request(h1, "so-a-vanthu", AFTER, sender="hdtd-1",
-                                                                  action="labeled", label="dang-tham-dinh"))
+    code, doc = check(
+        capsys,
+        forge.checkout(h1),
+        forge.pull_request(h1, "so-a-vanthu", AFTER, sender="hdtd-1", action="labeled", label="dang-tham-dinh"),
+    )
     assert code == 0, doc  # the received version, checked after the lock
     # the signed tag object of so-a, pushed under so-b's name, is not so-b's receipt
     git(forge.work, "fetch", "-q", "origin", "+refs/tags/*:refs/tags/*")
@@ -84,12 +97,25 @@ def test_a_signed_receipt_is_trusted_and_cannot_be_renamed(forge, capsys, tmp_pa
 
 def test_close_entry_signs_or_writes_nothing(forge, capsys, tmp_path, receipt_key, monkeypatch):
     h1, _ = _on_time_then_late(forge)
-    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1)], {},
-                       {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path, [_pull(1, "so-a-vanthu", h1)], {}, {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]}
+    )
     closer = forge.checkout("main", name="closer")
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
-    run = ["close-entry", "--repo", str(closer), "--pulls", str(data / "pulls.json"), "--forge-data", str(data),
-           "--now", "2026-01-03T00:00:00Z", "--apply", "--push", "origin"]
+    run = [
+        "close-entry",
+        "--repo",
+        str(closer),
+        "--pulls",
+        str(data / "pulls.json"),
+        "--forge-data",
+        str(data),
+        "--now",
+        "2026-01-03T00:00:00Z",
+        "--apply",
+        "--push",
+        "origin",
+    ]
     monkeypatch.delenv("CCHC_RECEIPT_KEY", raising=False)
     assert cli.main(run) == 2
     assert "CCHC_RECEIPT_KEY" in capsys.readouterr().err
@@ -114,9 +140,17 @@ def test_the_close_job_replaces_a_forged_receipt(forge, capsys, tmp_path, receip
     h1, h2 = _on_time_then_late(forge)
     # pushed before the close job runs, claiming the very deadline so that the job would skip the unit
     forge.push_tag("nop/2025/so-a", h2, message=_message(h2))
-    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h2)], {},
-                       {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-                            {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(1, "so-a-vanthu", h2)],
+        {},
+        {
+            1: [
+                {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
+                {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
+            ]
+        },
+    )
     doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     (decision,) = [d for d in doc["decisions"] if d["unit"] == "so-a"]
     assert (decision["commit"], decision["replaced"]) == (h1, ["nop/2025/so-a"])
@@ -128,12 +162,19 @@ def test_the_close_job_replaces_a_forged_receipt(forge, capsys, tmp_path, receip
 
 def test_a_receipt_for_an_earlier_deadline_is_not_the_current_one(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)
-    data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb, draft=True)], {},
-                       {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]})
+    data = _forge_data(
+        tmp_path,
+        [_pull(2, "so-b-vanthu", hb, draft=True)],
+        {},
+        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
+    )
     _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)  # so-b: not submitted by 10/01
     forge.branch("gia-han", "main")
-    forge.edit("plans/2025.yaml", 'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
-               'self_assessment_closes: "2026-01-20T23:59:59+07:00"')
+    forge.edit(
+        "plans/2025.yaml",
+        'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
+        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
+    )
     forge.commit("Gia hạn lần 2 cho so-b", author="snv-admin", date="2026-01-12T09:00:00+07:00")
     forge.push("gia-han")
     forge.merge("gia-han", by="snv-admin")

@@ -104,7 +104,9 @@ def test_the_explanation_round(forge, capsys):
     _round1(forge)
     head = _pr(forge, "giai-trinh", files, "so-a-vanthu", "2026-02-20T09:00:00+07:00")
     ci = forge.checkout(head)
-    code, doc = check(capsys, ci, forge.pull_request(head, "so-a-vanthu", "2026-02-20T02:00:00Z", action="ready_for_review"))
+    code, doc = check(
+        capsys, ci, forge.pull_request(head, "so-a-vanthu", "2026-02-20T02:00:00Z", action="ready_for_review")
+    )
     assert code == 0, doc  # the answer and its new evidence file, after the self-assessment lock
     code, doc = check(capsys, ci, forge.pull_request(head, "so-a-vanthu", "2026-03-02T02:00:00Z"))
     assert code == 1 and codes(doc) == {"phase-explanation-closed", "phase-locked"}

@@ -34,8 +34,19 @@ summary { font-weight: 600; cursor: pointer; }
 def _comment(forge, tmp_path, name, head, previous=None, draft=True) -> str:
     result = tmp_path / f"{name}.json"
     event = forge.pull_request(head, "so-a-vanthu", "2025-12-20T03:00:00Z", number=12, draft=draft)
-    cli.main(["check-pr", "--repo", str(forge.checkout(head)), "--event", str(event), "--output", str(result),
-              "--format", "json"])
+    cli.main(
+        [
+            "check-pr",
+            "--repo",
+            str(forge.checkout(head)),
+            "--event",
+            str(event),
+            "--output",
+            str(result),
+            "--format",
+            "json",
+        ]
+    )
     out = tmp_path / f"{name}.md"
     cli.main(["comment", str(result), "--out", str(out), *(["--previous", str(previous)] if previous else [])])
     return out.read_text(encoding="utf-8")
@@ -43,11 +54,14 @@ def _comment(forge, tmp_path, name, head, previous=None, draft=True) -> str:
 
 def _page(body_md: str) -> str:
     # Python-Markdown leaves Markdown inside <details> alone unless asked; GitHub renders it.
-    body = markdown.markdown(body_md.replace("<details open>", '<details open markdown="1">'),
-                             extensions=["tables", "md_in_html"])
-    return (f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{CSS}</style></head><body>"
-            f"<div class='box'><div class='who'><b>github-actions</b> {html.escape('đã bình luận')}</div>"
-            f"<div class='body'>{body}</div></div></body></html>")
+    body = markdown.markdown(
+        body_md.replace("<details open>", '<details open markdown="1">'), extensions=["tables", "md_in_html"]
+    )
+    return (
+        f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{CSS}</style></head><body>"
+        f"<div class='box'><div class='who'><b>github-actions</b> {html.escape('đã bình luận')}</div>"
+        f"<div class='body'>{body}</div></div></body></html>"
+    )
 
 
 def test_the_comment_as_the_unit_sees_it(forge, tmp_path, browser, capsys):
@@ -56,8 +70,11 @@ def test_the_comment_as_the_unit_sees_it(forge, tmp_path, browser, capsys):
     first = forge.commit("Lần 1", author="so-a-vanthu", date="2025-12-19T09:00:00+07:00")
     forge.push("so-a")
     ok = _comment(forge, tmp_path, "ok", first)
-    forge.edit(SA, "score: 2\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}",
-               "score: 1.5\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 9}")
+    forge.edit(
+        SA,
+        "score: 2\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 1}",
+        "score: 1.5\n    evidence:\n      - {file: evidence/ke-hoach.pdf, page: 9}",
+    )
     second = forge.commit("Lần 2", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
     wrong = _comment(forge, tmp_path, "loi", second, previous=tmp_path / "ok.md")

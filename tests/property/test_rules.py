@@ -41,8 +41,11 @@ def test_proportional_grows_with_what_was_achieved(maximum, a, total):
 
 
 @FAST
-@given(st.lists(st.tuples(st.integers(0, 100), st.integers(0, 8)), min_size=1, max_size=4),
-       st.integers(0, 10**5), st.integers(1, 10**5))
+@given(
+    st.lists(st.tuples(st.integers(0, 100), st.integers(0, 8)), min_size=1, max_size=4),
+    st.integers(0, 10**5),
+    st.integers(1, 10**5),
+)
 def test_percent_bands_give_one_of_their_points(bands, a, total):
     bands = sorted(bands, reverse=True)
     spec = [{"gt": threshold, "points": pts} for threshold, pts in bands]

@@ -16,10 +16,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from minirepo import REPO_ROOT
 
 from cchc.load import schema
 from cchc.load.yamlfile import parse
-from minirepo import REPO_ROOT
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -42,10 +42,28 @@ def _load(path: Path) -> Any:
 DOCUMENTS = {name: _load(path) for name, path in SAMPLES.items()}
 
 _replacements = st.one_of(
-    st.none(), st.booleans(), st.integers(-3, 200), st.sampled_from([Decimal("0.5"), Decimal("-1"), Decimal("1e3")]),
-    st.sampled_from(["", "1.1", "1.10", "x", "2025-13-45T00:00:00+07:00", "2025-01-15T08:00:00+07:00",
-                     "so-tu-phap", "Sở Tư pháp", "15/01/2025", "K/AD", "23:59:60"]),
-    st.just([]), st.just({}), st.just({"x": 1}),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 200),
+    st.sampled_from([Decimal("0.5"), Decimal("-1"), Decimal("1e3")]),
+    st.sampled_from(
+        [
+            "",
+            "1.1",
+            "1.10",
+            "x",
+            "2025-13-45T00:00:00+07:00",
+            "2025-01-15T08:00:00+07:00",
+            "so-tu-phap",
+            "Sở Tư pháp",
+            "15/01/2025",
+            "K/AD",
+            "23:59:60",
+        ]
+    ),
+    st.just([]),
+    st.just({}),
+    st.just({"x": 1}),
 )
 
 

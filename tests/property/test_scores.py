@@ -37,34 +37,73 @@ def frameworks(draw):
     for a in range(1, draw(st.integers(1, 3)) + 1):
         criteria = []
         for c in range(1, draw(st.integers(1, 3)) + 1):
+
             def leaf(code):
                 survey = draw(st.booleans()) and draw(st.booleans())
-                return {"code": code, "title": f"Tiêu chí {code}", "max": draw(st.integers(1, 8)),
-                        "method": "survey" if survey else "self", "na_allowed": draw(st.booleans()),
-                        "rule": {"kind": "survey"} if survey else {"kind": "free", "step": 0.25}}
+                return {
+                    "code": code,
+                    "title": f"Tiêu chí {code}",
+                    "max": draw(st.integers(1, 8)),
+                    "method": "survey" if survey else "self",
+                    "na_allowed": draw(st.booleans()),
+                    "rule": {"kind": "survey"} if survey else {"kind": "free", "step": 0.25},
+                }
+
             if draw(st.booleans()):
                 comps = [leaf(f"{a}.{c}.{k}") for k in range(1, draw(st.integers(1, 3)) + 1)]
-                criteria.append({"code": f"{a}.{c}", "title": "Nhóm", "max": sum(x["max"] for x in comps),
-                                 "components": comps})
+                criteria.append(
+                    {"code": f"{a}.{c}", "title": "Nhóm", "max": sum(x["max"] for x in comps), "components": comps}
+                )
             else:
                 criteria.append(leaf(f"{a}.{c}"))
-        areas.append({"code": str(a), "title": f"Lĩnh vực {a}", "max": sum(c["max"] for c in criteria),
-                      "criteria": criteria})
+        areas.append(
+            {"code": str(a), "title": f"Lĩnh vực {a}", "max": sum(c["max"] for c in criteria), "criteria": criteria}
+        )
     if draw(st.booleans()):
-        areas.append({"code": "9", "title": "Thưởng, trừ", "max": 0, "criteria": [
-            {"code": "9.1", "title": "Thưởng", "max": 2, "method": "self", "rule": {"kind": "bonus", "step": 0.25}},
-            {"code": "9.2", "title": "Trừ", "max": 2, "method": "self", "rule": {"kind": "penalty", "step": 0.25}}]})
-    return {"id": "t", "level": "xa", "title": "Bộ tiêu chí", "max": sum(x["max"] for x in areas), "precision": 2,
-            "legal_basis": {"number": "1/QĐ-UBND", "date": "2025-01-02", "issuer": "UBND tỉnh"},
-            "bands": [{"label": "Tốt", "min": 80}, {"label": "Khá", "min": 50}, {"label": "Yếu", "min": 0}],
-            "areas": areas}
+        areas.append(
+            {
+                "code": "9",
+                "title": "Thưởng, trừ",
+                "max": 0,
+                "criteria": [
+                    {
+                        "code": "9.1",
+                        "title": "Thưởng",
+                        "max": 2,
+                        "method": "self",
+                        "rule": {"kind": "bonus", "step": 0.25},
+                    },
+                    {
+                        "code": "9.2",
+                        "title": "Trừ",
+                        "max": 2,
+                        "method": "self",
+                        "rule": {"kind": "penalty", "step": 0.25},
+                    },
+                ],
+            }
+        )
+    return {
+        "id": "t",
+        "level": "xa",
+        "title": "Bộ tiêu chí",
+        "max": sum(x["max"] for x in areas),
+        "precision": 2,
+        "legal_basis": {"number": "1/QĐ-UBND", "date": "2025-01-02", "issuer": "UBND tỉnh"},
+        "bands": [{"label": "Tốt", "min": 80}, {"label": "Khá", "min": 50}, {"label": "Yếu", "min": 0}],
+        "areas": areas,
+    }
 
 
 def _plan():
-    return {"year": 2025, "title": "Kế hoạch", "frameworks": {"xa": "t/xa"},
-            "deadlines": {p: "2025-12-31T23:59:59+07:00" for p in plan_model.PHASES},
-            "councils": [{"id": "hd", "name": "Hội đồng", "accounts": ["hd1"]}],
-            "routing": [{"council": "hd", "levels": ["xa"]}]}
+    return {
+        "year": 2025,
+        "title": "Kế hoạch",
+        "frameworks": {"xa": "t/xa"},
+        "deadlines": {p: "2025-12-31T23:59:59+07:00" for p in plan_model.PHASES},
+        "councils": [{"id": "hd", "name": "Hội đồng", "accounts": ["hd1"]}],
+        "routing": [{"council": "hd", "levels": ["xa"]}],
+    }
 
 
 @st.composite
@@ -79,35 +118,55 @@ def provinces(draw):
         for leaf in fw.leaves():
             if leaf.is_survey:
                 if draw(st.booleans()):
-                    survey_rows.append({"unit": uid, "code": leaf.code,
-                                        "points": str(Decimal(draw(st.integers(0, int(leaf.max) * 4))) / 4)})
+                    survey_rows.append(
+                        {
+                            "unit": uid,
+                            "code": leaf.code,
+                            "points": str(Decimal(draw(st.integers(0, int(leaf.max) * 4))) / 4),
+                        }
+                    )
                 continue
             if leaf.na_allowed and draw(st.integers(0, 3)) == 0:
                 scores.append({"code": leaf.code, "na": True, "na_reason": "Không phát sinh"})
             else:  # now and then above the maximum: the roll-up must not count it
-                scores.append({"code": leaf.code, "score": str(Decimal(draw(st.integers(0, int(leaf.max) * 4 + 4))) / 4)})
+                scores.append(
+                    {"code": leaf.code, "score": str(Decimal(draw(st.integers(0, int(leaf.max) * 4 + 4))) / 4)}
+                )
         answers[uid] = scores
     return fw_data, ids, answers, survey_rows, draw(st.randoms())
 
 
 def _repo(fw_data, ids, answers, survey_rows, order) -> Repository:
-    province = registry.build_province({"name": "Tỉnh", "authority": "Sở Nội vụ",
-                                        "levels": [{"id": "xa", "name": "Xã"}],
-                                        "groups": [{"id": "xa", "name": "Xã"}], "admins": ["a"]})
-    units = registry.build_units({"units": [{"id": u, "name": f"Xã {u}", "level": "xa", "group": "xa", "from": 2020}
-                                            for u in order]}, "units/xa.yaml", where)
+    province = registry.build_province(
+        {
+            "name": "Tỉnh",
+            "authority": "Sở Nội vụ",
+            "levels": [{"id": "xa", "name": "Xã"}],
+            "groups": [{"id": "xa", "name": "Xã"}],
+            "admins": ["a"],
+        }
+    )
+    units = registry.build_units(
+        {"units": [{"id": u, "name": f"Xã {u}", "level": "xa", "group": "xa", "from": 2020} for u in order]},
+        "units/xa.yaml",
+        where,
+    )
     dossiers = {}
     for uid in order:
         folder = f"submissions/2025/{uid}"
-        sa = submission.build_self_assessment({"unit": uid, "year": 2025, "scores": answers[uid]},
-                                              f"{folder}/self-assessment.yaml", folder, where)
+        sa = submission.build_self_assessment(
+            {"unit": uid, "year": 2025, "scores": answers[uid]}, f"{folder}/self-assessment.yaml", folder, where
+        )
         dossiers[(2025, uid)] = Dossier(2025, uid, folder, self_assessment=sa)
     return Repository(
-        FileSource(EMPTY), province=province, units={u.id: u for u in units},
+        FileSource(EMPTY),
+        province=province,
+        units={u.id: u for u in units},
         frameworks={"t/xa": fw_model.build(fw_data, "t/xa", "criteria/t/xa.yaml", where)},
         plans={2025: plan_model.build(_plan(), "plans/2025.yaml", where)},
         surveys={2025: survey_model.build({"year": 2025, "points": survey_rows}, "surveys/2025.yaml", where)},
-        dossiers=dossiers)
+        dossiers=dossiers,
+    )
 
 
 def _sum(values):

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from browsers import record_outside_requests, serve_folder
+
 from cchc.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,10 +7,22 @@ from __future__ import annotations
 import pytest
 
 # Recorded from the first script on: violations of the page's policy, and what the console says.
-WATCH = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-         "e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));")
-PAGES = ["index.html", "nam/2025/index.html", "nam/2025/so.html", "nam/2025/so/1.html", "don-vi/so-tu-phap.html",
-         "phuong-phap/index.html", "tai-ve.html", "tim-kiem.html", "huong-dan/index.html", "404.html"]
+WATCH = (
+    "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+    "e => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));"
+)
+PAGES = [
+    "index.html",
+    "nam/2025/index.html",
+    "nam/2025/so.html",
+    "nam/2025/so/1.html",
+    "don-vi/so-tu-phap.html",
+    "phuong-phap/index.html",
+    "tai-ve.html",
+    "tim-kiem.html",
+    "huong-dan/index.html",
+    "404.html",
+]
 
 
 def _open(page, url: str) -> list[str]:

@@ -12,17 +12,28 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browsers import serve_folder
 from hostile_names import INJECTED_JS, PAYLOADS, hostile_repo, without_markup_check
 
-from browsers import serve_folder
 from cchc.cli.build import build_site
 from cchc.load import repository
 from cchc.publish.site.build import CODE_ROOT
 from cchc.score import results as results_mod
 
-PAGES = ["index.html", "nam/2025/index.html", "nam/2025/so.html", "nam/2025/so/1.html", "nam/2025/so/2.2.html",
-         "don-vi/so-a.html", "don-vi/so-b.html", "phuong-phap/index.html", "phuong-phap/mini-so.html", "tai-ve.html",
-         "huong-dan/index.html", "404.html"]
+PAGES = [
+    "index.html",
+    "nam/2025/index.html",
+    "nam/2025/so.html",
+    "nam/2025/so/1.html",
+    "nam/2025/so/2.2.html",
+    "don-vi/so-a.html",
+    "don-vi/so-b.html",
+    "phuong-phap/index.html",
+    "phuong-phap/mini-so.html",
+    "tai-ve.html",
+    "huong-dan/index.html",
+    "404.html",
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +76,18 @@ def test_no_payload_runs_or_becomes_markup(hostile_served, page, path):
     assert PAYLOADS["province"] in page.locator(".md-header__topic").first.inner_text()
 
 
-@pytest.mark.parametrize(("path", "heading"), [
-    ("index.html", f"Chỉ số cải cách hành chính — {PAYLOADS['province']}"),
-    ("nam/2025/so.html", f"Xếp hạng Chỉ số CCHC năm 2025 — {PAYLOADS['group']}"),
-    ("nam/2025/so/1.html", f"Lĩnh vực 1. {PAYLOADS['area']} — năm 2025"),
-    ("nam/2025/so/2.2.html", f"Tiêu chí 2.2. {PAYLOADS['criterion']} — năm 2025"),
-    ("don-vi/so-a.html", PAYLOADS["unit_a"]),
-    ("don-vi/so-b.html", PAYLOADS["unit_b"]),
-    ("phuong-phap/mini-so.html", PAYLOADS["framework"]),
-])
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("index.html", f"Chỉ số cải cách hành chính — {PAYLOADS['province']}"),
+        ("nam/2025/so.html", f"Xếp hạng Chỉ số CCHC năm 2025 — {PAYLOADS['group']}"),
+        ("nam/2025/so/1.html", f"Lĩnh vực 1. {PAYLOADS['area']} — năm 2025"),
+        ("nam/2025/so/2.2.html", f"Tiêu chí 2.2. {PAYLOADS['criterion']} — năm 2025"),
+        ("don-vi/so-a.html", PAYLOADS["unit_a"]),
+        ("don-vi/so-b.html", PAYLOADS["unit_b"]),
+        ("phuong-phap/mini-so.html", PAYLOADS["framework"]),
+    ],
+)
 def test_titles_read_as_written(hostile_served, page, path, heading):
     _visit(page, f"{hostile_served}/{path}")
     assert page.locator("article h1").inner_text() == heading

@@ -150,7 +150,10 @@ def test_github_markdown_summary_lists_everything():
     assert md.startswith("## Kết quả kiểm tra hồ sơ Chỉ số CCHC\n\nTìm thấy 12 lỗi và 0 cảnh báo trong 1 hồ sơ.\n")
     rows = [line for line in md.splitlines() if line.startswith("| <code>")]
     assert len(rows) == 12  # the summary is not capped
-    assert rows[0] == "| <code>submissions/2025/so-a/self-assessment.yaml</code> | 1 | Lỗi | 1.2 | Lỗi 1 \\| có gạch | Sửa. |"
+    assert (
+        rows[0]
+        == "| <code>submissions/2025/so-a/self-assessment.yaml</code> | 1 | Lỗi | 1.2 | Lỗi 1 \\| có gạch | Sửa. |"
+    )
 
 
 def test_github_markdown_without_findings():

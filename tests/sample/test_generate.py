@@ -16,10 +16,11 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
+from cchc.sample import generate
+
 pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
 ROOT = Path(__file__).resolve().parents[2]
-from cchc.sample import generate
 
 KINDS = {"levels", "pass_fail", "percent_bands", "proportional", "free", "bonus", "penalty", "survey"}
 YEARS = (2024, 2025)
@@ -29,11 +30,10 @@ class _DecimalLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe loader reading every non-integer number as Decimal (no float drift in the checks)."""
 
 
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float",
-                               lambda loader, node: Decimal(loader.construct_scalar(node)))
+_DecimalLoader.add_constructor("tag:yaml.org,2002:float", lambda loader, node: Decimal(loader.construct_scalar(node)))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(path: Path):
     """A YAML file (cached: the tests never modify what they read)."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_DecimalLoader)
@@ -125,8 +125,11 @@ def from_figures(leaf: dict, achieved: int, total: int) -> Decimal:
     if rule["kind"] == "percent_bands":
         pct = Fraction(achieved * 100, total)
         for band in rule["bands"]:
-            if ("gt" in band and pct > Fraction(str(band["gt"]))) or \
-                    ("gte" in band and pct >= Fraction(str(band["gte"]))) or not ({"gt", "gte"} & band.keys()):
+            if (
+                ("gt" in band and pct > Fraction(str(band["gt"])))
+                or ("gte" in band and pct >= Fraction(str(band["gte"])))
+                or not ({"gt", "gte"} & band.keys())
+            ):
                 return Decimal(str(band["points"]))
         return Decimal(0)
     if total == 0:
@@ -193,14 +196,16 @@ def test_framework_sums_and_kinds(repo: Path) -> None:
             if leaf["rule"]["kind"] == "levels":
                 assert leaf["max"] == leaf["rule"]["levels"][0]["points"]
         assert [a["code"] for a in fw["areas"]] == [str(i) for i in range(1, len(fw["areas"]) + 1)]
-        assert "\"1.1.1\"" in path.read_text(encoding="utf-8")
+        assert '"1.1.1"' in path.read_text(encoding="utf-8")
 
 
 def test_units_and_succession(repo: Path) -> None:
     units = registry(repo)
     ids = [u["id"] for u in units]
     assert len(ids) == len(set(ids))
-    assert {"id": "so-tu-phap", "name": "Sở Tư pháp"}.items() <= next(u for u in units if u["id"] == "so-tu-phap").items()
+    assert {"id": "so-tu-phap", "name": "Sở Tư pháp"}.items() <= next(
+        u for u in units if u["id"] == "so-tu-phap"
+    ).items()
     old = [u for u in units if u["level"] == "xa" and u.get("until") == 2024]
     new = [u for u in units if u["level"] == "xa" and u["from"] == 2025]
     assert len(old) == 40 and len(new) == 16
@@ -241,8 +246,11 @@ def test_submissions(repo: Path) -> None:
                     assert e.get("explanation"), (uid, e)
             if (base / "appraisal.yaml").exists():
                 ap = load(base / "appraisal.yaml")
-                route = next(r for r in plan["routing"] if unit["level"] in r["levels"]
-                             and ("parents" not in r or unit.get("parent") in r["parents"]))
+                route = next(
+                    r
+                    for r in plan["routing"]
+                    if unit["level"] in r["levels"] and ("parents" not in r or unit.get("parent") in r["parents"])
+                )
                 for rnd in ap["rounds"]:
                     assert rnd["council"] == route["council"]
                     for item in rnd["items"]:

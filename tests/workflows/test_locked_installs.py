@@ -116,8 +116,11 @@ def test_the_locked_versions_are_the_ones_pyproject_pins():
 
 # -- who installs what
 
+
 def _pip_lines(script: str) -> list[str]:
-    return [line.strip() for line in re.sub(r"\\\n", " ", script).splitlines() if re.search(r"\bpip\b.*\binstall\b", line)]
+    return [
+        line.strip() for line in re.sub(r"\\\n", " ", script).splitlines() if re.search(r"\bpip\b.*\binstall\b", line)
+    ]
 
 
 def _npm_lines(script: str) -> list[str]:

@@ -52,16 +52,32 @@ def test_there_are_the_three_workflows():
 
 @pytest.mark.parametrize("persona", ["regular", "auditor"])
 def test_zizmor_finds_nothing(persona):
-    done = subprocess.run([str(BIN / "zizmor"), "--offline", "--no-progress", "--format", "json", "--persona", persona,
-                           str(ROOT / ".github" / "workflows"), str(ROOT / ".pre-commit-hooks.yaml")],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--no-progress",
+            "--format",
+            "json",
+            "--persona",
+            persona,
+            str(ROOT / ".github" / "workflows"),
+            str(ROOT / ".pre-commit-hooks.yaml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(done.stdout) == []
 
 
 def test_workflows_match_the_github_workflow_schema():
-    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                           *map(str, WORKFLOWS)], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -91,7 +107,9 @@ def test_the_verdict_is_defined_by_the_base_branch():
     assert set(wf["on"]) == {"pull_request_target", "merge_group"}
     target = wf["on"]["pull_request_target"]
     assert target["branches"] == ["main"]
-    assert {"opened", "synchronize", "reopened", "ready_for_review", "converted_to_draft", "labeled"} <= set(target["types"])
+    assert {"opened", "synchronize", "reopened", "ready_for_review", "converted_to_draft", "labeled"} <= set(
+        target["types"]
+    )
     assert wf["on"]["merge_group"]["types"] == ["checks_requested"]
 
 
@@ -117,7 +135,9 @@ def test_the_pull_request_is_only_read_as_data():
         script = step.get("run", "")
         for line in script.splitlines():
             if "pip install" in line:  # only the base commit's locked requirements and code are installed
-                assert re.search(r"(-r base/requirements/lock\.txt|--no-deps --no-build-isolation \./base)$", line), line
+                assert re.search(r"(-r base/requirements/lock\.txt|--no-deps --no-build-isolation \./base)$", line), (
+                    line
+                )
         # the one mention of pr/ left is the data folder the base's code reads
         rest = script.replace('cchc check-pr --repo pr --event "$GITHUB_EVENT_PATH"', "cchc check-pr")
         assert not mention.search(rest), script
@@ -179,8 +199,12 @@ if "--method" not in args:
 """
 
 CONTEXT = {
-    "github.token": "gh-token", "github.repository": "so-noi-vu/cchc", "github.server_url": "https://github.com",
-    "github.run_id": "42", "github.event.pull_request.number": "7", "github.event.pull_request.head.sha": HEAD,
+    "github.token": "gh-token",
+    "github.repository": "so-noi-vu/cchc",
+    "github.server_url": "https://github.com",
+    "github.run_id": "42",
+    "github.event.pull_request.number": "7",
+    "github.event.pull_request.head.sha": HEAD,
     "github.event.pull_request.head.sha || github.event.merge_group.head_sha": HEAD,
 }
 
@@ -200,9 +224,17 @@ def _run_step(job: dict, name: str, context: dict, *, cwd: Path, fake: dict | No
     gh.chmod(0o755)
     log = work / "gh.log"
     log.write_text("", encoding="utf-8")
-    full = {"PATH": f"{bindir}:{BIN}:{os.environ['PATH']}", "HOME": str(work), "GH_LOG": str(log),
-            "GITHUB_OUTPUT": str(work / "github-output"), "FAKE_PULL": "7", "FAKE_CURRENT_HEAD": HEAD,
-            "FAKE_PREVIOUS": "", **(fake or {}), **env}
+    full = {
+        "PATH": f"{bindir}:{BIN}:{os.environ['PATH']}",
+        "HOME": str(work),
+        "GH_LOG": str(log),
+        "GITHUB_OUTPUT": str(work / "github-output"),
+        "FAKE_PULL": "7",
+        "FAKE_CURRENT_HEAD": HEAD,
+        "FAKE_PREVIOUS": "",
+        **(fake or {}),
+        **env,
+    }
     done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=work, env=full, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
@@ -218,26 +250,44 @@ def test_the_comment_goes_to_the_pull_request_named_by_the_event(tmp_path):
     check, report = wf["jobs"]["check"], wf["jobs"]["report"]
     assert check["outputs"] == {"comment": "${{ steps.comment.outputs.body }}"}
     # the result names another pull request and carries text of the pull request's author
-    doc = {"version": 1, "head": HEAD, "pull_request": 99, "findings": [
-        {"file": "x.yaml", "severity": "error", "code": "c", "message": "dòng 1\nbody=giả\n::set-output name=x::y"}]}
+    doc = {
+        "version": 1,
+        "head": HEAD,
+        "pull_request": 99,
+        "findings": [
+            {"file": "x.yaml", "severity": "error", "code": "c", "message": "dòng 1\nbody=giả\n::set-output name=x::y"}
+        ],
+    }
     (tmp_path / "cchc-ket-qua.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     calls = _run_step(check, "Soạn bình luận", {}, cwd=tmp_path)
     assert [c["args"][:3] for c in calls] == [["api", "--paginate", "repos/so-noi-vu/cchc/issues/7/comments"]]
     outputs = _outputs(tmp_path)
     assert list(outputs) == ["body"]  # a single line: no text of the pull request can add an output
-    calls = _run_step(report, "Đăng hoặc cập nhật bình luận",
-                      {"needs.check.outputs.comment": outputs["body"]}, cwd=tmp_path)
+    calls = _run_step(
+        report, "Đăng hoặc cập nhật bình luận", {"needs.check.outputs.comment": outputs["body"]}, cwd=tmp_path
+    )
     posted = [c for c in calls if "--method" in c["args"]]
     assert [c["args"][:4] for c in posted] == [["api", "--method", "POST", "repos/so-noi-vu/cchc/issues/7/comments"]]
     assert posted[0]["body"].startswith("<!-- cchc:pr-comment -->") and "body=giả" in posted[0]["body"]
     # an existing comment of the system is updated in place
-    calls = _run_step(report, "Đăng hoặc cập nhật bình luận", {"needs.check.outputs.comment": outputs["body"]},
-                      fake={"FAKE_EXISTING": "555"}, cwd=tmp_path)
+    calls = _run_step(
+        report,
+        "Đăng hoặc cập nhật bình luận",
+        {"needs.check.outputs.comment": outputs["body"]},
+        fake={"FAKE_EXISTING": "555"},
+        cwd=tmp_path,
+    )
     assert [c["args"][:4] for c in calls if "--method" in c["args"]] == [
-        ["api", "--method", "PATCH", "repos/so-noi-vu/cchc/issues/comments/555"]]
+        ["api", "--method", "PATCH", "repos/so-noi-vu/cchc/issues/comments/555"]
+    ]
     # a result older than the pull request's head is not posted
-    calls = _run_step(report, "Đăng hoặc cập nhật bình luận", {"needs.check.outputs.comment": outputs["body"]},
-                      fake={"FAKE_CURRENT_HEAD": "2" * 40}, cwd=tmp_path)
+    calls = _run_step(
+        report,
+        "Đăng hoặc cập nhật bình luận",
+        {"needs.check.outputs.comment": outputs["body"]},
+        fake={"FAKE_CURRENT_HEAD": "2" * 40},
+        cwd=tmp_path,
+    )
     assert not [c for c in calls if "--method" in c["args"]]
 
 
@@ -257,25 +307,36 @@ def test_the_pull_request_number_comes_from_the_event_only(path):
 
 def test_the_entry_close_reads_each_heads_time_from_the_base_defined_runs(tmp_path):
     validate = _load(ROOT / ".github/workflows/validate.yml")
-    assert ("format('Yêu cầu gộp #{0} tại {1}', github.event.pull_request.number, github.event.pull_request.head.sha)"
-            in validate["run-name"])
+    assert (
+        "format('Yêu cầu gộp #{0} tại {1}', github.event.pull_request.number, github.event.pull_request.head.sha)"
+        in validate["run-name"]
+    )
     job = _load(ROOT / ".github/workflows/close-entry.yml")["jobs"]["close"]
     step = _step(job, "Lấy dữ liệu các yêu cầu gộp đang mở")
     # runs of the base-defined workflow only: a `pull_request` run would be named by its own copy
     assert "actions/workflows/validate.yml/runs?event=pull_request_target&" in step["run"]
     assert 'jq -c --arg n "$number" "$RUNS_OF_PULL" forge/runs.json > "forge/$number/runs.json"' in step["run"]
     title = "Yêu cầu gộp #{0} tại {1}".format
-    runs = [{"display_title": title(12, "a" * 40), "created_at": "2025-12-30T01:00:00Z"},
-            {"display_title": title(112, "b" * 40), "created_at": "2025-12-30T02:00:00Z"},
-            {"display_title": f"Hàng đợi gộp tại {'c' * 40}", "created_at": "2025-12-30T03:00:00Z"},
-            {"display_title": f"Sửa hồ sơ {title(12, 'd' * 40)}", "created_at": "2025-12-30T04:00:00Z"},
-            {"display_title": title(12, "e" * 40), "created_at": "2026-01-02T01:00:00Z"}]
-    (tmp_path / "runs.json").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in runs), encoding="utf-8")
-    done = subprocess.run(["jq", "-c", "--arg", "n", "12", step["env"]["RUNS_OF_PULL"], str(tmp_path / "runs.json")],
-                          capture_output=True, text=True, check=True)
+    runs = [
+        {"display_title": title(12, "a" * 40), "created_at": "2025-12-30T01:00:00Z"},
+        {"display_title": title(112, "b" * 40), "created_at": "2025-12-30T02:00:00Z"},
+        {"display_title": f"Hàng đợi gộp tại {'c' * 40}", "created_at": "2025-12-30T03:00:00Z"},
+        {"display_title": f"Sửa hồ sơ {title(12, 'd' * 40)}", "created_at": "2025-12-30T04:00:00Z"},
+        {"display_title": title(12, "e" * 40), "created_at": "2026-01-02T01:00:00Z"},
+    ]
+    (tmp_path / "runs.json").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in runs), encoding="utf-8"
+    )
+    done = subprocess.run(
+        ["jq", "-c", "--arg", "n", "12", step["env"]["RUNS_OF_PULL"], str(tmp_path / "runs.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert [json.loads(line) for line in done.stdout.splitlines()] == [
         {"head_sha": "a" * 40, "created_at": "2025-12-30T01:00:00Z"},
-        {"head_sha": "e" * 40, "created_at": "2026-01-02T01:00:00Z"}]
+        {"head_sha": "e" * 40, "created_at": "2026-01-02T01:00:00Z"},
+    ]
 
 
 def test_receipts_are_pushed_with_the_deploy_key_only():
@@ -288,7 +349,11 @@ def test_receipts_are_pushed_with_the_deploy_key_only():
     assert "GH_TOKEN" not in step["env"]
     script = step["run"]
     assert '--apply --push "git@github.com:$REPO.git"' in script
-    assert "StrictHostKeyChecking=yes" in script and "trap 'rm -f \"$key\" \"$signing_key\"' EXIT" in script and "umask 077" in script
+    assert (
+        "StrictHostKeyChecking=yes" in script
+        and 'trap \'rm -f "$key" "$signing_key"\' EXIT' in script
+        and "umask 077" in script
+    )
     runs = "\n".join(s.get("run", "") for s in job["steps"])
     assert "git config" not in runs and "git remote" not in runs  # nothing is stored in the checkout
     assert sum("secrets." in json.dumps(s) for s in job["steps"]) == 1

@@ -41,12 +41,16 @@ def _rows(repo: Repository, history: History, out: list[Finding]) -> list[tuple[
         if unit is None and repo.broken_in("units"):
             continue  # the unit may be in the registry file that failed to load
         if unit is None or not unit.active(history.year):
-            out.append(codes.HISTORY_UNIT_UNKNOWN.at(history.file, line=row.line_of("unit"), unit=row.unit,
-                                                     year=history.year))
+            out.append(
+                codes.HISTORY_UNIT_UNKNOWN.at(history.file, line=row.line_of("unit"), unit=row.unit, year=history.year)
+            )
             continue
         if row.unit in seen:
-            out.append(codes.HISTORY_DUPLICATE.at(history.file, line=row.line_of("unit"), unit=row.unit,
-                                                  first=seen[row.unit], second=row.line))
+            out.append(
+                codes.HISTORY_DUPLICATE.at(
+                    history.file, line=row.line_of("unit"), unit=row.unit, first=seen[row.unit], second=row.line
+                )
+            )
             continue
         seen[row.unit] = row.line
         known.append((row, unit))
@@ -74,8 +78,14 @@ def _arithmetic(history: History, row: Published, unit: Unit) -> list[Finding]:
         err(codes.HISTORY_TOTAL, "total", total=fmt(row.total), summed=fmt(summed))
     if not index_matches(row.total, row.max, row.index, history.precision):
         expected = fmt(expected_index(row.total, row.max, history.precision))
-        err(codes.HISTORY_INDEX, "index", index=fmt(row.index), total=fmt(row.total), max=fmt(row.max),
-            expected=expected)
+        err(
+            codes.HISTORY_INDEX,
+            "index",
+            index=fmt(row.index),
+            total=fmt(row.total),
+            max=fmt(row.max),
+            expected=expected,
+        )
     return out
 
 
@@ -85,8 +95,16 @@ def _places(history: History, rows: list[Published]) -> list[Finding]:
         if row.place is None or allowed is None or allowed[0] <= row.place <= allowed[1]:
             continue
         should = str(allowed[0]) if allowed[0] == allowed[1] else f"từ {allowed[0]} đến {allowed[1]}"
-        out.append(codes.HISTORY_PLACE.at(history.file, line=row.line_of("place"), unit=row.unit, place=row.place,
-                                          index=fmt(row.index), should=should))
+        out.append(
+            codes.HISTORY_PLACE.at(
+                history.file,
+                line=row.line_of("place"),
+                unit=row.unit,
+                place=row.place,
+                index=fmt(row.index),
+                should=should,
+            )
+        )
     return out
 
 

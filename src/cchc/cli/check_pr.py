@@ -196,5 +196,8 @@ def run(args: argparse.Namespace) -> int:
     summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
     if summary:
         with open(summary, "a", encoding="utf-8") as fh:
-            fh.write(f"# Kiểm tra yêu cầu gộp\n\n{header(res, markdown.text)}" + github.markdown(res.findings, checked=res.checked))
+            fh.write(
+                f"# Kiểm tra yêu cầu gộp\n\n{header(res, markdown.text)}"
+                + github.markdown(res.findings, checked=res.checked)
+            )
     return 1 if res.errors else 0

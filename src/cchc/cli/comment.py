@@ -16,8 +16,11 @@ from .common import fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("comment", help="tạo nội dung bình luận kết quả kiểm tra cho yêu cầu gộp",
-                       description="Tạo bình luận tiếng Việt (Markdown) từ kết quả 'cchc check-pr --output'.")
+    p = sub.add_parser(
+        "comment",
+        help="tạo nội dung bình luận kết quả kiểm tra cho yêu cầu gộp",
+        description="Tạo bình luận tiếng Việt (Markdown) từ kết quả 'cchc check-pr --output'.",
+    )
     p.add_argument("result", type=Path, metavar="KẾT_QUẢ", help="tệp JSON do 'cchc check-pr --output' ghi")
     p.add_argument("--previous", type=Path, default=None, help="nội dung bình luận trước (để so với lần đẩy trước)")
     p.add_argument("--out", type=Path, default=None, help="ghi vào tệp này (mặc định: in ra màn hình)")

@@ -15,29 +15,46 @@ from .common import add_root, fail, resolve_root
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("editor-config", help="tạo cấu hình trình nhập liệu trực tuyến (trang /admin/)",
-                       description="Sinh cấu hình Decap CMS cho năm đang mở nhập liệu: mỗi đơn vị một hồ sơ, "
-                                   "mỗi tiêu chí một ô nhập đúng cách chấm. Mặc định in config.yml ra màn hình.")
-    p.add_argument("--year", type=int, help="năm đánh giá (mặc định: năm đang mở nhập liệu, nếu không có thì năm "
-                                            "có kế hoạch mới nhất)")
+    p = sub.add_parser(
+        "editor-config",
+        help="tạo cấu hình trình nhập liệu trực tuyến (trang /admin/)",
+        description="Sinh cấu hình Decap CMS cho năm đang mở nhập liệu: mỗi đơn vị một hồ sơ, "
+        "mỗi tiêu chí một ô nhập đúng cách chấm. Mặc định in config.yml ra màn hình.",
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        help="năm đánh giá (mặc định: năm đang mở nhập liệu, nếu không có thì năm có kế hoạch mới nhất)",
+    )
     p.add_argument("--backend", choices=["github", "forgejo"], help="máy chủ Git của kho")
     p.add_argument("--repo", help="kho trên máy chủ Git, dạng tổ-chức/tên-kho")
     p.add_argument("--branch", help="nhánh chính (mặc định main)")
     p.add_argument("--base-url", help="GitHub: địa chỉ dịch vụ đăng nhập OAuth")
     p.add_argument("--api-root", help="Forgejo: địa chỉ API, ví dụ https://git.example.vn/api/v1")
     p.add_argument("--app-id", help="Forgejo: mã ứng dụng OAuth2 (Client ID)")
-    p.add_argument("--open-authoring", action="store_true", default=None,
-                   help="văn thư không có quyền ghi vào kho làm việc trên bản sao (fork) của mình")
-    p.add_argument("--local-backend", metavar="URL",
-                   help="chỉ dùng trên máy cá nhân/kiểm thử: địa chỉ decap-server, ví dụ http://127.0.0.1:8081/api/v1")
+    p.add_argument(
+        "--open-authoring",
+        action="store_true",
+        default=None,
+        help="văn thư không có quyền ghi vào kho làm việc trên bản sao (fork) của mình",
+    )
+    p.add_argument(
+        "--local-backend",
+        metavar="URL",
+        help="chỉ dùng trên máy cá nhân/kiểm thử: địa chỉ decap-server, ví dụ http://127.0.0.1:8081/api/v1",
+    )
     p.add_argument("--out", type=Path, help="ghi config.yml và cchc-editor.json vào thư mục này")
-    p.add_argument("--with-assets", action="store_true",
-                   help="cùng với --out: chép cả Decap CMS và tệp giao diện để dùng ngay thư mục đó làm trang /admin/")
+    p.add_argument(
+        "--with-assets",
+        action="store_true",
+        help="cùng với --out: chép cả Decap CMS và tệp giao diện để dùng ngay thư mục đó làm trang /admin/",
+    )
     add_root(p)
 
 
 def _mkdocs_extra(root: Path) -> dict:
     """``extra.cchc_editor`` of the repository's mkdocs.yml, if any (python tags ignored)."""
+
     class Loader(yaml.SafeLoader):
         pass
 
@@ -55,8 +72,20 @@ def run(args) -> int:
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
     if args.with_assets and not args.out:
         return fail("--with-assets cần đi cùng --out THƯ-MỤC.")
-    options = {k: getattr(args, k) for k in ("year", "backend", "repo", "branch", "base_url", "api_root",
-                                              "app_id", "open_authoring", "local_backend")}
+    options = {
+        k: getattr(args, k)
+        for k in (
+            "year",
+            "backend",
+            "repo",
+            "branch",
+            "base_url",
+            "api_root",
+            "app_id",
+            "open_authoring",
+            "local_backend",
+        )
+    }
     settings = resolve(_mkdocs_extra(root), options)
     repo = repository.load(root, wanted=lambda folder: False)
     try:

@@ -10,12 +10,16 @@ from . import build, new, serve, validate
 
 COMMANDS = {"validate": validate, "new": new, "build": build, "serve": serve}
 from . import check_pr, close_entry, codeowners, comment  # noqa: E402  (the pull-request workflow)
+
 COMMANDS.update({"check-pr": check_pr, "codeowners": codeowners, "comment": comment, "close-entry": close_entry})
 from . import editor_config  # noqa: E402  (the web editor)
+
 COMMANDS["editor-config"] = editor_config
 from . import criteria, export, survey, units, year  # noqa: E402  (the officer's tools, issue 8)
+
 COMMANDS.update({"criteria": criteria, "survey": survey, "export": export, "year": year, "units": units})
 from . import init, results  # noqa: E402  (a new province and its past results, issue 15)
+
 COMMANDS.update({"init": init, "results": results})
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
@@ -31,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="cchc", description="Chỉ số cải cách hành chính: kiểm tra, chấm điểm, công bố.")
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-    for name, module in COMMANDS.items():
+    for module in COMMANDS.values():
         module.add_parser(sub)
     return p
 
@@ -49,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         if os.environ.get("CCHC_DEBUG"):
             raise
-        sys.stderr.write(f"cchc: lỗi nội bộ, không thể chạy lệnh '{args.command}' ({type(exc).__name__}). "
-                         "Hãy báo cho quản trị hệ thống, kèm lệnh đã chạy (đặt CCHC_DEBUG=1 để xem chi tiết).\n")
+        sys.stderr.write(
+            f"cchc: lỗi nội bộ, không thể chạy lệnh '{args.command}' ({type(exc).__name__}). "
+            "Hãy báo cho quản trị hệ thống, kèm lệnh đã chạy (đặt CCHC_DEBUG=1 để xem chi tiết).\n"
+        )
         return EXIT_CANNOT_RUN
 
 

@@ -10,8 +10,11 @@ from .common import add_root, fail, resolve_root
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("new", help="tạo hồ sơ tự đánh giá trống cho một đơn vị",
-                       description="Tạo tệp self-assessment.yaml liệt kê mọi tiêu chí đơn vị phải chấm.")
+    p = sub.add_parser(
+        "new",
+        help="tạo hồ sơ tự đánh giá trống cho một đơn vị",
+        description="Tạo tệp self-assessment.yaml liệt kê mọi tiêu chí đơn vị phải chấm.",
+    )
     p.add_argument("--year", type=int, required=True, help="năm đánh giá")
     p.add_argument("--unit", required=True, help="mã đơn vị, ví dụ so-tu-phap")
     p.add_argument("--stdout", action="store_true", help="in ra màn hình thay vì ghi tệp")
@@ -30,7 +33,9 @@ def run(args) -> int:
     if not unit.active(args.year):
         return fail(f"đơn vị '{unit.id}' không hoạt động trong năm {args.year}.")
     if args.year not in repo.plans or repo.framework_for(args.year, unit.level) is None:
-        return fail(f"chưa có kế hoạch năm {args.year} (plans/{args.year}.yaml) hoặc bộ tiêu chí cho cấp '{unit.level}'.")
+        return fail(
+            f"chưa có kế hoạch năm {args.year} (plans/{args.year}.yaml) hoặc bộ tiêu chí cho cấp '{unit.level}'."
+        )
     text = render(repo, args.year, unit)
     if args.stdout:
         sys.stdout.write(text)
@@ -41,7 +46,9 @@ def run(args) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     (target.parent / "evidence").mkdir(exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    sys.stdout.write(f"Đã tạo {target.relative_to(root)}: {text.count('- code:')} tiêu chí cần chấm.\n"
-                     "Điền điểm, tài liệu kiểm chứng rồi kiểm tra bằng: cchc validate "
-                     f"{target.parent.relative_to(root)}\n")
+    sys.stdout.write(
+        f"Đã tạo {target.relative_to(root)}: {text.count('- code:')} tiêu chí cần chấm.\n"
+        "Điền điểm, tài liệu kiểm chứng rồi kiểm tra bằng: cchc validate "
+        f"{target.parent.relative_to(root)}\n"
+    )
     return 0

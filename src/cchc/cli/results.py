@@ -10,25 +10,40 @@ from .common import add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("results", help="nhập kết quả đã công bố của các năm trước (bảng kết quả kèm quyết định)",
-                       description="Nhập bảng kết quả Chỉ số đã công bố của một năm chưa dùng hệ thống, để trang kết "
-                                   "quả hiện năm đó và tính thay đổi so với năm trước.")
+    p = sub.add_parser(
+        "results",
+        help="nhập kết quả đã công bố của các năm trước (bảng kết quả kèm quyết định)",
+        description="Nhập bảng kết quả Chỉ số đã công bố của một năm chưa dùng hệ thống, để trang kết "
+        "quả hiện năm đó và tính thay đổi so với năm trước.",
+    )
     actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
-    imp = actions.add_parser("import", help="đọc bảng kết quả (.xlsx, .csv, .docx) và ghi history/<năm>.yaml",
-                             description="Mỗi đơn vị một dòng: tên hoặc mã đơn vị, điểm từng lĩnh vực, tổng điểm, điểm "
-                                         "tối đa áp dụng, chỉ số, thứ hạng, xếp loại. Bảng phải khớp với chính nó "
-                                         "(tổng các lĩnh vực, chỉ số = tổng điểm ÷ điểm tối đa, thứ hạng theo chỉ số); "
-                                         "có lỗi thì không ghi gì.")
+    imp = actions.add_parser(
+        "import",
+        help="đọc bảng kết quả (.xlsx, .csv, .docx) và ghi history/<năm>.yaml",
+        description="Mỗi đơn vị một dòng: tên hoặc mã đơn vị, điểm từng lĩnh vực, tổng điểm, điểm "
+        "tối đa áp dụng, chỉ số, thứ hạng, xếp loại. Bảng phải khớp với chính nó "
+        "(tổng các lĩnh vực, chỉ số = tổng điểm ÷ điểm tối đa, thứ hạng theo chỉ số); "
+        "có lỗi thì không ghi gì.",
+    )
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx), CSV hoặc Word (.docx)")
     imp.add_argument("--year", type=int, required=True, help="năm đánh giá của bảng kết quả")
-    imp.add_argument("--decision", help="quyết định công bố, ví dụ '631/QĐ-UBND ngày 09/5/2024 của UBND tỉnh' "
-                                        "(mặc định: đọc từ dòng 'Kèm theo Quyết định số …' của bảng)")
-    imp.add_argument("--map", action="append", default=[], metavar="CỘT=MÃ",
-                     help="cột đặt tên khác mã lĩnh vực, ví dụ CS1=1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
-                          "cũng có thể khai trong trang 'Mã cột' của tệp Excel")
+    imp.add_argument(
+        "--decision",
+        help="quyết định công bố, ví dụ '631/QĐ-UBND ngày 09/5/2024 của UBND tỉnh' "
+        "(mặc định: đọc từ dòng 'Kèm theo Quyết định số …' của bảng)",
+    )
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="CỘT=MÃ",
+        help="cột đặt tên khác mã lĩnh vực, ví dụ CS1=1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
+        "cũng có thể khai trong trang 'Mã cột' của tệp Excel",
+    )
     imp.add_argument("--max", help="điểm tối đa áp dụng khi bảng không có cột này, ví dụ 100")
-    imp.add_argument("--precision", type=int, choices=range(0, 5), help="số chữ số thập phân của chỉ số "
-                                                                          "(mặc định: như trong bảng)")
+    imp.add_argument(
+        "--precision", type=int, choices=range(0, 5), help="số chữ số thập phân của chỉ số (mặc định: như trong bảng)"
+    )
     imp.add_argument("--source", help="nguồn số liệu (mặc định: tên tệp)")
     imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
     imp.add_argument("--force", action="store_true", help="ghi đè kết quả đã nhập của năm này")
@@ -56,15 +71,18 @@ def run(args) -> int:
     if repo.broken_in("units"):
         return fail("danh sách đơn vị (units/) đang có tệp lỗi; chạy 'cchc validate units' và sửa trước.")
     if args.year in repo.plans:
-        return fail(f"năm {args.year} đã có kế hoạch (plans/{args.year}.yaml): kết quả năm này do hệ thống tính từ "
-                    "hồ sơ. Chỉ nhập kết quả đã công bố của những năm chưa dùng hệ thống.")
+        return fail(
+            f"năm {args.year} đã có kế hoạch (plans/{args.year}.yaml): kết quả năm này do hệ thống tính từ "
+            "hồ sơ. Chỉ nhập kết quả đã công bố của những năm chưa dùng hệ thống."
+        )
     try:
         mapped, default_max = _options(args)
     except ValueError as exc:
         return fail(str(exc))
     shown = console.shown(args.file)
-    read = results_in.read_results(args.file, shown, repo, args.year, mapped, default_max=default_max,
-                                   precision=args.precision)
+    read = results_in.read_results(
+        args.file, shown, repo, args.year, mapped, default_max=default_max, precision=args.precision
+    )
     return _write(root, args, shown, read)
 
 
@@ -80,7 +98,9 @@ def _write(root, args, shown: str, read) -> int:
         console.show(read.findings, args.format)
         return fail("chưa rõ quyết định công bố kết quả: ghi --decision '<số>/QĐ-UBND ngày <ngày> của <cơ quan>'.")
     rel = f"history/{args.year}.yaml"
-    text = files.yaml_text(results_in.document(read, args.year, decision, args.source or f"Nhập từ tệp {args.file.name}"))
+    text = files.yaml_text(
+        results_in.document(read, args.year, decision, args.source or f"Nhập từ tệp {args.file.name}")
+    )
     if (root / rel).exists() and not args.force and not args.check and (root / rel).read_text(encoding="utf-8") != text:
         return fail(f"{rel} đã có; dùng --force để thay bằng bảng này.")
     after = files.check_changes(root, {rel: text}).findings  # past results do not change CODEOWNERS
@@ -96,6 +116,8 @@ def _write(root, args, shown: str, read) -> int:
         return 0
     files.write_all(root, {rel: text})
     console.say(f"Đã ghi {rel}: kết quả năm {args.year} của {what}.")
-    console.say("Trang kết quả hiện năm này là kết quả đã công bố (nhập), làm gốc để tính thay đổi của năm sau; "
-                "xem trước bằng: cchc build")
+    console.say(
+        "Trang kết quả hiện năm này là kết quả đã công bố (nhập), làm gốc để tính thay đổi của năm sau; "
+        "xem trước bằng: cchc build"
+    )
     return 0

@@ -12,16 +12,24 @@ from .common import add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("survey", help="nhập điểm điều tra xã hội học từ bảng tính (CSV, Excel)",
-                       description="Nhập điểm điều tra xã hội học theo đơn vị và tiêu chí, hoặc tạo bảng mẫu để điền.")
+    p = sub.add_parser(
+        "survey",
+        help="nhập điểm điều tra xã hội học từ bảng tính (CSV, Excel)",
+        description="Nhập điểm điều tra xã hội học theo đơn vị và tiêu chí, hoặc tạo bảng mẫu để điền.",
+    )
     actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     imp = actions.add_parser("import", help="đọc bảng điểm (.xlsx, .csv) và ghi surveys/<năm>.yaml")
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
     imp.add_argument("--year", type=int, required=True, help="năm đánh giá")
     imp.add_argument("--source", help="nguồn số liệu, ví dụ 'Kết quả điều tra XHH năm 2025 của Sở Nội vụ'")
-    imp.add_argument("--map", action="append", default=[], metavar="CỘT=MÃ",
-                     help="cột đặt tên khác mã tiêu chí, ví dụ CS1=8.1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
-                          "cũng có thể khai trong trang 'Mã cột' của tệp Excel")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="CỘT=MÃ",
+        help="cột đặt tên khác mã tiêu chí, ví dụ CS1=8.1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
+        "cũng có thể khai trong trang 'Mã cột' của tệp Excel",
+    )
     imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
     console.add_format(imp)
     add_root(imp)
@@ -90,6 +98,8 @@ def _template(repo, args) -> int:
         return fail(f"'{out}': bảng mẫu là tệp Excel .xlsx.")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(WRITERS[".xlsx"](pages))
-    console.say(f"Đã tạo bảng mẫu {console.shown(out)}: {sum(len(p.rows) for p in pages)} đơn vị, "
-                f"{len(pages)} trang. Điền điểm rồi nhập bằng: cchc survey import {out.name} --year {args.year}")
+    console.say(
+        f"Đã tạo bảng mẫu {console.shown(out)}: {sum(len(p.rows) for p in pages)} đơn vị, "
+        f"{len(pages)} trang. Điền điểm rồi nhập bằng: cchc survey import {out.name} --year {args.year}"
+    )
     return 0

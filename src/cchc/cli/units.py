@@ -30,15 +30,19 @@ def _common(p, accounts: bool = True) -> None:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("units", help="ghi nhận sáp nhập, chia tách, thành lập, giải thể đơn vị",
-                       description="Sửa danh sách đơn vị (units/) theo sắp xếp tổ chức: đơn vị cũ hoạt động đến "
-                                   "hết năm trước năm áp dụng, đơn vị mới bắt đầu từ năm áp dụng; các năm trước "
-                                   "giữ nguyên.")
+    p = sub.add_parser(
+        "units",
+        help="ghi nhận sáp nhập, chia tách, thành lập, giải thể đơn vị",
+        description="Sửa danh sách đơn vị (units/) theo sắp xếp tổ chức: đơn vị cũ hoạt động đến "
+        "hết năm trước năm áp dụng, đơn vị mới bắt đầu từ năm áp dụng; các năm trước "
+        "giữ nguyên.",
+    )
     actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     merge = actions.add_parser("merge", help="sáp nhập nhiều đơn vị thành một đơn vị mới")
     merge.add_argument("olds", nargs="+", metavar="MÃ_CŨ", help="mã các đơn vị được sáp nhập")
-    merge.add_argument("--into", required=True, metavar="MÃ=TÊN",
-                       help='đơn vị mới, ví dụ xa-hoa-binh="UBND xã Hòa Bình"')
+    merge.add_argument(
+        "--into", required=True, metavar="MÃ=TÊN", help='đơn vị mới, ví dụ xa-hoa-binh="UBND xã Hòa Bình"'
+    )
     _common(merge)
     split = actions.add_parser("split", help="chia tách một đơn vị thành nhiều đơn vị mới")
     split.add_argument("old", metavar="MÃ_CŨ", help="mã đơn vị được chia tách")
@@ -55,13 +59,17 @@ def add_parser(sub) -> None:
     tpl = actions.add_parser("template", help="tạo bảng Excel danh sách đơn vị để điền (hoặc sửa rồi nhập lại)")
     tpl.add_argument("--out", type=Path, default=Path("don-vi.xlsx"), help="tệp ra .xlsx (mặc định: don-vi.xlsx)")
     add_root(tpl)
-    imp = actions.add_parser("import", help="nhập danh sách đơn vị từ bảng (.xlsx, .csv)",
-                             description="Mỗi dòng một đơn vị: tên, cấp, nhóm xếp hạng, đơn vị cấp trên, năm hoạt "
-                                         "động, đơn vị tiền thân, tài khoản. Mã đơn vị để trống thì tạo từ tên. Mọi "
-                                         "lỗi ghi rõ trang, dòng, cột; còn lỗi thì không ghi gì.")
+    imp = actions.add_parser(
+        "import",
+        help="nhập danh sách đơn vị từ bảng (.xlsx, .csv)",
+        description="Mỗi dòng một đơn vị: tên, cấp, nhóm xếp hạng, đơn vị cấp trên, năm hoạt "
+        "động, đơn vị tiền thân, tài khoản. Mã đơn vị để trống thì tạo từ tên. Mọi "
+        "lỗi ghi rõ trang, dòng, cột; còn lỗi thì không ghi gì.",
+    )
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
-    imp.add_argument("--from-year", type=int, default=None, metavar="NĂM",
-                     help="năm bắt đầu cho các dòng để trống cột 'Từ năm'")
+    imp.add_argument(
+        "--from-year", type=int, default=None, metavar="NĂM", help="năm bắt đầu cho các dòng để trống cột 'Từ năm'"
+    )
     imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
     console.add_format(imp)
     add_root(imp)
@@ -75,8 +83,12 @@ def _edit(root, repo, args) -> registry_edit.Edit:
         edit.notes.append(f"{args.old}: hoạt động đến hết năm {args.year - 1}.")
         return edit
     news = [_new(x) for x in (args.into if isinstance(args.into, list) else [args.into])]
-    options = {"level": args.level, "group": args.group, "parent": args.parent,
-               "accounts": getattr(args, "account", [])}
+    options = {
+        "level": args.level,
+        "group": args.group,
+        "parent": args.parent,
+        "accounts": getattr(args, "account", []),
+    }
     if args.action == "add":
         if not args.level:
             raise EditError("đơn vị mới thành lập cần --level (cấp) và --group (nhóm xếp hạng).")
@@ -126,8 +138,10 @@ def _restructure(root, repo, args) -> int:
         console.say(f"- {note}")
     others = [f for f in found if f.is_error and f.file not in edit.changes]
     if others:
-        console.say(f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
-                    "thẩm định trong kế hoạch năm.")
+        console.say(
+            f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
+            "thẩm định trong kế hoạch năm."
+        )
     return 0
 
 
@@ -140,8 +154,9 @@ def _template(repo, args) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(WRITERS[".xlsx"](units_out.template(repo)))
     shown = console.shown(args.out)
-    console.say(f"Đã tạo bảng {shown}: {len(repo.units)} đơn vị đang có. Điền hoặc sửa rồi nhập bằng: "
-                f"cchc units import {shown}")
+    console.say(
+        f"Đã tạo bảng {shown}: {len(repo.units)} đơn vị đang có. Điền hoặc sửa rồi nhập bằng: cchc units import {shown}"
+    )
     return 0
 
 
@@ -168,6 +183,8 @@ def _import(root, repo, args) -> int:
     console.say(f"Đã ghi {', '.join(sorted(changes)) or 'không tệp nào (không có gì thay đổi)'}: {counts}.")
     others = [f for f in staged.findings if f.is_error and f.file not in read.changes]
     if others:
-        console.say(f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
-                    "thẩm định trong kế hoạch năm.")
+        console.say(
+            f"Cần xử lý tiếp {len(others)} lỗi ở tệp khác (xem danh sách trên), ví dụ phân công Hội đồng "
+            "thẩm định trong kế hoạch năm."
+        )
     return 0

@@ -34,11 +34,15 @@ class EditorError(Exception):
 
 def _backend(s: Settings) -> dict:
     if not s.backend:  # local use only: Decap talks to decap-server directly
-        return {"name": "proxy", "proxy_url": s.local_backend, "branch": s.branch,
-                "commit_messages": COMMIT_MESSAGES}
+        return {"name": "proxy", "proxy_url": s.local_backend, "branch": s.branch, "commit_messages": COMMIT_MESSAGES}
     out: dict[str, object] = {"name": s.backend, "repo": s.repo, "branch": s.branch, "commit_messages": COMMIT_MESSAGES}
-    optional = {"base_url": s.base_url, "auth_endpoint": s.auth_endpoint, "auth_scope": s.auth_scope,
-                "api_root": s.api_root, "app_id": s.app_id}
+    optional = {
+        "base_url": s.base_url,
+        "auth_endpoint": s.auth_endpoint,
+        "auth_scope": s.auth_scope,
+        "api_root": s.api_root,
+        "app_id": s.app_id,
+    }
     out.update({k: v for k, v in optional.items() if v})
     if s.open_authoring:  # every clerk works in a fork: the draft stays there, Gửi đi opens the PR
         out.update(open_authoring=True, always_fork=True)
@@ -79,30 +83,50 @@ def _collection(repo, year: int, unit, forms: dict, texts: dict) -> dict:
         "delete": False,
         "publish": False,  # the council merges on the forge, after its review; never the clerk
         "editor": {"preview": True},
-        "files": [{
-            "name": unit.id, "label": f"Hồ sơ tự đánh giá năm {year}",
-            "file": f"submissions/{year}/{unit.id}/self-assessment.yaml",
-            "media_folder": "evidence", "public_folder": "evidence",
-            "fields": [{"label": "Mã đơn vị", "name": "unit", "widget": "hidden", "default": unit.id},
-                       *forms[fw.ref]],
-        }],
+        "files": [
+            {
+                "name": unit.id,
+                "label": f"Hồ sơ tự đánh giá năm {year}",
+                "file": f"submissions/{year}/{unit.id}/self-assessment.yaml",
+                "media_folder": "evidence",
+                "public_folder": "evidence",
+                "fields": [
+                    {"label": "Mã đơn vị", "name": "unit", "widget": "hidden", "default": unit.id},
+                    *forms[fw.ref],
+                ],
+            }
+        ],
     }
 
 
 def _head(year: int, max_bytes: int, unit_fields: list) -> list[dict]:
     return [
         {"label": "Năm đánh giá", "name": "year", "widget": "hidden", "default": year},
-        {"label": "Báo cáo tự đánh giá đã được lãnh đạo phê duyệt", "name": "report", "widget": "object",
-         "required": False, "collapsed": False,
-         "hint": "Điền đủ cả bốn mục khi đã có báo cáo được lãnh đạo đơn vị ký duyệt.",
-         "fields": [
-             fields.pdf_input("Tệp báo cáo (PDF)", max_bytes),
-             {"label": "Số báo cáo", "name": "number", "widget": "string", "required": False,
-              "hint": "Ví dụ: 125/BC-STP"},
-             fields.date_input("Ngày báo cáo"),
-             {"label": "Người phê duyệt (họ tên, chức vụ)", "name": "approved_by", "widget": "string",
-              "required": False},
-         ]},
+        {
+            "label": "Báo cáo tự đánh giá đã được lãnh đạo phê duyệt",
+            "name": "report",
+            "widget": "object",
+            "required": False,
+            "collapsed": False,
+            "hint": "Điền đủ cả bốn mục khi đã có báo cáo được lãnh đạo đơn vị ký duyệt.",
+            "fields": [
+                fields.pdf_input("Tệp báo cáo (PDF)", max_bytes),
+                {
+                    "label": "Số báo cáo",
+                    "name": "number",
+                    "widget": "string",
+                    "required": False,
+                    "hint": "Ví dụ: 125/BC-STP",
+                },
+                fields.date_input("Ngày báo cáo"),
+                {
+                    "label": "Người phê duyệt (họ tên, chức vụ)",
+                    "name": "approved_by",
+                    "widget": "string",
+                    "required": False,
+                },
+            ],
+        },
         {"label": "Khó khăn, vướng mắc, kiến nghị", "name": "difficulties", "widget": "text", "required": False},
         *unit_fields,
     ]
@@ -123,9 +147,11 @@ def build(repo, settings: Settings) -> tuple[dict, dict]:
         fw = repo.framework_for(year, u.level)
         if fw.ref not in forms:
             forms[fw.ref] = _head(year, max_bytes, fields.form(fw, max_bytes))
-            texts[fw.ref] = (f"Hồ sơ tự đánh giá năm {year} theo {fw.title} ({fw.legal_number}, tổng điểm tối đa "
-                             f"{fmt(fw.max)}). Bấm Lưu để lưu bản nháp; khi khung xem trước báo đã đủ, chọn "
-                             "Trạng thái → Gửi đi (chờ thẩm định).")
+            texts[fw.ref] = (
+                f"Hồ sơ tự đánh giá năm {year} theo {fw.title} ({fw.legal_number}, tổng điểm tối đa "
+                f"{fmt(fw.max)}). Bấm Lưu để lưu bản nháp; khi khung xem trước báo đã đủ, chọn "
+                "Trạng thái → Gửi đi (chờ thẩm định)."
+            )
     config = {
         "locale": "vi",
         "publish_mode": "editorial_workflow",

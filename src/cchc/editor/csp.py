@@ -49,17 +49,19 @@ def policy(s: Settings) -> str:
     if s.local_backend and s.backend:
         local = origin(s.local_backend)
         connect += [local] if local else []
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-eval'",
-        "style-src 'self' 'unsafe-inline'",
-        " ".join(["img-src 'self' data: blob:", *images]),
-        " ".join(["connect-src 'self' blob: data:", *dict.fromkeys(connect)]),
-        "font-src 'self' data:",
-        "media-src 'self' data: blob:",
-        "frame-src 'self' blob:",
-        "worker-src 'self' blob:",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            " ".join(["img-src 'self' data: blob:", *images]),
+            " ".join(["connect-src 'self' blob: data:", *dict.fromkeys(connect)]),
+            "font-src 'self' data:",
+            "media-src 'self' data: blob:",
+            "frame-src 'self' blob:",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )

@@ -30,20 +30,37 @@ def _plain(value):
 def _leaf(node) -> dict:
     kind = KINDS[node.rule.kind]
     return {
-        "code": node.code, "key": fields.key("c", node.code), "title": node.title, "max": fmt(node.max),
-        "kind": node.rule.kind, "input": bool(fields.score_inputs(node)), "figures": kind.uses_figures,
+        "code": node.code,
+        "key": fields.key("c", node.code),
+        "title": node.title,
+        "max": fmt(node.max),
+        "kind": node.rule.kind,
+        "input": bool(fields.score_inputs(node)),
+        "figures": kind.uses_figures,
         "choice": bool(kind.options(node)) and not kind.uses_figures,
-        "adjustment": node.is_adjustment, "na_allowed": node.na_allowed,
-        "evidence_required": node.evidence_required, "evidence": list(node.evidence),
+        "adjustment": node.is_adjustment,
+        "na_allowed": node.na_allowed,
+        "evidence_required": node.evidence_required,
+        "evidence": list(node.evidence),
         "params": _plain({k: v for k, v in node.rule.params.items() if k not in ("kind", "text")}),
     }
 
 
 def framework(fw) -> dict:
     return {
-        "title": fw.title, "precision": fw.precision, "max": fmt(fw.max),
-        "areas": [{"code": a.code, "key": fields.key("a", a.code), "title": a.title, "max": fmt(a.max),
-                   "leaves": [_leaf(n) for n in a.walk() if n.is_leaf]} for a in fw.areas],
+        "title": fw.title,
+        "precision": fw.precision,
+        "max": fmt(fw.max),
+        "areas": [
+            {
+                "code": a.code,
+                "key": fields.key("a", a.code),
+                "title": a.title,
+                "max": fmt(a.max),
+                "leaves": [_leaf(n) for n in a.walk() if n.is_leaf],
+            }
+            for a in fw.areas
+        ],
     }
 
 
@@ -56,8 +73,14 @@ def build(repo, year: int, units: list) -> dict:
         "province": repo.province.name if repo.province else "",
         "index": index_names(repo.province).short,  # "Chỉ số CCHC", or the province's own index
         "levels": dict(repo.province.levels) if repo.province else {},
-        "units": {u.id: {"name": u.name, "level": u.level, "framework": plan.frameworks[u.level],
-                         "deadline": plan.deadline("self_assessment_closes", u.id).isoformat()}
-                  for u in units},
+        "units": {
+            u.id: {
+                "name": u.name,
+                "level": u.level,
+                "framework": plan.frameworks[u.level],
+                "deadline": plan.deadline("self_assessment_closes", u.id).isoformat(),
+            }
+            for u in units
+        },
         "frameworks": {ref: framework(repo.frameworks[ref]) for ref in sorted(refs)},
     }

@@ -47,32 +47,59 @@ def _cap(node) -> str:
 
 
 def _choice(node, kind) -> list[dict]:
-    return [{
-        "label": "Mức tự chấm", "name": "score", "widget": "select", "required": False,
-        "options": [{"label": f"{label} — {vn(points)} điểm", "value": fmt(points)}
-                    for label, points in kind.options(node)],
-        "hint": "Cách chấm: " + hint_text(kind.describe(node)),
-    }]
+    return [
+        {
+            "label": "Mức tự chấm",
+            "name": "score",
+            "widget": "select",
+            "required": False,
+            "options": [
+                {"label": f"{label} — {vn(points)} điểm", "value": fmt(points)} for label, points in kind.options(node)
+            ],
+            "hint": "Cách chấm: " + hint_text(kind.describe(node)),
+        }
+    ]
 
 
 def _figures(node, kind) -> list[dict]:
     labels = node.rule.params["figures"]
     hint = "Nhập số liệu; điểm được tính tự động. Cách chấm: " + hint_text(kind.describe(node))
     return [
-        {"label": f"{labels['achieved']} (số đạt được)", "name": "achieved", "widget": "number",
-         "value_type": "float", "min": 0, "required": False, "hint": hint},
-        {"label": f"{labels['total']} (tổng số)", "name": "total", "widget": "number",
-         "value_type": "float", "min": 0, "required": False},
+        {
+            "label": f"{labels['achieved']} (số đạt được)",
+            "name": "achieved",
+            "widget": "number",
+            "value_type": "float",
+            "min": 0,
+            "required": False,
+            "hint": hint,
+        },
+        {
+            "label": f"{labels['total']} (tổng số)",
+            "name": "total",
+            "widget": "number",
+            "value_type": "float",
+            "min": 0,
+            "required": False,
+        },
     ]
 
 
 def _free(node, kind) -> list[dict]:
     step = kind.step(node) if hasattr(kind, "step") else Decimal("0.01")  # a kind without a step: hundredths
-    return [{
-        "label": f"Điểm tự chấm (từ 0 đến {vn(node.max)}, bước {vn(step)})", "name": "score",
-        "widget": "number", "value_type": "float", "min": 0, "max": _number(node.max),
-        "step": _number(step), "required": False, "hint": "Cách chấm: " + hint_text(kind.describe(node)),
-    }]
+    return [
+        {
+            "label": f"Điểm tự chấm (từ 0 đến {vn(node.max)}, bước {vn(step)})",
+            "name": "score",
+            "widget": "number",
+            "value_type": "float",
+            "min": 0,
+            "max": _number(node.max),
+            "step": _number(step),
+            "required": False,
+            "hint": "Cách chấm: " + hint_text(kind.describe(node)),
+        }
+    ]
 
 
 def score_inputs(node) -> list[dict]:
@@ -89,8 +116,14 @@ def score_inputs(node) -> list[dict]:
 
 def pdf_input(label: str, max_bytes: int, hint: str | None = None) -> dict:
     """A file input whose upload lands in the unit's evidence/ folder (the file's media_folder)."""
-    out = {"label": label, "name": "file", "widget": "file", "required": False, "choose_url": False,
-           "media_library": {"config": {"multiple": False, "max_file_size": max_bytes}}}
+    out = {
+        "label": label,
+        "name": "file",
+        "widget": "file",
+        "required": False,
+        "choose_url": False,
+        "media_library": {"config": {"multiple": False, "max_file_size": max_bytes}},
+    }
     if hint:
         out["hint"] = hint
     return out
@@ -100,45 +133,83 @@ def evidence_item(max_bytes: int) -> list[dict]:
     return [
         pdf_input("Tệp PDF", max_bytes, "Bản chụp PDF văn bản đã ký, hoặc văn bản điện tử có chữ ký số."),
         {"label": "Tên tài liệu", "name": "title", "widget": "string", "required": False},
-        {"label": "Số, ký hiệu văn bản", "name": "number", "widget": "string", "required": False,
-         "hint": "Ví dụ: 25/KH-UBND"},
+        {
+            "label": "Số, ký hiệu văn bản",
+            "name": "number",
+            "widget": "string",
+            "required": False,
+            "hint": "Ví dụ: 25/KH-UBND",
+        },
         date_input("Ngày ban hành"),
-        {"label": "Mục, phần (nếu chỉ dẫn một phần văn bản)", "name": "section", "widget": "string",
-         "required": False},
+        {"label": "Mục, phần (nếu chỉ dẫn một phần văn bản)", "name": "section", "widget": "string", "required": False},
         {"label": "Trang", "name": "page", "widget": "number", "value_type": "int", "min": 1, "required": False},
     ]
 
 
 def date_input(label: str) -> dict:
     """A date saved as YYYY-MM-DD; empty by default (Decap would otherwise put today's date)."""
-    return {"label": label, "name": "date", "widget": "datetime", "required": False, "default": "",
-            "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False, "picker_utc": True}
+    return {
+        "label": label,
+        "name": "date",
+        "widget": "datetime",
+        "required": False,
+        "default": "",
+        "format": "YYYY-MM-DD",
+        "date_format": "DD/MM/YYYY",
+        "time_format": False,
+        "picker_utc": True,
+    }
 
 
 def _evidence(node, item: list) -> dict:
     needed = hint_text("; ".join(node.evidence))
-    hint = ("Tài liệu cần có: " + needed + ". " if needed else "") + \
-        "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
-    return {"label": "Tài liệu kiểm chứng", "label_singular": "tài liệu kiểm chứng", "name": "evidence",
-            "widget": "list", "required": False, "collapsed": False, "summary": "{{fields.title}} {{fields.file}}",
-            "hint": hint, "fields": item}
+    hint = (
+        "Tài liệu cần có: " + needed + ". " if needed else ""
+    ) + "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
+    return {
+        "label": "Tài liệu kiểm chứng",
+        "label_singular": "tài liệu kiểm chứng",
+        "name": "evidence",
+        "widget": "list",
+        "required": False,
+        "collapsed": False,
+        "summary": "{{fields.title}} {{fields.file}}",
+        "hint": hint,
+        "fields": item,
+    }
 
 
 def criterion(node, item: list) -> dict:
     fields = score_inputs(node)
     if node.na_allowed:
         fields += [
-            {"label": "Không áp dụng đối với đơn vị", "name": "na", "widget": "boolean", "required": False,
-             "hint": "Chỉ chọn khi bộ tiêu chí cho phép; điểm tối đa của đơn vị giảm tương ứng."},
+            {
+                "label": "Không áp dụng đối với đơn vị",
+                "name": "na",
+                "widget": "boolean",
+                "required": False,
+                "hint": "Chỉ chọn khi bộ tiêu chí cho phép; điểm tối đa của đơn vị giảm tương ứng.",
+            },
             {"label": "Lý do không áp dụng", "name": "na_reason", "widget": "text", "required": False},
         ]
     fields += [
-        {"label": "Giải trình", "name": "explanation", "widget": "text", "required": False,
-         "hint": "Bắt buộc khi chưa có đủ tài liệu kiểm chứng; nên ghi khi không đạt điểm tối đa."},
+        {
+            "label": "Giải trình",
+            "name": "explanation",
+            "widget": "text",
+            "required": False,
+            "hint": "Bắt buộc khi chưa có đủ tài liệu kiểm chứng; nên ghi khi không đạt điểm tối đa.",
+        },
         _evidence(node, item),
     ]
-    return {"label": f"{node.code}. {node.title} — {_cap(node)}", "name": key("c", node.code),
-            "widget": "object", "required": False, "collapsed": False, "fields": fields}
+    return {
+        "label": f"{node.code}. {node.title} — {_cap(node)}",
+        "name": key("c", node.code),
+        "widget": "object",
+        "required": False,
+        "collapsed": False,
+        "fields": fields,
+    }
 
 
 def area(node, item: list) -> dict | None:
@@ -147,10 +218,15 @@ def area(node, item: list) -> dict | None:
     if not leaves:
         return None
     total = f"tối đa {vn(node.max)} điểm" if node.max else "ngoài tổng điểm"
-    return {"label": f"Lĩnh vực {node.code}. {node.title} — {total}", "name": key("a", node.code),
-            "widget": "object", "required": False, "collapsed": True,
-            "summary": f"Lĩnh vực {node.code}: {len(leaves)} tiêu chí tự chấm (bấm để mở)",
-            "fields": [criterion(n, item) for n in leaves]}
+    return {
+        "label": f"Lĩnh vực {node.code}. {node.title} — {total}",
+        "name": key("a", node.code),
+        "widget": "object",
+        "required": False,
+        "collapsed": True,
+        "summary": f"Lĩnh vực {node.code}: {len(leaves)} tiêu chí tự chấm (bấm để mở)",
+        "fields": [criterion(n, item) for n in leaves],
+    }
 
 
 def form(framework, max_bytes: int) -> list[dict]:

@@ -45,8 +45,10 @@ class Settings:
         if not self.repo:
             return "chưa khai báo kho (repo, dạng tổ-chức/tên-kho)."
         if self.backend == "github" and not self.base_url:
-            return ("GitHub cần địa chỉ dịch vụ đăng nhập OAuth (base_url), nơi giữ mã bí mật của ứng dụng "
-                    "OAuth; xem hướng dẫn cấu hình.")
+            return (
+                "GitHub cần địa chỉ dịch vụ đăng nhập OAuth (base_url), nơi giữ mã bí mật của ứng dụng "
+                "OAuth; xem hướng dẫn cấu hình."
+            )
         if self.backend == "forgejo" and not (self.api_root and self.app_id):
             return "máy chủ Forgejo cần api_root (https://<máy chủ>/api/v1) và app_id (mã ứng dụng OAuth2)."
         return None

@@ -17,8 +17,17 @@ from .csp import policy
 from .settings import Settings, resolve
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-OWN = ("boot.js", "editor.js", "chooser.js", "format.js", "totals.js", "preview.js", "words.js", "editor.css",
-       "preview.css")
+OWN = (
+    "boot.js",
+    "editor.js",
+    "chooser.js",
+    "format.js",
+    "totals.js",
+    "preview.js",
+    "words.js",
+    "editor.css",
+    "preview.css",
+)
 PREFIX = "admin"
 
 # (package in node_modules, folder inside it, glob, destination folder under admin/)
@@ -40,8 +49,11 @@ def node_modules() -> Path:
         candidate = base / "node_modules"
         if all((candidate / name / "package.json").is_file() for name in packages):
             return candidate
-    raise config_mod.EditorError("thiếu thư viện của trình nhập liệu (" + ", ".join(sorted(packages)) +
-                                 ") trong node_modules; chạy 'npm ci' (scripts/setup.sh làm việc này).")
+    raise config_mod.EditorError(
+        "thiếu thư viện của trình nhập liệu ("
+        + ", ".join(sorted(packages))
+        + ") trong node_modules; chạy 'npm ci' (scripts/setup.sh làm việc này)."
+    )
 
 
 def static_files() -> dict[str, Path]:
@@ -60,9 +72,11 @@ def static_files() -> dict[str, Path]:
 def generated(repo, settings: Settings) -> dict[str, str]:
     """{path under admin/: text}: config.yml and the rule data. Raises EditorError."""
     cfg, rules = config_mod.build(repo, settings)
-    return {"config.yml": config_mod.dump(cfg),
-            "cchc-editor.json": json.dumps(rules, ensure_ascii=False, separators=(",", ":")),
-            "index.html": page(settings)}
+    return {
+        "config.yml": config_mod.dump(cfg),
+        "cchc-editor.json": json.dumps(rules, ensure_ascii=False, separators=(",", ":")),
+        "index.html": page(settings),
+    }
 
 
 def page(settings: Settings) -> str:

@@ -38,8 +38,9 @@ def checker_version() -> str:
 
 
 def roots_digest(roots: tuple[bytes, ...]) -> str:
-    return hashlib.sha256(b"".join(hashlib.sha256(r).digest() for r in sorted(roots))).hexdigest()[:16] \
-        if roots else "-"
+    return (
+        hashlib.sha256(b"".join(hashlib.sha256(r).digest() for r in sorted(roots))).hexdigest()[:16] if roots else "-"
+    )
 
 
 def cache_dir(root: Path, env=os.environ) -> Path:
@@ -69,9 +70,10 @@ class FactsCache:
         out = {}
         try:
             for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
-                rows = self._db.execute(f"SELECT key, value FROM facts WHERE key IN ({','.join('?' * len(chunk))})",
-                                        chunk)
+                chunk = keys[i : i + 500]
+                rows = self._db.execute(
+                    f"SELECT key, value FROM facts WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                )
                 for key, value in rows:
                     out[key] = json.loads(value)
         except (sqlite3.Error, ValueError):
@@ -83,8 +85,10 @@ class FactsCache:
             return
         try:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)",
-                                     [(k, json.dumps(v, sort_keys=True)) for k, v in items.items()])
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO facts (key, value) VALUES (?, ?)",
+                    [(k, json.dumps(v, sort_keys=True)) for k, v in items.items()],
+                )
         except sqlite3.Error:
             pass
 

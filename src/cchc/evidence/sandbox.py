@@ -11,6 +11,7 @@ times out or kills its worker yields a ``Failure`` value, never an exception.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import resource
@@ -29,17 +30,21 @@ class Limits:
     workers: int = 0  # 0: one per CPU
 
     @classmethod
-    def from_env(cls, env=os.environ) -> "Limits":
+    def from_env(cls, env=os.environ) -> Limits:
         """CCHC_EVIDENCE_TIMEOUT (s), CCHC_EVIDENCE_MEMORY_MB, CCHC_EVIDENCE_WORKERS override the defaults."""
+
         def num(name, default, kind):
             try:
                 value = kind(env.get(name, default))
                 return value if value >= 0 else default
             except ValueError:
                 return default
-        return cls(num("CCHC_EVIDENCE_TIMEOUT", cls.timeout, float),
-                   num("CCHC_EVIDENCE_MEMORY_MB", cls.memory_mb, int),
-                   num("CCHC_EVIDENCE_WORKERS", cls.workers, int))
+
+        return cls(
+            num("CCHC_EVIDENCE_TIMEOUT", cls.timeout, float),
+            num("CCHC_EVIDENCE_MEMORY_MB", cls.memory_mb, int),
+            num("CCHC_EVIDENCE_WORKERS", cls.workers, int),
+        )
 
 
 @dataclass(frozen=True)
@@ -66,10 +71,8 @@ def _confine(memory_mb: int) -> None:
     os.close(devnull)
     budget = _vm_size() + memory_mb * 1024 * 1024
     for limit, value in ((resource.RLIMIT_AS, budget), (resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, 0)):
-        try:
+        with contextlib.suppress(ValueError, OSError):
             resource.setrlimit(limit, (value, value))
-        except (ValueError, OSError):
-            pass
 
 
 def _job(func, args: tuple, cpu_seconds: int):
@@ -94,10 +97,10 @@ def run(func, jobs: dict, limits: Limits) -> dict:
     workers = min(limits.workers or os.cpu_count() or 1, len(jobs))
     cpu = max(1, int(limits.timeout) + 1)
     out: dict = {}
-    with ProcessPool(max_workers=workers, initializer=_confine, initargs=(limits.memory_mb,),
-                     context=context) as pool:
-        futures = {key: pool.schedule(_job, args=(func, args, cpu), timeout=limits.timeout)
-                   for key, args in jobs.items()}
+    with ProcessPool(max_workers=workers, initializer=_confine, initargs=(limits.memory_mb,), context=context) as pool:
+        futures = {
+            key: pool.schedule(_job, args=(func, args, cpu), timeout=limits.timeout) for key, args in jobs.items()
+        }
         for key, future in futures.items():
             try:
                 out[key] = future.result()

@@ -45,14 +45,21 @@ def _one(sig, roots: tuple[bytes, ...], size: int) -> dict:
     def context(moment=None, trust=()):
         return ValidationContext(trust_roots=[_certificate(r) for r in trust], allow_fetching=False, moment=moment)
 
-    start, length_a, offset_b, length_b = (int(x) for x in sig.byte_range)
+    _start, _length_a, offset_b, length_b = (int(x) for x in sig.byte_range)
     facts = {"appended": max(0, size - (offset_b + length_b)), "revision": int(sig.signed_revision)}
     if sig.sig_object_type == "/DocTimeStamp":
         stamp = validate_pdf_timestamp(sig, context())
-        return facts | {"kind": "timestamp", "intact": bool(stamp.intact), "valid": bool(stamp.valid),
-                        "time": stamp.timestamp.isoformat(), "time_source": "timestamp",
-                        "signer": _name(stamp.signing_cert), "coverage": _enum(stamp.coverage),
-                        "modification": _enum(stamp.modification_level), "trusted": None}
+        return facts | {
+            "kind": "timestamp",
+            "intact": bool(stamp.intact),
+            "valid": bool(stamp.valid),
+            "time": stamp.timestamp.isoformat(),
+            "time_source": "timestamp",
+            "signer": _name(stamp.signing_cert),
+            "coverage": _enum(stamp.coverage),
+            "modification": _enum(stamp.modification_level),
+            "trusted": None,
+        }
     status = validate_pdf_signature(sig, context())
     ts = status.timestamp_validity
     when: datetime | None  # a signer's own clock may be missing
@@ -65,10 +72,17 @@ def _one(sig, roots: tuple[bytes, ...], size: int) -> dict:
         trusted = bool(validate_pdf_signature(sig, context(when, roots), skip_diff=True).trusted)
     elif roots:
         trusted = False
-    return facts | {"kind": "signature", "intact": bool(status.intact), "valid": bool(status.valid),
-                    "time": when.isoformat() if when else None, "time_source": source,
-                    "signer": _name(status.signing_cert), "coverage": _enum(status.coverage),
-                    "modification": _enum(status.modification_level), "trusted": trusted}
+    return facts | {
+        "kind": "signature",
+        "intact": bool(status.intact),
+        "valid": bool(status.valid),
+        "time": when.isoformat() if when else None,
+        "time_source": source,
+        "signer": _name(status.signing_cert),
+        "coverage": _enum(status.coverage),
+        "modification": _enum(status.modification_level),
+        "trusted": trusted,
+    }
 
 
 def _certificate(data: bytes):

@@ -17,8 +17,13 @@ def load(source, written: tuple[str, ...]) -> tuple[tuple[bytes, ...], list[tupl
     for i, text in enumerate(written):
         rel = text.strip().lstrip("/")
         data = None
-        if rel and ".." not in rel.split("/") and source.is_file(rel) and not source.is_symlink(rel) \
-                and source.size(rel) <= MAX_BYTES:
+        if (
+            rel
+            and ".." not in rel.split("/")
+            and source.is_file(rel)
+            and not source.is_symlink(rel)
+            and source.size(rel) <= MAX_BYTES
+        ):
             data = source.read(rel)
         if data is not None and is_certificate(data):
             roots.append(data)

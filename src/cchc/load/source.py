@@ -120,6 +120,7 @@ class FileSource:
             dirnames.sort()
             for name in sorted(filenames):
                 out.append(Path(dirpath, name).relative_to(self.root).as_posix())
-            out.extend(Path(dirpath, d).relative_to(self.root).as_posix()
-                       for d in dirnames if Path(dirpath, d).is_symlink())
+            out.extend(
+                Path(dirpath, d).relative_to(self.root).as_posix() for d in dirnames if Path(dirpath, d).is_symlink()
+            )
         return sorted(out)

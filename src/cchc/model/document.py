@@ -11,4 +11,3 @@ JsonPath: TypeAlias = tuple[str | int, ...]
 Where: TypeAlias = Callable[[JsonPath], tuple[int, int]]
 # A schema-valid document: the schema, not the type system, vouches for its shape.
 Document: TypeAlias = Mapping[str, Any]
-

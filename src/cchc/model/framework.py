@@ -118,10 +118,11 @@ class Framework:
 
 def _node(data: Document, depth: int, path: JsonPath, where: Where) -> Node:
     child_key = {1: "criteria", 2: "components"}.get(depth)
-    children = tuple(
-        _node(c, depth + 1, (*path, child_key, i), where)
-        for i, c in enumerate(data.get(child_key) or [])
-    ) if child_key else ()
+    children = (
+        tuple(_node(c, depth + 1, (*path, child_key, i), where) for i, c in enumerate(data.get(child_key) or []))
+        if child_key
+        else ()
+    )
     rule = data.get("rule")
     return Node(
         code=str(data["code"]),

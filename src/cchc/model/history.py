@@ -54,17 +54,32 @@ def _row(data: Document, where: Where, i: int) -> Published:
     lines = {key: where(("results", i, key))[0] for key in data}
     lines.update({f"areas.{code_text(c)}": where(("results", i, "areas", c))[0] for c in data.get("areas") or {}})
     return Published(
-        unit=data["unit"], name=data.get("name"),
+        unit=data["unit"],
+        name=data.get("name"),
         areas={code_text(c): exact(v) for c, v in (data.get("areas") or {}).items()},
-        total=exact(data["total"]), max=exact(data["max"]), index=exact(data["index"]),
-        place=data.get("place"), label=data.get("class") or "", line=where(("results", i))[0], lines=lines)
+        total=exact(data["total"]),
+        max=exact(data["max"]),
+        index=exact(data["index"]),
+        place=data.get("place"),
+        label=data.get("class") or "",
+        line=where(("results", i))[0],
+        lines=lines,
+    )
 
 
 def build(data: Document, file: str, where: Where) -> History:
-    areas = {level: tuple(Area(code_text(a["code"]), a["title"], to_decimal(a.get("max"))) for a in items)
-             for level, items in (data.get("areas") or {}).items()}
+    areas = {
+        level: tuple(Area(code_text(a["code"]), a["title"], to_decimal(a.get("max"))) for a in items)
+        for level, items in (data.get("areas") or {}).items()
+    }
     return History(
-        year=data["year"], file=file, decision=data["decision"], source=data.get("source"),
-        precision=int(data.get("precision", 2)), areas=areas,
+        year=data["year"],
+        file=file,
+        decision=data["decision"],
+        source=data.get("source"),
+        precision=int(data.get("precision", 2)),
+        areas=areas,
         rows=tuple(_row(r, where, i) for i, r in enumerate(data["results"])),
-        year_line=where(("year",))[0], areas_line=where(("areas",))[0] if "areas" in data else 1)
+        year_line=where(("year",))[0],
+        areas_line=where(("areas",))[0] if "areas" in data else 1,
+    )

@@ -128,8 +128,18 @@ def _evidence(items: Iterable[Document] | None, base: JsonPath, where: Where) ->
     out = []
     for i, ev in enumerate(items or ()):
         line, column = where((*base, i, "file"))
-        out.append(EvidenceRef(ev["file"], ev.get("title"), ev.get("number"), ev.get("date"),
-                               ev.get("section"), ev.get("page"), line, column))
+        out.append(
+            EvidenceRef(
+                ev["file"],
+                ev.get("title"),
+                ev.get("number"),
+                ev.get("date"),
+                ev.get("section"),
+                ev.get("page"),
+                line,
+                column,
+            )
+        )
     return tuple(out)
 
 
@@ -161,9 +171,15 @@ def build_self_assessment(data: Document, file: str, folder: str, where: Where) 
         line, column = where(("report", "file"))
         report = Report(rep["file"], rep["number"], rep["date"], rep["approved_by"], line, column)
     return SelfAssessment(
-        unit=data["unit"], year=data["year"], file=file, folder=folder, report=report,
-        difficulties=data.get("difficulties"), entries=tuple(entries),
-        unit_line=where(("unit",))[0], year_line=where(("year",))[0],
+        unit=data["unit"],
+        year=data["year"],
+        file=file,
+        folder=folder,
+        report=report,
+        difficulties=data.get("difficulties"),
+        entries=tuple(entries),
+        unit_line=where(("unit",))[0],
+        year_line=where(("year",))[0],
     )
 
 
@@ -171,20 +187,27 @@ def build_appraisal(data: Document, file: str, where: Where) -> Appraisal:
     rounds = []
     for r, rnd in enumerate(data["rounds"]):
         items = tuple(
-            AppraisalItem(code_text(it["code"]), to_decimal(it.get("score")), it.get("reason"),
-                          it.get("request"), where(("rounds", r, "items", i))[0])
+            AppraisalItem(
+                code_text(it["code"]),
+                to_decimal(it.get("score")),
+                it.get("reason"),
+                it.get("request"),
+                where(("rounds", r, "items", i))[0],
+            )
             for i, it in enumerate(rnd["items"])
         )
-        rounds.append(Round(rnd["round"], rnd["council"], rnd["date"], rnd.get("note"), items,
-                            where(("rounds", r))[0]))
-    return Appraisal(data["unit"], data["year"], file, tuple(rounds),
-                     where(("unit",))[0], where(("year",))[0])
+        rounds.append(Round(rnd["round"], rnd["council"], rnd["date"], rnd.get("note"), items, where(("rounds", r))[0]))
+    return Appraisal(data["unit"], data["year"], file, tuple(rounds), where(("unit",))[0], where(("year",))[0])
 
 
 def build_explanation(data: Document, file: str, where: Where) -> Explanation:
     answers = tuple(
-        Answer(code_text(a["code"]), a["text"], _evidence(a.get("evidence"), ("answers", i, "evidence"), where),
-               where(("answers", i))[0])
+        Answer(
+            code_text(a["code"]),
+            a["text"],
+            _evidence(a.get("evidence"), ("answers", i, "evidence"), where),
+            where(("answers", i))[0],
+        )
         for i, a in enumerate(data["answers"])
     )
     return Explanation(data["unit"], data["year"], file, answers, where(("unit",))[0], where(("year",))[0])

@@ -27,9 +27,16 @@ SYSTEM = Path(__file__).resolve().parent / "system"
 
 # system/<name> → where it goes in the new repository (and what it mirrors in this one).
 MIRRORS = {
-    "mkdocs.yml": "mkdocs.yml", "hooks": "hooks", "github": ".github", "pre-commit-hooks.yaml": ".pre-commit-hooks.yaml",
-    "huong-dan": "docs/huong-dan", "pyproject.toml": "pyproject.toml", "package.json": "package.json",
-    "package-lock.json": "package-lock.json", "scripts": "scripts", "gitignore": ".gitignore",
+    "mkdocs.yml": "mkdocs.yml",
+    "hooks": "hooks",
+    "github": ".github",
+    "pre-commit-hooks.yaml": ".pre-commit-hooks.yaml",
+    "huong-dan": "docs/huong-dan",
+    "pyproject.toml": "pyproject.toml",
+    "package.json": "package.json",
+    "package-lock.json": "package-lock.json",
+    "scripts": "scripts",
+    "gitignore": ".gitignore",
 }
 # Paths inside the package that are links to repository files, kept as links in the copy.
 PACKAGE_LINKS = {"schemas": "schemas", **{f"newrepo/system/{k}": v for k, v in MIRRORS.items()}}
@@ -59,9 +66,12 @@ def province_doc(opts: Options) -> dict:
     where = opts.name[:1].lower() + opts.name[1:]
     levels = opts.levels or list(DEFAULT_LEVELS)
     doc: dict[str, object] = {
-        "name": opts.name, "authority": opts.authority or f"Sở Nội vụ {where}", "timezone": opts.timezone,
+        "name": opts.name,
+        "authority": opts.authority or f"Sở Nội vụ {where}",
+        "timezone": opts.timezone,
         "levels": [{"id": i, "name": n} for i, n in levels],
-        "groups": [{"id": i, "name": n} for i, n in (opts.groups or levels)]}
+        "groups": [{"id": i, "name": n} for i, n in (opts.groups or levels)],
+    }
     if opts.index_name or opts.index_short:
         doc["index"] = {k: v for k, v in (("name", opts.index_name), ("short", opts.index_short)) if v}
     doc["admins"] = list(opts.admins)

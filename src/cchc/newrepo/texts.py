@@ -7,8 +7,10 @@ from pathlib import Path
 
 import yaml
 
-PROVINCE_HEADER = ("Thông tin tỉnh: tên, cơ quan chủ trì, cấp đơn vị, nhóm xếp hạng, tài khoản quản trị (Sở Nội vụ).\n"
-                   "Tạo bởi lệnh cchc init; sửa trực tiếp khi cần, rồi chạy cchc validate.")
+PROVINCE_HEADER = (
+    "Thông tin tỉnh: tên, cơ quan chủ trì, cấp đơn vị, nhóm xếp hạng, tài khoản quản trị (Sở Nội vụ).\n"
+    "Tạo bởi lệnh cchc init; sửa trực tiếp khi cần, rồi chạy cchc validate."
+)
 
 # A province has no test suite: its check is the validation and the site build the forge runs.
 CI_RUN = """#!/usr/bin/env bash
@@ -31,7 +33,7 @@ def mkdocs(text: str, docs: Path) -> str:
     def keep(items: list) -> list:
         out = []
         for item in items:
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if isinstance(value, list):
                 value = keep(value)
                 if value:
@@ -40,17 +42,18 @@ def mkdocs(text: str, docs: Path) -> str:
                 out.append({title: value})
         return out
 
-    body = yaml.safe_dump({"nav": keep(nav)}, allow_unicode=True, sort_keys=False, default_flow_style=False,
-                          indent=2, width=1000)
+    body = yaml.safe_dump(
+        {"nav": keep(nav)}, allow_unicode=True, sort_keys=False, default_flow_style=False, indent=2, width=1000
+    )
     return head + "\n" + body
 
 
 def readme(doc: dict) -> str:
     where = doc["name"]
     levels = ", ".join(f"`{x['id']}` ({x['name']})" for x in doc["levels"])
-    return f"""# {doc['name']} — xác định Chỉ số cải cách hành chính
+    return f"""# {doc["name"]} — xác định Chỉ số cải cách hành chính
 
-Kho dữ liệu và hệ thống xác định Chỉ số của {where} ({doc['authority']}): bộ tiêu chí, danh sách
+Kho dữ liệu và hệ thống xác định Chỉ số của {where} ({doc["authority"]}): bộ tiêu chí, danh sách
 đơn vị, kế hoạch năm, hồ sơ tự đánh giá, kết quả thẩm định, điểm điều tra xã hội học và kết quả
 các năm trước. Mỗi yêu cầu gộp được kiểm tra tự động; mỗi lần gộp vào nhánh `main`, trang kết quả
 công khai được tạo lại.

@@ -92,7 +92,7 @@ class _Reader:
         self.out.append(problem(code, self.grid, row, self.col(key), message, hint, header=self.h.name(key), **kw))
 
     def run(self) -> Tree:
-        for row, values in self.grid.rows[self.h.position + 1:]:
+        for row, values in self.grid.rows[self.h.position + 1 :]:
             self.row(row, values)
         return Tree(self.areas, self.total, self.out)
 
@@ -106,8 +106,13 @@ class _Reader:
             code = cells.code(raw_code)
         except ValueError:
             self.current = None
-            return self.err("officer-code-format", row, "code", f"mã '{cells.text(raw_code)}' không đúng dạng.",
-                            "Dùng mã dạng 1 (lĩnh vực), 1.2 (tiêu chí), 1.2.3 (tiêu chí thành phần).")
+            return self.err(
+                "officer-code-format",
+                row,
+                "code",
+                f"mã '{cells.text(raw_code)}' không đúng dạng.",
+                "Dùng mã dạng 1 (lĩnh vực), 1.2 (tiêu chí), 1.2.3 (tiêu chí thành phần).",
+            )
         self.current = None
         item = self.item(row, values, code, title)
         if item is not None:
@@ -117,23 +122,38 @@ class _Reader:
         ok = True
         if not title:
             ok = False
-            self.err("officer-title-missing", row, "title", f"mục {code} chưa có tên.",
-                     "Ghi tên lĩnh vực, tiêu chí hoặc tiêu chí thành phần.", criterion=code)
+            self.err(
+                "officer-title-missing",
+                row,
+                "title",
+                f"mục {code} chưa có tên.",
+                "Ghi tên lĩnh vực, tiêu chí hoặc tiêu chí thành phần.",
+                criterion=code,
+            )
         maximum = self.points(row, values, code)
         if maximum is None:
             ok = False
         first = self.by_code.get(code)
         if first is not None:
-            return self.err("officer-code-duplicate", row, "code",
-                            f"mã {code} bị trùng với dòng {first.row}.",
-                            "Mỗi lĩnh vực, tiêu chí, tiêu chí thành phần phải có mã riêng; sửa lại số thứ tự.",
-                            criterion=code)
+            return self.err(
+                "officer-code-duplicate",
+                row,
+                "code",
+                f"mã {code} bị trùng với dòng {first.row}.",
+                "Mỗi lĩnh vực, tiêu chí, tiêu chí thành phần phải có mã riêng; sửa lại số thứ tự.",
+                criterion=code,
+            )
         parent = self.by_code.get(code.rsplit(".", 1)[0]) if "." in code else None
         if "." in code and parent is None:
             up = code.rsplit(".", 1)[0]
-            return self.err("officer-parent-missing", row, "code",
-                            f"mã {code} không có mục cấp trên {up} ở các dòng phía trên.",
-                            f"Thêm dòng của mục {up} trước dòng này, hoặc sửa lại mã.", criterion=code)
+            return self.err(
+                "officer-parent-missing",
+                row,
+                "code",
+                f"mã {code} không có mục cấp trên {up} ở các dòng phía trên.",
+                f"Thêm dòng của mục {up} trước dòng này, hoặc sửa lại mã.",
+                criterion=code,
+            )
         item = Item(row, code, title or "", maximum or Decimal(0), evidence=cells.lines(self.at(values, "evidence")))
         self.by_code[code] = item
         if not ok:
@@ -147,16 +167,33 @@ class _Reader:
         try:
             value = cells.number(raw)
         except ValueError:
-            self.err("officer-max-format", row, "max", f"điểm tối đa của mục {code} là '{cells.text(raw)}', "
-                     "không phải một số.", "Ghi một số, ví dụ 2 hoặc 0,5.", criterion=code)
+            self.err(
+                "officer-max-format",
+                row,
+                "max",
+                f"điểm tối đa của mục {code} là '{cells.text(raw)}', không phải một số.",
+                "Ghi một số, ví dụ 2 hoặc 0,5.",
+                criterion=code,
+            )
             return None
         if value is None:
-            self.err("officer-max-missing", row, "max", f"mục {code} chưa có điểm tối đa.",
-                     "Ghi điểm tối đa (mục điểm thưởng, điểm trừ ghi mức tối đa được cộng, trừ).", criterion=code)
+            self.err(
+                "officer-max-missing",
+                row,
+                "max",
+                f"mục {code} chưa có điểm tối đa.",
+                "Ghi điểm tối đa (mục điểm thưởng, điểm trừ ghi mức tối đa được cộng, trừ).",
+                criterion=code,
+            )
         elif value < 0:
-            self.err("officer-max-format", row, "max", f"điểm tối đa của mục {code} là số âm ({cells.vn(value)}).",
-                     "Điểm tối đa không âm; điểm trừ ghi mức trừ tối đa (số dương) và cách chấm 'trừ … điểm'.",
-                     criterion=code)
+            self.err(
+                "officer-max-format",
+                row,
+                "max",
+                f"điểm tối đa của mục {code} là số âm ({cells.vn(value)}).",
+                "Điểm tối đa không âm; điểm trừ ghi mức trừ tối đa (số dương) và cách chấm 'trừ … điểm'.",
+                criterion=code,
+            )
             return None
         return value
 
@@ -169,9 +206,14 @@ class _Reader:
                 try:
                     item.flags[key] = cells.flag(self.at(values, key))
                 except ValueError:
-                    self.err("officer-flag-format", row, key, f"ô '{cells.text(self.at(values, key))}' không rõ "
-                             "có hay không.", "Đánh dấu 'x' (hoặc ghi 'Có') nếu có, để trống nếu không.",
-                             criterion=item.code)
+                    self.err(
+                        "officer-flag-format",
+                        row,
+                        key,
+                        f"ô '{cells.text(self.at(values, key))}' không rõ có hay không.",
+                        "Đánh dấu 'x' (hoặc ghi 'Có') nếu có, để trống nếu không.",
+                        criterion=item.code,
+                    )
         for key in ("achieved", "total"):
             name = cells.text(self.at(values, key))
             if name:
@@ -185,27 +227,48 @@ class _Reader:
             try:
                 self.total = (row, cells.number(raw_max))
             except ValueError:
-                self.err("officer-max-format", row, "max", f"tổng điểm '{cells.text(raw_max)}' không phải một số.",
-                         "Ghi tổng điểm tối đa, ví dụ 100.")
+                self.err(
+                    "officer-max-format",
+                    row,
+                    "max",
+                    f"tổng điểm '{cells.text(raw_max)}' không phải một số.",
+                    "Ghi tổng điểm tối đa, ví dụ 100.",
+                )
             return
         if not any((title, method, evidence, raw_max)):
             return
         item = self.current
         if item is None:
-            return self.err("officer-row-malformed", row, "code",
-                            "dòng không có mã và không thuộc mục nào ở phía trên.",
-                            "Ghi mã cho dòng này (1, 1.1, 1.1.1…) hoặc xoá dòng.")
+            return self.err(
+                "officer-row-malformed",
+                row,
+                "code",
+                "dòng không có mã và không thuộc mục nào ở phía trên.",
+                "Ghi mã cho dòng này (1, 1.1, 1.1.1…) hoặc xoá dòng.",
+            )
         if title:
             try:
                 points = cells.number(raw_max)
             except ValueError:
-                return self.err("officer-max-format", row, "max", f"điểm '{cells.text(raw_max)}' không phải một số.",
-                                "Ghi một số, ví dụ 0,5.", criterion=item.code)
+                return self.err(
+                    "officer-max-format",
+                    row,
+                    "max",
+                    f"điểm '{cells.text(raw_max)}' không phải một số.",
+                    "Ghi một số, ví dụ 0,5.",
+                    criterion=item.code,
+                )
             label = title.lstrip("-+•*– ").strip()
             item.method.append(f"{label}: {cells.vn(points)} điểm" if points is not None else label)
         elif raw_max is not None:
-            return self.err("officer-row-malformed", row, "code", "dòng có điểm nhưng không có mã và nội dung.",
-                            "Ghi mã và tên mục, hoặc ghi nội dung mức điểm vào cột tên.", criterion=item.code)
+            return self.err(
+                "officer-row-malformed",
+                row,
+                "code",
+                "dòng có điểm nhưng không có mã và nội dung.",
+                "Ghi mã và tên mục, hoặc ghi nội dung mức điểm vào cột tên.",
+                criterion=item.code,
+            )
         if method:
             item.method.append(method)
         item.evidence.extend(cells.lines(evidence))

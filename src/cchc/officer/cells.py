@@ -11,8 +11,23 @@ from decimal import Decimal, InvalidOperation
 from ..model.numbers import fmt
 
 _CODE = re.compile(r"[A-Z]?[0-9]+(\.[0-9]+){0,2}")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
-          "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15}
+_ROMAN = {
+    "I": 1,
+    "II": 2,
+    "III": 3,
+    "IV": 4,
+    "V": 5,
+    "VI": 6,
+    "VII": 7,
+    "VIII": 8,
+    "IX": 9,
+    "X": 10,
+    "XI": 11,
+    "XII": 12,
+    "XIII": 13,
+    "XIV": 14,
+    "XV": 15,
+}
 _YES = {"x", "co", "yes", "true", "1", "v", "✓", "✔", "dung", "bat buoc", "duoc"}
 _NO = {"khong", "no", "false", "0", "-"}
 

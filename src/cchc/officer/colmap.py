@@ -55,15 +55,23 @@ def from_grids(grids: list, given: ColumnMap | None = None) -> ColumnMap:
     out = ColumnMap()
     for grid in (g for g in grids if is_map_sheet(g)):
         for row, values in grid.rows:
-            header, raw = (values + (None, None))[:2]
+            header, raw = ((*values, None, None))[:2]
             folded = cells.fold(cells.text(header))
             if not folded or folded in ("cot", "tieu de cot", "ten cot") or raw is None:
                 continue  # blank, the sheet's own heading, a header with no code
             try:
                 out.codes[folded] = cells.code(raw)
             except ValueError:
-                out.findings.append(problem("officer-column-map", grid, row, 2, f"mã '{cells.text(raw)}' của cột "
-                                            f"'{cells.text(header)}' không đúng dạng.", "Ghi mã dạng 1, 1.2 hoặc 1.2.3."))
+                out.findings.append(
+                    problem(
+                        "officer-column-map",
+                        grid,
+                        row,
+                        2,
+                        f"mã '{cells.text(raw)}' của cột '{cells.text(header)}' không đúng dạng.",
+                        "Ghi mã dạng 1, 1.2 hoặc 1.2.3.",
+                    )
+                )
     if given:
         out.codes.update(given.codes)
     return out

@@ -12,8 +12,9 @@ from ..terminal import fail, resolve_root
 
 
 def add_format(p) -> None:
-    p.add_argument("--format", choices=sorted(REPORTERS), default="text",
-                   help="định dạng danh sách lỗi, cảnh báo (mặc định: text)")
+    p.add_argument(
+        "--format", choices=sorted(REPORTERS), default="text", help="định dạng danh sách lỗi, cảnh báo (mặc định: text)"
+    )
 
 
 def show(findings: list, fmt: str = "text") -> None:

@@ -27,7 +27,7 @@ def _value(value):
 def _lines(columns, values) -> int:
     """Text lines the tallest cell of a row needs: Excel files carry no automatic row height."""
     most = 1
-    for col, value in zip(columns, values):
+    for col, value in zip(columns, values, strict=False):
         if isinstance(value, str):
             per_line = max(1, int(col.width * 1.15))
             most = max(most, sum(max(1, -(-len(part) // per_line)) for part in value.split("\n")))
@@ -79,12 +79,13 @@ class _Sheet:
         ws.freeze_panes = ws.cell(self.r + 1, 1)
         self.r += 1
         for row in page.rows:
-            for c, (col, value) in enumerate(zip(page.columns, row.cells), 1):
+            for c, (col, value) in enumerate(zip(page.columns, row.cells, strict=False), 1):
                 cell = put(ws, self.r, c, _value(value))
                 cell.font, cell.border = Font(name=FONT, bold=row.bold), _BOX
                 numeric = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
-                cell.alignment = Alignment(horizontal="right" if numeric else "left" if col.text else "center",
-                                           vertical="top", wrap_text=True)
+                cell.alignment = Alignment(
+                    horizontal="right" if numeric else "left" if col.text else "center", vertical="top", wrap_text=True
+                )
                 if numeric and col.places is not None:
                     cell.number_format = "0." + "0" * col.places if col.places else "0"
             ws.row_dimensions[self.r].height = 15 * _lines(page.columns, row.cells)

@@ -26,8 +26,9 @@ def parse_until(text: str, timezone: str = "+07:00") -> str:
     """'10/01/2026' (end of that day) or '10/01/2026 17:00' → '2026-01-10T23:59:59+07:00'."""
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?", text.strip())
     if not m:
-        raise ExtendError(f"thời hạn '{text}' phải có dạng ngày/tháng/năm, có thể kèm giờ:phút "
-                          "(ví dụ 10/01/2026 17:00).")
+        raise ExtendError(
+            f"thời hạn '{text}' phải có dạng ngày/tháng/năm, có thể kèm giờ:phút (ví dụ 10/01/2026 17:00)."
+        )
     day, month, year, hour, minute = m.groups()
     clock = f"{int(hour):02d}:{minute}:00" if hour else "23:59:59"
     stamp = f"{year}-{int(month):02d}-{int(day):02d}T{clock}{timezone}"

@@ -44,8 +44,9 @@ class Overflow(Exception):
     ``column`` and ``table`` (Word) locate it when they are known.
     """
 
-    def __init__(self, what: str, found: int, limit: int, *, row: int = 0, column: int = 0, table: int = 0,
-                 least: bool = False) -> None:
+    def __init__(
+        self, what: str, found: int, limit: int, *, row: int = 0, column: int = 0, table: int = 0, least: bool = False
+    ) -> None:
         super().__init__(what)
         self.what, self.found, self.limit, self.least = what, found, limit, least
         self.row, self.column, self.table = row, column, table

@@ -23,12 +23,25 @@ from . import cells, colmap
 from .sheets import Grid, problem, read
 from .unit_match import Finder
 
-_NAMES = {"don vi", "co quan", "co quan, don vi", "co quan don vi", "co quan, don vi, dia phuong", "dia phuong",
-          "ten", "ten don vi, dia phuong"}
-_AREA = re.compile(r"^(?:linh vuc|lv|chi so thanh phan|tieu chi)?\s*"
-                   r"(?:([ivx]+)(?=$|[.:)\-])|([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-]))")
-_AREA_TEXT = re.compile(r"^\s*(?:(?:lĩnh vực|lv|chỉ số thành phần|tiêu chí)\s*)?"
-                        r"(?:[IVX]+(?![^\W\d_])|[A-Z]?\d+(?:\.\d+){0,2}\.?)\s*[:.)\-–]?\s*", re.IGNORECASE)
+_NAMES = {
+    "don vi",
+    "co quan",
+    "co quan, don vi",
+    "co quan don vi",
+    "co quan, don vi, dia phuong",
+    "dia phuong",
+    "ten",
+    "ten don vi, dia phuong",
+}
+_AREA = re.compile(
+    r"^(?:linh vuc|lv|chi so thanh phan|tieu chi)?\s*"
+    r"(?:([ivx]+)(?=$|[.:)\-])|([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-]))"
+)
+_AREA_TEXT = re.compile(
+    r"^\s*(?:(?:lĩnh vực|lv|chỉ số thành phần|tiêu chí)\s*)?"
+    r"(?:[IVX]+(?![^\W\d_])|[A-Z]?\d+(?:\.\d+){0,2}\.?)\s*[:.)\-–]?\s*",
+    re.IGNORECASE,
+)
 _MAX_TEXT = re.compile(r"\(\s*(?:tối đa\s*)?(\d+(?:[.,]\d+)?)\s*điểm\s*\)\s*$", re.IGNORECASE)
 _DECISION = re.compile(r"quyết định(?: số)?\s+(\d[^\s/]*/.*)$", re.IGNORECASE)
 _CLOSING = ("tong", "tong cong", "cong", "binh quan", "trung binh", "chi so binh quan")
@@ -139,7 +152,7 @@ def _is_subheader(values: tuple, keys: dict) -> bool:
 
 
 def decision_in(grids) -> str | None:
-    """"(Kèm theo Quyết định số 512/QĐ-UBND ngày 15/4/2026 của Chủ tịch UBND tỉnh …)" above a
+    """ "(Kèm theo Quyết định số 512/QĐ-UBND ngày 15/4/2026 của Chủ tịch UBND tỉnh …)" above a
     table names the decision that published it."""
     for grid in grids:
         for _, values in grid.rows[:12]:
@@ -194,8 +207,15 @@ class _Reader:
         try:
             value = cells.number(raw)
         except ValueError:
-            self.err("officer-results-format", grid, h, row, col, f"{what} '{cells.text(raw)}' không phải một số.",
-                     "Ghi một số, ví dụ 85,25.")
+            self.err(
+                "officer-results-format",
+                grid,
+                h,
+                row,
+                col,
+                f"{what} '{cells.text(raw)}' không phải một số.",
+                "Ghi một số, ví dụ 85,25.",
+            )
             return None, False
         if value is None and required:
             self.err("officer-results-format", grid, h, row, col, f"thiếu {what}.", f"Ghi {what} của đơn vị.")
@@ -204,11 +224,19 @@ class _Reader:
 
     def grid(self, grid, h: Header) -> None:
         for col, text in sorted(h.ignored.items()):
-            self.err("officer-results-column", grid, h, h.row, col, f"không rõ cột '{text}' là lĩnh vực nào; cột này "
-                     "bị bỏ qua.", f"Nếu là điểm một lĩnh vực, ghi mã cho cột: --map '{text}=<mã lĩnh vực>' (hoặc trang "
-                     "'Mã cột' trong tệp).", warn=True)
+            self.err(
+                "officer-results-column",
+                grid,
+                h,
+                h.row,
+                col,
+                f"không rõ cột '{text}' là lĩnh vực nào; cột này bị bỏ qua.",
+                f"Nếu là điểm một lĩnh vực, ghi mã cho cột: --map '{text}=<mã lĩnh vực>' (hoặc trang "
+                "'Mã cột' trong tệp).",
+                warn=True,
+            )
         top = self.default_max
-        for row, values in grid.rows[h.position + 1:]:
+        for row, values in grid.rows[h.position + 1 :]:
             label = cells.fold(cells.text(cells.value_at(values, h.keys.get("name") or h.keys.get("unit"))))
             if label.startswith("diem toi da"):
                 top = self.maxima(grid, h, row, values, top)
@@ -236,18 +264,40 @@ class _Reader:
         uid = cells.text(cells.value_at(values, h.keys.get("unit")))
         name = cells.text(cells.value_at(values, h.keys.get("name")))
         if uid is None and name is None:
-            self.err("officer-results-unit", grid, h, row, h.keys.get("name") or h.keys.get("unit"),
-                     "dòng có điểm nhưng không ghi đơn vị.", "Ghi tên hoặc mã đơn vị cho dòng này.")
+            self.err(
+                "officer-results-unit",
+                grid,
+                h,
+                row,
+                h.keys.get("name") or h.keys.get("unit"),
+                "dòng có điểm nhưng không ghi đơn vị.",
+                "Ghi tên hoặc mã đơn vị cho dòng này.",
+            )
             return
         unit, issues = self.finder.find(uid, name)
         for issue in issues:
-            self.err("officer-results-name" if issue.warn else "officer-results-unit", grid, h, row,
-                     h.keys.get(issue.key), issue.message, issue.hint, warn=issue.warn)
+            self.err(
+                "officer-results-name" if issue.warn else "officer-results-unit",
+                grid,
+                h,
+                row,
+                h.keys.get(issue.key),
+                issue.message,
+                issue.hint,
+                warn=issue.warn,
+            )
         if unit is None:
             return
         if unit.id in self.seen:
-            self.err("officer-results-duplicate", grid, h, row, h.keys.get("name") or h.keys.get("unit"),
-                     f"đơn vị '{unit.id}' đã có ở {self.seen[unit.id]}.", "Mỗi đơn vị một dòng: xoá dòng lặp.")
+            self.err(
+                "officer-results-duplicate",
+                grid,
+                h,
+                row,
+                h.keys.get("name") or h.keys.get("unit"),
+                f"đơn vị '{unit.id}' đã có ở {self.seen[unit.id]}.",
+                "Mỗi đơn vị một dòng: xoá dòng lặp.",
+            )
             return
         self.seen[unit.id] = grid.where(row)
         doc = self.values(grid, h, row, values, unit, top)
@@ -257,14 +307,25 @@ class _Reader:
     def numbers(self, grid, h, row, values) -> dict | None:
         """Total, maximum, index and place of a row; None when one of them is not a number."""
         got, ok = {}, True
-        for key, what, required in (("total", "tổng điểm", True), ("max", "điểm tối đa áp dụng", False),
-                                    ("index", "chỉ số", False), ("place", "thứ hạng", False)):
+        for key, what, required in (
+            ("total", "tổng điểm", True),
+            ("max", "điểm tối đa áp dụng", False),
+            ("index", "chỉ số", False),
+            ("place", "thứ hạng", False),
+        ):
             got[key], good = self.number(grid, h, row, values, h.keys.get(key), what, required)
             ok = ok and good
         place = got["place"]
         if place is not None and (place != int(place) or place < 1):
-            self.err("officer-results-format", grid, h, row, h.keys.get("place"), f"thứ hạng '{cells.vn(place)}' "
-                     "không phải một số nguyên dương.", "Ghi thứ hạng, ví dụ 3.")
+            self.err(
+                "officer-results-format",
+                grid,
+                h,
+                row,
+                h.keys.get("place"),
+                f"thứ hạng '{cells.vn(place)}' không phải một số nguyên dương.",
+                "Ghi thứ hạng, ví dụ 3.",
+            )
             ok = False
         return got if ok else None
 
@@ -279,9 +340,15 @@ class _Reader:
                 self.declare(unit.level, area)
         if ok and areas and len(areas) != len(h.areas):
             missing = [(c, a.code) for c, a in h.areas.items() if a.code not in areas]
-            self.err("officer-results-format", grid, h, row, missing[0][0],
-                     f"thiếu điểm lĩnh vực {', '.join(code for _, code in missing)}.",
-                     "Ghi đủ điểm các lĩnh vực (0 nếu không đạt).")
+            self.err(
+                "officer-results-format",
+                grid,
+                h,
+                row,
+                missing[0][0],
+                f"thiếu điểm lĩnh vực {', '.join(code for _, code in missing)}.",
+                "Ghi đủ điểm các lĩnh vực (0 nếu không đạt).",
+            )
             ok = False
         return areas if ok else None
 
@@ -292,9 +359,15 @@ class _Reader:
             return None
         maximum = got["max"] if got["max"] is not None else top
         if maximum is None or maximum <= 0:
-            self.err("officer-results-max", grid, h, row, h.keys.get("max") or h.keys.get("total"),
-                     "không rõ điểm tối đa áp dụng của đơn vị.", "Thêm cột 'Điểm tối đa áp dụng', dòng 'Điểm tối đa', "
-                     "hoặc dùng tùy chọn --max 100.")
+            self.err(
+                "officer-results-max",
+                grid,
+                h,
+                row,
+                h.keys.get("max") or h.keys.get("total"),
+                "không rõ điểm tối đa áp dụng của đơn vị.",
+                "Thêm cột 'Điểm tối đa áp dụng', dòng 'Điểm tối đa', hoặc dùng tùy chọn --max 100.",
+            )
             return None
         doc = {"unit": unit.id, "name": cells.text(cells.value_at(values, h.keys.get("name"))) or unit.name}
         if areas:
@@ -319,24 +392,50 @@ def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
     for col, area in h.areas.items():
         got = (d.get("areas") or {}).get(area.code)
         if got is not None and area.max is not None and got > area.max:
-            reader.err("officer-results-above-max", grid, h, r.row, col, f"điểm lĩnh vực {area.code} của "
-                       f"'{r.unit.id}' ({cells.vn(got)}) vượt điểm tối đa {cells.vn(area.max)}.",
-                       "Kiểm tra lại với bảng đã công bố.")
+            reader.err(
+                "officer-results-above-max",
+                grid,
+                h,
+                r.row,
+                col,
+                f"điểm lĩnh vực {area.code} của '{r.unit.id}' ({cells.vn(got)}) vượt điểm tối đa {cells.vn(area.max)}.",
+                "Kiểm tra lại với bảng đã công bố.",
+            )
     if d["total"] > d["max"]:
-        reader.err("officer-results-above-max", grid, h, r.row, h.keys.get("total"), f"tổng điểm của "
-                   f"'{r.unit.id}' ({cells.vn(d['total'])}) vượt điểm tối đa áp dụng {cells.vn(d['max'])}.",
-                   "Kiểm tra lại tổng điểm và điểm tối đa áp dụng.")
+        reader.err(
+            "officer-results-above-max",
+            grid,
+            h,
+            r.row,
+            h.keys.get("total"),
+            f"tổng điểm của '{r.unit.id}' ({cells.vn(d['total'])}) vượt điểm tối đa áp dụng {cells.vn(d['max'])}.",
+            "Kiểm tra lại tổng điểm và điểm tối đa áp dụng.",
+        )
     summed = sum((d.get("areas") or {}).values(), Decimal(0))
     if d.get("areas") and summed != d["total"]:
-        reader.err("officer-results-total", grid, h, r.row, h.keys.get("total"), f"tổng điểm của '{r.unit.id}' "
-                   f"ghi {cells.vn(d['total'])}, khác tổng điểm các lĩnh vực ({cells.vn(summed)}).",
-                   "Sửa điểm các lĩnh vực hoặc ô tổng cho khớp; không nhập bảng có tổng sai.")
+        reader.err(
+            "officer-results-total",
+            grid,
+            h,
+            r.row,
+            h.keys.get("total"),
+            f"tổng điểm của '{r.unit.id}' "
+            f"ghi {cells.vn(d['total'])}, khác tổng điểm các lĩnh vực ({cells.vn(summed)}).",
+            "Sửa điểm các lĩnh vực hoặc ô tổng cho khớp; không nhập bảng có tổng sai.",
+        )
     if h.keys.get("index") and not index_matches(d["total"], d["max"], d["index"], precision):
         want = expected_index(d["total"], d["max"], precision)
-        reader.err("officer-results-index", grid, h, r.row, h.keys["index"], f"chỉ số của '{r.unit.id}' ghi "
-                   f"{cells.vn(d['index'])}, khác tổng điểm ÷ điểm tối đa × 100 ({cells.vn(d['total'])} ÷ "
-                   f"{cells.vn(d['max'])} × 100 = {cells.vn(want)}).",
-                   "Sửa chỉ số, tổng điểm hoặc điểm tối đa áp dụng cho khớp bảng đã công bố.")
+        reader.err(
+            "officer-results-index",
+            grid,
+            h,
+            r.row,
+            h.keys["index"],
+            f"chỉ số của '{r.unit.id}' ghi "
+            f"{cells.vn(d['index'])}, khác tổng điểm ÷ điểm tối đa × 100 ({cells.vn(d['total'])} ÷ "
+            f"{cells.vn(d['max'])} × 100 = {cells.vn(want)}).",
+            "Sửa chỉ số, tổng điểm hoặc điểm tối đa áp dụng cho khớp bảng đã công bố.",
+        )
 
 
 def _check_places(reader: _Reader) -> None:
@@ -345,15 +444,21 @@ def _check_places(reader: _Reader) -> None:
     for r in reader.read:
         groups.setdefault(r.unit.group, []).append(r)
     for rows in groups.values():
-        for r, allowed in zip(rows, allowed_places([r.doc["index"] for r in rows])):
+        for r, allowed in zip(rows, allowed_places([r.doc["index"] for r in rows]), strict=False):
             place = r.doc.get("place")
             if place is None or allowed is None or allowed[0] <= place <= allowed[1]:
                 continue
             should = str(allowed[0]) if allowed[0] == allowed[1] else f"từ {allowed[0]} đến {allowed[1]}"
-            reader.err("officer-results-place", r.grid, r.header, r.row, r.header.keys.get("place"),
-                       f"thứ hạng {place} của '{r.unit.id}' không khớp chỉ số {cells.vn(r.doc['index'])}% (theo chỉ "
-                       f"số, hạng trong nhóm {r.unit.group} phải là {should}).",
-                       "Kiểm tra lại thứ hạng và chỉ số với bảng đã công bố (xếp trong từng nhóm, chỉ số giảm dần).")
+            reader.err(
+                "officer-results-place",
+                r.grid,
+                r.header,
+                r.row,
+                r.header.keys.get("place"),
+                f"thứ hạng {place} của '{r.unit.id}' không khớp chỉ số {cells.vn(r.doc['index'])}% (theo chỉ "
+                f"số, hạng trong nhóm {r.unit.group} phải là {should}).",
+                "Kiểm tra lại thứ hạng và chỉ số với bảng đã công bố (xếp trong từng nhóm, chỉ số giảm dần).",
+            )
 
 
 def _check(reader: _Reader, precision: int) -> None:
@@ -371,8 +476,16 @@ def _precision(reader: _Reader, given: int | None) -> int:
     return max(seen) if seen and max(seen) > 0 else 2
 
 
-def read_results(path, shown: str, repo, year: int, mapped: colmap.ColumnMap | None = None, *,
-                 default_max: Decimal | None = None, precision: int | None = None) -> ResultsRead:
+def read_results(
+    path,
+    shown: str,
+    repo,
+    year: int,
+    mapped: colmap.ColumnMap | None = None,
+    *,
+    default_max: Decimal | None = None,
+    precision: int | None = None,
+) -> ResultsRead:
     out = ResultsRead()
     grids, out.findings = read(path, shown)
     if out.findings:
@@ -382,10 +495,16 @@ def read_results(path, shown: str, repo, year: int, mapped: colmap.ColumnMap | N
     reader = _Reader(repo, year, out, default_max)
     located = [(g, h) for g in grids if not colmap.is_map_sheet(g) and (h := find_header(g, mapped))]
     if not located:
-        out.findings.append(findings.error(
-            "officer-header-missing", shown, "Không tìm thấy bảng kết quả: cần một dòng tiêu đề có cột 'Tên đơn vị' "
-            "(hoặc 'Mã đơn vị') và cột 'Tổng điểm' hoặc 'Chỉ số'.",
-            "Dùng bảng kết quả kèm quyết định công bố (mỗi đơn vị một dòng), hoặc bảng xuất bởi 'cchc export annex'."))
+        out.findings.append(
+            findings.error(
+                "officer-header-missing",
+                shown,
+                "Không tìm thấy bảng kết quả: cần một dòng tiêu đề có cột 'Tên đơn vị' "
+                "(hoặc 'Mã đơn vị') và cột 'Tổng điểm' hoặc 'Chỉ số'.",
+                "Dùng bảng kết quả kèm quyết định công bố (mỗi đơn vị một dòng), "
+                "hoặc bảng xuất bởi 'cchc export annex'.",
+            )
+        )
         return out
     for grid, h in located:
         reader.grid(grid, h)

@@ -73,6 +73,7 @@ def _survey(m, _mx):
 def _adjust(kind):
     def build(m, _mx):
         return Recognised({"kind": kind, "step": D(m["step"])}, cap=D(m["cap"]) if m["cap"] else None)
+
     return build
 
 
@@ -85,8 +86,15 @@ def _proportional(m, mx):
     nothing = re.search(r"không phát sinh[^:;]*:\s*([^;.]+)", text, _FLAGS)
     if nothing:
         said = fold(nothing[1])
-        policy = ("full" if "toi da" in said else "zero" if said.startswith(("0", "duoc 0", "khong diem"))
-                  else "na" if "khong ap dung" in said or "khong tinh" in said else None)
+        policy = (
+            "full"
+            if "toi da" in said
+            else "zero"
+            if said.startswith(("0", "duoc 0", "khong diem"))
+            else "na"
+            if "khong ap dung" in said or "khong tinh" in said
+            else None
+        )
         if policy is None:
             return None
         rule["if_no_cases"] = policy
@@ -99,14 +107,22 @@ def _free(m, mx):
     if m["step"]:
         return Recognised({"kind": "free", "step": D(m["step"])}, cap=D(m["cap"]))
     step = Decimal("0.25") if (mx / Decimal("0.25")) % 1 == 0 else Decimal("0.01")
-    return Recognised({"kind": "free", "step": step}, cap=D(m["cap"]),
-                      notes=[f"không ghi bước điểm, tạm dùng bước {str(step).replace('.', ',')}"])
+    return Recognised(
+        {"kind": "free", "step": step},
+        cap=D(m["cap"]),
+        notes=[f"không ghi bước điểm, tạm dùng bước {str(step).replace('.', ',')}"],
+    )
 
 
 def _pass_fail(text, mx):
     parts = _scored(text)
-    if parts and len(parts) == 2 and fold(parts[1][0]).startswith("khong dat") and parts[1][1] == 0 \
-            and parts[0][1] == mx:
+    if (
+        parts
+        and len(parts) == 2
+        and fold(parts[1][0]).startswith("khong dat")
+        and parts[1][1] == 0
+        and parts[0][1] == mx
+    ):
         return Recognised({"kind": "pass_fail"})
     return None
 
@@ -139,8 +155,12 @@ def _levels(text, mx):
 def _adjust_forms(word: str, kind: str):
     return (
         (re.compile(rf"{word}\s+tối đa\s+(?P<cap>{N})\s*điểm,?\s*bước\s+(?P<step>{N})", _FLAGS), _adjust(kind)),
-        (re.compile(rf"(?<!tối đa )\b{word}\s+(?P<step>{N})\s*điểm(?:.*?tối đa\s+(?:{word}\s+)?(?P<cap>{N}))?",
-                    _FLAGS), _adjust(kind)),
+        (
+            re.compile(
+                rf"(?<!tối đa )\b{word}\s+(?P<step>{N})\s*điểm(?:.*?tối đa\s+(?:{word}\s+)?(?P<cap>{N}))?", _FLAGS
+            ),
+            _adjust(kind),
+        ),
     )
 
 
@@ -149,10 +169,11 @@ PATTERNS = (
     (re.compile(r"điều tra xã hội học|\bđtxhh\b", _FLAGS), _survey),
     *_adjust_forms("cộng", "bonus"),
     *_adjust_forms("trừ", "penalty"),
-    (re.compile(rf"\(?(?P<a>[^()/÷=;]+?)\s*[/÷]\s*(?P<t>[^()×*;]+?)\)?\s*[×x*]\s*(?P<m>{N}|điểm tối đa)",
-                _FLAGS), _proportional),
-    (re.compile(rf"từ\s+0\s+đến\s+(?P<cap>{N})\s*điểm(?:.*?(?:mỗi bậc|bước|mỗi mức)\s+(?P<step>{N}))?",
-                _FLAGS), _free),
+    (
+        re.compile(rf"\(?(?P<a>[^()/÷=;]+?)\s*[/÷]\s*(?P<t>[^()×*;]+?)\)?\s*[×x*]\s*(?P<m>{N}|điểm tối đa)", _FLAGS),
+        _proportional,
+    ),
+    (re.compile(rf"từ\s+0\s+đến\s+(?P<cap>{N})\s*điểm(?:.*?(?:mỗi bậc|bước|mỗi mức)\s+(?P<step>{N}))?", _FLAGS), _free),
     (None, _pass_fail),
     (None, _percent_bands),
     (None, _levels),

@@ -43,17 +43,37 @@ from typing import Any
 from .. import findings
 from ..findings import Finding
 from . import ooxml_scan
-from .limits import (MAX_BINARY, MAX_BYTES, MAX_COLUMNS, MAX_DIRECTORY, MAX_MEMBERS, MAX_RATIO, MAX_ROWS,
-                     MAX_SHEET_XML, MAX_UNPACKED, MAX_XML, MAX_XML_TOTAL, RATIO_FROM, Overflow, size, vn)
+from .limits import (
+    MAX_BINARY,
+    MAX_BYTES,
+    MAX_COLUMNS,
+    MAX_DIRECTORY,
+    MAX_MEMBERS,
+    MAX_RATIO,
+    MAX_ROWS,
+    MAX_SHEET_XML,
+    MAX_UNPACKED,
+    MAX_XML,
+    MAX_XML_TOTAL,
+    RATIO_FROM,
+    Overflow,
+    size,
+    vn,
+)
 from .ooxml_scan import DocScan, Malformed
 from .sheets import Grid, Read, Rows, clean, file_problem, overflow, problem, trim
 
 _UNSUPPORTED = {
-    ".xls": "Excel 97-2003 (.xls)", ".ods": "LibreOffice Calc (.ods)", ".doc": "Word 97-2003 (.doc)",
-    ".odt": "LibreOffice Writer (.odt)", ".pdf": "PDF",
+    ".xls": "Excel 97-2003 (.xls)",
+    ".ods": "LibreOffice Calc (.ods)",
+    ".doc": "Word 97-2003 (.doc)",
+    ".odt": "LibreOffice Writer (.odt)",
+    ".pdf": "PDF",
 }
-_REBUILD = ("Tệp có thể bị hỏng hoặc được tạo bất thường: mở tệp bằng Excel/Word, chép riêng bảng cần nhập sang "
-            "một tệp mới rồi nhập tệp đó.")
+_REBUILD = (
+    "Tệp có thể bị hỏng hoặc được tạo bất thường: mở tệp bằng Excel/Word, chép riêng bảng cần nhập sang "
+    "một tệp mới rồi nhập tệp đó."
+)
 _XML = (".xml", ".rels", ".vml")
 
 
@@ -68,10 +88,16 @@ def _directory(path: Path, shown: str) -> list[Finding]:
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
         return []  # not a zip: zipfile says so
-    parts, directory = struct.unpack("<HI", tail[at + 10:at + 16])
+    parts, directory = struct.unpack("<HI", tail[at + 10 : at + 16])
     if parts > MAX_MEMBERS or directory > MAX_DIRECTORY:
-        return [findings.error("officer-file-too-large", shown,
-                               f"Tệp nén chứa quá nhiều phần (giới hạn {vn(MAX_MEMBERS)} phần).", _REBUILD)]
+        return [
+            findings.error(
+                "officer-file-too-large",
+                shown,
+                f"Tệp nén chứa quá nhiều phần (giới hạn {vn(MAX_MEMBERS)} phần).",
+                _REBUILD,
+            )
+        ]
     return []
 
 
@@ -86,8 +112,14 @@ def _members(zf: zipfile.ZipFile, shown: str) -> list[Finding]:
     more than that), against the limits, before any part is unpacked."""
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        return [findings.error("officer-file-too-large", shown,
-                               f"Tệp nén chứa {vn(len(infos))} phần, vượt giới hạn {vn(MAX_MEMBERS)} phần.", _REBUILD)]
+        return [
+            findings.error(
+                "officer-file-too-large",
+                shown,
+                f"Tệp nén chứa {vn(len(infos))} phần, vượt giới hạn {vn(MAX_MEMBERS)} phần.",
+                _REBUILD,
+            )
+        ]
     total = xml = 0
     for info in infos:
         name, unpacked = info.filename, info.file_size
@@ -95,15 +127,20 @@ def _members(zf: zipfile.ZipFile, shown: str) -> list[Finding]:
         if unpacked > limit:
             message = f"Phần '{name}' trong tệp giải nén ra {size(unpacked)}, vượt giới hạn {size(limit)}."
         elif unpacked >= RATIO_FROM and unpacked > MAX_RATIO * max(info.compress_size, 1):
-            message = (f"Phần '{name}' nén bất thường: {size(info.compress_size)} giải nén ra {size(unpacked)} "
-                       f"(gấp hơn {vn(MAX_RATIO)} lần).")
+            message = (
+                f"Phần '{name}' nén bất thường: {size(info.compress_size)} giải nén ra {size(unpacked)} "
+                f"(gấp hơn {vn(MAX_RATIO)} lần)."
+            )
         else:
             total += unpacked
             xml += unpacked if name.endswith(_XML) and limit == MAX_XML else 0
             if total <= MAX_UNPACKED and xml <= MAX_XML_TOTAL:
                 continue
-            message = (f"Tệp giải nén ra hơn {size(MAX_UNPACKED)}." if total > MAX_UNPACKED else
-                       f"Các phần XML của tệp giải nén ra hơn {size(MAX_XML_TOTAL)}.")
+            message = (
+                f"Tệp giải nén ra hơn {size(MAX_UNPACKED)}."
+                if total > MAX_UNPACKED
+                else f"Các phần XML của tệp giải nén ra hơn {size(MAX_XML_TOTAL)}."
+            )
         return [findings.error("officer-file-too-large", shown, message, _REBUILD)]
     return []
 
@@ -140,18 +177,31 @@ def _doc_findings(shown: str, scan: DocScan) -> list[Finding]:
     if scan.fields.count:
         m = scan.fields
         more = f" (cả bảng có {vn(m.count)} trường)" if m.count > 1 else ""
-        out.append(problem("officer-formula", Grid(shown, f"Bảng {m.table}", "table", ()), m.row, m.column,
-                           f"ô có trường tính toán (field) của Word, không phải chữ đã nhập: kết quả Word lưu kèm "
-                           f"có thể đã cũ{more}.",
-                           "Chuyển các trường thành chữ thường: chọn cả bảng rồi bấm Ctrl+Shift+F9, lưu tệp rồi "
-                           "nhập lại."))
+        out.append(
+            problem(
+                "officer-formula",
+                Grid(shown, f"Bảng {m.table}", "table", ()),
+                m.row,
+                m.column,
+                f"ô có trường tính toán (field) của Word, không phải chữ đã nhập: kết quả Word lưu kèm "
+                f"có thể đã cũ{more}.",
+                "Chuyển các trường thành chữ thường: chọn cả bảng rồi bấm Ctrl+Shift+F9, lưu tệp rồi nhập lại.",
+            )
+        )
     if scan.hidden.count:
         m = scan.hidden
         more = f" (cùng {vn(m.count - 1)} đoạn chữ ẩn khác)" if m.count > 1 else ""
-        out.append(problem("officer-hidden", Grid(shown, f"Bảng {m.table}", "table", ()), m.row, m.column,
-                           f"ô có chữ bị ẩn (Hidden) mà người xem không thấy{more}.",
-                           "Hiện chữ ẩn (Home → nút ¶), kiểm tra rồi xoá chữ không cần nhập hoặc bỏ định dạng ẩn "
-                           "(Font → bỏ chọn Hidden). Chỉ nhập những gì nhìn thấy được."))
+        out.append(
+            problem(
+                "officer-hidden",
+                Grid(shown, f"Bảng {m.table}", "table", ()),
+                m.row,
+                m.column,
+                f"ô có chữ bị ẩn (Hidden) mà người xem không thấy{more}.",
+                "Hiện chữ ẩn (Home → nút ¶), kiểm tra rồi xoá chữ không cần nhập hoặc bỏ định dạng ẩn "
+                "(Font → bỏ chọn Hidden). Chỉ nhập những gì nhìn thấy được.",
+            )
+        )
     return out
 
 
@@ -183,9 +233,14 @@ def _read_docx(path: Path, shown: str, zf: zipfile.ZipFile) -> Read:
     except Overflow as o:
         if o.table:
             return [], [overflow("officer-sheet-too-large", Grid(shown, f"Bảng {o.table}", "table", ()), o)]
-        return [], [findings.error("officer-file-too-large", shown,
-                                   f"Tệp có hơn {vn(o.limit)} {o.what}, vượt giới hạn {vn(o.limit)} {o.what}.",
-                                   "Chép riêng bảng cần nhập sang một tệp Word mới rồi nhập tệp đó.")]
+        return [], [
+            findings.error(
+                "officer-file-too-large",
+                shown,
+                f"Tệp có hơn {vn(o.limit)} {o.what}, vượt giới hạn {vn(o.limit)} {o.what}.",
+                "Chép riêng bảng cần nhập sang một tệp Word mới rồi nhập tệp đó.",
+            )
+        ]
     found = _doc_findings(shown, scan)
     return ([], found) if found else (_tables(path, shown), [])
 
@@ -250,24 +305,46 @@ def read(path: Path, shown: str | None = None) -> Read:
     shown = shown or str(path)
     suffix = path.suffix.lower()
     if suffix in _UNSUPPORTED:
-        return [], [file_problem("officer-file-format", shown,
-                                 f"Không đọc được tệp định dạng {_UNSUPPORTED[suffix]}.",
-                                 "Mở tệp bằng Excel/Word hoặc LibreOffice rồi lưu lại thành .xlsx (bảng tính) "
-                                 "hoặc .docx (văn bản Word).")]
+        return [], [
+            file_problem(
+                "officer-file-format",
+                shown,
+                f"Không đọc được tệp định dạng {_UNSUPPORTED[suffix]}.",
+                "Mở tệp bằng Excel/Word hoặc LibreOffice rồi lưu lại thành .xlsx (bảng tính) "
+                "hoặc .docx (văn bản Word).",
+            )
+        ]
     reader = _READERS.get(suffix)
     if reader is None:
-        return [], [file_problem("officer-file-format", shown, f"Không nhận dạng được loại tệp '{path.name}'.",
-                                 "Dùng tệp Excel (.xlsx), CSV (.csv) hoặc Word (.docx).")]
+        return [], [
+            file_problem(
+                "officer-file-format",
+                shown,
+                f"Không nhận dạng được loại tệp '{path.name}'.",
+                "Dùng tệp Excel (.xlsx), CSV (.csv) hoặc Word (.docx).",
+            )
+        ]
     try:
         if path.stat().st_size > MAX_BYTES:
-            return [], [file_problem("officer-file-too-large", shown,
-                                     f"Tệp quá lớn (hơn {size(MAX_BYTES)}).",
-                                     "Chỉ giữ lại trang tính cần nhập, xoá hình ảnh và trang thừa.")]
+            return [], [
+                file_problem(
+                    "officer-file-too-large",
+                    shown,
+                    f"Tệp quá lớn (hơn {size(MAX_BYTES)}).",
+                    "Chỉ giữ lại trang tính cần nhập, xoá hình ảnh và trang thừa.",
+                )
+            ]
         return reader(path, shown)
     except FileNotFoundError:
-        return [], [file_problem("officer-file-missing", shown, "Không tìm thấy tệp.",
-                                 "Kiểm tra lại đường dẫn và tên tệp.")]
-    except Exception as exc:  # noqa: BLE001 - a damaged file fails deep inside zipfile/openpyxl/python-docx
-        return [], [file_problem("officer-file-unreadable", shown,
-                                 f"Tệp bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
-                                 "Mở tệp bằng Excel/Word hoặc LibreOffice, kiểm tra nội dung rồi lưu lại.")]
+        return [], [
+            file_problem("officer-file-missing", shown, "Không tìm thấy tệp.", "Kiểm tra lại đường dẫn và tên tệp.")
+        ]
+    except Exception as exc:
+        return [], [
+            file_problem(
+                "officer-file-unreadable",
+                shown,
+                f"Tệp bị hỏng hoặc không đúng định dạng ({type(exc).__name__}).",
+                "Mở tệp bằng Excel/Word hoặc LibreOffice, kiểm tra nội dung rồi lưu lại.",
+            )
+        ]

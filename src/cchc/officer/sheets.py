@@ -36,19 +36,39 @@ class Grid:
         return str(col) if self.kind == "table" else get_column_letter(col)
 
     def where(self, row: int, col: int | None = None, header: str | None = None) -> str:
-        place = {"sheet": f"Trang '{self.name}', dòng {row}", "table": f"{self.name}, dòng {row}",
-                 "csv": f"Dòng {row}"}[self.kind]
+        place = {
+            "sheet": f"Trang '{self.name}', dòng {row}",
+            "table": f"{self.name}, dòng {row}",
+            "csv": f"Dòng {row}",
+        }[self.kind]
         if col:
             place += f", cột {self.column_name(col)}" + (f" ({header})" if header else "")
         return place
 
 
-def problem(code: str, grid: Grid, row: int, col: int | None, message: str, hint: str = "", *,
-            header: str | None = None, warn: bool = False, criterion: str | None = None):
+def problem(
+    code: str,
+    grid: Grid,
+    row: int,
+    col: int | None,
+    message: str,
+    hint: str = "",
+    *,
+    header: str | None = None,
+    warn: bool = False,
+    criterion: str | None = None,
+):
     """A finding located in a grid: the message starts with the sheet, row and column."""
     make = findings.warning if warn else findings.error
-    return make(code, grid.file, f"{grid.where(row, col, header)}: {message}", hint,
-                line=row, column=col or 0, criterion=criterion)
+    return make(
+        code,
+        grid.file,
+        f"{grid.where(row, col, header)}: {message}",
+        hint,
+        line=row,
+        column=col or 0,
+        criterion=criterion,
+    )
 
 
 def file_problem(code: str, file: str, message: str, hint: str):
@@ -89,9 +109,12 @@ def overflow(code: str, grid: Grid, found: Overflow) -> findings.Finding:
     amount = f"hơn {vn(found.limit)}" if found.least else vn(found.found)
     subject = {"sheet": "trang", "table": "bảng", "csv": "tệp"}[grid.kind]
     message = f"{subject} có {amount} {found.what}, vượt giới hạn {vn(found.limit)} {found.what}."
-    hint = ("Chép riêng bảng cần nhập sang một tệp Word mới rồi nhập tệp đó." if grid.kind == "table" else
-            "Xoá các dòng, cột thừa ở cuối trang (kể cả dòng, cột trống đã định dạng: chọn chúng → chuột phải → "
-            "Delete), hoặc chép riêng bảng cần nhập sang một tệp mới.")
+    hint = (
+        "Chép riêng bảng cần nhập sang một tệp Word mới rồi nhập tệp đó."
+        if grid.kind == "table"
+        else "Xoá các dòng, cột thừa ở cuối trang (kể cả dòng, cột trống đã định dạng: chọn chúng → chuột phải → "
+        "Delete), hoặc chép riêng bảng cần nhập sang một tệp mới."
+    )
     if found.row:
         return problem(code, grid, found.row, found.column or None, message, hint)
     place = {"sheet": f"Trang '{grid.name}'", "table": grid.name, "csv": "Tệp"}[grid.kind]

@@ -44,21 +44,42 @@ class Finder:
             return found[0], []
         close = difflib.get_close_matches(bare(name), list(self.by_name), n=1)
         what = "có nhiều đơn vị cùng tên" if found else "không có đơn vị tên"
-        return None, [Issue("name", f"{what} '{name}' trong năm {self.year}.",
-                            (f"Có phải '{self.by_name[close[0]][0].name}'? " if close and not found else "")
-                            + "Thêm cột 'Mã đơn vị' với mã trong units/ để chỉ rõ đơn vị.")]
+        return None, [
+            Issue(
+                "name",
+                f"{what} '{name}' trong năm {self.year}.",
+                (f"Có phải '{self.by_name[close[0]][0].name}'? " if close and not found else "")
+                + "Thêm cột 'Mã đơn vị' với mã trong units/ để chỉ rõ đơn vị.",
+            )
+        ]
 
     def _by_id(self, uid: str, name: str | None) -> tuple:
         unit = self.repo.units.get(uid) or self.repo.units.get(uid.lower())
         if unit is None:
             close = difflib.get_close_matches(uid.lower(), [u.id for u in self.units], n=1)
-            return None, [Issue("unit", f"không có đơn vị mã '{uid}' trong danh sách đơn vị.",
-                                (f"Có phải '{close[0]}'? " if close else "") + "Dùng mã trong units/.")]
+            return None, [
+                Issue(
+                    "unit",
+                    f"không có đơn vị mã '{uid}' trong danh sách đơn vị.",
+                    (f"Có phải '{close[0]}'? " if close else "") + "Dùng mã trong units/.",
+                )
+            ]
         if not unit.active(self.year):
             later = f" Đơn vị kế thừa: {', '.join(unit.successors)}." if unit.successors else ""
-            return None, [Issue("unit", f"đơn vị '{uid}' không hoạt động năm {self.year}.",
-                                "Chỉ nhập cho đơn vị hoạt động trong năm." + later)]
+            return None, [
+                Issue(
+                    "unit",
+                    f"đơn vị '{uid}' không hoạt động năm {self.year}.",
+                    "Chỉ nhập cho đơn vị hoạt động trong năm." + later,
+                )
+            ]
         if name is not None and bare(name) != bare(unit.name):
-            return unit, [Issue("name", f"tên '{name}' khác tên trong danh sách đơn vị của mã '{uid}' ({unit.name}).",
-                                "Kiểm tra dòng này có bị lệch với dòng khác không.", warn=True)]
+            return unit, [
+                Issue(
+                    "name",
+                    f"tên '{name}' khác tên trong danh sách đơn vị của mã '{uid}' ({unit.name}).",
+                    "Kiểm tra dòng này có bị lệch với dòng khác không.",
+                    warn=True,
+                )
+            ]
         return unit, []

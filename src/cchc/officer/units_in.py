@@ -26,9 +26,17 @@ from .unit_match import bare
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ACCOUNT = re.compile(r"@?[A-Za-z0-9][A-Za-z0-9_.-]*(/[A-Za-z0-9_.-]+)?")
-COLUMNS = {"id": "Mã đơn vị", "name": "Tên đơn vị", "level": "Cấp", "group": "Nhóm xếp hạng",
-           "parent": "Đơn vị cấp trên", "from": "Từ năm", "until": "Đến năm", "predecessors": "Đơn vị tiền thân",
-           "accounts": "Tài khoản được nộp hồ sơ"}
+COLUMNS = {
+    "id": "Mã đơn vị",
+    "name": "Tên đơn vị",
+    "level": "Cấp",
+    "group": "Nhóm xếp hạng",
+    "parent": "Đơn vị cấp trên",
+    "from": "Từ năm",
+    "until": "Đến năm",
+    "predecessors": "Đơn vị tiền thân",
+    "accounts": "Tài khoản được nộp hồ sơ",
+}
 
 
 def classify(h: str) -> str | None:
@@ -105,21 +113,38 @@ class _Reader:
 
     def at(self, line: Line, code: str, key: str, message: str, hint: str, warn: bool = False) -> None:
         """A finding at a row of the table, in the column ``key``."""
-        self.out.findings.append(problem(code, line.grid, line.row, line.header.columns.get(key), message, hint,
-                                         header=line.header.name(key), warn=warn))
+        self.out.findings.append(
+            problem(
+                code,
+                line.grid,
+                line.row,
+                line.header.columns.get(key),
+                message,
+                hint,
+                header=line.header.name(key),
+                warn=warn,
+            )
+        )
 
     # ── reading ──────────────────────────────────────────────────────────────
     def grid(self, grid, h) -> None:
-        for row, values in grid.rows[h.position + 1:]:
-            def at(key):
+        for row, values in grid.rows[h.position + 1 :]:
+
+            def at(key, values=values):
                 return cells.value_at(values, h.columns.get(key))
+
             if all(v is None for v in values):
                 continue
             name = cells.text(at("name"))
             if name is None:
                 if any(at(k) is not None for k in ("id", "level", "parent", "from")):
-                    self.at(Line(grid, h, row, ""), "officer-units-missing", "name", "dòng không ghi tên đơn vị.",
-                            "Ghi tên đơn vị, ví dụ 'UBND xã Hòa Bình'.")
+                    self.at(
+                        Line(grid, h, row, ""),
+                        "officer-units-missing",
+                        "name",
+                        "dòng không ghi tên đơn vị.",
+                        "Ghi tên đơn vị, ví dụ 'UBND xã Hòa Bình'.",
+                    )
                 continue
             line = Line(grid, h, row, " ".join(name.split()))
             self.fields(line, at)
@@ -128,55 +153,87 @@ class _Reader:
     def fields(self, line: Line, at) -> None:
         given = cells.text(at("id"))
         if given is not None and not _SLUG.fullmatch(given):
-            self.at(line, "officer-units-format", "id", f"mã '{given}' không hợp lệ.",
-                    "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap), hoặc để trống "
-                    "để hệ thống tạo mã từ tên.")
+            self.at(
+                line,
+                "officer-units-format",
+                "id",
+                f"mã '{given}' không hợp lệ.",
+                "Chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ so-tu-phap), hoặc để trống "
+                "để hệ thống tạo mã từ tên.",
+            )
         else:
             line.given_id = given
         self.kinds(line, at)
         line.parent = cells.text(at("parent"))
         self.years(line, at)
-        line.predecessors = cells.lines(at("predecessors").replace(";", "\n")
-                                        if isinstance(at("predecessors"), str) else at("predecessors"))
+        line.predecessors = cells.lines(
+            at("predecessors").replace(";", "\n") if isinstance(at("predecessors"), str) else at("predecessors")
+        )
         if line.header.columns.get("accounts"):
             line.accounts = self.accounts(line, at("accounts"))
 
     def kinds(self, line: Line, at) -> None:
         """The level, and the ranking group (by default the group of the level's code)."""
         line.level = self.choice(line, at("level"), "level", self.province.levels if self.province else {}, "cấp")
-        line.group = self.choice(line, at("group"), "group", self.province.groups if self.province else {},
-                                 "nhóm xếp hạng")
+        line.group = self.choice(
+            line, at("group"), "group", self.province.groups if self.province else {}, "nhóm xếp hạng"
+        )
         if line.group is None and at("group") is None and line.level and self.province:
             line.group = line.level if line.level in self.province.groups else None
             if line.group is None:
-                self.at(line, "officer-units-missing", "group", "chưa ghi nhóm xếp hạng.",
-                        "Ghi một trong: " + ", ".join(self._options(self.province.groups)) + ".")
+                self.at(
+                    line,
+                    "officer-units-missing",
+                    "group",
+                    "chưa ghi nhóm xếp hạng.",
+                    "Ghi một trong: " + ", ".join(self._options(self.province.groups)) + ".",
+                )
 
     def years(self, line: Line, at) -> None:
         line.first = self.year(line, at("from"), "from", "năm bắt đầu")
         if line.first is None and at("from") is None:
             line.first = self.default_from
             if line.first is None:
-                self.at(line, "officer-units-missing", "from", "chưa ghi năm bắt đầu hoạt động.",
-                        "Ghi năm đơn vị bắt đầu được đánh giá (ví dụ 2020), hoặc dùng tùy chọn --from-year.")
+                self.at(
+                    line,
+                    "officer-units-missing",
+                    "from",
+                    "chưa ghi năm bắt đầu hoạt động.",
+                    "Ghi năm đơn vị bắt đầu được đánh giá (ví dụ 2020), hoặc dùng tùy chọn --from-year.",
+                )
         line.last = self.year(line, at("until"), "until", "năm cuối")
         if line.first and line.last and line.last < line.first:
-            self.at(line, "officer-units-years", "until", f"năm cuối ({line.last}) trước năm bắt đầu "
-                    f"({line.first}).", "Sửa 'Từ năm' hoặc 'Đến năm'.")
+            self.at(
+                line,
+                "officer-units-years",
+                "until",
+                f"năm cuối ({line.last}) trước năm bắt đầu ({line.first}).",
+                "Sửa 'Từ năm' hoặc 'Đến năm'.",
+            )
 
     def choice(self, line, raw, key, known: dict, what: str) -> str | None:
         """A level or group, written as its code or its name."""
         text = cells.text(raw)
         if text is None:
             if key == "level":
-                self.at(line, "officer-units-missing", key, f"chưa ghi {what}.",
-                        "Ghi một trong: " + ", ".join(self._options(known)) + ".")
+                self.at(
+                    line,
+                    "officer-units-missing",
+                    key,
+                    f"chưa ghi {what}.",
+                    "Ghi một trong: " + ", ".join(self._options(known)) + ".",
+                )
             return None
         for ident, name in known.items():
             if text == ident or cells.fold(text) in (cells.fold(ident), cells.fold(name)):
                 return ident
-        self.at(line, f"officer-units-{key}", key, f"{what} '{text}' không có trong province.yaml.",
-                "Dùng một trong: " + ", ".join(self._options(known)) + ".")
+        self.at(
+            line,
+            f"officer-units-{key}",
+            key,
+            f"{what} '{text}' không có trong province.yaml.",
+            "Dùng một trong: " + ", ".join(self._options(known)) + ".",
+        )
         return None
 
     @staticmethod
@@ -192,8 +249,13 @@ class _Reader:
         if value is None:
             return None
         if value is False or value != int(value) or not 1990 <= value <= 2200:
-            self.at(line, "officer-units-format", key, f"{what} '{cells.text(raw)}' không phải một năm.",
-                    "Ghi năm bốn chữ số, ví dụ 2025.")
+            self.at(
+                line,
+                "officer-units-format",
+                key,
+                f"{what} '{cells.text(raw)}' không phải một năm.",
+                "Ghi năm bốn chữ số, ví dụ 2025.",
+            )
             return None
         return int(value)
 
@@ -203,20 +265,29 @@ class _Reader:
             if not item:
                 continue
             if not _ACCOUNT.fullmatch(item):
-                self.at(line, "officer-units-format", "accounts", f"tài khoản '{item}' không hợp lệ.",
-                        "Ghi tài khoản trên máy chủ Git (chữ, số, dấu gạch), cách nhau bằng dấu phẩy.")
+                self.at(
+                    line,
+                    "officer-units-format",
+                    "accounts",
+                    f"tài khoản '{item}' không hợp lệ.",
+                    "Ghi tài khoản trên máy chủ Git (chữ, số, dấu gạch), cách nhau bằng dấu phẩy.",
+                )
                 continue
-            item = normalise_account(item)  # as the registry compares them: no '@', lower case
-            if item not in out:
-                out.append(item)
+            account = normalise_account(item)  # as the registry compares them: no '@', lower case
+            if account not in out:
+                out.append(account)
         return out
 
     # ── resolving ────────────────────────────────────────────────────────────
     def index(self) -> None:
         """Rows by code and by name, looked up for every parent and predecessor (thousands at a
         national scale: never a scan of the table per cell)."""
-        keys = (lambda x: x.given_id, lambda x: x.existing.id if x.existing is not None else None,
-                lambda x: x.uid, lambda x: unit_ids.slug(x.name) if not x.given_id and x.existing is None else None)
+        keys = (
+            lambda x: x.given_id,
+            lambda x: x.existing.id if x.existing is not None else None,
+            lambda x: x.uid,
+            lambda x: unit_ids.slug(x.name) if not x.given_id and x.existing is None else None,
+        )
         self.ids = []
         for key in keys:
             found: dict = {}
@@ -248,11 +319,19 @@ class _Reader:
         if len(found) == 1:
             return found[0]
         close = difflib.get_close_matches(bare(text), [bare(x.name) for x in self.lines] + list(self.by_bare), n=1)
-        problem_text = (f"có nhiều đơn vị tên '{text}'" if found else f"không có đơn vị '{text}' trong bảng hay trong "
-                        "danh sách đơn vị")
+        problem_text = (
+            f"có nhiều đơn vị tên '{text}'"
+            if found
+            else f"không có đơn vị '{text}' trong bảng hay trong danh sách đơn vị"
+        )
         code = "officer-units-parent" if key == "parent" else "officer-units-predecessor"
-        self.at(line, code, key, f"{what}: {problem_text}.",
-                (f"Có phải '{close[0]}'? " if close and not found else "") + "Ghi đúng tên, hoặc mã đơn vị.")
+        self.at(
+            line,
+            code,
+            key,
+            f"{what}: {problem_text}.",
+            (f"Có phải '{close[0]}'? " if close and not found else "") + "Ghi đúng tên, hoặc mã đơn vị.",
+        )
         return None
 
     def match_existing(self) -> None:
@@ -285,8 +364,13 @@ class _Reader:
             if line.parent:
                 line.parent_ref = self.find(line, line.parent, "parent", "đơn vị cấp trên")
                 if line.parent_ref is line:
-                    self.at(line, "officer-units-parent", "parent", "đơn vị là cấp trên của chính nó.",
-                            "Sửa cột đơn vị cấp trên.")
+                    self.at(
+                        line,
+                        "officer-units-parent",
+                        "parent",
+                        "đơn vị là cấp trên của chính nó.",
+                        "Sửa cột đơn vị cấp trên.",
+                    )
                     line.parent_ref = None
 
     def duplicates(self) -> None:
@@ -295,15 +379,25 @@ class _Reader:
         for line in self.lines:
             if line.given_id:
                 if line.given_id in ids:
-                    self.at(line, "officer-units-duplicate", "id", f"mã '{line.given_id}' đã dùng ở "
-                            f"{ids[line.given_id].where()}.", "Mỗi đơn vị một mã: sửa mã hoặc xoá dòng lặp.")
+                    self.at(
+                        line,
+                        "officer-units-duplicate",
+                        "id",
+                        f"mã '{line.given_id}' đã dùng ở {ids[line.given_id].where()}.",
+                        "Mỗi đơn vị một mã: sửa mã hoặc xoá dòng lặp.",
+                    )
                 ids.setdefault(line.given_id, line)
             key = (bare(line.name), line.level, cells.fold(line.parent or ""))
             for other in seen.get(key, []):
                 if _overlap(line, other):
-                    self.at(line, "officer-units-duplicate", "name", f"đơn vị '{line.name}' trùng tên, cấp "
-                            f"và đơn vị cấp trên với {other.where()}, cùng hoạt động trong một năm.",
-                            "Xoá dòng lặp; nếu là hai đơn vị khác nhau, ghi rõ tên khác nhau hoặc năm hoạt động.")
+                    self.at(
+                        line,
+                        "officer-units-duplicate",
+                        "name",
+                        f"đơn vị '{line.name}' trùng tên, cấp "
+                        f"và đơn vị cấp trên với {other.where()}, cùng hoạt động trong một năm.",
+                        "Xoá dòng lặp; nếu là hai đơn vị khác nhau, ghi rõ tên khác nhau hoặc năm hoạt động.",
+                    )
                     break
             seen.setdefault(key, []).append(line)
 
@@ -328,8 +422,14 @@ class _Reader:
         if line.uid != base:
             holder = next((x for x in self.lines if base in (x.uid, x.given_id)), None) or self.repo.units.get(base)
             shown = holder.where() if isinstance(holder, Line) else f"units/ ({getattr(holder, 'name', '')})"
-            self.at(line, "officer-units-id", "name", f"mã '{base}' tạo từ tên đã dùng cho đơn vị ở {shown}; "
-                    f"đơn vị này nhận mã '{line.uid}'.", "Nếu muốn mã khác, ghi vào cột 'Mã đơn vị'.", warn=True)
+            self.at(
+                line,
+                "officer-units-id",
+                "name",
+                f"mã '{base}' tạo từ tên đã dùng cho đơn vị ở {shown}; đơn vị này nhận mã '{line.uid}'.",
+                "Nếu muốn mã khác, ghi vào cột 'Mã đơn vị'.",
+                warn=True,
+            )
         taken.add(line.uid)
         return line.uid
 
@@ -344,9 +444,13 @@ class _Reader:
             name = found.name
             if line.first is not None and last != line.first - 1:
                 said = f"hoạt động đến năm {last}" if last else "chưa ghi năm cuối"
-                self.at(line, "officer-units-predecessor", "predecessors",
-                        f"đơn vị tiền thân '{name}' {said}; đơn vị mới bắt đầu năm {line.first}.",
-                        f"Ghi 'Đến năm {line.first - 1}' cho '{name}' (năm cuối trước khi hợp thành đơn vị mới).")
+                self.at(
+                    line,
+                    "officer-units-predecessor",
+                    "predecessors",
+                    f"đơn vị tiền thân '{name}' {said}; đơn vị mới bắt đầu năm {line.first}.",
+                    f"Ghi 'Đến năm {line.first - 1}' cho '{name}' (năm cuối trước khi hợp thành đơn vị mới).",
+                )
             out.append(found)
         return out
 
@@ -416,8 +520,10 @@ class _Writer:
             self._set(predecessor_id, _ordered({**entry, "successors": [*entry.get("successors", ()), successor_id]}))
 
     def changes(self) -> dict:
-        return {rel: files.yaml_text({"units": [_ordered(e) for e in self.docs[rel]["units"]]})
-                for rel in sorted(self.touched)}
+        return {
+            rel: files.yaml_text({"units": [_ordered(e) for e in self.docs[rel]["units"]]})
+            for rel in sorted(self.touched)
+        }
 
 
 def read_units(path, shown: str, root, repo, default_from: int | None = None) -> UnitsRead:
@@ -428,9 +534,14 @@ def read_units(path, shown: str, root, repo, default_from: int | None = None) ->
     reader = _Reader(root, repo, out, default_from)
     located = [(g, h) for g in grids if (h := cells.find_header(g, classify, {"name", "level"}))]
     if not located:
-        out.findings.append(findings.error(
-            "officer-header-missing", shown, "Không tìm thấy bảng đơn vị: cần một dòng tiêu đề có cột 'Tên đơn vị' "
-            "và cột 'Cấp'.", "Dùng bảng mẫu tạo bởi lệnh: cchc units template."))
+        out.findings.append(
+            findings.error(
+                "officer-header-missing",
+                shown,
+                "Không tìm thấy bảng đơn vị: cần một dòng tiêu đề có cột 'Tên đơn vị' và cột 'Cấp'.",
+                "Dùng bảng mẫu tạo bởi lệnh: cchc units template.",
+            )
+        )
         return out
     for grid, h in located:
         reader.grid(grid, h)

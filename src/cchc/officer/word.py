@@ -44,7 +44,7 @@ def _blocks(doc, left: list, right: list, width) -> None:
     table.autofit = False
     for column in table.columns:
         column.width = width // 2
-    for cell, lines in zip(table.rows[0].cells, (left, right)):
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=False):
         cell.width = width // 2
         for i, (text, bold, italic) in enumerate(lines):
             _para(cell, text, bold=bold, italic=italic, center=True, first=i == 0)
@@ -67,15 +67,15 @@ def _table(doc, page, usable) -> None:
     table.autofit = False
     total = sum(c.width for c in page.columns)
     widths = [int(usable * c.width / total) for c in page.columns]
-    for column, w in zip(table.columns, widths):
+    for column, w in zip(table.columns, widths, strict=False):
         column.width = w  # LibreOffice reads the grid's widths, Word the cells'
     head = table.rows[0]
     _repeat_header(head)
-    for cell, col, w in zip(head.cells, page.columns, widths):
+    for cell, col, w in zip(head.cells, page.columns, widths, strict=False):
         cell.width = w
         _para(cell, col.title, bold=True, center=True, first=True)
     for row in page.rows:
-        for cell, col, value, w in zip(table.add_row().cells, page.columns, row.cells, widths):
+        for cell, col, value, w in zip(table.add_row().cells, page.columns, row.cells, widths, strict=False):
             cell.width = w
             _para(cell, shown(value, col.places), bold=row.bold, center=not col.text, first=True)
 

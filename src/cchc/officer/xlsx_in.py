@@ -25,9 +25,10 @@ from .limits import MAX_SHEETS, MAX_XML, MAX_XML_TOTAL, Overflow, size, vn
 from .ooxml_scan import Malformed, Mark, SheetScan
 from .sheets import Grid, Read, Rows, clean, overflow, problem, trim
 
-
-_REBUILD = ("Tệp có thể bị hỏng hoặc được tạo bất thường: mở bằng Excel, chép riêng bảng cần nhập (Dán đặc "
-            "biệt → Giá trị) sang một tệp mới rồi nhập tệp đó.")
+_REBUILD = (
+    "Tệp có thể bị hỏng hoặc được tạo bất thường: mở bằng Excel, chép riêng bảng cần nhập (Dán đặc "
+    "biệt → Giá trị) sang một tệp mới rồi nhập tệp đó."
+)
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,14 @@ def _strings(zf: zipfile.ZipFile, part: str | None, shown: str) -> list[Finding]
         with zf.open(part) as src:
             ooxml_scan.scan_strings(src)
     except Overflow as o:
-        return [findings.error("officer-file-too-large", shown,
-                               f"Một ô chữ của tệp có hơn {vn(o.limit)} {o.what}, vượt giới hạn.", _REBUILD)]
+        return [
+            findings.error(
+                "officer-file-too-large",
+                shown,
+                f"Một ô chữ của tệp có hơn {vn(o.limit)} {o.what}, vượt giới hạn.",
+                _REBUILD,
+            )
+        ]
     return []
 
 
@@ -74,15 +81,22 @@ def _sheets(zf: zipfile.ZipFile, shown: str) -> tuple[list[_Sheet], list[Finding
         with zf.open(part) as src:
             ooxml_scan.count_sheets(src, MAX_SHEETS)
     except Overflow as o:
-        return [], [findings.error("officer-file-too-large", shown,
-                                   f"Tệp có hơn {vn(o.limit)} trang tính, vượt giới hạn {vn(o.limit)} trang.",
-                                   "Chỉ giữ lại trang cần nhập (xoá các trang thừa), hoặc chép bảng cần nhập sang "
-                                   "một tệp mới.")]
+        return [], [
+            findings.error(
+                "officer-file-too-large",
+                shown,
+                f"Tệp có hơn {vn(o.limit)} trang tính, vượt giới hạn {vn(o.limit)} trang.",
+                "Chỉ giữ lại trang cần nhập (xoá các trang thừa), hoặc chép bảng cần nhập sang một tệp mới.",
+            )
+        ]
     parser = WorkbookParser(zf, part, keep_links=False)
     parser.parse()
     names = set(zf.namelist())
-    sheets = [_Sheet(sheet.name, sheet.state or "visible", rel.target) for sheet, rel in parser.find_sheets()
-              if rel.target in names and "chartsheet" not in rel.Type]
+    sheets = [
+        _Sheet(sheet.name, sheet.state or "visible", rel.target)
+        for sheet, rel in parser.find_sheets()
+        if rel.target in names and "chartsheet" not in rel.Type
+    ]
     if len({s.target for s in sheets}) != len(sheets):
         raise Malformed("two sheets share a part")  # Excel never writes it; each would be read again
     return sheets, _strings(zf, strings, shown)
@@ -98,11 +112,16 @@ def _parts(zf: zipfile.ZipFile, sheets: list[_Sheet], shown: str) -> list[Findin
             continue
         total += info.file_size
         if info.file_size > MAX_XML or total > MAX_XML_TOTAL:
-            return [findings.error("officer-file-too-large", shown,
-                                   f"Phần '{info.filename}' trong tệp giải nén ra {size(info.file_size)}; các phần "
-                                   f"không phải trang tính được tối đa {size(MAX_XML)} mỗi phần, "
-                                   f"{size(MAX_XML_TOTAL)} tất cả.",
-                                   _REBUILD)]
+            return [
+                findings.error(
+                    "officer-file-too-large",
+                    shown,
+                    f"Phần '{info.filename}' trong tệp giải nén ra {size(info.file_size)}; các phần "
+                    f"không phải trang tính được tối đa {size(MAX_XML)} mỗi phần, "
+                    f"{size(MAX_XML_TOTAL)} tất cả.",
+                    _REBUILD,
+                )
+            ]
     return []
 
 
@@ -123,20 +142,38 @@ def _note(mark: Mark, row: int, column: int) -> None:
         mark.row, mark.column = row, column
 
 
-_UNHIDE = ("Hiện các dòng, cột ẩn (chọn cả trang → chuột phải vào tiêu đề dòng/cột → Unhide; bỏ lọc nếu có), kiểm "
-           "tra rồi xoá dữ liệu không cần nhập. Chỉ nhập những gì nhìn thấy được.")
+_UNHIDE = (
+    "Hiện các dòng, cột ẩn (chọn cả trang → chuột phải vào tiêu đề dòng/cột → Unhide; bỏ lọc nếu có), kiểm "
+    "tra rồi xoá dữ liệu không cần nhập. Chỉ nhập những gì nhìn thấy được."
+)
 
 
 def _hidden(grid: Grid, rows: Mark, columns: Mark) -> list[Finding]:
     out = []
     if rows.count:
         more = f" (cùng {vn(rows.count - 1)} dòng ẩn khác có dữ liệu)" if rows.count > 1 else ""
-        out.append(problem("officer-hidden", grid, rows.row, rows.column,
-                           f"dòng {rows.row} đang bị ẩn nhưng có dữ liệu{more}.", _UNHIDE))
+        out.append(
+            problem(
+                "officer-hidden",
+                grid,
+                rows.row,
+                rows.column,
+                f"dòng {rows.row} đang bị ẩn nhưng có dữ liệu{more}.",
+                _UNHIDE,
+            )
+        )
     if columns.count:
         more = f" (cùng {vn(columns.count - 1)} ô khác trong cột ẩn)" if columns.count > 1 else ""
-        out.append(problem("officer-hidden", grid, columns.row, columns.column,
-                           f"cột {grid.column_name(columns.column)} đang bị ẩn nhưng có dữ liệu{more}.", _UNHIDE))
+        out.append(
+            problem(
+                "officer-hidden",
+                grid,
+                columns.row,
+                columns.column,
+                f"cột {grid.column_name(columns.column)} đang bị ẩn nhưng có dữ liệu{more}.",
+                _UNHIDE,
+            )
+        )
     return out
 
 
@@ -145,11 +182,18 @@ def _formulas(grid: Grid, scan: SheetScan) -> list[Finding]:
         return []
     row, column, text = scan.first_formula
     more = f"; trang này có {vn(scan.formulas)} ô công thức" if scan.formulas > 1 else ""
-    return [problem("officer-formula", grid, row, column,
-                    f"ô là công thức ={text}, không phải số liệu đã nhập: giá trị Excel lưu kèm có thể đã cũ, hoặc "
-                    f"trống khi tệp do chương trình khác tạo{more}.",
-                    "Hãy dán dạng giá trị: chọn vùng dữ liệu, Sao chép (Ctrl+C) rồi Dán đặc biệt → Giá trị (Paste "
-                    "Special → Values), lưu tệp rồi nhập lại.")]
+    return [
+        problem(
+            "officer-formula",
+            grid,
+            row,
+            column,
+            f"ô là công thức ={text}, không phải số liệu đã nhập: giá trị Excel lưu kèm có thể đã cũ, hoặc "
+            f"trống khi tệp do chương trình khác tạo{more}.",
+            "Hãy dán dạng giá trị: chọn vùng dữ liệu, Sao chép (Ctrl+C) rồi Dán đặc biệt → Giá trị (Paste "
+            "Special → Values), lưu tệp rồi nhập lại.",
+        )
+    ]
 
 
 def _read(ws: Any, scan: SheetScan, grid: Grid) -> tuple[Rows, list[Finding]]:
@@ -174,10 +218,17 @@ def _hidden_sheet(grid: Grid, state: str) -> list[Finding]:
     if not grid.rows:
         return []  # nothing in it to import or to miss
     how = "ẩn kiểu Very Hidden (không hiện được từ menu Excel)" if state == "veryHidden" else "bị ẩn"
-    return [problem("officer-hidden", grid, grid.rows[0][0], None,
-                    f"trang này đang {how} nhưng có dữ liệu: chỉ nhập những trang nhìn thấy được.",
-                    "Hiện trang (chuột phải vào tên trang → Unhide) rồi xoá nếu không dùng, hoặc chép riêng bảng cần "
-                    "nhập sang một tệp mới.")]
+    return [
+        problem(
+            "officer-hidden",
+            grid,
+            grid.rows[0][0],
+            None,
+            f"trang này đang {how} nhưng có dữ liệu: chỉ nhập những trang nhìn thấy được.",
+            "Hiện trang (chuột phải vào tên trang → Unhide) rồi xoá nếu không dùng, hoặc chép riêng bảng cần "
+            "nhập sang một tệp mới.",
+        )
+    ]
 
 
 def read_xlsx(path: Path, shown: str, zf: zipfile.ZipFile) -> Read:

@@ -37,58 +37,93 @@ def _text(limit: int = 5000) -> dict[str, Any]:
 
 
 def _object(properties: dict[str, Any], required: tuple[str, ...] = (), nullable: bool = False) -> dict[str, Any]:
-    return {"type": ["object", "null"] if nullable else "object", "required": list(required),
-            "additionalProperties": False, "properties": properties}
+    return {
+        "type": ["object", "null"] if nullable else "object",
+        "required": list(required),
+        "additionalProperties": False,
+        "properties": properties,
+    }
 
 
 _N = {"type": ["string", "null"], "maxLength": 40, "pattern": NUMBER}
 _COUNT = {"type": "integer", "minimum": 0, "maximum": 10_000_000}
-_FINDING = _object({
-    "file": {"type": "string", "maxLength": 1000, "pattern": _PATH},
-    "line": _COUNT, "column": _COUNT,
-    "severity": {"enum": ["error", "warning"]},
-    "code": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,63}$"},
-    "criterion": {"type": ["string", "null"], "pattern": CRITERION},
-    "message": _text(), "hint": _text(),
-}, required=("file", "severity", "code", "message"))
-_ROW = _object({
-    "code": {"type": "string", "pattern": CRITERION}, "title": _text(2000),
-    "depth": {"type": "integer", "minimum": 1, "maximum": 3}, "leaf": {"type": "boolean"},
-    "max": _N, "self": _N, "appraised": _N, "survey": _N, "evidence": _COUNT, "na": {"type": "boolean"},
-    "method": {"enum": ["self", "survey", None]},
-    "kind": {"enum": ["levels", "pass_fail", "percent_bands", "proportional", "free", "bonus", "penalty",
-                      "survey", None]},
-    "reason": _text(), "round": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
-}, required=("code", "title", "depth"))
-_DOSSIER = _object({
-    "unit": {"type": "string", "pattern": SLUG}, "name": _text(300),
-    "year": {"type": "integer", "minimum": 1990, "maximum": 2200},
-    "framework": {"type": ["string", "null"], "pattern": "^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$"},
-    "status": {"enum": ["chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh", None]},
-    "status_name": _text(200), "classification": _text(200),
-    "self_total": _N, "appraised_total": _N, "survey_total": _N, "total": _N, "max": _N, "index": _N,
-    "appraised": {"type": "boolean"},
-    "report": _object({"number": _text(200), "date": _text(40), "approved_by": _text(300)}, nullable=True),
-    "rows": {"type": "array", "maxItems": 5000, "items": _ROW},
-}, nullable=True)
-SCHEMA = _object({
-    "version": {"const": 1},
-    "head": {"type": "string", "pattern": SHA},
-    "base": {"type": ["string", "null"], "pattern": SHA},
-    "pull_request": {"type": ["integer", "null"], "minimum": 1},
-    "event": {"enum": ["pull_request", "merge_group", "local", None]},
-    "action": {"type": ["string", "null"], "pattern": "^[a-z_]{1,40}$"},
-    "author": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\\[bot\\])?$"},
-    "draft": {"type": ["boolean", "null"]},
-    "roles": {"type": "array", "maxItems": 5, "items": {"enum": ["unit", "admin", "council"]}},
-    "time": {"type": ["string", "null"], "maxLength": 40, "pattern": _TIME},
-    "time_source": {"enum": ["payload", "option", "clock", None]},
-    "timezone": {"type": ["string", "null"], "pattern": "^[+-][0-9]{2}:[0-9]{2}$"},
-    "phase": _text(1000),
-    "errors": _COUNT, "warnings": _COUNT,
-    "findings": {"type": "array", "maxItems": 20000, "items": _FINDING},
-    "dossier": _DOSSIER,
-}, required=("version", "head", "findings"))
+_FINDING = _object(
+    {
+        "file": {"type": "string", "maxLength": 1000, "pattern": _PATH},
+        "line": _COUNT,
+        "column": _COUNT,
+        "severity": {"enum": ["error", "warning"]},
+        "code": {"type": "string", "pattern": "^[a-z][a-z0-9-]{0,63}$"},
+        "criterion": {"type": ["string", "null"], "pattern": CRITERION},
+        "message": _text(),
+        "hint": _text(),
+    },
+    required=("file", "severity", "code", "message"),
+)
+_ROW = _object(
+    {
+        "code": {"type": "string", "pattern": CRITERION},
+        "title": _text(2000),
+        "depth": {"type": "integer", "minimum": 1, "maximum": 3},
+        "leaf": {"type": "boolean"},
+        "max": _N,
+        "self": _N,
+        "appraised": _N,
+        "survey": _N,
+        "evidence": _COUNT,
+        "na": {"type": "boolean"},
+        "method": {"enum": ["self", "survey", None]},
+        "kind": {
+            "enum": ["levels", "pass_fail", "percent_bands", "proportional", "free", "bonus", "penalty", "survey", None]
+        },
+        "reason": _text(),
+        "round": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
+    },
+    required=("code", "title", "depth"),
+)
+_DOSSIER = _object(
+    {
+        "unit": {"type": "string", "pattern": SLUG},
+        "name": _text(300),
+        "year": {"type": "integer", "minimum": 1990, "maximum": 2200},
+        "framework": {"type": ["string", "null"], "pattern": "^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$"},
+        "status": {"enum": ["chua-nop", "da-nop", "dang-tham-dinh", "da-tham-dinh", None]},
+        "status_name": _text(200),
+        "classification": _text(200),
+        "self_total": _N,
+        "appraised_total": _N,
+        "survey_total": _N,
+        "total": _N,
+        "max": _N,
+        "index": _N,
+        "appraised": {"type": "boolean"},
+        "report": _object({"number": _text(200), "date": _text(40), "approved_by": _text(300)}, nullable=True),
+        "rows": {"type": "array", "maxItems": 5000, "items": _ROW},
+    },
+    nullable=True,
+)
+SCHEMA = _object(
+    {
+        "version": {"const": 1},
+        "head": {"type": "string", "pattern": SHA},
+        "base": {"type": ["string", "null"], "pattern": SHA},
+        "pull_request": {"type": ["integer", "null"], "minimum": 1},
+        "event": {"enum": ["pull_request", "merge_group", "local", None]},
+        "action": {"type": ["string", "null"], "pattern": "^[a-z_]{1,40}$"},
+        "author": {"type": ["string", "null"], "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\\[bot\\])?$"},
+        "draft": {"type": ["boolean", "null"]},
+        "roles": {"type": "array", "maxItems": 5, "items": {"enum": ["unit", "admin", "council"]}},
+        "time": {"type": ["string", "null"], "maxLength": 40, "pattern": _TIME},
+        "time_source": {"enum": ["payload", "option", "clock", None]},
+        "timezone": {"type": ["string", "null"], "pattern": "^[+-][0-9]{2}:[0-9]{2}$"},
+        "phase": _text(1000),
+        "errors": _COUNT,
+        "warnings": _COUNT,
+        "findings": {"type": "array", "maxItems": 20000, "items": _FINDING},
+        "dossier": _DOSSIER,
+    },
+    required=("version", "head", "findings"),
+)
 
 _CRITERION = re.compile(CRITERION)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -112,12 +147,23 @@ def document(res: PrResult) -> dict[str, Any]:
     """The JSON document of a check_pr result (numbers as exact text)."""
     ev = res.event
     return {
-        "version": 1, "head": res.head, "base": res.base, "pull_request": ev.number, "event": ev.name,
-        "action": ev.action, "author": ev.author, "draft": ev.draft, "roles": res.roles,
-        "time": ev.time.isoformat() if ev.time else None, "time_source": ev.time_source,
-        "timezone": res.tz, "phase": res.phase,
-        "errors": len(res.errors), "warnings": len(res.findings) - len(res.errors),
-        "findings": [_finding(f) for f in res.findings], "dossier": res.summary,
+        "version": 1,
+        "head": res.head,
+        "base": res.base,
+        "pull_request": ev.number,
+        "event": ev.name,
+        "action": ev.action,
+        "author": ev.author,
+        "draft": ev.draft,
+        "roles": res.roles,
+        "time": ev.time.isoformat() if ev.time else None,
+        "time_source": ev.time_source,
+        "timezone": res.tz,
+        "phase": res.phase,
+        "errors": len(res.errors),
+        "warnings": len(res.findings) - len(res.errors),
+        "findings": [_finding(f) for f in res.findings],
+        "dossier": res.summary,
     }
 
 

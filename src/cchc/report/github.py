@@ -37,8 +37,10 @@ def annotations(findings: list[Finding]) -> str:
             body = f.message + (f" Cách sửa: {f.hint}" if f.hint else "")
             lines.append(f"::{kind} {','.join(props)}::{_escape_data(body)}")
         if len(items) > PER_FILE:
-            lines.append(f"::notice file={_escape_prop(file)}::"
-                         f"{_escape_data(f'Còn {len(items) - PER_FILE} phát hiện khác, xem bảng tổng hợp của lần chạy.')}")
+            lines.append(
+                f"::notice file={_escape_prop(file)}::"
+                f"{_escape_data(f'Còn {len(items) - PER_FILE} phát hiện khác, xem bảng tổng hợp của lần chạy.')}"
+            )
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -48,8 +50,10 @@ def markdown(findings: list[Finding], *, checked: int | None = None) -> str:
         out += ["| Tệp | Dòng | Mức | Tiêu chí | Nội dung | Cách sửa |", "|---|---:|---|---|---|---|"]
         for f in sorted(set(findings)):
             # Findings quote what a pull request wrote (paths, values): inert text in the summary.
-            out.append(f"| {md.code(f.file, 1000)} | {f.line or ''} | {f.severity.label} | "
-                       f"{md.text(f.criterion, 40)} | {md.text(f.message, 2000)} | {md.text(f.hint, 2000)} |")
+            out.append(
+                f"| {md.code(f.file, 1000)} | {f.line or ''} | {f.severity.label} | "
+                f"{md.text(f.criterion, 40)} | {md.text(f.message, 2000)} | {md.text(f.hint, 2000)} |"
+            )
     return "\n".join(out) + "\n"
 
 

@@ -80,7 +80,7 @@ def _delta(now, before) -> str:
     if a is None or b is None or a == b:
         return ""
     d = a - b
-    return ("▲ +" if d > 0 else "▼ −") + format(abs(d).normalize(), "f").replace(".", ",")  # noqa: RUF001 - the typographic minus is meant
+    return ("▲ +" if d > 0 else "▼ −") + format(abs(d).normalize(), "f").replace(".", ",")
 
 
 # -- the hidden state: what this comment showed, to compare the next push with

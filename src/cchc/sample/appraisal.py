@@ -34,8 +34,7 @@ def _round1(answers: list[Answer], q: float, srng: random.Random) -> Items:
     _lower_some(scored, q, srng, items)
     for a in answers:
         if a.missing:
-            items[a.leaf.code] = {"code": a.leaf.code, "score": ZERO, "reason": PROVISIONAL,
-                                  "request": ASK_EVIDENCE}
+            items[a.leaf.code] = {"code": a.leaf.code, "score": ZERO, "reason": PROVISIONAL, "request": ASK_EVIDENCE}
     _ask_figures(answers, srng, items)
     _penalise(answers, srng, items)
     _raise_one(scored, srng, items)
@@ -76,8 +75,11 @@ def _penalise(answers: list[Answer], srng: random.Random, items: Items) -> None:
 
 
 def _raise_one(scored: list[Answer], srng: random.Random, items: Items) -> None:
-    raisable = [a for a in scored if a.leaf.kind == "levels" and a.leaf.code not in items
-                and rules.raise_level(a.leaf, _score(a))]
+    raisable = [
+        a
+        for a in scored
+        if a.leaf.kind == "levels" and a.leaf.code not in items and rules.raise_level(a.leaf, _score(a))
+    ]
     if raisable and srng.random() < 0.1:
         a = srng.choice(raisable)
         raised = rules.raise_level(a.leaf, _score(a))
@@ -91,20 +93,23 @@ def _explanation(folder: Folder, requested: list[Answer]) -> dict:
         code = a.leaf.code
         name = f"giai-trinh-{code.replace('.', '-')}"
         if a.missing:
-            text = (f"Đơn vị xin bổ sung tài liệu kiểm chứng cho tiêu chí {code} "
-                    f"(bản scan văn bản đã ký, đóng dấu) kèm theo.")
+            text = (
+                f"Đơn vị xin bổ sung tài liệu kiểm chứng cho tiêu chí {code} "
+                f"(bản scan văn bản đã ký, đóng dấu) kèm theo."
+            )
             title = f"Tài liệu kiểm chứng bổ sung - tiêu chí {code}"
         else:
-            text = (f"Số liệu được tổng hợp từ sổ theo dõi và các báo cáo định kỳ của đơn vị tại thời điểm "
-                    f"15/12/{folder.year}; đơn vị gửi kèm bảng tổng hợp có xác nhận của lãnh đạo.")
+            text = (
+                f"Số liệu được tổng hợp từ sổ theo dõi và các báo cáo định kỳ của đơn vị tại thời điểm "
+                f"15/12/{folder.year}; đơn vị gửi kèm bảng tổng hợp có xác nhận của lãnh đạo."
+            )
             title = f"Bảng tổng hợp số liệu - tiêu chí {code}"
         rel = folder.add_pdf(name, f"GT-{code}", title)
         answers.append({"code": code, "text": text, "evidence": [{"file": rel, "title": title, "page": 1}]})
     return {"unit": folder.unit.id, "year": folder.year, "answers": answers}
 
 
-def _round2(answers: list[Answer], first: dict[str, dict], answered: set[str],
-            srng: random.Random) -> dict[str, dict]:
+def _round2(answers: list[Answer], first: dict[str, dict], answered: set[str], srng: random.Random) -> dict[str, dict]:
     by_code = {a.leaf.code: a for a in answers}
     items: dict[str, dict] = {}
     for code, item in first.items():
@@ -112,17 +117,26 @@ def _round2(answers: list[Answer], first: dict[str, dict], answered: set[str],
             continue
         a = by_code[code]
         if code in answered:
-            reason = ("Đơn vị đã giải trình, bổ sung tài liệu kiểm chứng; Hội đồng công nhận điểm tự chấm."
-                      if "score" in item else "Giải trình của đơn vị là hợp lý; giữ nguyên điểm tự chấm.")
+            reason = (
+                "Đơn vị đã giải trình, bổ sung tài liệu kiểm chứng; Hội đồng công nhận điểm tự chấm."
+                if "score" in item
+                else "Giải trình của đơn vị là hợp lý; giữ nguyên điểm tự chấm."
+            )
             items[code] = {"code": code, "score": a.score, "reason": reason}
         elif "score" in item:
-            items[code] = {"code": code, "score": item["score"],
-                           "reason": "Đơn vị không bổ sung tài liệu kiểm chứng; không công nhận điểm tự chấm."}
+            items[code] = {
+                "code": code,
+                "score": item["score"],
+                "reason": "Đơn vị không bổ sung tài liệu kiểm chứng; không công nhận điểm tự chấm.",
+            }
         else:
             change = rules.lower(a.leaf, _score(a), a.figures, srng)
             if change:
-                items[code] = {"code": code, "score": change[0],
-                               "reason": "Đơn vị không giải trình theo yêu cầu. " + change[1]}
+                items[code] = {
+                    "code": code,
+                    "score": change[0],
+                    "reason": "Đơn vị không giải trình theo yêu cầu. " + change[1],
+                }
     untouched = [a for a in answers if not a.na and a.leaf.kind != "penalty" and a.leaf.code not in first]
     if untouched and srng.random() < 0.3:
         a = srng.choice(untouched)
@@ -132,8 +146,9 @@ def _round2(answers: list[Answer], first: dict[str, dict], answered: set[str],
     return items
 
 
-def appraise(folder: Folder, answers: list[Answer], q: float, srng: random.Random,
-             crng: random.Random, council: str, rounds: int) -> None:
+def appraise(
+    folder: Folder, answers: list[Answer], q: float, srng: random.Random, crng: random.Random, council: str, rounds: int
+) -> None:
     """Add appraisal.yaml (1 or 2 rounds) and, for some units, explanation.yaml."""
     order = {a.leaf.code: i for i, a in enumerate(answers)}
     nxt = folder.year + 1
@@ -146,11 +161,24 @@ def appraise(folder: Folder, answers: list[Answer], q: float, srng: random.Rando
     note1 = "Hội đồng đã thẩm định hồ sơ tự đánh giá và tài liệu kiểm chứng của đơn vị."
     if requested:
         note1 += " Đề nghị đơn vị giải trình, bổ sung các nội dung có yêu cầu."
-    doc_rounds = [{"round": 1, "council": council, "date": f"{nxt}-01-{crng.randint(15, 31):02d}",
-                   "note": note1, "items": sorted(first.values(), key=lambda i: order[i["code"]])}]
+    doc_rounds = [
+        {
+            "round": 1,
+            "council": council,
+            "date": f"{nxt}-01-{crng.randint(15, 31):02d}",
+            "note": note1,
+            "items": sorted(first.values(), key=lambda i: order[i["code"]]),
+        }
+    ]
     if rounds == 2:
         second = _round2(answers, first, answered, srng)
-        doc_rounds.append({"round": 2, "council": council, "date": f"{nxt}-03-{crng.randint(5, 19):02d}",
-                           "note": "Kết quả thẩm định cuối cùng sau khi xem xét giải trình của đơn vị.",
-                           "items": sorted(second.values(), key=lambda i: order[i["code"]])})
+        doc_rounds.append(
+            {
+                "round": 2,
+                "council": council,
+                "date": f"{nxt}-03-{crng.randint(5, 19):02d}",
+                "note": "Kết quả thẩm định cuối cùng sau khi xem xét giải trình của đơn vị.",
+                "items": sorted(second.values(), key=lambda i: order[i["code"]]),
+            }
+        )
     folder.add_yaml("appraisal.yaml", {"unit": folder.unit.id, "year": folder.year, "rounds": doc_rounds})

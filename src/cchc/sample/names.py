@@ -34,16 +34,111 @@ DEPARTMENTS = [
 # (id prefix, kind as written in names)
 DISTRICT_KINDS = [("huyen", "huyện")] * 4 + [("thi-xa", "thị xã"), ("thanh-pho", "thành phố")]
 
-FIRST = ("An Bình Hòa Phú Tân Long Hưng Đông Tây Nam Bắc Vĩnh Phúc Mỹ Quang Minh Thanh Hải "
-         "Trung Khánh Thái Đức Hồng Xuân Kim Ngọc Phong Thuận Lạc Thịnh Cẩm Gia Hiệp Lương "
-         "Tường Yên Quỳnh Diên Hoài Sơn").split()
-SECOND = ("An Bình Hòa Phú Lộc Long Hưng Thành Lợi Thịnh Phong Sơn Lâm Hải Tiến Nghĩa Trung "
-          "Mỹ Đông Xuân Thọ Quý Lập Tân Hiệp Khánh Cường Vinh Hà Châu").split()
+FIRST = [
+    "An",
+    "Bình",
+    "Hòa",
+    "Phú",
+    "Tân",
+    "Long",
+    "Hưng",
+    "Đông",
+    "Tây",
+    "Nam",
+    "Bắc",
+    "Vĩnh",
+    "Phúc",
+    "Mỹ",
+    "Quang",
+    "Minh",
+    "Thanh",
+    "Hải",
+    "Trung",
+    "Khánh",
+    "Thái",
+    "Đức",
+    "Hồng",
+    "Xuân",
+    "Kim",
+    "Ngọc",
+    "Phong",
+    "Thuận",
+    "Lạc",
+    "Thịnh",
+    "Cẩm",
+    "Gia",
+    "Hiệp",
+    "Lương",
+    "Tường",
+    "Yên",
+    "Quỳnh",
+    "Diên",
+    "Hoài",
+    "Sơn",
+]
+SECOND = [
+    "An",
+    "Bình",
+    "Hòa",
+    "Phú",
+    "Lộc",
+    "Long",
+    "Hưng",
+    "Thành",
+    "Lợi",
+    "Thịnh",
+    "Phong",
+    "Sơn",
+    "Lâm",
+    "Hải",
+    "Tiến",
+    "Nghĩa",
+    "Trung",
+    "Mỹ",
+    "Đông",
+    "Xuân",
+    "Thọ",
+    "Quý",
+    "Lập",
+    "Tân",
+    "Hiệp",
+    "Khánh",
+    "Cường",
+    "Vinh",
+    "Hà",
+    "Châu",
+]
 
-SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Vũ Đặng Bùi Đỗ Ngô Dương Lý Trịnh Đinh".split()
-MIDDLE = "Văn Thị Minh Đức Thanh Hữu Quang Ngọc Xuân Thu Công Hồng".split()
-GIVEN = ("An Bình Cường Dũng Giang Hà Hải Hạnh Hùng Lan Long Mai Nam Phương Quân Sơn Thảo "
-         "Trang Tuấn Yến Hiếu Khoa Linh Nga Thắng Vân").split()
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh"]
+MIDDLE = ["Văn", "Thị", "Minh", "Đức", "Thanh", "Hữu", "Quang", "Ngọc", "Xuân", "Thu", "Công", "Hồng"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hùng",
+    "Lan",
+    "Long",
+    "Mai",
+    "Nam",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Yến",
+    "Hiếu",
+    "Khoa",
+    "Linh",
+    "Nga",
+    "Thắng",
+    "Vân",
+]
 
 
 def ascii_text(text: str) -> str:

@@ -67,16 +67,26 @@ class PdfMaker:
             self._cache[key] = data
         return data.replace(_utf16(_PLACEHOLDER), _utf16(subject.ljust(SUBJECT_WIDTH)))
 
-    def _render(self, header: str, number: str, title: str, year: int | None, pages: int,
-                subject: str) -> bytes:
+    def _render(self, header: str, number: str, title: str, year: int | None, pages: int, subject: str) -> bytes:
         rng = random.Random("|".join(map(str, (header, number, title, year, pages))))
         images = [self._page(rng, header, number, title, year, p, pages) for p in range(1, pages + 1)]
         if self.realistic:
             images = [_scanned(im, rng) for im in images]
         buf = io.BytesIO()
-        images[0].save(buf, "PDF", save_all=True, append_images=images[1:], resolution=72.0,
-                       title=title, subject=subject, author="Dữ liệu mẫu - Tỉnh Mẫu",
-                       creator="cchc.sample", producer=None, creationDate=None, modDate=None)
+        images[0].save(
+            buf,
+            "PDF",
+            save_all=True,
+            append_images=images[1:],
+            resolution=72.0,
+            title=title,
+            subject=subject,
+            author="Dữ liệu mẫu - Tỉnh Mẫu",
+            creator="cchc.sample",
+            producer=None,
+            creationDate=None,
+            modDate=None,
+        )
         return buf.getvalue()
 
     def _title_lines(self, title: str) -> list[tuple[str, float]]:
@@ -99,8 +109,9 @@ class PdfMaker:
         mask, (left, top) = cached
         im.paste(0, (int(xy[0]) + left, int(xy[1]) + top), mask)
 
-    def _page(self, rng: random.Random, header: str, number: str, title: str, year: int | None,
-              page: int, pages: int) -> Image.Image:
+    def _page(
+        self, rng: random.Random, header: str, number: str, title: str, year: int | None, page: int, pages: int
+    ) -> Image.Image:
         im = Image.new("1", (WIDTH, HEIGHT), 1)
         d = ImageDraw.Draw(im)
         top = 40

@@ -6,8 +6,7 @@ from . import criteria, frameworks
 from .documents import HINTS
 from .units import Unit
 
-LEVELS = [("so", "Sở, ban, ngành"), ("huyen", "UBND huyện, thị xã, thành phố"),
-          ("xa", "UBND xã, phường, thị trấn")]
+LEVELS = [("so", "Sở, ban, ngành"), ("huyen", "UBND huyện, thị xã, thành phố"), ("xa", "UBND xã, phường, thị trấn")]
 
 # framework path -> (level, version, decision number, date, level wording)
 FRAMEWORKS = {
@@ -64,30 +63,47 @@ def _deadlines(year: int) -> dict:
 
 def plan(year: int, huyen: list[Unit], extension_unit: str | None) -> dict:
     """plans/<year>.yaml; 2024 routes communes to their district's council when districts exist."""
-    councils = [{"id": "hd-tinh", "name": "Hội đồng thẩm định Chỉ số CCHC tỉnh Mẫu",
-                 "decision": f"{212 + year - 2024}/QĐ-UBND ngày 01/11/{year} của UBND tỉnh Mẫu",
-                 "accounts": ["hdtd-tinh-1", "hdtd-tinh-2"]}]
+    councils = [
+        {
+            "id": "hd-tinh",
+            "name": "Hội đồng thẩm định Chỉ số CCHC tỉnh Mẫu",
+            "decision": f"{212 + year - 2024}/QĐ-UBND ngày 01/11/{year} của UBND tỉnh Mẫu",
+            "accounts": ["hdtd-tinh-1", "hdtd-tinh-2"],
+        }
+    ]
     levels = list(PLAN_FRAMEWORKS[year])
     districts = huyen if year == 2024 else []
     main = [lv for lv in levels if not (districts and lv == "xa")]
     routing = [{"council": "hd-tinh", "levels": main}]
     for h in districts:
         place = h.name.removeprefix("UBND ")
-        councils.append({"id": f"hd-{h.id}", "name": f"Hội đồng thẩm định Chỉ số CCHC {place}",
-                         "decision": f"45/QĐ-UBND ngày 05/11/{year} của {h.name}",
-                         "accounts": [f"hdtd-{h.id}"]})
+        councils.append(
+            {
+                "id": f"hd-{h.id}",
+                "name": f"Hội đồng thẩm định Chỉ số CCHC {place}",
+                "decision": f"45/QĐ-UBND ngày 05/11/{year} của {h.name}",
+                "accounts": [f"hdtd-{h.id}"],
+            }
+        )
         routing.append({"council": f"hd-{h.id}", "levels": ["xa"], "parents": [h.id]})
     doc = {
         "year": year,
-        "title": (f"Kế hoạch xác định Chỉ số cải cách hành chính năm {year} của các cơ quan, đơn vị, "
-                  "địa phương trên địa bàn tỉnh Mẫu (dữ liệu mẫu)"),
+        "title": (
+            f"Kế hoạch xác định Chỉ số cải cách hành chính năm {year} của các cơ quan, đơn vị, "
+            "địa phương trên địa bàn tỉnh Mẫu (dữ liệu mẫu)"
+        ),
         "decision": f"{150 + year - 2024}/KH-UBND ngày 15/10/{year} của UBND tỉnh Mẫu",
         "frameworks": dict(PLAN_FRAMEWORKS[year]),
         "deadlines": _deadlines(year),
     }
     if extension_unit:
-        doc["extensions"] = [{"unit": extension_unit, "decision": "25/SNV-CCHC",
-                              "self_assessment_closes": f"{year + 1}-01-10T23:59:59+07:00"}]
+        doc["extensions"] = [
+            {
+                "unit": extension_unit,
+                "decision": "25/SNV-CCHC",
+                "self_assessment_closes": f"{year + 1}-01-10T23:59:59+07:00",
+            }
+        ]
     doc.update({"councils": councils, "routing": routing, "evidence": {"max_file_mb": 20}})
     return doc
 

@@ -134,15 +134,19 @@ def _draw_penalty(leaf: Leaf, q: float, roll: float, rng: random.Random) -> Draw
 
 
 _DRAWERS: dict[str, Callable[[Leaf, float, float, random.Random], Draw]] = {
-    "levels": _draw_levels, "pass_fail": _draw_pass_fail, "percent_bands": _draw_figures,
-    "proportional": _draw_figures, "free": _draw_free, "bonus": _draw_bonus, "penalty": _draw_penalty,
+    "levels": _draw_levels,
+    "pass_fail": _draw_pass_fail,
+    "percent_bands": _draw_figures,
+    "proportional": _draw_figures,
+    "free": _draw_free,
+    "bonus": _draw_bonus,
+    "penalty": _draw_penalty,
 }
 
 Lowered = tuple[Decimal, str] | None  # (lower score, the council's reason)
 
 
-def lower(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None,
-          rng: random.Random) -> Lowered:
+def lower(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
     """A lower appraised score allowed by the rule, with the council's reason; None if impossible."""
     lowerer = _LOWERERS.get(leaf.kind)
     return lowerer(leaf, score, figures, rng) if lowerer else None
@@ -178,28 +182,36 @@ def _lower_figures(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, 
             lo, hi = (mid, hi) if figure_score(leaf, mid, t) < score else (lo, mid)
         hi = lo
     new = figure_score(leaf, hi, t)
-    return new, (f"Số liệu chưa khớp với tài liệu kiểm chứng: Hội đồng xác định {hi}/{t} "
-                 f"({pct_text(hi, t)}), không phải {a}/{t} như đơn vị tự chấm.")
+    return new, (
+        f"Số liệu chưa khớp với tài liệu kiểm chứng: Hội đồng xác định {hi}/{t} "
+        f"({pct_text(hi, t)}), không phải {a}/{t} như đơn vị tự chấm."
+    )
 
 
 def _lower_free(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
     if score == 0:
         return None
     step = leaf.rule["step"]
-    return max(ZERO, score - step * rng.randint(1, 2)), \
-        "Kết quả thực hiện chưa tương xứng với mức điểm tự chấm; Hội đồng điều chỉnh giảm."
+    return max(
+        ZERO, score - step * rng.randint(1, 2)
+    ), "Kết quả thực hiện chưa tương xứng với mức điểm tự chấm; Hội đồng điều chỉnh giảm."
 
 
 def _lower_penalty(leaf: Leaf, score: Decimal, figures: tuple[int, int] | None, rng: random.Random) -> Lowered:
     if score >= leaf.max:
         return None
-    return score + leaf.rule["step"], \
-        "Đơn vị bị UBND tỉnh phê bình do chậm gửi báo cáo định kỳ; áp dụng điểm trừ theo quy định."
+    return score + leaf.rule[
+        "step"
+    ], "Đơn vị bị UBND tỉnh phê bình do chậm gửi báo cáo định kỳ; áp dụng điểm trừ theo quy định."
 
 
 _LOWERERS: dict[str, Callable[[Leaf, Decimal, tuple[int, int] | None, random.Random], Lowered]] = {
-    "levels": _lower_levels, "pass_fail": _lower_pass_fail, "bonus": _lower_pass_fail,
-    "percent_bands": _lower_figures, "proportional": _lower_figures, "free": _lower_free,
+    "levels": _lower_levels,
+    "pass_fail": _lower_pass_fail,
+    "bonus": _lower_pass_fail,
+    "percent_bands": _lower_figures,
+    "proportional": _lower_figures,
+    "free": _lower_free,
     "penalty": _lower_penalty,
 }
 
@@ -212,5 +224,6 @@ def raise_level(leaf: Leaf, score: Decimal) -> tuple[Decimal, str] | None:
     if not above:
         return None
     level = min(above, key=lambda lv: lv["points"])
-    return level["points"], (f"Tài liệu kiểm chứng cho thấy đơn vị đạt mức “{level['label']}”; "
-                             "Hội đồng điều chỉnh tăng điểm.")
+    return level["points"], (
+        f"Tài liệu kiểm chứng cho thấy đơn vị đạt mức “{level['label']}”; Hội đồng điều chỉnh tăng điểm."
+    )

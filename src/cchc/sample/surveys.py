@@ -30,7 +30,9 @@ def survey(year: int, units: list[tuple[Unit, list[Leaf], float, random.Random]]
                 out.append({"unit": unit.id, "code": leaf.code, "points": points(leaf, q, rng)})
     return {
         "year": year,
-        "source": (f"Kết quả điều tra xã hội học năm {year} do Sở Nội vụ tỉnh Mẫu tổng hợp "
-                   "(dữ liệu mẫu; trọng số A=100%, B=60%, C=20%, D=0%)"),
+        "source": (
+            f"Kết quả điều tra xã hội học năm {year} do Sở Nội vụ tỉnh Mẫu tổng hợp "
+            "(dữ liệu mẫu; trọng số A=100%, B=60%, C=20%, D=0%)"
+        ),
         "points": out,
     }

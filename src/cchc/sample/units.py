@@ -26,7 +26,7 @@ class Unit:
     until: int | None = None
     parent: str | None = None
     successors: list[str] = field(default_factory=list)
-    abbr: str = "UBND"          # used in document numbers
+    abbr: str = "UBND"  # used in document numbers
     head: str = "Chủ tịch UBND"  # who approves the self-assessment report
 
     def valid(self, year: int) -> bool:
@@ -95,8 +95,7 @@ def build(rng: random.Random, n_so: int, n_huyen: int, n_xa: int, n_xa_2025: int
     for _ in range(n_huyen):
         prefix, kind = rng.choice(DISTRICT_KINDS)
         place = places.take()
-        huyen.append(Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "huyen",
-                          until=LAST_OLD_YEAR))
+        huyen.append(Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "huyen", until=LAST_OLD_YEAR))
     old = []
     shares = [n_xa // n_huyen + (1 if i < n_xa % n_huyen else 0) for i in range(n_huyen)] or [n_xa]
     for h, share in enumerate(shares):
@@ -116,8 +115,15 @@ def _communes(rng: random.Random, places: PlaceNames, ids: _Ids, district: Unit 
         else:
             prefix, kind = "xa", "xã"
         place = places.take()
-        out.append(Unit(ids.unique(f"{prefix}-{slug(place)}"), f"UBND {kind} {place}", "xa",
-                        until=LAST_OLD_YEAR, parent=district.id if district else None))
+        out.append(
+            Unit(
+                ids.unique(f"{prefix}-{slug(place)}"),
+                f"UBND {kind} {place}",
+                "xa",
+                until=LAST_OLD_YEAR,
+                parent=district.id if district else None,
+            )
+        )
     return out
 
 
@@ -126,7 +132,7 @@ def _merged(rng: random.Random, places: PlaceNames, ids: _Ids, old: list[Unit], 
     new = []
     pos = 0
     for count in _spread(len(old), n_new, rng):
-        group = old[pos:pos + count]
+        group = old[pos : pos + count]
         urban = sum(u.id.startswith(("phuong-", "thi-tran-")) for u in group) * 2 > len(group) > 0
         prefix, kind = ("phuong", "phường") if urban else ("xa", "xã")
         place = places.take()

@@ -60,8 +60,24 @@ def score(history: History, row: Published, unit: Unit, frameworks: dict[str, Pu
     fw = frameworks.get(unit.level)
     if fw is None:
         fw = frameworks[unit.level] = PublishedFramework(
-            f"history/{history.year}/{unit.level}", unit.level, history.decision, history.precision,
-            tuple(history.areas.get(unit.level, ())))
-    return UnitScore(unit=unit, year=history.year, framework=fw, status=IMPORTED, areas=tuple(_areas(history, unit.level, row)),
-                     self_total=None, appraised_total=None, survey_total=None, total=row.total, max=row.max,
-                     index=row.index, classification=row.label, imported=history)
+            f"history/{history.year}/{unit.level}",
+            unit.level,
+            history.decision,
+            history.precision,
+            tuple(history.areas.get(unit.level, ())),
+        )
+    return UnitScore(
+        unit=unit,
+        year=history.year,
+        framework=fw,
+        status=IMPORTED,
+        areas=tuple(_areas(history, unit.level, row)),
+        self_total=None,
+        appraised_total=None,
+        survey_total=None,
+        total=row.total,
+        max=row.max,
+        index=row.index,
+        classification=row.label,
+        imported=history,
+    )

@@ -44,4 +44,4 @@ def allowed_places(indexes: list[Decimal | None]) -> list[tuple[int, int] | None
     for value in indexes:
         if value is not None:
             counts[value] = counts.get(value, 0) + 1
-    return [None if p is None else (p, p + counts[v] - 1) for v, p in zip(indexes, shared)]
+    return [None if p is None else (p, p + counts[v] - 1) for v, p in zip(indexes, shared, strict=False)]
