@@ -145,29 +145,19 @@ def decap_server(clone):
         proc.wait(timeout=10)
 
 
+def write_editor(clone: Path, backend: str, root: Path) -> None:
+    """`cchc editor-config --out ROOT/admin --with-assets` for ``clone`` on the local ``backend``."""
+    from cchc.cli.main import main
+
+    args = ["editor-config", "--root", str(clone), "--local-backend", backend, "--branch", BRANCH]
+    assert main([*args, "--out", str(root / "admin"), "--with-assets"]) == 0
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, clone, decap_server):
     """The editor as `cchc editor-config --out …/admin --with-assets` makes it, served on localhost."""
-    from cchc.cli.main import main
-
     root = tmp_path_factory.mktemp("editor-site")
-    assert (
-        main(
-            [
-                "editor-config",
-                "--root",
-                str(clone),
-                "--local-backend",
-                decap_server,
-                "--branch",
-                BRANCH,
-                "--out",
-                str(root / "admin"),
-                "--with-assets",
-            ]
-        )
-        == 0
-    )
+    write_editor(clone, decap_server, root)
     with serve_folder(root) as url:
         yield f"{url}/admin/"
 

@@ -15,10 +15,9 @@ import pytest
 from browsers import serve_folder
 from hostile_names import INJECTED_JS, PAYLOADS, hostile_repo, without_markup_check
 
-from cchc.cli.main import main
 from cchc.editor import settings
 
-from .conftest import BRANCH, git
+from .conftest import BRANCH, git, write_editor
 from .test_browser import WATCH_CSP
 
 
@@ -40,23 +39,7 @@ def served(tmp_path_factory, clone, decap_server):
     """Replaces conftest's: the editor for the hostile repository, names let past the import check."""
     root = tmp_path_factory.mktemp("editor-hostile-site")
     with without_markup_check():
-        assert (
-            main(
-                [
-                    "editor-config",
-                    "--root",
-                    str(clone),
-                    "--local-backend",
-                    decap_server,
-                    "--branch",
-                    BRANCH,
-                    "--out",
-                    str(root / "admin"),
-                    "--with-assets",
-                ]
-            )
-            == 0
-        )
+        write_editor(clone, decap_server, root)
     with serve_folder(root) as url:
         yield f"{url}/admin/"
 

@@ -245,7 +245,7 @@ def test_job_summary_quotes_findings_as_inert_text():
     from cchc.report import github
 
     evil = "@snv-admin <img src=x onerror=alert(1)> [bấm](http://lua-dao.example) #12 <!-- x -->"
-    md = github.markdown([error("c", "a`b <img src=x onerror=alert(1)>.pdf", evil, evil, line=1, criterion=evil)])
+    md = github.markdown([error("schema", "a`b <img src=x onerror=alert(1)>.pdf", evil, evil, line=1, criterion=evil)])
     assert "<img" not in md and "](http" not in md and "@snv-admin" not in md and "<!--" not in md
     assert "#12" not in md  # no issue reference
     row = next(line for line in md.splitlines() if line.startswith("| <code>"))
