@@ -78,7 +78,8 @@ def signed(value: Decimal | int | None, places: int | None = None) -> Markup:
         return Markup('<span class="cchc-up">▲ {}</span>').format(text.lstrip("+"))
     if value < 0:
         return Markup('<span class="cchc-down">▼ {}</span>').format(text.lstrip("-"))
-    return Markup('<span class="cchc-same">＝</span>')
+    # words a screen reader can say, in every font (the full-width "＝" had no glyph on phones)
+    return Markup('<span class="cchc-same">không đổi</span>')
 
 
 _NUMERIC = re.compile(r"[-+]?[0-9][0-9.,]*|—|K/AD")
