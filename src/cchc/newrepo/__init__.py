@@ -36,6 +36,8 @@ MIRRORS = {
     "package.json": "package.json",
     "package-lock.json": "package-lock.json",
     "scripts": "scripts",
+    "requirements": "requirements",  # the hashed locks setup.sh and the workflows install from
+    "cchc": ".cchc",  # the receipt signers' file (a template: the province adds its close job's key)
     "gitignore": ".gitignore",
 }
 # Paths inside the package that are links to repository files, kept as links in the copy.
