@@ -213,9 +213,10 @@ class Site:
 
         top = ranked[:n]
         bottom = [r for r in ranked[-n:] if r not in top]
-        out = Markup('<p>Dẫn đầu:</p><ol class="cchc-plain">{}</ol>').format(items(top))
+        # the places are written out (ties share one), so the list itself is not numbered again
+        out = Markup('<p>Dẫn đầu:</p><ul class="cchc-plain">{}</ul>').format(items(top))
         if bottom:
-            out += Markup('<p>Thấp nhất:</p><ol class="cchc-plain">{}</ol>').format(items(bottom))
+            out += Markup('<p>Thấp nhất:</p><ul class="cchc-plain">{}</ul>').format(items(bottom))
         return out
 
     # ── year and rankings ────────────────────────────────────────────────────
