@@ -24,6 +24,7 @@ produce it); tests/test_cases.py holds both to that.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -99,7 +100,8 @@ def _declare(code: Code) -> Code:
     return code
 
 
-def _error(
+def _declared(
+    severity: Severity,
     name: str,
     meaning: str,
     message: str | None = None,
@@ -108,19 +110,11 @@ def _error(
     tool: Tool = Tool.VALIDATE,
     shown_by: str | None = None,
 ) -> Code:
-    return _declare(Code(name, Severity.ERROR, meaning, message, hint, tool, shown_by))
+    return _declare(Code(name, severity, meaning, message, hint, tool, shown_by))
 
 
-def _warning(
-    name: str,
-    meaning: str,
-    message: str | None = None,
-    hint: str | None = None,
-    *,
-    tool: Tool = Tool.VALIDATE,
-    shown_by: str | None = None,
-) -> Code:
-    return _declare(Code(name, Severity.WARNING, meaning, message, hint, tool, shown_by))
+_error = functools.partial(_declared, Severity.ERROR)
+_warning = functools.partial(_declared, Severity.WARNING)
 
 
 def _variant(
