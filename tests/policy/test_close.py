@@ -41,32 +41,18 @@ def _pull(number, login, head, draft=False):
     }
 
 
-def _close(forge, data, now, capsys, key) -> dict:
+def close_args(forge, data, now) -> list[str]:
+    """`cchc close-entry --apply --push origin` on a fresh clone of main (no key given)."""
     closer = forge.checkout("main", name="closer")
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
+    inputs = ["--pulls", str(data / "pulls.json"), "--forge-data", str(data), "--now", now]
+    return ["close-entry", "--repo", str(closer), *inputs, "--apply", "--push", "origin"]
+
+
+def _close(forge, data, now, capsys, key) -> dict:
     out = data / "khoa.json"
-    code = cli.main(
-        [
-            "close-entry",
-            "--repo",
-            str(closer),
-            "--pulls",
-            str(data / "pulls.json"),
-            "--forge-data",
-            str(data),
-            "--now",
-            now,
-            "--apply",
-            "--push",
-            "origin",
-            "--out",
-            str(out),
-            "--summary",
-            str(data / "bb.md"),
-            "--key",
-            str(key),
-        ]
-    )
+    extra = ["--out", str(out), "--summary", str(data / "bb.md"), "--key", str(key)]
+    code = cli.main([*close_args(forge, data, now), *extra])
     assert code == 0, capsys.readouterr()
     capsys.readouterr()
     return json.loads(out.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from cchc.cli import main as cli
 
 from .conftest import check, codes
 from .forge import git, make_key, signers_line
-from .test_close import _close, _forge_data, _pull, _so_b_draft
+from .test_close import _close, _forge_data, _pull, _so_b_draft, close_args
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
 SIGNERS = ".cchc/receipt-signers"
@@ -100,22 +100,7 @@ def test_close_entry_signs_or_writes_nothing(forge, capsys, tmp_path, receipt_ke
     data = _forge_data(
         tmp_path, [_pull(1, "so-a-vanthu", h1)], {}, {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]}
     )
-    closer = forge.checkout("main", name="closer")
-    git(closer, "checkout", "-q", "-B", "main", "origin/main")
-    run = [
-        "close-entry",
-        "--repo",
-        str(closer),
-        "--pulls",
-        str(data / "pulls.json"),
-        "--forge-data",
-        str(data),
-        "--now",
-        "2026-01-03T00:00:00Z",
-        "--apply",
-        "--push",
-        "origin",
-    ]
+    run = close_args(forge, data, "2026-01-03T00:00:00Z")
     monkeypatch.delenv("CCHC_RECEIPT_KEY", raising=False)
     assert cli.main(run) == 2
     assert "CCHC_RECEIPT_KEY" in capsys.readouterr().err
