@@ -77,6 +77,17 @@ def sample_data(target: Path) -> Path:
     return target
 
 
+def forge_clone(base: Path, source: Path, message: str) -> Path:
+    """``source`` committed on the main branch, pushed to a bare 'origin' in ``base`` (as on a
+    forge) and cloned from there: the clone."""
+    git(source, "init", "-q", "-b", BRANCH)
+    git(source, "add", "-A")
+    git(source, "commit", "-q", "-m", message)
+    git(base, "clone", "-q", "--bare", str(source), "origin.git")
+    git(base, "clone", "-q", "origin.git", "clone")
+    return base / "clone"
+
+
 @pytest.fixture(scope="module")
 def sample_dir(tmp_path_factory) -> Path:
     """A plain copy of the sample province (no Git)."""
@@ -87,16 +98,24 @@ def sample_dir(tmp_path_factory) -> Path:
 def clone(tmp_path_factory) -> Path:
     """A clone (with a bare 'origin', as on a forge) of the sample repository."""
     base = tmp_path_factory.mktemp("editor-repo")
-    source = sample_data(base / "source")
-    git(source, "init", "-q", "-b", BRANCH)
-    git(source, "add", "-A")
-    git(source, "commit", "-q", "-m", "Sample province")
-    git(base, "clone", "-q", "--bare", str(source), "origin.git")
-    git(base, "clone", "-q", "origin.git", "clone")
-    work = base / "clone"
+    work = forge_clone(base, sample_data(base / "source"), "Sample province")
     git(work, "config", "user.name", "Văn thư")
     git(work, "config", "user.email", "vanthu@example.vn")
     return work
+
+
+def node_json(script: Path, admin: Path, payload: dict):
+    """One of the Node harnesses beside this file, run on the editor's scripts in ``admin`` with
+    ``payload`` (JSON) on stdin: its JSON answer."""
+    proc = subprocess.run(
+        ["node", str(script), str(admin)],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=True,
+        encoding="utf-8",
+    )
+    return json.loads(proc.stdout)
 
 
 def _free_port() -> int:
@@ -113,6 +132,13 @@ def _ask(url: str, action: str) -> dict:
         return json.loads(resp.read())
 
 
+# decap-server reads the paths in `git diff`'s output: Git quotes a non-ASCII path
+# ("evidence/b\303\241o-c\303\241o.pdf") unless core.quotepath is off, and decap-server then asks for a
+# file that does not exist, so the entry never loads again. Set for its Git commands only (as the
+# guide's command does), not in the repository's configuration.
+QUOTEPATH_OFF = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "core.quotepath", "GIT_CONFIG_VALUE_0": "off"}
+
+
 @pytest.fixture(scope="module")
 def decap_server(clone):
     """decap-server in git mode (editorial workflow: one branch per unit) on the clone."""
@@ -126,6 +152,7 @@ def decap_server(clone):
         "MODE": "git",
         "GIT_REPO_DIRECTORY": str(clone),
         "LOG_LEVEL": "warn",
+        **QUOTEPATH_OFF,
     }
     log = clone.parent / "decap-server.log"
     with log.open("wb") as out:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -34,6 +35,8 @@ WATCH_CSP = (
     "e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));"
 )
 SHOTS = os.environ.get("CCHC_EDITOR_SCREENSHOTS")  # set to docs/huong-dan/img to refresh the guide's images
+VN = timezone(timedelta(hours=7))
+ON_TIME = datetime(2025, 12, 15, 9, 0, tzinfo=VN)  # before the sample plan's self-assessment deadline
 
 
 def _unsubmitted(repo, year):
@@ -133,7 +136,7 @@ def _fill(form, fw, answers, pdfs):
                 form.upload(crit, pdfs["evidence"])
                 form.field(crit, "title").fill(node.evidence[0] if node.evidence else "Tài liệu kiểm chứng")
                 form.field(crit, "number").fill("12/KH-DV")
-                form.field(crit, "date").fill("2025-03-10")
+                form.field(crit, "date").fill("10/03/2025")  # typed as Vietnamese write it
                 form.field(crit, "page").fill("2")
                 uploaded = True
             elif node.evidence_required:
@@ -175,6 +178,9 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     }
     page.set_default_timeout(20_000)
     page.add_init_script(WATCH_CSP)
+    page.clock.set_system_time(ON_TIME)  # the clerk works before the deadline (the clock runs on)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     _other_units_draft(clone, sample_repo, year, unit)
 
     page.goto(served)
@@ -188,7 +194,7 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     report = form.field(page, "report")
     form.upload(report, pdfs["report"])
     form.field(report, "number").fill("30/BC-DV")
-    form.field(report, "date").fill("2025-12-15")
+    form.field(report, "date").fill("15/12/2025")
     form.field(report, "approved_by").fill("Nguyễn Văn An, Giám đốc")
     form.field(page, "difficulties").fill("Đề nghị tập huấn thêm về tài liệu kiểm chứng.")
     _fill(form, fw, answers, pdfs)
@@ -208,9 +214,10 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     page.get_by_role("button", name=re.compile("Trạng thái")).click()
     page.get_by_role("menuitem", name=re.compile("Gửi đi")).click()
     page.get_by_role("button", name=re.compile("Trạng thái: Gửi đi")).wait_for()
+    assert dialogs == []  # complete and on time: "Gửi đi" asks nothing
     _shot(page, tmp_path, "bien-tap-gui-di.png")
     page.goto(served + "#/workflow")
-    page.get_by_text("1 hồ sơ đã gửi đi, chờ thẩm định").wait_for()
+    page.get_by_text("1 hồ sơ đã Gửi đi, chờ Hội đồng thẩm định.").wait_for()
     assert page.get_by_text(unit.name).count() >= 1
     _shot(page, tmp_path, "bien-tap-ho-so-da-luu.png")
     assert page.outside_requests == []
@@ -234,7 +241,7 @@ def test_clerk_fills_saves_and_submits(served, page, clone, sample_repo, tmp_pat
     sa = repo.dossiers[(year, unit.id)].self_assessment
     assert [e.code for e in sa.entries] == [n.code for n in fw.self_leaves()]
     evidence = [ref for e in sa.entries for ref in e.evidence]
-    assert [ref.file for ref in evidence] == ["evidence/ke-hoach-cchc.pdf"]
+    assert [(ref.file, ref.date) for ref in evidence] == [("evidence/ke-hoach-cchc.pdf", "2025-03-10")]
     assert (submitted / folder / "evidence" / "ke-hoach-cchc.pdf").read_bytes() == pdfs["evidence"].read_bytes()
     assert sa.report.file == "evidence/bao-cao-tu-danh-gia.pdf" and sa.report.date == "2025-12-15"
 

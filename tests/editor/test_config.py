@@ -4,6 +4,7 @@ that follows the framework, backend settings, the CLI command and the site build
 from __future__ import annotations
 
 import html
+import re
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -86,6 +87,32 @@ def test_each_unit_gets_a_form_that_follows_its_framework(mini_repo):
     leaf_rules = {leaf["code"]: leaf for a in rules["frameworks"]["mini/so"]["areas"] for leaf in a["leaves"]}
     assert leaf_rules["3.1"]["input"] is False and leaf_rules["2.2.1"]["figures"] is True
     assert rules["units"]["so-b"]["deadline"].startswith("2026-01-10")  # its extension
+
+
+def _walk(fields_: list):
+    for f in fields_:
+        yield f
+        yield from _walk(f.get("fields", []))
+
+
+def test_uploads_and_dates_are_set_up_for_the_browser_checks(mini_repo):
+    """Every PDF input is the page's checked PDF widget with the plan's limit, the browser gets
+    the same limit to refuse larger files, uploaded names are made ASCII, and dates are typed
+    day first (no date picker: it shows the browser's language's order and a time zone)."""
+    repo = repository.load(mini_repo, wanted=lambda f: False)
+    cfg, rules = editor_config.build(repo, LOCAL)
+    limit = int(repo.plans[2025].max_file_mb * 1024 * 1024)
+    assert rules["max_file_bytes"] == limit
+    assert cfg["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    form = list(_walk(cfg["collections"][0]["files"][0]["fields"]))
+    pdfs = [f for f in form if f["name"] == "file"]
+    dates = [f for f in form if f["name"] == "date"]
+    assert pdfs and {f["widget"] for f in pdfs} == {"cchc-pdf"}
+    assert {f["media_library"]["config"]["max_file_size"] for f in pdfs} == {limit}
+    assert dates and {f["widget"] for f in dates} == {"string"}
+    pattern = re.compile(dates[0]["pattern"][0])
+    assert pattern.match("15/12/2025") and pattern.match("2025-12-15") and not pattern.match("12-15-2025")
+    assert all("evidence/" not in str(f.get("hint", "")) for f in form)
 
 
 def test_the_config_is_small_yaml_with_shared_field_lists(mini_repo):

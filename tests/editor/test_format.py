@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +19,8 @@ from cchc.load.schema import validate as schema_validate
 from cchc.load.yamlfile import parse
 from cchc.rules import self_points
 from cchc.score.unit import index_of, score_unit
+
+from .conftest import node_json
 
 HARNESS = Path(__file__).with_name("harness.mjs")
 LOCAL = Settings(local_backend="http://127.0.0.1:9/api/v1")
@@ -37,15 +38,7 @@ def editor(sample_dir, tmp_path_factory):
 
 def run_js(editor, items: list[dict]) -> list[dict]:
     _, _, rules, admin = editor
-    proc = subprocess.run(
-        ["node", str(HARNESS), str(admin)],
-        input=json.dumps({"rules": rules, "items": items}),
-        capture_output=True,
-        text=True,
-        check=True,
-        encoding="utf-8",
-    )
-    return json.loads(proc.stdout)
+    return node_json(HARNESS, admin, {"rules": rules, "items": items})
 
 
 def _schema_ok(text: str) -> dict:

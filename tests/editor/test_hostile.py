@@ -17,7 +17,7 @@ from hostile_names import INJECTED_JS, PAYLOADS, hostile_repo, without_markup_ch
 
 from cchc.editor import settings
 
-from .conftest import BRANCH, git, write_editor
+from .conftest import forge_clone, write_editor
 from .test_browser import WATCH_CSP
 
 
@@ -25,13 +25,7 @@ from .test_browser import WATCH_CSP
 def clone(tmp_path_factory):
     """Replaces conftest's: a clone (with a bare 'origin') of the hostile repository."""
     base = tmp_path_factory.mktemp("editor-hostile")
-    source = hostile_repo(base / "source")
-    git(source, "init", "-q", "-b", BRANCH)
-    git(source, "add", "-A")
-    git(source, "commit", "-q", "-m", "Hostile names")
-    git(base, "clone", "-q", "--bare", str(source), "origin.git")
-    git(base, "clone", "-q", "origin.git", "clone")
-    return base / "clone"
+    return forge_clone(base, hostile_repo(base / "source"), "Hostile names")
 
 
 @pytest.fixture(scope="module")

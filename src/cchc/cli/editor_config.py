@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import yaml
 
+from .. import clock
+from ..clock import parse_time
 from ..editor import config as config_mod
 from ..editor import site
+from ..editor.rounds import appraisal_year
 from ..editor.settings import resolve
 from ..load import repository
+from ..model.repository import Repository
 from .common import add_root, fail, resolve_root
 
 
@@ -43,6 +48,12 @@ def add_parser(sub) -> None:
         metavar="URL",
         help="chỉ dùng trên máy cá nhân/kiểm thử: địa chỉ decap-server, ví dụ http://127.0.0.1:8081/api/v1",
     )
+    p.add_argument(
+        "--at",
+        metavar="THỜI-ĐIỂM",
+        help="sinh cấu hình như tại thời điểm này (ISO 8601 có múi giờ, ví dụ 2026-01-20T09:00:00+07:00); "
+        "quyết định năm đang mở và vòng thẩm định đang mở. Mặc định: bây giờ",
+    )
     p.add_argument("--out", type=Path, help="ghi config.yml và cchc-editor.json vào thư mục này")
     p.add_argument(
         "--with-assets",
@@ -66,6 +77,16 @@ def _mkdocs_extra(root: Path) -> dict:
     return ((data.get("extra") or {}).get("cchc_editor")) or {}
 
 
+def _load(root: Path, settings, now: datetime) -> Repository:
+    """The repository without dossiers, or with the appraisal year's when one is open at ``now``
+    (the council's forms list the units whose dossier is on the main branch)."""
+    repo = repository.load(root, wanted=lambda folder: False)
+    year = appraisal_year(repo, now, settings.year)
+    if year is None:
+        return repo
+    return repository.load(root, wanted=lambda folder: folder.startswith(f"submissions/{year}/"), surveys=False)
+
+
 def run(args) -> int:
     root = resolve_root(args)
     if root is None or not (root / "province.yaml").is_file():
@@ -87,13 +108,17 @@ def run(args) -> int:
         )
     }
     settings = resolve(_mkdocs_extra(root), options)
-    repo = repository.load(root, wanted=lambda folder: False)
+    try:
+        now = parse_time(args.at) if args.at else clock.now()
+    except ValueError:
+        return fail(f"thời điểm '{args.at}' không đúng dạng ISO 8601 có múi giờ (ví dụ 2026-01-20T09:00:00+07:00).")
+    repo = _load(root, settings, now)
     try:
         if not args.out:
-            cfg, _ = config_mod.build(repo, settings)
+            cfg, _ = config_mod.build(repo, settings, now)
             sys.stdout.write(config_mod.dump(cfg))
             return 0
-        written = site.write(args.out, repo, settings, args.with_assets)
+        written = site.write(args.out, repo, settings, args.with_assets, now)
     except config_mod.EditorError as exc:
         return fail("không tạo được cấu hình trình nhập liệu: " + str(exc))
     sys.stdout.write(f"Đã ghi {len(written)} tệp vào {args.out}.\n")

@@ -13,5 +13,10 @@ editorial workflow). Everything here is generated from the repository's data:
 
 ``assets/`` holds the browser side: the page, the unit chooser, the file format that
 writes exactly the self-assessment YAML, the preview with the running total (same rules
-and arithmetic as cchc.rules / cchc.score), and the clerk's words over Decap's locale.
+and arithmetic as cchc.rules / cchc.score), and the clerk's words over Decap's locale;
+around Decap: the checks every upload passes and the safe name it gets (checks.js,
+upload.js, pdfwidget.js), the two statuses a unit is offered and the question before a
+late or incomplete "Gửi đi" (workflow.js), the restored draft (backup.js, through the
+store handle of boot.js and store.js), the panel after saving (aftersave.js, forge.js),
+and the names and layout that make it accessible and usable on a phone (a11y.js, editor.css).
 """

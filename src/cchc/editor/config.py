@@ -9,19 +9,23 @@ stays small for hundreds of units.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import yaml
 
+from .. import clock
 from ..model.numbers import fmt
-from . import data, fields
+from . import appraisal, data, fields
 from .openyear import open_year
 from .settings import Settings
 
 FORMAT = "cchc-tu-danh-gia"  # registered by assets/format.js
 
+# {{collection}}: the collection's label_singular ("hồ sơ tự đánh giá", "kết quả thẩm định", "giải trình").
 COMMIT_MESSAGES = {
-    "create": "Tạo hồ sơ tự đánh giá {{path}}",
-    "update": "Cập nhật hồ sơ tự đánh giá {{path}}",
-    "delete": "Xoá hồ sơ tự đánh giá {{path}}",
+    "create": "Tạo {{collection}} {{path}}",
+    "update": "Cập nhật {{collection}} {{path}}",
+    "delete": "Xoá {{collection}} {{path}}",
     "uploadMedia": "Tải lên tài liệu kiểm chứng {{path}}",
     "deleteMedia": "Xoá tài liệu kiểm chứng {{path}}",
     "openAuthoring": "{{message}}",
@@ -56,8 +60,8 @@ def units_of(repo, year: int) -> list:
     return sorted(found, key=lambda u: (order.index(u.level) if u.level in order else len(order), u.id))
 
 
-def choose_year(repo, settings: Settings) -> int:
-    year = settings.year or open_year(repo)
+def choose_year(repo, settings: Settings, now: datetime | None = None) -> int:
+    year = settings.year or open_year(repo, now)
     if year is None:
         raise EditorError("chưa có kế hoạch năm nào (plans/<năm>.yaml) nên chưa mở nhập liệu.")
     if year not in repo.plans:
@@ -132,12 +136,13 @@ def _head(year: int, max_bytes: int, unit_fields: list) -> list[dict]:
     ]
 
 
-def build(repo, settings: Settings) -> tuple[dict, dict]:
-    """(Decap config, browser rule data) for the year the settings choose."""
+def build(repo, settings: Settings, now: datetime | None = None) -> tuple[dict, dict]:
+    """(Decap config, browser rule data) for the year the settings choose, at ``now`` (the
+    generation time: it decides which appraisal round is open; default: the clock)."""
     problem = settings.problem()
     if problem:
         raise EditorError(problem)
-    year = choose_year(repo, settings)
+    year = choose_year(repo, settings, now)
     units = units_of(repo, year)
     if not units:
         raise EditorError(f"năm {year} không có đơn vị nào có bộ tiêu chí để tự đánh giá.")
@@ -150,7 +155,7 @@ def build(repo, settings: Settings) -> tuple[dict, dict]:
             texts[fw.ref] = (
                 f"Hồ sơ tự đánh giá năm {year} theo {fw.title} ({fw.legal_number}, tổng điểm tối đa "
                 f"{fmt(fw.max)}). Bấm Lưu để lưu bản nháp; khi khung xem trước báo đã đủ, chọn "
-                "Trạng thái → Gửi đi (chờ thẩm định)."
+                "Trạng thái → Gửi đi."
             )
     config = {
         "locale": "vi",
@@ -162,13 +167,31 @@ def build(repo, settings: Settings) -> tuple[dict, dict]:
         "public_folder": "evidence",
         "show_preview_links": False,
         "search": True,
+        "slug": upload_names(),
         "collections": [_collection(repo, year, u, forms, texts) for u in units],
     }
     if settings.site_url:
         config["site_url"] = config["display_url"] = settings.site_url
     if settings.local_backend:
         config["local_backend"] = {"url": settings.local_backend}
-    return config, data.build(repo, year, units)
+    rules = data.build(repo, year, units)
+    add_appraisal(config, rules, repo, settings, now)
+    return config, rules
+
+
+def add_appraisal(config: dict, rules: dict, repo, settings: Settings, now: datetime | None) -> None:
+    """The council's and the explanation round's collections, after the self-assessments, and
+    their rule data (``rules["appraisal"]``) when an appraisal period is open at ``now``."""
+    collections, index = appraisal.build(repo, now or clock.now(), settings.year)
+    if index is not None:
+        config["collections"] += collections
+        rules["appraisal"] = index
+
+
+def upload_names() -> dict:
+    """Decap's own clean-up of uploaded file names: ASCII, accents removed, hyphens. The page
+    renames every upload before Decap sees it (assets/upload.js); this is the fallback."""
+    return {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 
 
 class _Dumper(yaml.SafeDumper):

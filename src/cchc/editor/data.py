@@ -73,6 +73,7 @@ def build(repo, year: int, units: list) -> dict:
         "province": repo.province.name if repo.province else "",
         "index": index_names(repo.province).short,  # "Chỉ số CCHC", or the province's own index
         "levels": dict(repo.province.levels) if repo.province else {},
+        "max_file_bytes": int(plan.max_file_mb * 1024 * 1024),  # the browser refuses larger uploads
         "units": {
             u.id: {
                 "name": u.name,

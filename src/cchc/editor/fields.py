@@ -115,11 +115,13 @@ def score_inputs(node) -> list[dict]:
 
 
 def pdf_input(label: str, max_bytes: int, hint: str | None = None) -> dict:
-    """A file input whose upload lands in the unit's evidence/ folder (the file's media_folder)."""
+    """A file input whose upload lands in the unit's evidence/ folder (the file's media_folder).
+    Its widget (assets/pdfwidget.js) is Decap's file widget showing the file by its name; every
+    upload is checked and renamed in the browser first (assets/upload.js)."""
     out = {
         "label": label,
         "name": "file",
-        "widget": "file",
+        "widget": "cchc-pdf",
         "required": False,
         "choose_url": False,
         "media_library": {"config": {"multiple": False, "max_file_size": max_bytes}},
@@ -146,18 +148,20 @@ def evidence_item(max_bytes: int) -> list[dict]:
     ]
 
 
+DATE_PATTERN = r"^\s*(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})\s*$"
+
+
 def date_input(label: str) -> dict:
-    """A date saved as YYYY-MM-DD; empty by default (Decap would otherwise put today's date)."""
+    """A date typed as Vietnamese write it (dd/mm/yyyy) and saved as YYYY-MM-DD (assets/format.js).
+    Not Decap's date picker: a browser's date input shows its own language's order (mm/dd/yyyy
+    in an English browser) and Decap adds a time zone to it."""
     return {
         "label": label,
         "name": "date",
-        "widget": "datetime",
+        "widget": "string",
         "required": False,
-        "default": "",
-        "format": "YYYY-MM-DD",
-        "date_format": "DD/MM/YYYY",
-        "time_format": False,
-        "picker_utc": True,
+        "hint": "Ngày/tháng/năm, ví dụ 15/12/2025.",
+        "pattern": [DATE_PATTERN, "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/12/2025."],
     }
 
 
@@ -165,7 +169,7 @@ def _evidence(node, item: list) -> dict:
     needed = hint_text("; ".join(node.evidence))
     hint = (
         "Tài liệu cần có: " + needed + ". " if needed else ""
-    ) + "Tải tệp lên bằng nút chọn tệp; tệp được lưu vào thư mục evidence/ của đơn vị."
+    ) + "Bấm Thêm tài liệu kiểm chứng, rồi Chọn tệp PDF để tải tệp lên; tệp được lưu cùng hồ sơ của đơn vị."
     return {
         "label": "Tài liệu kiểm chứng",
         "label_singular": "tài liệu kiểm chứng",
@@ -173,7 +177,7 @@ def _evidence(node, item: list) -> dict:
         "widget": "list",
         "required": False,
         "collapsed": False,
-        "summary": "{{fields.title}} {{fields.file}}",
+        "summary": "{{fields.title | default('Tài liệu chưa có tên')}}",
         "hint": hint,
         "fields": item,
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import datetime
 from html import escape
 from pathlib import Path
 
@@ -25,8 +26,27 @@ OWN = (
     "totals.js",
     "preview.js",
     "words.js",
+    "store.js",
+    "backup.js",
+    "dossier.js",
+    "checks.js",
+    "upload.js",
+    "pdfwidget.js",
+    "workflow.js",
+    "forge.js",
+    "aftersave.js",
+    "a11y.js",
     "editor.css",
     "preview.css",
+    # the council's appraisal and the unit's explanation round (editor/appraisal.py)
+    "council.js",
+    "dossiers.js",
+    "yamldoc.js",
+    "appraisal-format.js",
+    "appraisal-totals.js",
+    "appraisal-widget.js",
+    "explanation-widget.js",
+    "appraisal.css",
 )
 PREFIX = "admin"
 
@@ -69,9 +89,10 @@ def static_files() -> dict[str, Path]:
     return out
 
 
-def generated(repo, settings: Settings) -> dict[str, str]:
-    """{path under admin/: text}: config.yml and the rule data. Raises EditorError."""
-    cfg, rules = config_mod.build(repo, settings)
+def generated(repo, settings: Settings, now: datetime | None = None) -> dict[str, str]:
+    """{path under admin/: text}: config.yml and the rule data, as at ``now`` (default: the
+    clock). Raises EditorError."""
+    cfg, rules = config_mod.build(repo, settings, now)
     return {
         "config.yml": config_mod.dump(cfg),
         "cchc-editor.json": json.dumps(rules, ensure_ascii=False, separators=(",", ":")),
@@ -105,10 +126,10 @@ def add_files(files, mkdocs_config, repo) -> None:
         files.append(File.generated(mkdocs_config, f"{PREFIX}/{rel}", content=text))
 
 
-def write(out: Path, repo, settings: Settings, with_assets: bool) -> list[str]:
+def write(out: Path, repo, settings: Settings, with_assets: bool, now: datetime | None = None) -> list[str]:
     """Write the generated files (and, with ``with_assets``, everything else) into ``out``.
     Raises EditorError."""
-    files = generated(repo, settings)
+    files = generated(repo, settings, now)
     copies = static_files() if with_assets else {}
     for rel, path in copies.items():
         target = out / rel

@@ -57,9 +57,25 @@ export function showChooser(rules) {
   });
 }
 
+// Decap's login page shows only its own logo and a button: the page names the province and
+// what is entered here (editor.css shows this heading while the login page is up).
+export function showLoginTitle(rules) {
+  const header = document.createElement('header');
+  header.className = 'cchc-login';
+  const title = document.createElement('h1');
+  title.textContent = rules.province || rules.index || 'Chỉ số CCHC';
+  const what = document.createElement('p');
+  what.textContent = `Nhập hồ sơ tự đánh giá ${rules.index || 'Chỉ số CCHC'} năm ${rules.year}`;
+  const who = document.createElement('p');
+  who.textContent = 'Đăng nhập bằng tài khoản đã đăng ký cho đơn vị.';
+  header.append(title, what, who);
+  document.body.prepend(header);
+}
+
 export function showUnitBar(rules, unit) {
-  const bar = document.createElement('div');
+  const bar = document.createElement('nav');
   bar.className = 'cchc-unit-bar';
+  bar.setAttribute('aria-label', 'Đơn vị');
   const name = document.createElement('strong');
   name.textContent = rules.units[unit].name;
   const change = document.createElement('a');

@@ -20,6 +20,29 @@ export function decimal(v) {
 
 const number = (v) => { const d = decimal(v); return d === undefined ? undefined : Number(d); };
 
+// Dates: the file holds YYYY-MM-DD; the form shows and takes dd/mm/yyyy (fields.date_input).
+// Text that is not a real date is kept as typed, for `cchc validate` to report.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+export function isoDate(v) {
+  const t = text(v);
+  const m = t && t.match(VN);
+  if (!m) return t;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return t;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function shownDate(v) {
+  const t = text(v);
+  const m = t && t.match(ISO);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : t;
+}
+
+const dated = (obj, how) => (obj.date === undefined ? obj : { ...obj, date: how(obj.date) });
+
 function compact(obj) {
   const out = {};
   for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
@@ -28,7 +51,7 @@ function compact(obj) {
 
 function evidenceIn(items) {
   return (Array.isArray(items) ? items : []).filter((it) => it && typeof it === 'object').map((it) => compact({
-    file: text(it.file), title: text(it.title), number: text(it.number), date: text(it.date),
+    file: text(it.file), title: text(it.title), number: text(it.number), date: shownDate(it.date),
     section: text(it.section), page: number(it.page),
   }));
 }
@@ -36,7 +59,7 @@ function evidenceIn(items) {
 function evidenceOut(items) {
   return (Array.isArray(items) ? items : [])
     .map((it) => compact({ file: text(it.file), title: text(it.title), number: text(it.number),
-      date: text(it.date), section: text(it.section),
+      date: isoDate(it.date), section: text(it.section),
       page: number(it.page) === undefined ? undefined : Math.trunc(number(it.page)) }))
     .filter((it) => EVIDENCE_KEYS.some((k) => it[k] !== undefined));
 }
@@ -91,7 +114,10 @@ function quoteStyle(doc) {
   return doc;
 }
 
-export function makeFormat(rules) {
+// ``unit``: the unit the page edits. A dossier never saved has no file, so Decap hands the
+// form's data over without the hidden unit and year (its local backup of a new dossier
+// included): they are taken from the page then.
+export function makeFormat(rules, unit) {
   const frameworkOf = (unit) => {
     const u = rules.units[unit];
     return u ? rules.frameworks[u.framework] : undefined;
@@ -106,9 +132,11 @@ export function makeFormat(rules) {
       const raw = doc.toJS() || {};
       const data = { unit: text(raw.unit), year: number(raw.year) };
       const report = raw.report && typeof raw.report === 'object' ? raw.report : null;
-      if (report) data.report = compact(Object.fromEntries(REPORT_KEYS.map((k) => [k, text(report[k])])));
+      if (report) {
+        data.report = dated(compact(Object.fromEntries(REPORT_KEYS.map((k) => [k, text(report[k])]))), shownDate);
+      }
       if (text(raw.difficulties)) data.difficulties = text(raw.difficulties);
-      const fw = frameworkOf(data.unit);
+      const fw = frameworkOf(data.unit ?? unit);
       const leaves = new Map();
       for (const area of fw ? fw.areas : []) {
         for (const leaf of area.leaves) if (leaf.input) leaves.set(leaf.code, [area, leaf]);
@@ -132,10 +160,12 @@ export function makeFormat(rules) {
         throw new Error('Tệp hồ sơ hiện có bị lỗi cú pháp YAML nên không thể lưu đè từ trình nhập liệu. '
           + 'Hãy liên hệ quản trị viên để sửa tệp (cchc validate chỉ ra dòng lỗi).');
       }
-      const fw = frameworkOf(data.unit);
-      if (!fw) throw new Error(`Không tìm thấy bộ tiêu chí của đơn vị '${data.unit}'.`);
-      const out = { unit: data.unit, year: number(data.year) };
-      const report = compact(Object.fromEntries(REPORT_KEYS.map((k) => [k, text((data.report || {})[k])])));
+      const who = text(data.unit) ?? unit;
+      const fw = frameworkOf(who);
+      if (!fw) throw new Error(`Không tìm thấy bộ tiêu chí của đơn vị '${who}'.`);
+      const out = { unit: who, year: number(data.year) ?? rules.year };
+      const report = dated(compact(Object.fromEntries(REPORT_KEYS.map((k) => [k, text((data.report || {})[k])]))),
+        isoDate);
       if (Object.keys(report).length) out.report = report;
       if (text(data.difficulties)) out.difficulties = text(data.difficulties);
       out.scores = [];

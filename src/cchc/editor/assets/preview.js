@@ -1,45 +1,15 @@
 // The preview pane: the unit's running total and index, per area and per criterion, what
 // must still be done before the clerk clicks Gửi đi, and what the council may question.
-import { blank } from './format.js';
+import { issues, when } from './dossier.js';
 import { totals, vn } from './totals.js';
 
 const h = (...args) => window.h(...args);
-const REPORT = [['file', 'tệp báo cáo'], ['number', 'số báo cáo'], ['date', 'ngày báo cáo'],
-  ['approved_by', 'người phê duyệt']];
-
-function reportProblems(report) {
-  const missing = REPORT.filter(([k]) => blank((report || {})[k])).map(([, label]) => label);
-  if (missing.length === REPORT.length) return ['Chưa có Báo cáo tự đánh giá đã được lãnh đạo phê duyệt.'];
-  return missing.length ? [`Báo cáo tự đánh giá còn thiếu: ${missing.join(', ')}.`] : [];
-}
-
-// [blocking, advisory] lists of sentences.
-function issues(result, data) {
-  const blocking = [];
-  const advisory = [];
-  if (data._unreadable) blocking.push('Tệp hồ sơ hiện có bị lỗi cú pháp, không đọc được; liên hệ quản trị viên.');
-  if (data._dropped) {
-    advisory.push(`Hồ sơ có mục không thuộc danh sách tiêu chí tự chấm (${data._dropped.join(', ')}); `
-      + 'các mục này sẽ bị bỏ khi lưu.');
-  }
-  blocking.push(...reportProblems(data.report));
-  for (const a of result.areas) {
-    for (const l of a.leaves) {
-      for (const p of l.problems) (p.blocking ? blocking : advisory).push(`Tiêu chí ${l.leaf.code}: ${p.text}.`);
-    }
-  }
-  return [blocking, advisory];
-}
 
 function deadline(iso) {
   if (!iso) return null;
-  const when = new Date(iso);
-  const text = new Intl.DateTimeFormat('vi-VN', {
-    dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh',
-  }).format(when);
-  const late = Date.now() > when.getTime();
+  const late = Date.now() > new Date(iso).getTime();
   return h('div', { className: late ? 'cchc-late' : 'cchc-sub' },
-    `Hạn tự đánh giá: ${text}${late ? ' — đã quá hạn; chỉ Sở Nội vụ gia hạn được.' : ''}`);
+    `Hạn tự đánh giá: ${when(iso)}${late ? ' — đã quá hạn; chỉ Sở Nội vụ gia hạn được.' : ''}`);
 }
 
 function leafRow(l) {
@@ -91,7 +61,7 @@ export function makePreview(rules) {
       blocking.length
         ? list('Cần hoàn thiện trước khi Gửi đi', blocking, 'cchc-issues')
         : h('div', { className: 'cchc-ok', id: 'cchc-ready' },
-          'Hồ sơ đã đủ thông tin để Gửi đi: bấm Lưu, rồi chọn Trạng thái → Gửi đi (chờ thẩm định).'),
+          'Hồ sơ đã đủ thông tin để Gửi đi: bấm Lưu, rồi chọn Trạng thái → Gửi đi.'),
       advisory.length ? list('Lưu ý', advisory, 'cchc-advice') : null,
       h('table', { className: 'cchc-table' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Mã'), h('th', {}, 'Tiêu chí'), h('th', {}, 'Điểm tự chấm'),
