@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py                 # both scales, every benchmark
     .venv/bin/python bench/run.py --scale 300 --only site --repeat 1
+    .venv/bin/python bench/run.py --only pr --repeat 9   # the one-unit pull request, 300 vs 3,300 units
 
 Each figure is a whole process (wall time, peak RSS), median of --repeat runs. The
 provinces are generated with the sample generator into bench/out/ (kept between runs;
@@ -12,15 +13,18 @@ bench/out/results.md.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from measure import Run, median_run
+from measure import Run, median_run, paired, run_once
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -86,26 +90,107 @@ class Table:
         return "\n".join(out) + "\n"
 
 
+SEARCH_GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"  # as cchc.publish.site.build
+
+
+def _build_cmd(root: Path, out: Path, cache: Path) -> list[str]:
+    return [
+        *CCHC,
+        "build",
+        "--root",
+        str(root),
+        "--out",
+        str(out),
+        "--config",
+        str(REPO / "mkdocs.yml"),
+        "--cache",
+        str(cache),
+    ]
+
+
+def _steps(output: str) -> str:
+    return next((line for line in output.splitlines() if line.startswith("Thời gian")), "")
+
+
 def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
-    out = root / "site"
-    build = median_run(
-        [*CCHC, "build", "--root", str(root), "--out", str(out), "--config", str(REPO / "mkdocs.yml")], repeat
+    """A cold `cchc build` (empty build cache) against the floor, in pairs (A B A B …), with
+    its peak memory and the search index it makes."""
+    out, cache = root / "site", root / ".cache-build-bench"
+    # Not counted: fills the PDF facts cache (.cache/cchc, which the publish workflow restores
+    # with the build cache) and the disk cache, as every later run finds them.
+    run_once(_build_cmd(root, out, cache))
+    plain = root / "plain-minimal"
+    shutil.rmtree(plain, ignore_errors=True)
+    subprocess.run([PY, str(HERE / "dump_pages.py"), str(root), str(plain), "minimal"], check=True)
+    floor = [
+        "sh",
+        "-c",
+        f"'{PY}' -m mkdocs build -q -f '{plain / 'mkdocs.yml'}' && "
+        f"'{PY}' -m pagefind --site '{plain / 'site'}' --glob '{SEARCH_GLOB}' --force-language vi",
+    ]
+    pair = paired(
+        _build_cmd(root, out, cache), floor, repeat, before_a=lambda: shutil.rmtree(cache, ignore_errors=True)
     )
     pages = sum(1 for _ in out.rglob("*.html"))
-    steps = next((line for line in build.output.splitlines() if line.startswith("Thời gian")), "")
-    table.add("cchc build (validate + score + site + search)", scale, build, f"{pages} HTML pages. {steps}")
-    floors = (
-        ("minimal", "plain mkdocs build, same number of minimal pages (floor)"),
-        ("full", "plain mkdocs build, same pages as static Markdown"),
+    floor_pages = sum(1 for _ in (plain / "site").rglob("*.html"))
+    table.add("cchc build, cold (empty build cache)", scale, pair.a, f"{pages} HTML pages. {_steps(pair.a.output)}")
+    table.add(
+        "floor: plain mkdocs build + Pagefind, same pages, theme and features",
+        scale,
+        pair.b,
+        f"{floor_pages} HTML pages; cchc build ÷ floor = {pair.ratio:.2f} (pairs {pair.low:.2f}–{pair.high:.2f})",
     )
-    for mode, what in floors[:1] if os.environ.get("BENCH_MINIMAL_FLOOR_ONLY") else floors:
-        plain = root / f"plain-{mode}"
-        shutil.rmtree(plain, ignore_errors=True)
-        subprocess.run([PY, str(HERE / "dump_pages.py"), str(root), str(plain), mode], check=True)
-        floor = median_run([PY, "-m", "mkdocs", "build", "-q", "-f", str(plain / "mkdocs.yml")], repeat)
-        table.add(what, scale, floor, f"cchc build ÷ this = {build.seconds / floor.seconds:.2f}")
     index = sum(f.stat().st_size for f in (out / "pagefind").rglob("*") if f.is_file())
-    table.add("search index (Pagefind) size", scale, None, f"{index / 1048576:.2f} MB")
+    table.add("search index (Pagefind) size", scale, None, f"{index:,} bytes ({index / 1048576:.2f} MB)")
+    if scale == 300 and not os.environ.get("BENCH_MINIMAL_FLOOR_ONLY"):
+        full = root / "plain-full"
+        shutil.rmtree(full, ignore_errors=True)
+        subprocess.run([PY, str(HERE / "dump_pages.py"), str(root), str(full), "full"], check=True)
+        static = median_run([PY, "-m", "mkdocs", "build", "-q", "-f", str(full / "mkdocs.yml")], repeat)
+        table.add("plain mkdocs build, same pages as static Markdown", scale, static)
+
+
+def _change_one_unit(root: Path) -> str:
+    """One score of one unit set to 0 (the first score above 0 not computed from figures)."""
+    for sa in sorted((root / "submissions" / "2025").glob("*/self-assessment.yaml"))[7:]:
+        text = sa.read_text(encoding="utf-8")
+        blocks = re.split(r"(?m)^(?=  - code: )", text)
+        for i, block in enumerate(blocks):
+            score = re.search(r"(?m)^    score: ([0-9.]+)$", block)
+            if i and score and "figures:" not in block and float(score.group(1)) > 0:
+                blocks[i] = block.replace(score.group(0), "    score: 0", 1)
+                sa.write_text("".join(blocks), encoding="utf-8")
+                return sa.parent.name
+    raise RuntimeError("no score to change")
+
+
+def bench_warm(root: Path, scale: int, repeat: int, table: Table) -> None:
+    """`cchc build` after a merge that changed one unit's score, with the cache the build of the
+    commit before it left (restored before each run)."""
+    out, cache, kept = root / "site", root / ".cache-build-bench", root / ".cache-build-kept"
+    git(root, "checkout", "-q", "main")
+    shutil.rmtree(cache, ignore_errors=True)
+    run_once(_build_cmd(root, out, cache))  # the build of main: what the cache holds
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(cache, kept)
+    branch = "bench-merge"
+    git(root, "checkout", "-q", "-B", branch, "main")
+    unit = _change_one_unit(root)
+    git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qam", "one unit")
+
+    def restore() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(kept, cache)
+
+    try:
+        warm = median_run(_build_cmd(root, out, cache), repeat, before=restore)
+        if warm.returncode != 0:
+            raise RuntimeError(warm.output[-2000:])
+        table.add(f"cchc build after a one-unit change ({unit}), warm cache", scale, warm, _steps(warm.output))
+    finally:
+        git(root, "checkout", "-q", "main")
+        git(root, "branch", "-q", "-D", branch)
+        shutil.rmtree(kept, ignore_errors=True)
 
 
 def bench_validate(root: Path, scale: int, repeat: int, table: Table) -> None:
@@ -180,13 +265,129 @@ def bench_pdf(root: Path, scale: int, repeat: int, table: Table, sample: int = 2
     )
 
 
-BENCHES = {"site": bench_site, "validate": bench_validate, "schema": bench_schema, "pdf": bench_pdf}
+BENCHES = {
+    "site": bench_site,
+    "warm": bench_warm,
+    "validate": bench_validate,
+    "schema": bench_schema,
+    "pdf": bench_pdf,
+}
+
+
+# -- a pull request that changes one unit, at both scales side by side (issue 16: ratio ≤ 1.2)
+
+PR_TIME = "2025-12-01T10:00:00+07:00"  # inside the generated plans' entry period
+
+
+def _pr_branch(root: Path) -> tuple[str, str]:
+    """A branch bench-pr with one unit's self-assessment edited (checked out); (unit, account)."""
+    unit = sorted(p.name for p in (root / "submissions" / "2025").iterdir())[7]
+    sa = root / "submissions" / "2025" / unit / "self-assessment.yaml"
+    git(root, "checkout", "-q", "-B", "bench-pr", "main")
+    sa.write_text(sa.read_text(encoding="utf-8") + "# sửa hồ sơ\n", encoding="utf-8")
+    git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qam", "one unit")
+    accounts = git(root, "grep", "-h", "-A8", "-e", f"id: {unit}$", "--", "units")
+    account = next(
+        line.split("[", 1)[1].split(",")[0].strip(" ]") for line in accounts.splitlines() if "accounts:" in line
+    )
+    return unit, account
+
+
+def _pr_event(root: Path, account: str) -> Path:
+    """The pull_request_target payload the forge would send for bench-pr (its time in the entry period)."""
+    pr = {
+        "number": 1,
+        "title": "Hồ sơ tự đánh giá",
+        "draft": False,
+        "labels": [],
+        "updated_at": PR_TIME,
+        "user": {"login": account},
+        "base": {"sha": git(root, "rev-parse", "main").strip()},
+        "head": {"sha": git(root, "rev-parse", "HEAD").strip()},
+    }
+    event = root.parent / f"event-{root.name}.json"
+    event.write_text(json.dumps({"action": "opened", "number": 1, "pull_request": pr, "sender": {"login": account}}))
+    return event
+
+
+def _pr_commands(root: Path) -> dict[str, tuple[list[str], dict[str, str], Path]]:
+    """label -> (command, environment, what to delete before each run: the evidence cache, or the
+    whole cache folder)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_STEP_SUMMARY")}
+    cache = root / ".cache-bench"
+    _, account = _pr_branch(root)
+    event = _pr_event(root, account)
+    workflow = [*CCHC, "check-pr", "--repo", str(root), "--event", str(event), "--format", "github"]
+    workflow += ["--output", str(root.parent / f"check-pr-{root.name}.json")]
+    ci = dict(env, GITHUB_EVENT_NAME="pull_request_target")
+    return {
+        "`cchc validate --changed-since main`, empty evidence cache": (
+            [*CCHC, "validate", "--root", str(root), "--changed-since", "main"],
+            dict(env, CCHC_CACHE_DIR=str(cache)),
+            cache / "evidence.sqlite",
+        ),
+        "`cchc check-pr` as the workflow runs it, empty evidence cache": (
+            workflow,
+            ci,
+            root / ".cache" / "cchc" / "evidence.sqlite",
+        ),
+        "`cchc check-pr` as the workflow runs it, no cache folder at all (CI keeps none today)": (
+            workflow,
+            ci,
+            root / ".cache" / "cchc",
+        ),
+    }
+
+
+def bench_pr_ratio(roots: dict[int, Path], repeat: int, table: Table) -> None:
+    """The one-unit pull request at 300 and 3,300 units, run in turn (300, 3,300, 300, …) so that
+    both see the same machine, each with an empty evidence cache (every PDF of the unit is checked
+    again). The cache folder otherwise stays as an earlier run on the same base leaves it (the
+    record of the shared files, load.shared): one run first, not counted, writes it; the last
+    measure empties the whole folder before each run, as a CI job that keeps no cache starts."""
+    commands = {scale: _pr_commands(root) for scale, root in roots.items()}
+    try:
+        for label in commands[min(roots)]:
+            runs: dict[int, list[Run]] = {scale: [] for scale in roots}
+            for turn in range(repeat + 1):
+                for scale in sorted(roots):
+                    cmd, env, cleared = commands[scale][label]
+                    if cleared.is_dir():
+                        shutil.rmtree(cleared)
+                    cleared.unlink(missing_ok=True)
+                    done = run_once(cmd, env=env)
+                    if done.returncode not in (0, 1):
+                        raise RuntimeError(f"{' '.join(cmd)} exited {done.returncode}: {done.output[-500:]}")
+                    if turn:
+                        runs[scale].append(done)
+            medians = {
+                s: Run(
+                    statistics.median(r.seconds for r in rs),
+                    max(r.peak_mb for r in rs),
+                    0,
+                    cpu=statistics.median(r.cpu for r in rs),
+                )
+                for s, rs in runs.items()
+            }
+            small, large = min(roots), max(roots)
+            for scale in sorted(roots):
+                note = f"CPU {medians[scale].cpu:.2f} s"
+                if scale == large:
+                    wall = medians[large].seconds / medians[small].seconds
+                    note += (
+                        f"; {large} ÷ {small}: {wall:.2f} (wall), {medians[large].cpu / medians[small].cpu:.2f} (CPU)"
+                    )
+                table.add(f"one-unit pull request: {label}", scale, medians[scale], note)
+    finally:
+        for root in roots.values():
+            git(root, "checkout", "-q", "main")
+            git(root, "branch", "-q", "-D", "bench-pr")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scale", type=int, action="append", choices=sorted(SCALES))
-    ap.add_argument("--only", action="append", choices=sorted(BENCHES))
+    ap.add_argument("--only", action="append", choices=sorted([*BENCHES, "pr"]))
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument(
         "--evidence-pages", type=int, default=3, help="pages per generated scan (only when the province is generated)"
@@ -195,10 +396,13 @@ def main(argv=None) -> int:
     table = Table()
     machine = platform.processor() or platform.machine()
     print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    roots = {}
     for scale in args.scale or sorted(SCALES):
-        root = province(scale, args.evidence_pages)
-        for name in args.only or list(BENCHES):
+        root = roots[scale] = province(scale, args.evidence_pages)
+        for name in [n for n in args.only or list(BENCHES) if n in BENCHES]:
             BENCHES[name](root, scale, args.repeat, table)
+    if (not args.only or "pr" in args.only) and len(roots) > 1:
+        bench_pr_ratio(roots, args.repeat, table)
     (HERE / "out").mkdir(exist_ok=True)
     name = "-".join(str(s) for s in (args.scale or sorted(SCALES)))
     (HERE / "out" / f"results-{name}.md").write_text(table.markdown(), encoding="utf-8")

@@ -3,18 +3,17 @@ gives for the same dossiers, on a real Git repository with changes in several un
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from minirepo import copy_sample
 
 from cchc import validation
 from cchc.cli.main import main
 
 pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
-REPO = Path(__file__).resolve().parents[1]
 DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")
 
 
@@ -28,11 +27,7 @@ def git(root: Path, *args: str) -> str:
 
 
 def _sample_repo(tmp_path: Path) -> Path:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in DATA:
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+    root = copy_sample(tmp_path / "repo", DATA)
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "sample")

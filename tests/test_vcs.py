@@ -191,3 +191,71 @@ def test_outside_git_the_working_tree_answers_none(tmp_path):
     assert vcs.modified(tmp_path, ".") is None
     assert vcs.untracked(tmp_path, ".") is None
     assert vcs.head_state(tmp_path) is None
+
+
+def _changes_as_git_diffs(root: Path, base: str) -> list[str]:
+    """What the work tree's changes were defined as: `git diff <fork>` against the work tree, and
+    the untracked files."""
+    fork = git(root, "merge-base", base, "HEAD")
+    edited = git(root, "-c", "core.quotepath=off", "diff", "--name-only", "--no-renames", fork).splitlines()
+    new = git(root, "-c", "core.quotepath=off", "ls-files", "--others", "--exclude-standard").splitlines()
+    return sorted({*edited, *new})
+
+
+def test_the_work_trees_changes_are_what_a_diff_against_the_work_tree_gives(repo):
+    """One walk of the work tree, commit-to-commit diffs and a diff of the few paths that may have
+    changed give exactly what `git diff <fork point>` and `git ls-files --others` give, in every
+    state: committed, staged only, edited then put back, deleted, new."""
+    write(repo, "province.yaml", "sửa trong commit\n")
+    git(repo, "commit", "-qam", "Sửa")
+    write(repo, "province.yaml", "nội dung province.yaml\n")  # back to the fork's content
+    write(repo, GLOB, "đã stage\n")
+    git(repo, "add", GLOB)
+    write(repo, NFD, "stage rồi sửa lại như cũ\n")
+    git(repo, "add", NFD)
+    write(repo, NFD, f"nội dung {NFD}\n")
+    os.remove(repo / DASH)
+    write(repo, "ho-so/Mới tinh.pdf", "mới\n")
+    expected = _changes_as_git_diffs(repo, "main")
+    assert "province.yaml" not in expected  # put back: no change against the fork point
+    with Git(repo) as g:
+        assert g.worktree_changes("main") == expected
+        with vcs.snapshot():
+            assert g.worktree_changes("main") == expected
+    assert GLOB in expected and DASH in expected and "ho-so/Mới tinh.pdf" in expected
+
+
+def test_inside_a_snapshot_the_work_tree_is_looked_at_once(repo):
+    with vcs.snapshot():
+        assert vcs.modified(repo, ".") == [] and vcs.untracked(repo, "evidence") == []
+        write(repo, DASH, "sửa trong lúc kiểm tra\n")
+        write(repo, "evidence/Mới.pdf", "mới\n")
+        assert vcs.modified(repo, ".") == [] and vcs.untracked(repo, ".") == []  # the one look, narrowed
+    assert vcs.modified(repo, ".") == [DASH] and vcs.untracked(repo, "evidence") == ["evidence/Mới.pdf"]
+
+
+def test_index_records_are_found_by_name_and_by_content(repo):
+    tricky = ["evidence/tab\there.pdf", f"evidence/ {'a' * 40} .pdf", "evidence/z.pdf"]
+    for rel in tricky:
+        write(repo, rel, "cùng nội dung\n")
+    git(repo, "add", "-A")
+    records = vcs.index_records(repo, ".")
+    every = vcs.IndexRecords(records._raw).regular()
+    assert set(tricky) <= set(every) and "lien-ket" not in every  # a link is not a regular file
+    for rel, blob in every.items():
+        assert records.blob(rel) == blob
+    assert records.blob("lien-ket") is None and records.blob("evidence") is None and records.blob("zz") is None
+    same = every["evidence/z.pdf"]
+    assert sorted(records.holding({same, "0" * 40})[same]) == sorted(r for r, b in every.items() if b == same)
+    assert records.holding({same, "0" * 40})["0" * 40] == []
+
+
+def test_which_paths_a_commit_has_is_asked_once_and_answered_as_one_by_one(repo):
+    asked = [NFC, "evidence", "evidence/", "khong-co.pdf", GLOB, "a1.pdf", "lien-ket", "", "evidence/x/y", DASH]
+    with Git(repo) as g:
+        for rev in ("main", "so-a"):
+            assert g.existing(rev, asked) == [p for p in asked if g.exists(rev, p)]  # a folder and a file in it
+            apart = [p for p in asked if not p.startswith("evidence")] + ["evidence"]
+            assert g.existing(rev, apart) == [p for p in apart if g.exists(rev, p)]
+        with pytest.raises(GitError, match="không tìm thấy commit"):
+            g.existing("khong-co-nhanh", asked)

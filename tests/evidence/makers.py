@@ -124,56 +124,34 @@ def make_pki(signer: str = "Nguyễn Văn A", valid_from: dt.datetime | None = N
         return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"), x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(name("CA Thu Nghiem"))
-        .issuer_name(name("CA Thu Nghiem"))
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
+
+    def issued(subject, issuer, public_key, ca: bool):
+        """A certificate signed with the CA's key: the CA's own (signs certificates) or a signer's
+        (signs documents, non-repudiation)."""
+        builder = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(issuer)
+            .public_key(public_key)
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(start)
+            .not_valid_after(end)
         )
-        .sign(ca_key, hashes.SHA256())
-    )
+        if ca:
+            builder = builder.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        unused = ("key_encipherment", "data_encipherment", "key_agreement", "encipher_only", "decipher_only")
+        usage = x509.KeyUsage(
+            digital_signature=True,
+            content_commitment=not ca,
+            key_cert_sign=ca,
+            crl_sign=ca,
+            **dict.fromkeys(unused, False),
+        )
+        return builder.add_extension(usage, critical=True).sign(ca_key, hashes.SHA256())
+
+    ca = issued(name("CA Thu Nghiem"), name("CA Thu Nghiem"), ca_key.public_key(), ca=True)
     key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name(signer))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(start)
-        .not_valid_after(end)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                content_commitment=True,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
+    cert = issued(name(signer), ca.subject, key.public_key(), ca=False)
     return Pki(ca, cert, key)
 
 

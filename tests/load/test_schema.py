@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from jsonschema import Draft202012Validator
 from minirepo import MINI, looks_vietnamese
 
 from cchc.load import schema
@@ -210,7 +211,7 @@ def test_a_rule_without_its_own_wording_is_still_located_and_vietnamese():
         "properties": {"score": {"title": "Điểm tự chấm", "multipleOf": 0.25}},
     }
     parsed = parse(b"unit: so-a\nscore: 0.3\n")
-    (err,) = schema.Draft202012Validator(doc).iter_errors({"score": 0.3})
+    (err,) = Draft202012Validator(doc).iter_errors({"score": 0.3})
     f = schema._finding(err, doc, parsed, "f.yaml")
     assert (f.code, f.file, f.line, f.column, f.is_error) == ("schema", "f.yaml", 2, 8, True)
     assert f.message == "Giá trị 'score' (Điểm tự chấm) không hợp lệ."

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import sqlite3
-from importlib import metadata
 from pathlib import Path
 
 ENV = "CCHC_CACHE_DIR"
@@ -25,6 +24,8 @@ _MODULES = ("pdfscan.py", "signatures.py", "worker.py")
 
 @functools.cache
 def checker_version() -> str:
+    from importlib import metadata  # 20 ms to import: only when a PDF is looked up
+
     h = hashlib.sha256()
     here = Path(__file__).parent
     for name in _MODULES:

@@ -1,9 +1,14 @@
 """Run a function on untrusted input in child processes with hard limits.
 
 A pool of worker processes (pebble), forked from a clean fork server that has the PDF
-libraries preloaded, so a worker starts in milliseconds and thousands of files share a
-few workers. Each worker gets an address-space limit (RLIMIT_AS: a MemoryError, or
-death), a CPU budget per job (RLIMIT_CPU, renewed before each job), no core files, no
+reader preloaded, so a worker starts in milliseconds and thousands of files share a
+few workers; a pool that needs more (pyHanko, for signatures) has its workers import it
+before their limits are set and before their first job's clock starts. The fork server
+is started with its output sent to /dev/null, like the workers'. pebble (which brings
+asyncio and multiprocessing) is imported only when a file must be parsed.
+
+Each worker gets an address-space limit (RLIMIT_AS: a MemoryError, or death), a CPU
+budget per job (RLIMIT_CPU, renewed before each job), no core files, no
 file writes and no stdout/stderr (nothing a parser prints can reach a user). Each job
 also has a wall-clock timeout: pebble kills the worker and starts a new one. A job that
 times out or kills its worker yields a ``Failure`` value, never an exception.
@@ -12,15 +17,17 @@ times out or kills its worker yields a ``Failure`` value, never an exception.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import importlib
 import os
 import resource
-from concurrent.futures import TimeoutError as FutureTimeout
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pebble import ProcessExpired, ProcessPool
+if TYPE_CHECKING:
+    from multiprocessing.context import ForkServerContext
 
-PRELOAD = ["cchc.evidence.worker", "cchc.evidence.signatures"]  # imported once, in the fork server
+PRELOAD = ["cchc.evidence.worker"]  # imported once, in the fork server
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,15 @@ def _vm_size() -> int:
     return 0
 
 
+def _start(memory_mb: int, imports: tuple[str, ...]) -> None:
+    """Worker initializer: import what the jobs need, then confine the worker."""
+    for name in imports:
+        importlib.import_module(name)
+    _confine(memory_mb)
+
+
 def _confine(memory_mb: int) -> None:
-    """Worker initializer: silence output, then fix the limits for the worker's lifetime."""
+    """Silence output, then fix the limits for the worker's lifetime."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
@@ -87,17 +101,52 @@ def _job(func, args: tuple, cpu_seconds: int):
     return func(*args)
 
 
-def run(func, jobs: dict, limits: Limits) -> dict:
-    """``jobs``: key -> args tuple for ``func`` (a module-level function). Returns key ->
-    result, or key -> Failure for a job that timed out, crashed its worker or raised."""
-    if not jobs:
-        return {}
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Standard output and error on /dev/null for what starts meanwhile (and inherits them)."""
+    saved = [os.dup(1), os.dup(2)]
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in (*saved, devnull):
+            os.close(fd)
+
+
+def _fork_server() -> ForkServerContext:
+    """The fork server's context, the server started with no output: what a worker prints before
+    its initializer runs (a worker that lost the race against a pool that is closing prints a
+    traceback) must not reach the user either."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    with _quiet():
+        forkserver.ensure_running()
+    return context
+
+
+def run(func, jobs: dict, limits: Limits, imports: tuple[str, ...] = ()) -> dict:
+    """``jobs``: key -> args tuple for ``func`` (a module-level function); ``imports``: modules
+    each worker imports before its first job. Returns key -> result, or key -> Failure for a
+    job that timed out, crashed its worker or raised."""
+    if not jobs:
+        return {}
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    context = _fork_server()
     workers = min(limits.workers or os.cpu_count() or 1, len(jobs))
     cpu = max(1, int(limits.timeout) + 1)
     out: dict = {}
-    with ProcessPool(max_workers=workers, initializer=_confine, initargs=(limits.memory_mb,), context=context) as pool:
+    start = (limits.memory_mb, tuple(imports))
+    with ProcessPool(max_workers=workers, initializer=_start, initargs=start, context=context) as pool:
         futures = {
             key: pool.schedule(_job, args=(func, args, cpu), timeout=limits.timeout) for key, args in jobs.items()
         }

@@ -6,8 +6,6 @@ they parse as X.509 certificates (PEM or DER); anything else is reported, never 
 
 from __future__ import annotations
 
-from cryptography import x509
-
 MAX_BYTES = 1024 * 1024
 
 
@@ -33,6 +31,8 @@ def load(source, written: tuple[str, ...]) -> tuple[tuple[bytes, ...], list[tupl
 
 
 def is_certificate(data: bytes) -> bool:
+    from cryptography import x509  # 0.2 s to import: only for a plan that names trust roots
+
     for parse in (x509.load_pem_x509_certificate, x509.load_der_x509_certificate):
         try:
             parse(data)

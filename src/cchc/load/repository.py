@@ -8,12 +8,12 @@ appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from .. import codes
+from .. import codes, parallel
 from ..findings import Finding
 from ..model import framework as fw_model
 from ..model import history as history_model
@@ -21,7 +21,7 @@ from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
 from ..model.repository import Dossier, Listing, Repository
-from . import schema
+from . import entries, schema
 from .listing import Disk
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
@@ -80,6 +80,9 @@ class _Loader:
 
     source: FileSource
     surveys: bool = True  # dossiers do not need survey points; a one-unit check skips them
+    indexed: tuple[entries.RegistryFile, ...] | None = None  # read the registry entry by entry
+    lazy_units: entries.LazyUnits | None = None
+    given_surveys: Mapping[str, survey_model.Survey] | None = None  # read already (some units' rows only)
     province: registry.Province | None = None
     units: dict[str, registry.Unit] = field(default_factory=dict)
     frameworks: dict[str, fw_model.Framework] = field(default_factory=dict)
@@ -119,15 +122,20 @@ class _Loader:
                 plan = plan_model.build(p.data, rel, p.where)
                 self.one_per_year(self.plans, plan, codes.PLAN_YEAR_TWICE, "plans")
         for rel in self.yaml_files("surveys") if self.surveys else ():
-            p = self.doc(rel, "survey")
-            if p:
-                s = survey_model.build(p.data, rel, p.where)
+            s = self.survey(rel)
+            if s:
                 self.one_per_year(self.survey_points, s, codes.SURVEY_YEAR_TWICE, "surveys")
         for rel in self.yaml_files("history") if self.surveys else ():  # past results: not needed for one dossier
             p = self.doc(rel, "history")
             if p:
                 h = history_model.build(p.data, rel, p.where)
                 self.one_per_year(self.histories, h, codes.HISTORY_YEAR_TWICE, "history")
+
+    def survey(self, rel: str) -> survey_model.Survey | None:
+        if self.given_surveys is not None and rel in self.given_surveys:
+            return self.given_surveys[rel]
+        p = self.doc(rel, "survey")
+        return survey_model.build(p.data, rel, p.where) if p else None
 
     def province_file(self) -> None:
         if not self.source.is_file("province.yaml"):
@@ -138,6 +146,9 @@ class _Loader:
             self.province = registry.build_province(p.data)
 
     def unit_files(self) -> None:
+        if self.indexed is not None:  # read entry by entry, as asked (load.shared)
+            self.lazy_units = entries.LazyUnits(self.indexed, self.whole_registry)
+            return
         for rel in self.yaml_files("units"):
             p = self.doc(rel, "units")
             if not p:
@@ -146,6 +157,12 @@ class _Loader:
                 first = self.units.setdefault(unit.id, unit)
                 if first is not unit:
                     self.duplicate_units.append((unit, first))
+
+    def whole_registry(self) -> dict[str, registry.Unit]:
+        """The registry loaded whole, as a run without ``registry`` loads it."""
+        whole = _Loader(self.source)
+        whole.unit_files()
+        return whole.units
 
     def one_per_year(self, by_year: dict[int, _Doc], doc: _Doc, code: codes.Code, folder: str) -> None:
         """Keep one document per year (the one named <year>.yaml); report the other."""
@@ -156,16 +173,36 @@ class _Loader:
             doc = keep
         by_year[doc.year] = doc
 
-    def dossier_folders(self, wanted: Callable[[str], bool] | None = None) -> None:
+    def dossier_folders(self, wanted: Callable[[str], bool] | None = None, processes: int = 1) -> None:
         src = self.source
+        folders = []
         for year in src.listdir("submissions"):
             if not (_YEAR.fullmatch(year) and src.is_dir(f"submissions/{year}")):
                 continue
             for unit in src.listdir(f"submissions/{year}"):
                 folder = f"submissions/{year}/{unit}"
-                if not src.is_dir(folder) or (wanted is not None and not wanted(folder)):
+                if (wanted is not None and not wanted(folder)) or not src.is_dir(folder):
                     continue
-                self.dossiers[(int(year), unit)] = self.dossier(int(year), unit, folder)
+                folders.append((int(year), unit, folder))
+        # Dossiers load independently: in several processes when asked, and gathered in the
+        # order a single process would have loaded them (findings included).
+        batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
+        for batch in parallel.run(self.dossier_batch, batches, processes):
+            for dossier, found, broken in batch:
+                self.dossiers[(dossier.year, dossier.unit)] = dossier
+                self.findings.extend(found)
+                self.broken.update(broken)
+
+    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[Dossier, list[Finding], set[str]]]:
+        """Each dossier with the findings and the broken files its loading added."""
+        out = []
+        for year, unit, folder in folders:
+            first, broken = len(self.findings), set(self.broken)
+            dossier = self.dossier(year, unit, folder)
+            out.append((dossier, self.findings[first:], self.broken - broken))
+            del self.findings[first:]
+            self.broken.intersection_update(broken)
+        return out
 
     def dossier(self, year: int, unit: str, folder: str) -> Dossier:
         present: set[str] = set()
@@ -192,7 +229,7 @@ class _Loader:
         return Repository(
             source=self.source,
             province=self.province,
-            units=self.units,
+            units=self.units if self.lazy_units is None else self.lazy_units,
             frameworks=self.frameworks,
             plans=self.plans,
             surveys=self.survey_points,
@@ -213,14 +250,22 @@ def load(
     surveys: bool = True,
     scope: Iterable[str] | None = None,
     listing: Listing | None = None,
+    registry: Sequence[entries.RegistryFile] | None = None,
+    given_surveys: Mapping[str, survey_model.Survey] | None = None,
+    processes: int = 1,
 ) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
     ``surveys=False`` skips survey points and past results (not needed to check a dossier); ``scope`` names the
     repo-relative paths a limited run checks (None: everything); ``listing`` says what the dossier
-    folders hold when that is not the disk (a pull request's Git tree)."""
-    loader = _Loader(FileSource(Path(root)), surveys)
+    folders hold when that is not the disk (a pull request's Git tree); ``registry``: the registry
+    files with their known layout (``load.shared``), read an entry at a time (then neither the
+    registry's findings nor its duplicate ids are gathered: the caller has them); ``given_surveys``:
+    survey files read already, path → survey (``load.shared.recall_surveys``: some units' rows only);
+    ``processes``: how many processes may load dossiers (a whole repository's, in a build)."""
+    loader = _Loader(FileSource(Path(root)), surveys, None if registry is None else tuple(registry))
+    loader.given_surveys = given_surveys
     loader.context()
-    loader.dossier_folders(wanted)
+    loader.dossier_folders(wanted, processes)
     return loader.repository(scope, listing or _disk(loader))
 
 

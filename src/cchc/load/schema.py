@@ -15,16 +15,18 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-import jsonschema
 import jsonschema_rs
-from jsonschema import Draft202012Validator, ValidationError
 
 from .. import codes
 from ..findings import Finding
 from ..model.document import JsonPath
 from .yamlfile import Parsed
+
+if TYPE_CHECKING:  # jsonschema (50 ms to import) words the findings of an invalid file only
+    import jsonschema
+    from jsonschema import Draft202012Validator, ValidationError
 
 # A JSON Schema document as json.loads returns it; its nodes are objects, lists and scalars.
 Schema: TypeAlias = dict[str, Any]
@@ -66,10 +68,6 @@ def _is_date_time(value: object) -> bool:
     return True
 
 
-_FORMATS = jsonschema.FormatChecker(Draft202012Validator.FORMAT_CHECKER.checkers)
-_FORMATS.checks("date-time")(_is_date_time)
-
-
 def _schema(name: str) -> Schema:
     schema: Schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
     return schema
@@ -77,9 +75,20 @@ def _schema(name: str) -> Schema:
 
 @functools.cache
 def validator(name: str) -> Draft202012Validator:
+    import jsonschema
+
     schema = _schema(name)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=_FORMATS)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=_formats())
+
+
+@functools.cache
+def _formats() -> jsonschema.FormatChecker:
+    import jsonschema
+
+    checker = jsonschema.FormatChecker(jsonschema.Draft202012Validator.FORMAT_CHECKER.checkers)
+    checker.checks("date-time")(_is_date_time)
+    return checker
 
 
 @functools.cache

@@ -11,7 +11,19 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from .errors import GitError
-from .worktree import IndexEntry, blob_id, head_date, head_state, init_repository, modified, tracked, untracked
+from .worktree import (
+    IndexEntry,
+    IndexRecords,
+    blob_id,
+    head_date,
+    head_state,
+    index_records,
+    init_repository,
+    modified,
+    snapshot,
+    tracked,
+    untracked,
+)
 
 if TYPE_CHECKING:
     from .repo import Change, Git, check_rev
@@ -22,12 +34,15 @@ __all__ = [
     "Git",
     "GitError",
     "IndexEntry",
+    "IndexRecords",
     "blob_id",
     "check_rev",
     "head_date",
     "head_state",
+    "index_records",
     "init_repository",
     "modified",
+    "snapshot",
     "tracked",
     "untracked",
 ]

@@ -1,0 +1,127 @@
+"""Independent work on both cores: tasks run in forked worker processes.
+
+A build's independent work (checking dossiers, rendering page bodies) reads large values the
+parent has already made (the loaded repository, the results). Forked workers inherit them as
+they are, at no cost: only the tasks (small keys) and the results travel between processes.
+``work`` must therefore be a module-level function or a value set up before ``run`` is called.
+
+Forking a process that runs other threads may leave a lock held forever in the child, so
+``run`` works in the calling process instead whenever another thread is alive, when fork is
+not available, or when one worker is asked for. A worker that dies (killed, out of memory)
+does not fail the build: its tasks are done again in the calling process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+__all__ = ["ENV", "chunks", "run", "workers"]
+
+ENV = "CCHC_BUILD_WORKERS"
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_work: list[Callable[[Any], Any]] = []  # what the forked workers run (inherited, never pickled)
+
+
+def workers() -> int:
+    """How many processes independent work may use: CCHC_BUILD_WORKERS, else the cores this
+    process may run on."""
+    given = os.environ.get(ENV, "").strip()
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def chunks(items: Sequence[T], count: int) -> list[list[T]]:
+    """``items`` in up to ``count`` consecutive slices of nearly equal size."""
+    count = max(1, min(count, len(items)))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(items[start:end]))
+        start = end
+    return [c for c in out if c]
+
+
+def _call(task: Any) -> Any:
+    return _work[-1](task)
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def run(work: Callable[[T], R], tasks: Sequence[T], processes: int) -> list[R]:
+    """``[work(t) for t in tasks]``, in up to ``processes`` forked processes; results in task order."""
+    if processes <= 1 or len(tasks) <= 1 or not _can_fork():
+        return [work(t) for t in tasks]
+    _work.append(work)
+    done: dict[int, R] = {}
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(processes, len(tasks)), mp_context=context) as pool:
+            futures = [pool.submit(_call, t) for t in tasks]
+            for i, future in enumerate(futures):
+                try:
+                    done[i] = future.result()
+                except BrokenProcessPool:
+                    break  # a worker died: what is not done is done here, below
+    except BrokenProcessPool:
+        pass
+    finally:
+        _work.pop()
+    return [done[i] if i in done else work(t) for i, t in enumerate(tasks)]
+
+
+class Background:
+    """``work()`` in a forked process from now on, its result collected by ``wait()`` (in this
+    process instead, at ``wait()``, where forking is not safe or the process died)."""
+
+    def __init__(self, work: Callable[[], Any], fork: bool = True) -> None:
+        self._work = work
+        self._process: Any = None
+        self._receive: Any = None
+        if fork and _can_fork():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_background, args=(work, send), daemon=True)
+            self._process.start()
+            send.close()
+
+    def wait(self) -> Any:
+        if self._process is None:
+            return self._work()
+        try:
+            status, value = self._receive.recv()
+        except (EOFError, OSError):
+            status, value = "died", None
+        finally:
+            self._receive.close()
+            self._process.join()
+            self._process = None
+        if status == "ok":
+            return value
+        if status == "error":
+            raise value
+        return self._work()
+
+
+def _background(work: Callable[[], Any], send: Any) -> None:
+    try:
+        send.send(("ok", work()))
+    except BaseException as exc:  # handed to the parent, which raises it
+        send.send(("error", exc))
+    finally:
+        send.close()

@@ -1,0 +1,89 @@
+"""Independent work in forked processes (cchc.parallel): results in order, errors raised in the
+caller, a dead worker's tasks done again rather than lost, no fork while other threads run."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from cchc import parallel
+
+
+def _fresh(code: str) -> str:
+    """Run ``code`` in a new interpreter: forking needs a process with no other thread alive,
+    which a test session (browsers, servers of earlier tests) does not promise."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return done.stdout.strip()
+
+
+def test_results_come_back_in_task_order_from_several_processes():
+    code = (
+        "import os\nfrom cchc import parallel\nparent = os.getpid()\n"
+        "out = parallel.run(lambda t: (t * t, os.getpid() != parent), list(range(20)), 2)\n"
+        "print([r for r, _ in out] == [t * t for t in range(20)], any(f for _, f in out))"
+    )
+    assert _fresh(code) == "True True"
+
+
+def test_a_workers_error_is_raised_in_the_caller():
+    def work(t: int) -> int:
+        if t == 3:
+            raise ValueError("hỏng")
+        return t
+
+    with pytest.raises(ValueError, match="hỏng"):
+        parallel.run(work, [1, 2, 3, 4], 2)
+
+
+def test_the_tasks_of_a_worker_that_died_are_done_in_the_caller():
+    parent = os.getpid()
+
+    def work(t: int) -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # killed, out of memory…
+        return t + 1
+
+    assert parallel.run(work, [1, 2, 3], 2) == [2, 3, 4]
+
+
+def test_no_fork_while_another_thread_runs():
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.run(lambda t: os.getpid(), [1, 2, 3], 2) == [os.getpid()] * 3
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_chunks_keep_order_and_size():
+    assert parallel.chunks(list(range(7)), 3) == [[0, 1, 2], [3, 4], [5, 6]]
+    assert parallel.chunks([1], 4) == [[1]]
+    assert parallel.chunks([], 2) == []
+
+
+def test_background_work_gives_its_result_or_its_error():
+    code = "import os\nfrom cchc import parallel\nprint(parallel.Background(os.getpid).wait() != os.getpid())"
+    assert _fresh(code) == "True"
+
+    def fail() -> None:
+        raise RuntimeError("không ghi được")
+
+    with pytest.raises(RuntimeError, match="không ghi được"):
+        parallel.Background(fail).wait()
+
+
+def test_background_work_that_died_is_done_in_the_caller():
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() != parent:
+            os._exit(9)
+        return 42
+
+    assert parallel.Background(work).wait() == 42

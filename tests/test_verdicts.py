@@ -1,0 +1,62 @@
+"""Dossier verdicts kept between builds (cchc.verdicts) give exactly what a full validation
+gives, including where a dossier's findings depend on other dossiers (the same evidence filed
+by another unit), on a real Git repository of the sample province."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from cchc import validation
+from cchc.buildcache import Store
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.usefixtures("shared_evidence_cache"),
+]  # full validations of the sample province
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")
+
+
+def _sample_repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    for name in DATA:
+        src = REPO / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "sample"]):
+        subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            check=True,
+            capture_output=True,
+        )
+    return root
+
+
+def test_cached_verdicts_follow_a_copy_of_evidence_filed_by_another_unit(tmp_path):
+    root = _sample_repo(tmp_path)
+    store = Store(tmp_path / "cache")
+    first, outcome = validation.validate_cached(root, store, 2)
+    assert first.findings == validation.validate(root).findings
+    assert (outcome.checked, outcome.reused) == (len(first.repo.dossiers), 0)
+
+    # Unit A's folder gets a copy of one of unit B's PDFs: B's files are unchanged, yet B's
+    # findings now say that another unit holds the same document.
+    year = root / "submissions" / "2025"
+    a, b = sorted(p for p in year.iterdir() if (p / "evidence").is_dir())[:2]
+    pdf = sorted((b / "evidence").glob("*.pdf"))[0]
+    shutil.copy2(pdf, a / "evidence" / "ban-sao.pdf")
+    again, outcome = validation.validate_cached(root, store, 2)
+    full = validation.validate(root)
+    assert again.findings == full.findings
+    shared = [f for f in full.findings if f.code == "evidence-shared-with-other-unit"]
+    assert any(f.file.startswith(f"submissions/2025/{b.name}/") for f in shared)
+    assert (outcome.checked, outcome.reused) == (2, len(full.repo.dossiers) - 2)
+
+    # Nothing changed since: every verdict comes from the cache.
+    last, outcome = validation.validate_cached(root, store, 1)
+    assert last.findings == full.findings and outcome.checked == 0
