@@ -12,8 +12,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from cchc.editor import site as editor_site
@@ -40,12 +42,16 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
     config.extra["cchc_csp"] = site_build.CSP_PREVIEW if _state.get("command") == "serve" else site_build.CSP
     if prov:
         config.site_name = site_build.site_name(prov.index.short, prov.name)
+    config.site_description, extra = site_build.site_settings(results)
+    config.extra.update(extra)
     config.nav = site_build.nav(results, config.nav)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
-    pages = site_build.pages(_state["repo"], _state["results"])
+    site_build.late_bodies(config)
+    processes = site_build.options(_state["root"])[1]
+    pages = site_build.pages(_state["repo"], _state["results"], processes)
     for src, text in pages.items():
         files.append(File.generated(config, src, content=text))
     for src, path in site_build.assets().items():
@@ -57,21 +63,56 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, **_: Any) -> Navigation:
+    _state["nav"] = nav
+    return nav
+
+
+def on_pre_page(page: Page, **_: Any) -> Page:
+    site_build.pre_page(page)
+    return page
+
+
 def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+    site_build.read_first(page)
     escaped = site_build.title(page.file.src_uri)
     if escaped is not None:
         page.meta["title"] = escaped  # printed as is by the theme: already escaped
+        page.meta["description"] = site_build.description(page.file.src_uri)
+    page.meta["cchc_charts"] = site_build.has_charts(page.file.src_uri)
     return markdown
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:
+    site_build.rendered_first(page)
     toc = site_build.toc(page.file.src_uri)
     if toc is not None:
         page.toc = toc
+    if not page.meta.get("description"):  # a hand-written page: its first paragraph
+        page.meta["description"] = site_build.description(page.file.src_uri, html)
     return site_build.page_content(html, page.file.src_uri)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files, **_: Any) -> Environment:
+    site_build.start_data(_state["results"], Path(config.site_dir), _state["root"])
+    if _state.get("command") != "serve":  # the preview builds drafts too: mkdocs' own loop
+        site_build.build_generated(config, files, _state["nav"], env, _state["root"])
+    return env
+
+
+def on_post_page(output: str, page: Page, **_: Any) -> str:
+    return site_build.post_page(output, page.file.src_uri)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     site_dir = Path(config.site_dir)
-    site_build.write_data(_state["results"], site_dir)
-    site_build.index_search(site_dir)
+    try:
+        site_build.finish_data(_state["results"], site_dir, _state["root"])
+        site_build.index_search(site_dir)
+    finally:
+        site_build.discard()
+
+
+def on_build_error(**_: Any) -> None:
+    site_build.abandon_data()
+    site_build.discard()

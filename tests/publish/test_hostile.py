@@ -74,6 +74,11 @@ def test_no_payload_runs_or_becomes_markup(hostile_served, page, path):
     # the site name (the province's) is text in the header and the window title
     assert PAYLOADS["province"] in page.title()
     assert PAYLOADS["province"] in page.locator(".md-header__topic").first.inner_text()
+    # the page's description (printed by the theme as it is) is one attribute of text
+    assert page.locator('meta[name="description"]').count() == 1
+    if path in ("don-vi/so-a.html", "nam/2025/so.html"):
+        described = page.locator('meta[name="description"]').get_attribute("content")
+        assert PAYLOADS["unit_a" if path.startswith("don-vi") else "group"] in described
 
 
 @pytest.mark.parametrize(
@@ -97,6 +102,7 @@ def test_titles_read_as_written(hostile_served, page, path, heading):
 
 def test_bodies_read_as_written(hostile_served, page):
     _visit(page, f"{hostile_served}/don-vi/so-a.html")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # the evidence list
     body = page.locator("article").inner_text()
     for key in ("level", "group", "area", "leaf", "evidence", "evidence_number", "reason"):
         assert PAYLOADS[key] in body, key

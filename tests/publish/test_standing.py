@@ -103,7 +103,7 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-PAGES = ("nam/2025/index.html", "nam/2025/so.html", "don-vi/so-a.html", "nam/2025/so/1.html")
+PAGES = ("index.html", "nam/2025/index.html", "nam/2025/so.html", "don-vi/so-a.html", "nam/2025/so/1.html")
 
 
 def test_without_a_decision_every_page_says_provisional(served_provisional: str, provisional: tuple, page: Any) -> None:
@@ -130,6 +130,16 @@ def test_with_a_decision_pages_stand_on_it(served_final: str, page: Any) -> None
             "Quyết định số 130/QĐ-UBND ngày 10/05/2026: Sửa điểm tiêu chí 1.1.1"
             in page.locator(".cchc-corrections").first.inner_text()
         )
+
+
+def test_downloads_say_each_years_standing(served_provisional: str, served_final: str, page: Any) -> None:
+    page.goto(f"{served_provisional}/tai-ve.html")
+    listed = page.locator(".cchc-standings").inner_text()
+    assert "Năm 2025: Kết quả tạm thời" in listed and "số liệu có thể còn thay đổi" in listed
+    page.goto(f"{served_final}/tai-ve.html")
+    listed = page.locator(".cchc-standings").inner_text()
+    assert "Năm 2025: Công bố theo Quyết định số 123/QĐ-UBND ngày 28/04/2026" in listed
+    assert "tạm thời" not in listed
 
 
 def test_not_applicable_is_never_zero_on_the_site(served_provisional: str, page: Any) -> None:

@@ -13,15 +13,19 @@ to a unit reads "Không áp dụng", never 0, and every points column has its ap
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
+import secrets
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import celltext
+from ..buildcache import Store
 from ..celltext import put
 from ..model.numbers import fmt
 from ..model.registry import index_names
@@ -117,6 +121,20 @@ def _standing(st: standing_mod.Standing) -> dict[str, Any]:
 
 
 def to_json(results) -> str:
+    return "".join(json_chunks(results))
+
+
+def json_chunks(results) -> Iterator[str]:
+    """ket-qua.json in pieces, one unit at a time: a national roll-up's document is about 100 MB
+    as text and several times that as Python objects, which are never all made at once. The
+    pieces join into exactly what ``json.dumps`` gives for the whole document."""
+    hole = f"cchc-units-{secrets.token_hex(8)}"  # where each group's units go
+    groups: list[Group] = []
+
+    def later(g: Group) -> str:
+        groups.append(g)
+        return hole
+
     doc = {
         "title": f"Kết quả {index_names(results.province).name}",
         "province": results.province.name if results.province else "",
@@ -137,7 +155,7 @@ def to_json(results) -> str:
                         "id": g.id,
                         "name": g.name,
                         "standing": _standing(standing_mod.of_group(results, y, g)),
-                        "units": [_row(r) for r in g.rows],
+                        "units": later(g),
                     }
                     for g in y.groups
                 ],
@@ -146,7 +164,15 @@ def to_json(results) -> str:
         ],
     }
     # No indent: the C encoder is ~20x faster than the indenting pure-Python one.
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+    skeleton = _dumps(doc).split(_dumps(hole))
+    for text, group in zip(skeleton, groups, strict=False):
+        yield text
+        yield "[" + ",".join(_dumps(_row(r)) for r in group.rows) + "]"
+    yield skeleton[-1] + "\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _columns(group) -> list:
@@ -247,30 +273,52 @@ def _number(v):
 
 
 def to_xlsx(results, year: int) -> bytes:
+    return render_xlsx(xlsx_content(results, year))
+
+
+def xlsx_content(results, year: int) -> dict[str, Any]:
+    """Everything the year's workbook holds, as plain values: its sheets' titles, headings and
+    rows, and the "Thông tin" sheet. The workbook is made from this alone (render_xlsx), so
+    equal contents give equal files: the build cache keeps workbooks by it."""
+    y = results.year(year)
+    province = results.province.name if results.province else ""
+    sheets = []
+    for g in y.groups:
+        header, rows = table(g)
+        sheets.append(
+            {
+                "title": celltext.sheet_title(g.name),
+                "heading": f"KẾT QUẢ {index_names(results.province).name.upper()} NĂM {year} — {g.name.upper()}",
+                "standing": f"{province}. {standing_mod.of_group(results, y, g).text}.",
+                "header": header,
+                "rows": rows,
+            }
+        )
+    return {"sheets": sheets, "info": info_lines(results, y)}
+
+
+def render_xlsx(content: dict[str, Any]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     wb = Workbook()
     wb.remove(wb.active)
-    y = results.year(year)
-    province = results.province.name if results.province else ""
-    for g in y.groups:
-        ws = wb.create_sheet(title=celltext.sheet_title(g.name))
-        title = put(ws, 1, 1, f"KẾT QUẢ {index_names(results.province).name.upper()} NĂM {year} — {g.name.upper()}")
+    for sheet in content["sheets"]:
+        ws = wb.create_sheet(title=sheet["title"])
+        title = put(ws, 1, 1, sheet["heading"])
         title.font = Font(bold=True, size=13)
-        put(ws, 2, 1, f"{province}. {standing_mod.of_group(results, y, g).text}.")
-        header, rows = table(g)
-        for c, title in enumerate(header, 1):
-            cell = put(ws, 4, c, title)
+        put(ws, 2, 1, sheet["standing"])
+        for c, text in enumerate(sheet["header"], 1):
+            cell = put(ws, 4, c, text)
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for r, row in enumerate(rows, 5):
+        for r, row in enumerate(sheet["rows"], 5):
             for c, x in enumerate(row, 1):
                 if x is not None:
                     put(ws, r, c, float(v) if isinstance((v := _number(x)), Decimal) else v)
         ws.freeze_panes = "D5"
         ws.column_dimensions["C"].width = 34
-    _info_sheet(wb.create_sheet(title="Thông tin"), results, y)
+    _info_sheet(wb.create_sheet(title="Thông tin"), content["info"])
     buf = io.BytesIO()
     wb.save(buf)
     return _deterministic_zip(buf.getvalue())
@@ -301,10 +349,10 @@ def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tu
     return [(k, v) for k, v in lines if v]
 
 
-def _info_sheet(ws: Any, results: Results, y: Year) -> None:
+def _info_sheet(ws: Any, lines: list[tuple[str, str]]) -> None:
     from openpyxl.styles import Font
 
-    for r, (label, text) in enumerate(info_lines(results, y), 1):
+    for r, (label, text) in enumerate(lines, 1):
         put(ws, r, 1, label).font = Font(bold=True)
         put(ws, r, 2, text)
     ws.column_dimensions["A"].width = 22
@@ -332,8 +380,9 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_all(results, out_dir: Path) -> list[Path]:
-    """Write every data file into ``out_dir``; returns the paths written."""
+def write_all(results, out_dir: Path, store: Store | None = None) -> list[Path]:
+    """Write every data file into ``out_dir``; returns the paths written. With a build cache,
+    a workbook whose content did not change is copied from it rather than made again."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
 
@@ -342,10 +391,27 @@ def write_all(results, out_dir: Path) -> list[Path]:
         path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         written.append(path)
 
-    put("ket-qua.json", to_json(results))
+    used: set[str] = set()
+    with open(out_dir / "ket-qua.json", "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(json_chunks(results))
+    written.append(out_dir / "ket-qua.json")
     for y in results.years:
         for g in y.groups:
             put(f"ket-qua-{y.year}-{g.id}.csv", to_csv(results, y.year, g.id))
             put(f"ket-qua-{y.year}-{g.id}.thong-tin.txt", sidecar(results, y, g))
-        put(f"ket-qua-{y.year}.xlsx", to_xlsx(results, y.year))
+        put(f"ket-qua-{y.year}.xlsx", _cached_xlsx(xlsx_content(results, y.year), store, used))
+    if store is not None:
+        store.keep_only("data", used)
     return written
+
+
+def _cached_xlsx(content: dict[str, Any], store: Store | None, used: set[str]) -> bytes:
+    if store is None or not store.enabled:
+        return render_xlsx(content)
+    key = hashlib.sha256(json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
+    used.add(key)
+    data = store.get("data", key)
+    if data is None:
+        data = render_xlsx(content)
+        store.put("data", key, data)
+    return data

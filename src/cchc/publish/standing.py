@@ -49,16 +49,14 @@ def of_year(plan: object, levels: Iterable[str], commit: str, date: str) -> Stan
         return Standing(True, f"Công bố theo Quyết định {history.decision}", "")
     if not isinstance(plan, Plan):
         return Standing(False, PROVISIONAL, version(commit, date))
-    decisions = {plan.publication(level) for level in levels} or {None}
-    decision = next(iter(decisions)) if len(decisions) == 1 else None
-    if decision is None:
+    found = [plan.publication(level) for level in levels] or [None]
+    if None in found:  # a level not yet published: the page is provisional as a whole
         return Standing(False, PROVISIONAL, version(commit, date), plan.corrections)
-    return Standing(
-        True,
-        f"Công bố theo Quyết định số {decision.number} ngày {vn_date(decision.date)}",
-        f"Người ký: {decision.signer}",
-        plan.corrections,
-    )
+    # levels published by separate decisions: each decision, in the order they were taken
+    decisions = sorted({d for d in found if d is not None}, key=lambda d: (d.date, d.number))
+    named = " và ".join(f"Quyết định số {d.number} ngày {vn_date(d.date)}" for d in decisions)
+    signers = ", ".join(dict.fromkeys(d.signer for d in decisions))
+    return Standing(True, f"Công bố theo {named}", f"Người ký: {signers}", plan.corrections)
 
 
 def of_group(results: Results, year: Year, group: Group) -> Standing:

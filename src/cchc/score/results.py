@@ -47,11 +47,29 @@ class Row:
         return self.score.unit
 
 
+Area = tuple[str, str, Decimal | None]  # code, title, maximum (a published table's may be unknown)
+
+
 @dataclass(frozen=True)
 class Group:
     id: str
     name: str
     rows: tuple[Row, ...]
+
+    def areas(self) -> list[Area]:
+        """(code, title, max) of the group's areas, in framework order (a group may mix frameworks)."""
+        out, seen = [], set()
+        for r in self.rows:
+            for a in r.score.framework.areas:
+                if a.code not in seen:
+                    seen.add(a.code)
+                    out.append((a.code, a.title, a.max))
+        return out
+
+    def average(self) -> Decimal | None:
+        """The mean index of the units that have one, rounded half up to two decimals."""
+        idx = [r.score.index for r in self.rows if r.score.index is not None]
+        return quantize(sum(idx, ZERO) / len(idx), 2) if idx else None
 
 
 @dataclass(frozen=True)

@@ -128,36 +128,18 @@ class SurveyPoints(NamedTuple):
 
 def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyPoints) -> NodeScore:
     rule = node.leaf_rule
+    # whatever the case, the result names the node, its framework maximum, its method and its rule's kind
+    scored = functools.partial(
+        NodeScore, node.code, node.title, node.depth, full_max=node.max, method=node.method, kind=rule.kind
+    )
     maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
         if node.code in survey.not_applicable:
-            return NodeScore(
-                node.code, node.title, node.depth, ZERO, node.max, na=True, method=node.method, kind=rule.kind
-            )
-        return NodeScore(
-            node.code,
-            node.title,
-            node.depth,
-            maximum,
-            node.max,
-            method=node.method,
-            kind=rule.kind,
-            survey=survey.points.get(node.code, ZERO),
-        )
+            return scored(ZERO, na=True)
+        return scored(maximum, survey=survey.points.get(node.code, ZERO))
     evidence, explanation = (entry.evidence, entry.explanation) if entry is not None else ((), None)
     if entry is not None and entry.na and node.na_allowed:
-        return NodeScore(
-            node.code,
-            node.title,
-            node.depth,
-            ZERO,
-            node.max,
-            na=True,
-            method=node.method,
-            kind=rule.kind,
-            evidence=evidence,
-            explanation=explanation,
-        )
+        return scored(ZERO, na=True, evidence=evidence, explanation=explanation)
     own = self_points(node, entry)
     own = own if own is not None and ZERO <= own <= node.max else ZERO
     sign = kind_of(rule).sign
@@ -166,20 +148,8 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyP
     if node.code in appraised:
         score, reason, rnd = appraised[node.code]
         final = min(score, node.max) * sign
-    return NodeScore(
-        node.code,
-        node.title,
-        node.depth,
-        maximum,
-        node.max,
-        self=mine,
-        appraised=final,
-        method=node.method,
-        kind=rule.kind,
-        reason=reason,
-        round=rnd,
-        evidence=evidence,
-        explanation=explanation,
+    return scored(
+        maximum, self=mine, appraised=final, reason=reason, round=rnd, evidence=evidence, explanation=explanation
     )
 
 
@@ -223,13 +193,15 @@ def _entries(dossier: Dossier | None) -> dict[str, Entry]:
     return entries
 
 
-def score_unit(repo: Repository, unit: Unit, year: int) -> UnitScore | None:
+def score_unit(repo: Repository, unit: Unit, year: int, before_round: int | None = None) -> UnitScore | None:
+    """The unit's score; with ``before_round``, as the appraisal rounds below it left it
+    (``before_round=1``: the self-assessment alone), for the council's comparisons."""
     fw = repo.framework_for(year, unit.level)
     if fw is None:
         return None
     dossier = repo.dossiers.get((year, unit.id))
     entries = _entries(dossier)
-    appraised = dossier.appraisal.latest_scores() if dossier and dossier.appraisal else {}
+    appraised = dossier.appraisal.latest_scores(before_round) if dossier and dossier.appraisal else {}
     plan = repo.plans.get(year)
     held = plan is None or plan.survey_held(unit.level)
     areas = tuple(_node(a, entries, appraised, _survey_points(repo, unit, year, fw, held)) for a in fw.areas)

@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
+import contextlib
+import copy
+import html as htmllib
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ... import gitinfo
+from ... import gitinfo, parallel
+from ...buildcache import Store
 from ...load import repository
+from ...model.registry import index_names
 from ...score import results as results_mod
 from .. import data
-from . import html
+from . import frames, html
 from . import pages as pages_mod
 from .html import Markup
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page as MkdocsPage
     from mkdocs.structure.toc import TableOfContents
 
 HERE = Path(__file__).resolve().parent
 CODE_ROOT = next((p for p in HERE.parents if (p / "mkdocs.yml").is_file() and (p / "hooks").is_dir()), None)
 
-# Preloaded by `cchc build` so that the repository is loaded and scored once.
+# Preloaded by `cchc build` so that the repository is loaded and scored once; with the build
+# cache and how many processes independent work may use (a plain `mkdocs build` has neither).
 PRELOADED: dict = {}
 # Seconds spent in each step of the last build (reported by `cchc build`).
 TIMINGS: dict = {}
@@ -34,6 +47,9 @@ VENDOR = {
     "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
 }
+# The charts' scripts (0.8 MB): only pages with a chart load them, deferred, in this order
+# (overrides/main.html; the pages are marked by the hook, see ``charts``).
+CHART_SCRIPTS = ["assets/vendor/vega.min.js", "assets/vendor/vega-lite.min.js", "assets/vendor/vega-embed.min.js"]
 
 
 # The site's Content-Security-Policy (overrides/main.html puts it first in every page's <head>).
@@ -76,35 +92,98 @@ def prepared(root: Path):
     return repo, results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root))
 
 
-def preload(root: Path, repo, results) -> None:
-    PRELOADED.update(root=str(Path(root).resolve()), repo=repo, results=results)
+def preload(root: Path, repo, results, store: Store | None = None, processes: int = 1) -> None:
+    PRELOADED.update(root=str(Path(root).resolve()), repo=repo, results=results, store=store, processes=processes)
+
+
+def options(root: Path) -> tuple[Store, int]:
+    """The build cache (a disabled one outside `cchc build`) and how many processes to use."""
+    if PRELOADED.get("root") != str(Path(root).resolve()):
+        return Store(None), 1
+    return PRELOADED.get("store") or Store(None), PRELOADED.get("processes", 1)
 
 
 MARKER = "<!-- cchc:body -->"
 # Page bodies are finished HTML; Python-Markdown would spend ~90 % of the build re-parsing
-# them. Each generated page hands Markdown only its front matter and a marker, and the hook
-# puts the body in place of the marker once Markdown is done (on_page_content).
+# them. Each generated page hands Markdown only its front matter and a marker; the body goes in
+# place of the marker once the theme has framed the page (post_page), so that mkdocs never
+# holds the bodies (a national site's are gigabytes as Python text). The theme only asks the
+# page's HTML whether it has an <h1> (it adds one if not): it gets the escaped title's <h1>
+# and the marker (page_content).
 # Titles never pass through Markdown either: mkdocs-material prints page titles, navigation
 # titles and the site name unescaped, so mkdocs gets them as already-escaped Markup (the hook
 # sets page.meta.title in on_page_markdown), and the body opens with the escaped <h1>.
-BODIES: dict[str, Markup] = {}
 TITLES: dict[str, str] = {}
+DESCRIPTIONS: dict[str, str] = {}
+CHARTS: set[str] = set()  # generated pages that draw a chart
+BODIES: dict[str, Path] = {}  # source path → the file holding the page's body (without its title)
+DONE: set[str] = set()  # generated pages already written (build_generated): mkdocs' loop skips them
+_FOLDERS: list[Path] = []  # the bodies' temporary folders
+_MODE = {"late": True}  # False: bodies go in before the theme frames pages (other plugins read them)
 # Generated pages are wide tables: no left navigation or table of contents beside them.
 FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n" + MARKER + "\n"
 
 
-def pages(repo, results) -> dict[str, str]:
-    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, bodies in BODIES."""
+def pages(repo, results, processes: int = 1) -> dict[str, str]:
+    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, each body written to a
+    temporary file (BODIES), rendered in up to ``processes`` processes."""
     start = time.perf_counter()
-    out = {}
-    BODIES.clear()
-    TITLES.clear()
-    for src, page in pages_mod.Site(results, repo).pages().items():
-        out[src] = FRONT
-        TITLES[src] = page.title
-        BODIES[src] = html.heading(page.title) + "\n\n" + page.body
+    discard()
+    makers = pages_mod.Site(results, repo).makers()
+    srcs = list(makers)
+    folder = Path(tempfile.mkdtemp(prefix="cchc-trang-"))
+    _FOLDERS.append(folder)
+
+    def render(batch: list[int]) -> list[tuple[str, str, bool]]:
+        made = []
+        for i in batch:
+            page = makers[srcs[i]]()
+            (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
+            made.append((page.title, page.description, html.CHART_MARK in page.body))
+        return made
+
+    done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
+    for i, (src, (text, described, charted)) in enumerate(zip(srcs, (t for batch in done for t in batch), strict=True)):
+        TITLES[src] = text
+        DESCRIPTIONS[src] = described
+        if charted:
+            CHARTS.add(src)
+        BODIES[src] = folder / f"{i}.html"
     TIMINGS["pages"] = time.perf_counter() - start
-    return out
+    return {src: FRONT for src in srcs}
+
+
+def body(src: str) -> str:
+    """A generated page's body, without its title."""
+    return BODIES[src].read_bytes().decode("utf-8")
+
+
+def discard() -> None:
+    """Forget the last build's pages and remove their temporary files."""
+    TITLES.clear()
+    DESCRIPTIONS.clear()
+    CHARTS.clear()
+    BODIES.clear()
+    DONE.clear()
+    _FIRST.clear()
+    while _FOLDERS:
+        shutil.rmtree(_FOLDERS.pop(), ignore_errors=True)
+
+
+# The hook events the late bodies need: a province's hooks/cchc_site.py written before them
+# registers fewer, and its pages then get their bodies the old way.
+LATE_EVENTS = ("on_nav", "on_pre_page", "on_env", "on_post_page")
+
+
+def late_bodies(config: MkDocsConfig) -> bool:
+    """Bodies go in after the theme (post_page) unless a plugin other than the hooks may read a
+    page's HTML on the way (a search index, a minifier), or the hook file does not pass the
+    events on: then before, as mkdocs would have them."""
+    hooks = frames.hooks(config)
+    _MODE["late"] = all(name in hooks for name in config.plugins) and any(
+        all(hasattr(module, event) for event in LATE_EVENTS) for module in hooks.values()
+    )
+    return _MODE["late"]
 
 
 def title(src: str) -> Markup | None:
@@ -113,9 +192,119 @@ def title(src: str) -> Markup | None:
     return None if text is None else html.esc(text)
 
 
+def description(src: str, html_text: str | None = None) -> Markup | None:
+    """A page's meta description, escaped (mkdocs-material prints it as it is): a generated
+    page's own, else the first paragraph of a hand-written page's HTML (None if it has none)."""
+    text = DESCRIPTIONS.get(src)
+    if text is None and html_text is not None:
+        text = first_paragraph(html_text)
+    return html.esc(text) if text else None
+
+
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def first_paragraph(html_text: str, limit: int = 300) -> str:
+    """The text of the first paragraph, whole sentences up to ``limit`` characters."""
+    found = _PARAGRAPH.search(html_text)
+    if found is None:
+        return ""
+    text = " ".join(htmllib.unescape(_TAG.sub("", found.group(1))).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def has_charts(src: str) -> bool:
+    return src in CHARTS
+
+
 def page_content(html_text: str, src: str) -> str:
-    body = BODIES.pop(src, None)  # handed over once: mkdocs keeps the page's HTML itself
-    return html_text.replace(MARKER, body, 1) if body is not None else html_text
+    escaped = title(src)
+    if escaped is None:
+        return html_text
+    if html_text.count(MARKER) != 1:
+        raise SiteError(f"Không tạo được trang {src}: không tìm thấy chỗ đặt nội dung trang.")
+    rest = MARKER if _MODE["late"] else body(src)
+    return html_text.replace(MARKER, str(html.heading(TITLES[src])) + "\n\n" + rest, 1)
+
+
+def post_page(output: str, src: str) -> str:
+    """The page as written: a generated page's body put in place of its marker."""
+    if src not in BODIES or not _MODE["late"]:
+        return output
+    if src in DONE:
+        return ""  # written by build_generated: mkdocs' loop writes nothing for it
+    before, after = split(output, src)
+    frames.built(src, before, after)
+    return before + body(src) + after
+
+
+def split(output: str, src: str) -> tuple[str, str]:
+    """The theme's frame of a generated page: what comes before and after its marker."""
+    at = output.find(MARKER)
+    if at < 0 or output.find(MARKER, at + 1) >= 0:
+        raise SiteError(f"Không tạo được trang {src}: giao diện không đặt nội dung trang đúng một lần.")
+    return output[:at], output[at + len(MARKER) :]
+
+
+# Every generated page has the same Markdown source (FRONT), so reading and rendering it gives
+# the same result each time, while mkdocs sets Python-Markdown up anew for each page (a third of
+# a plain mkdocs build). The first generated page is read and rendered by mkdocs; the others
+# take a copy of what that gave (pre_page).
+_FIRST: dict[str, Any] = {}
+
+
+def pre_page(page: MkdocsPage) -> None:
+    if page.file.src_uri not in BODIES or "content" not in _FIRST or not _MODE["late"]:
+        return
+    first = _FIRST
+
+    def read_source(config: MkDocsConfig) -> None:
+        page.markdown, page.meta = first["markdown"], copy.deepcopy(first["meta"])
+
+    def render(config: MkDocsConfig, files: Files) -> None:
+        page.content = first["content"]
+        page.toc = copy.deepcopy(first["toc"])
+        page._title_from_render = first["title"]
+        page.present_anchor_ids = set(first["anchors"])
+        page.links_to_anchors = copy.deepcopy(first["links"])
+
+    setattr(page, "read_source", read_source)  # noqa: B010 -- this page only, not the class
+    setattr(page, "render", render)  # noqa: B010
+
+
+def read_first(page: MkdocsPage) -> None:
+    """Keep what reading the first generated page gave (on_page_markdown, before its title)."""
+    if page.file.src_uri in BODIES and "markdown" not in _FIRST:
+        _FIRST.update(markdown=page.markdown, meta=copy.deepcopy(page.meta))
+
+
+def rendered_first(page: MkdocsPage) -> None:
+    """Keep what rendering the first generated page gave (on_page_content, before the hook's changes)."""
+    if page.file.src_uri in BODIES and "markdown" in _FIRST and "content" not in _FIRST:
+        _FIRST.update(
+            content=page.content,
+            toc=copy.deepcopy(page.toc),
+            title=page._title_from_render,
+            anchors=set(page.present_anchor_ids or ()),
+            links=copy.deepcopy(page.links_to_anchors),
+        )
+
+
+def build_generated(config: MkDocsConfig, files: Files, nav: Navigation, env: Any, root: Path) -> None:
+    """Write every generated page now (on_env), in several processes and from cached frames;
+    mkdocs' own page loop then skips them (DONE)."""
+    if not _MODE["late"]:
+        return
+    start = time.perf_counter()
+    store, processes = options(root)
+    rendered, reused = frames.build(config, files, nav, env, store, processes, set(BODIES), body)
+    DONE.update(BODIES)
+    TIMINGS["render"] = time.perf_counter() - start
+    TIMINGS["frames"] = (reused, rendered + reused)
 
 
 def toc(src: str) -> TableOfContents | None:
@@ -132,6 +321,24 @@ def toc(src: str) -> TableOfContents | None:
 def site_name(index_short: str, province: str) -> Markup:
     """mkdocs-material prints the site name unescaped: escaped Markup, never raw data."""
     return html.esc(f"{index_short} — {province}")
+
+
+def site_settings(results) -> tuple[Markup, dict[str, object]]:
+    """The site's default description (escaped: the theme prints it as it is), and what the
+    templates print about the province (overrides/): the footer's words, the years the 404
+    page links to, the charts' scripts."""
+    prov = results.province
+    names = index_names(prov)
+    province = prov.name if prov else ""
+    footer = f"{names.results} — {province}" if province else names.results
+    if prov and prov.authority:
+        footer += f" · {prov.authority}"
+    description = html.esc(f"{names.results} của {province}: xếp hạng, điểm và chỉ số từng cơ quan, đơn vị.")
+    return description, {
+        "cchc_footer": footer,
+        "cchc_years": [(f"Năm {y.year}", html.url(pages_mod.year_page(y.year))) for y in reversed(results.years)],
+        "cchc_chart_scripts": CHART_SCRIPTS,
+    }
 
 
 def node_modules() -> Path:
@@ -169,16 +376,45 @@ def nav(results, existing) -> list:
     return out
 
 
-def write_data(results, site_dir: Path) -> None:
-    start = time.perf_counter()
-    data.write_all(results, site_dir / pages_mod.DATA_DIR)
-    TIMINGS["data"] = time.perf_counter() - start
+_DATA: list[parallel.Background] = []
+
+
+def start_data(results, site_dir: Path, root: Path) -> None:
+    """Begin writing the data files (JSON, CSV, XLSX): in a process of their own while the
+    pages are built, when the build may use more than one."""
+    store, processes = options(root)
+
+    def write() -> float:
+        start = time.perf_counter()
+        data.write_all(results, site_dir / pages_mod.DATA_DIR, store)
+        return time.perf_counter() - start
+
+    _DATA.append(parallel.Background(write, fork=processes > 1))
+
+
+def finish_data(results, site_dir: Path, root: Path) -> None:
+    """The data files written (started here if a hook file without on_env did not start them)."""
+    if not _DATA:
+        start_data(results, site_dir, root)
+    while _DATA:
+        TIMINGS["data"] = _DATA.pop().wait()
+
+
+def abandon_data() -> None:
+    """After a failed build: collect the data files' process, whatever it did."""
+    while _DATA:
+        with contextlib.suppress(Exception):
+            _DATA.pop().wait()
+
+
+# What the search finds: the home page, the unit pages, the year and ranking pages, the method.
+SEARCH_GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
 
 
 def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
     start = time.perf_counter()
-    glob = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
+    glob = SEARCH_GLOB
     proc = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--force-language", "vi"],
         capture_output=True,

@@ -13,13 +13,29 @@ from __future__ import annotations
 import html
 import json
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup, escape
 
 from ...model.numbers import fmt
 
-__all__ = ["Markup", "block", "cell", "chart", "esc", "heading", "href", "link", "num", "row", "signed", "table", "url"]
+__all__ = [
+    "Markup",
+    "block",
+    "cell",
+    "chart",
+    "esc",
+    "fold",
+    "heading",
+    "href",
+    "link",
+    "num",
+    "points",
+    "row",
+    "signed",
+    "table",
+    "url",
+]
 
 
 def esc(text: object) -> Markup:
@@ -70,6 +86,14 @@ def num(value: Decimal | None, places: int | None = None) -> str:
     return fmt(value, places).replace(".", ",") if value is not None else "—"
 
 
+def points(value: Decimal | None) -> str:
+    """Points as published tables print them: always two decimals, rounded half up (68,30)."""
+    return num(None if value is None else value.quantize(_CENT, ROUND_HALF_UP), 2)
+
+
+_CENT = Decimal("0.01")
+
+
 def signed(value: Decimal | int | None, places: int | None = None) -> Markup:
     if value is None:
         return Markup("—")
@@ -78,7 +102,7 @@ def signed(value: Decimal | int | None, places: int | None = None) -> Markup:
         return Markup('<span class="cchc-up">▲ {}</span>').format(text.lstrip("+"))
     if value < 0:
         return Markup('<span class="cchc-down">▼ {}</span>').format(text.lstrip("-"))
-    # words a screen reader can say, in every font (the full-width "＝" had no glyph on phones)
+    # words a screen reader can say, in every font (the full-width equals sign had no glyph on phones)
     return Markup('<span class="cchc-same">không đổi</span>')
 
 
@@ -110,21 +134,37 @@ def row(*cells: Markup) -> Markup:
     return _markup("".join([c if isinstance(c, Markup) else _h(c) for c in cells]))
 
 
-def table(headers: list[str], rows: list[Markup], *, sortable: bool = True, cls: str = "") -> Markup:
-    """``rows`` are already-rendered <td>… Markup. Wrapped for horizontal scrolling."""
-    classes = "cchc-table" + (" cchc-sortable" if sortable else "") + (f" {cls}" if cls else "")
+def table(
+    headers: list[str] | list[Markup], rows: list[Markup], *, sortable: bool = True, cls: str = "", pin: int = 1
+) -> Markup:
+    """``rows`` are already-rendered <td>… Markup. Wrapped for horizontal scrolling; the first
+    ``pin`` columns (the name, or a code or rank and the name) stay in view while the rest
+    scrolls (cchc.css), so that on a phone a row's numbers are always read beside its name."""
+    classes = "cchc-table" + (" cchc-sortable" if sortable else "") + (f" cchc-pin{pin}" if pin else "")
+    classes += f" {cls}" if cls else ""
     head = "".join(f"<th>{_h(h)}</th>" for h in headers)
     body = "\n".join(f"<tr>{_h(r)}</tr>" for r in rows)
     # Tables stay out of the search index: it finds pages by their titles and summaries,
     # and the criteria titles repeated in every unit's tables would multiply its size.
-    return _markup(f'<div class="cchc-scroll" data-pagefind-ignore><table class="{_h(classes)}">\n'
-                  f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></div>")
+    return _markup(
+        f'<div class="cchc-scroll" data-pagefind-ignore><table class="{_h(classes)}">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></div>"
+    )
+
+
+def fold(summary: object, body: Markup, *, anchor: str = "") -> Markup:
+    """A section a reader opens when they want it (<details>): earlier years, evidence lists."""
+    attrs = f' id="{_h(anchor)}"' if anchor else ""
+    return _markup(f'<details class="cchc-fold"{attrs}><summary>{_h(summary)}</summary>\n\n{_h(body)}\n\n</details>')
+
+
+CHART_MARK = '<figure class="cchc-chart"'  # a page with this loads the charts' scripts (build.py)
 
 
 def chart(spec: dict, label: str) -> Markup:
     """A Vega-Lite chart rendered in the browser by the vendored vega-embed (no CDN)."""
     data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    return Markup('<figure class="cchc-chart" role="img" aria-label="{}" data-vl="{}"></figure>').format(label, data)
+    return Markup(CHART_MARK + ' role="img" aria-label="{}" data-vl="{}"></figure>').format(label, data)
 
 
 def block(*parts: object) -> Markup:

@@ -7,8 +7,10 @@ html.py, which escape every value that is not already Markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ...model.numbers import fmt
@@ -17,7 +19,10 @@ from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
 from .. import standing as standing_mod
 from . import charts
-from .html import Markup, block, cell, chart, esc, link, num, row, signed, table
+from . import ranking as ranking_mod
+from .html import Markup, block, cell, chart, esc, fold, link, num, points, row, signed, table
+from .ranking import NA_SHORT, NOT_APPRAISED_BADGE
+from .urls import group_page, method_page, node_page, unit_page, year_page
 
 if TYPE_CHECKING:
     from ...model.framework import Node
@@ -26,42 +31,22 @@ if TYPE_CHECKING:
     from ...score.results import Group, Row, Year
     from ...score.unit import NodeScore, UnitScore
 
+# The banners stay out of the search index: a result's excerpt is the page's own summary.
 SAMPLE_NOTE = Markup(
-    '<div class="admonition warning cchc-sample"><p class="admonition-title">Dữ liệu mẫu</p>'
+    '<div class="admonition warning cchc-sample" data-pagefind-ignore><p class="admonition-title">Dữ liệu mẫu</p>'
     "<p>Toàn bộ số liệu trên trang này là dữ liệu mẫu của một tỉnh giả định, dùng để thử nghiệm "
     "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>"
 )
 
 DATA_DIR = "du-lieu"
 NOT_APPLICABLE = "Không áp dụng"
-NA_SHORT = "K/AD"  # in tight tables
-NOT_APPRAISED_BADGE = Markup('<span class="cchc-badge cchc-not-appraised">chưa thẩm định</span>')
 
 
 @dataclass(frozen=True)
 class Page:
     title: str  # plain text
     body: Markup  # finished HTML, without the title
-
-
-def year_page(year: int) -> str:
-    return f"nam/{year}/index.md"
-
-
-def group_page(year: int, gid: str) -> str:
-    return f"nam/{year}/{gid}.md"
-
-
-def unit_page(uid: str) -> str:
-    return f"don-vi/{uid}.md"
-
-
-def node_page(year: int, level: str, code: str) -> str:
-    return f"nam/{year}/{level}/{code}.md"
-
-
-def method_page(ref: str) -> str:
-    return f"phuong-phap/{ref.replace('/', '-')}.md"
+    description: str = ""  # plain text: the page's meta description (what search engines show)
 
 
 class Site:
@@ -78,6 +63,11 @@ class Site:
             for succ in u.successors:
                 self._merged_into.setdefault(succ, []).append(u.id)
 
+    def _level_name(self, level: str) -> str:
+        """A unit level's Vietnamese name (province.yaml), never its id ("so", "huyen", "xa")."""
+        prov = self.results.province
+        return prov.levels.get(level, level) if prov else level
+
     def _banner(self) -> Markup:
         return SAMPLE_NOTE if self.sample else Markup("")
 
@@ -88,8 +78,8 @@ class Site:
             return Markup("")
         source = Markup(" Nguồn: {}.").format(history.source) if history.source else Markup("")
         return Markup(
-            '<div class="admonition info cchc-imported"><p class="admonition-title">Kết quả đã công bố '
-            "(nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
+            '<div class="admonition info cchc-imported" data-pagefind-ignore><p class="admonition-title">'
+            "Kết quả đã công bố (nhập)</p><p>Kết quả năm {} được nhập từ bảng kết quả công bố kèm Quyết định "
             "{}, giữ nguyên như đã công bố; hệ thống không tính lại từ hồ sơ.{}</p></div>"
         ).format(history.year, history.decision, source)
 
@@ -98,15 +88,30 @@ class Site:
         """Provisional or final: the banner of every year, ranking and unit-year."""
         if st.final:
             out = Markup(
-                '<div class="admonition success cchc-final"><p class="admonition-title">{}</p>{}</div>'
+                '<div class="admonition success cchc-final" data-pagefind-ignore>'
+                '<p class="admonition-title">{}</p>{}</div>'
             ).format(st.headline, Markup("<p>{}.</p>").format(st.detail) if st.detail else "")
         else:
             out = Markup(
-                '<div class="admonition warning cchc-provisional"><p class="admonition-title">{}</p>'
+                '<div class="admonition warning cchc-provisional" data-pagefind-ignore>'
+                '<p class="admonition-title">{}</p>'
                 "<p>Chưa có quyết định công bố kết quả; số liệu có thể còn thay đổi. Tính từ {}.</p>"
                 "</div>"
             ).format(st.headline, st.detail)
         return out + Site._corrections(st.corrections)
+
+    def _standings(self) -> Markup:
+        """Each year's standing, as the downloads carry it (latest year first)."""
+        items = Markup("").join(
+            Markup("<li><strong>Năm {}</strong>: {}{}</li>").format(
+                y.year, st.text, "" if st.final else " (kết quả tạm thời: số liệu có thể còn thay đổi)"
+            )
+            for y in reversed(self.results.years)
+            for st in [standing_mod.of_whole_year(self.results, y)]
+        )
+        return Markup('<h2>Tình trạng kết quả</h2><ul class="cchc-standings" data-pagefind-ignore>{}</ul>').format(
+            items
+        )
 
     @staticmethod
     def _corrections(corrections: tuple[Correction, ...]) -> Markup:
@@ -117,29 +122,35 @@ class Site:
             for c in corrections
         )
         return Markup(
-            '<div class="admonition note cchc-corrections"><p class="admonition-title">Đính chính</p><ul>{}</ul></div>'
+            '<div class="admonition note cchc-corrections" data-pagefind-ignore>'
+            '<p class="admonition-title">Đính chính</p><ul>{}</ul></div>'
         ).format(items)
 
     def pages(self) -> dict[str, Page]:
-        out = {
-            "index.md": self.home(),
-            "tai-ve.md": self.downloads(),
-            "tim-kiem.md": self.search(),
-            "phuong-phap/index.md": self.methods(),
+        return {src: make() for src, make in self.makers().items()}
+
+    def makers(self) -> dict[str, Callable[[], Page]]:
+        """Every page's source path and what renders it, nothing rendered yet: a build renders
+        them one at a time (in several processes), never holding every body at once."""
+        out: dict[str, Callable[[], Page]] = {
+            "index.md": self.home,
+            "tai-ve.md": self.downloads,
+            "tim-kiem.md": self.search,
+            "phuong-phap/index.md": self.methods,
         }
         for y in self.results.years:
-            out[year_page(y.year)] = self.year(y)
+            out[year_page(y.year)] = partial(self.year, y)
             for g in y.groups:
-                out[group_page(y.year, g.id)] = self.ranking(y, g)
+                out[group_page(y.year, g.id)] = partial(self.ranking, y, g)
             for level, nodes in self._level_nodes(y).items():
                 for node in nodes:
-                    out[node_page(y.year, level, node.code)] = self.node(y, level, node)
+                    out[node_page(y.year, level, node.code)] = partial(self.node, y, level, node)
         for uid in sorted(self.results.units):
             rows = self.results.rows_of(uid)
             if rows:
-                out[unit_page(uid)] = self.unit(uid, rows)
+                out[unit_page(uid)] = partial(self.unit, uid, rows)
         for ref, fw in sorted(self.repo.frameworks.items()):
-            out[method_page(ref)] = self.method(fw)
+            out[method_page(ref)] = partial(self.method, fw)
         return out
 
     # ── home ─────────────────────────────────────────────────────────────────
@@ -150,7 +161,8 @@ class Site:
         if not self.results.years:
             return Page(
                 title,
-                block(
+                description=f"{self.names.results} của {self.province}: chưa có kết quả.",
+                body=block(
                     *parts,
                     Markup(
                         "<p>Chưa có kết quả: chưa mở năm đánh giá nào và chưa nhập kết "
@@ -159,6 +171,7 @@ class Site:
                 ),
             )
         latest = self.results.years[-1]
+        parts.append(self._standing(standing_mod.of_whole_year(self.results, latest)))  # provisional or published
         parts.append(
             Markup(
                 '<p class="cchc-lead">{} ({}) năm {} của các cơ quan, đơn vị, địa phương. Điểm gồm điểm '
@@ -168,8 +181,7 @@ class Site:
         )
         cards = []
         for g in latest.groups:
-            idx = [r.score.index for r in g.rows if r.score.index is not None]
-            avg = quantize(sum(idx) / len(idx), 2) if idx else None
+            avg = g.average()
             done = sum(1 for r in g.rows if r.score.status != "chua-nop")
             cards.append(
                 Markup(
@@ -194,7 +206,12 @@ class Site:
                 link(page, "tim-kiem.md", "Tìm đơn vị"),
             )
         )
-        return Page(title, block(*parts))
+        units = sum(len(g.rows) for g in latest.groups)
+        description = (
+            f"{self.names.results} năm {latest.year} của {self.province}: xếp hạng {units} cơ quan, đơn vị, "
+            "địa phương theo nhóm; chỉ số, xếp loại, điểm từng lĩnh vực, tiêu chí và tài liệu kiểm chứng."
+        )
+        return Page(title, block(*parts), description)
 
     def _top_bottom(self, page, g, n: int = 3) -> Markup:
         ranked = [r for r in g.rows if r.place is not None]
@@ -235,16 +252,19 @@ class Site:
                 sortable=False,
             )
         )
+        title = f"{self.names.short} năm {y.year}"
+        groups = "; ".join(f"{g.name}: {len(g.rows)} đơn vị" for g in y.groups)
+        description = f"{title} của {self.province}, theo nhóm ({groups}): tình trạng hồ sơ, chỉ số bình quân"
         if imported:
-            return Page(f"{self.names.short} năm {y.year}", block(*parts))
+            return Page(title, block(*parts), description + " (kết quả đã công bố).")
         parts.append(Markup("<h2>Xếp hạng theo lĩnh vực, tiêu chí</h2>"))
         parts += self._level_lists(page, y)
-        return Page(f"{self.names.short} năm {y.year}", block(*parts))
+        return Page(title, block(*parts), description + ", xếp hạng theo lĩnh vực, tiêu chí.")
 
     def _level_lists(self, page: str, y: Year) -> list[Markup]:
         out = []
         for level, nodes in self._level_nodes(y).items():
-            name = self.results.province.levels.get(level, level) if self.results.province else level
+            name = self._level_name(level)
             items = Markup("").join(
                 Markup("<li>{}</li>").format(link(page, node_page(y.year, level, n.code), f"{n.code}. {n.title}"))
                 for n in nodes
@@ -268,55 +288,25 @@ class Site:
                 "tạm tính.</p>"
             )
         )
-        rows = [self._ranking_row(page, r) for r in g.rows]
-        parts.append(
-            table(
-                [
-                    "Hạng",
-                    "Đơn vị",
-                    "Tình trạng",
-                    "Tự chấm",
-                    "Thẩm định",
-                    "Điều tra XHH",
-                    "Tổng điểm",
-                    "Tối đa áp dụng",
-                    "Chỉ số (%)",
-                    "Xếp loại",
-                    "Thay đổi chỉ số",
-                    "Thay đổi hạng",
-                ],
-                rows,
-                cls="cchc-ranking",
-            )
-        )
+        parts.append(ranking_mod.average_line(g))
+        parts.append(ranking_mod.ranking_table(page, g))
+        parts.append(ranking_mod.legend(page, g, self.repo))
         parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
         if len(g.rows) > 80:
             parts.append(Markup("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>"))
         parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
-        return Page(f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts))
+        return Page(
+            f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts), self._ranking_description(y, g)
+        )
 
-    @staticmethod
-    def _ranking_row(page: str, r: Row) -> Markup:
-        s, p = r.score, r.score.framework.precision
-        ch = r.change
-        name = link(page, unit_page(s.unit.id), s.unit.name)
-        if not s.appraised_final:
-            name = Markup("{} {}").format(name, NOT_APPRAISED_BADGE)
-        return row(
-            cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
-            cell(name, None, "cchc-unit"),
-            cell(STATUS_NAMES[s.status]),
-            cell(num(s.self_total), fmt(s.self_total)),
-            cell(num(s.appraised_total), fmt(s.appraised_total)),
-            cell(num(s.survey_total), fmt(s.survey_total)),
-            cell(num(s.total), fmt(s.total)),
-            cell(num(s.max), fmt(s.max)),
-            cell(num(s.index, p), fmt(s.index, p) if s.index is not None else "-1"),
-            cell(s.classification),
-            cell(signed(ch.index, p) if ch else "—", fmt(ch.index, p) if ch and ch.index is not None else "0"),
-            cell(
-                signed(ch.place) if ch and ch.place is not None else "—", ch.place if ch and ch.place is not None else 0
-            ),
+    def _ranking_description(self, y: Year, g: Group) -> str:
+        final = getattr(y.plan, "history", None) is not None or standing_mod.of_group(self.results, y, g).final
+        avg = g.average()
+        return (
+            f"Bảng xếp hạng {self.names.short} năm {y.year} của nhóm {g.name}, {self.province}: {len(g.rows)} đơn vị"
+            + (f", chỉ số bình quân {num(avg, 2)}%" if avg is not None else "")
+            + "; điểm từng lĩnh vực, điểm đạt, điểm tối đa áp dụng, chỉ số, xếp loại, thay đổi so với năm trước"
+            + ("." if final else " (kết quả tạm thời).")
         )
 
     # ── area / criterion ─────────────────────────────────────────────────────
@@ -342,56 +332,90 @@ class Site:
             parts.append(_node_losses(page, y.year, level, node, applicable))
         parts.append(Markup("<h2>Kết quả các đơn vị</h2>"))
         parts.append(_node_units(page, node, entries, precision))
-        return Page(f"{kind} {node.code}. {node.title} — năm {y.year}", block(*parts))
+        title = f"{kind} {node.code}. {node.title} — năm {y.year}"
+        description = (
+            f"{kind} {node.code}. {node.title} ({self._level_name(level)}), {self.names.short} năm {y.year} "
+            f"của {self.province}: điểm, "
+            f"chỉ số và thứ hạng của {len(applicable)} đơn vị áp dụng, nơi các đơn vị mất điểm."
+        )
+        return Page(title, block(*parts), description)
 
     # ── unit ─────────────────────────────────────────────────────────────────
     def unit(self, uid: str, rows: dict) -> Page:
+        """The latest year first, then the years in a table and a trend; earlier years folded."""
         page = unit_page(uid)
         unit = self.results.units[uid]
         preds = sorted(self._merged_into.get(uid, ()))
+        years = sorted(rows.items(), reverse=True)
+        latest = years[0][1]
+        result = self._unit_result(latest)
         parts = [
             self._banner(),
+            Markup('<p class="cchc-lead">Năm {}: {}.</p>').format(latest.score.year, result),
             Markup('<ul class="cchc-facts">{}</ul>').format(
                 Markup("").join(Markup("<li>{}</li>").format(f) for f in self._unit_facts(page, unit, preds))
             ),
         ]
-        # Search finds a unit by its name and facts; the yearly detail below stays out of the
-        # index (thousands of unit pages would otherwise repeat the same criteria wording).
+        # Search finds a unit by its name, its latest result and its facts; the yearly detail
+        # below stays out of the index (thousands of unit pages would otherwise repeat the same
+        # criteria wording).
         parts.append(Markup("<div data-pagefind-ignore>"))
+        parts.append(self._unit_year(page, years[0][0], latest))
+        parts.append(Markup("<h2>Kết quả qua các năm</h2>"))
+        parts.append(self._unit_history(page, years))
+        trend = [(y, r.score.index, r.place) for y, r in reversed(years)]
+        trend = self._predecessor_trend(preds, min(rows)) + trend
+        parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
+        for y, r in years[1:]:
+            summary = Markup("Năm {}: {}").format(y, self._place_and_index(r))
+            parts.append(fold(summary, self._unit_year(page, y, r, heading=False), anchor=f"nam-{y}"))
+        parts.append(Markup("</div>"))
+        description = f"{unit.name} — {self.names.short} năm {latest.score.year}: {result}."
+        return Page(unit.name, block(*parts), description)
+
+    def _unit_result(self, r: Row) -> str:
+        """A unit's result of one year in a few words: the search result's excerpt and the page's
+        description ('hạng 14/20 trong nhóm …; chỉ số 75,14%, xếp loại Khá (kết quả tạm thời)')."""
+        s = r.score
+        y = self.results.year(s.year)
+        final = s.imported is not None or (y is not None and standing_mod.of_level(self.results, y, r.unit.level).final)
+        return self._place_and_index(r) + ("" if final else " (kết quả tạm thời)")
+
+    def _place_and_index(self, r: Row) -> str:
+        """'hạng 14/20 trong nhóm Sở, ban, ngành; chỉ số 75,14%, xếp loại Khá'"""
+        s = r.score
+        y = self.results.year(s.year)
+        group = next((g for g in y.groups if g.id == r.unit.group), None) if y else None
+        place = f"hạng {r.place}" if r.place is not None else "chưa xếp hạng"
+        if group is not None:
+            place += f"/{len(group.rows)} trong nhóm {group.name}"
+        text = f"{place}; chỉ số {num(s.index, s.framework.precision)}%"
+        return text + (f", xếp loại {s.classification}" if s.classification else "")
+
+    def _unit_history(self, page: str, years: list[tuple[int, Row]]) -> Markup:
         history = [
             row(
                 cell(y),
                 cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
-                cell(num(r.score.total)),
-                cell(num(r.score.max)),
+                cell(points(r.score.total)),
+                cell(points(r.score.max)),
                 cell(num(r.score.index, r.score.framework.precision)),
                 cell(r.score.classification),
                 cell(STATUS_NAMES[r.score.status]),
             )
-            for y, r in sorted(rows.items(), reverse=True)
+            for y, r in years
         ]
-        parts.append(Markup("<h2>Kết quả qua các năm</h2>"))
-        parts.append(
-            table(
-                ["Năm", "Hạng", "Tổng điểm", "Tối đa áp dụng", "Chỉ số (%)", "Xếp loại", "Tình trạng"],
-                history,
-                sortable=False,
-            )
+        return table(
+            ["Năm", "Hạng", "Điểm đạt", "Điểm tối đa áp dụng", "Chỉ số (%)", "Xếp loại", "Tình trạng"],
+            history,
+            sortable=False,
         )
-        trend = [(y, r.score.index, r.place) for y, r in sorted(rows.items())]
-        trend = self._predecessor_trend(preds, min(rows)) + trend
-        parts.append(chart(charts.trend(trend), f"Xu hướng {self.names.short} của {unit.name}"))
-        for y, r in sorted(rows.items(), reverse=True):
-            parts.append(self._unit_year(page, y, r))
-        parts.append(Markup("</div>"))
-        return Page(unit.name, block(*parts))
 
     def _unit_facts(self, page: str, unit: Unit, preds: list[str]) -> list[Markup]:
-        prov = self.results.province
         units = self.results.units
         facts = [
             Markup("Mã đơn vị: <code>{}</code>").format(unit.id),
-            esc("Cấp: " + (prov.levels.get(unit.level, unit.level) if prov else unit.level)),
+            esc("Cấp: " + self._level_name(unit.level)),
             esc(f"Hoạt động: từ năm {unit.first_year}" + (f" đến năm {unit.last_year}" if unit.last_year else "")),
         ]
         if unit.parent and unit.parent in units:
@@ -437,11 +461,11 @@ class Site:
             change += Markup(", hạng {}").format(signed(ch.place))
         return change + "."
 
-    def _unit_year(self, page: str, year: int, r: Row) -> Markup:
+    def _unit_year(self, page: str, year: int, r: Row, *, heading: bool = True) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
         group = next(g for g in y.groups if g.id == r.unit.group)
-        parts = [Markup('<h2 id="nam-{}">Năm {}</h2>').format(year, year)]
+        parts = [Markup('<h2 id="nam-{}">Năm {}</h2>').format(year, year)] if heading else []
         change = self._change(r)
         if s.imported is not None:
             return self._published_year(page, r, group, change, parts)
@@ -458,11 +482,11 @@ class Site:
                 r.place or "—",
                 len(group.rows),
                 link(page, group_page(year, group.id), group.name),
-                num(s.total),
-                num(s.max),
-                num(s.self_total),
-                num(s.appraised_total),
-                num(s.survey_total),
+                points(s.total),
+                points(s.max),
+                points(s.self_total),
+                points(s.appraised_total),
+                points(s.survey_total),
                 num(s.index, p),
                 s.classification,
                 change,
@@ -500,6 +524,7 @@ class Site:
                 [_detail_row(n) for n in s.nodes()],
                 sortable=False,
                 cls="cchc-detail",
+                pin=2,
             )
         )
         parts += _evidence_table(s)
@@ -517,8 +542,8 @@ class Site:
                 r.place or "—",
                 len(group.rows),
                 link(page, group_page(s.year, group.id), group.name),
-                num(s.total),
-                num(s.max),
+                points(s.total),
+                points(s.max),
                 num(s.index, p),
                 s.classification or "—",
                 change,
@@ -529,14 +554,14 @@ class Site:
                 row(
                     cell(a.code),
                     cell(a.title),
-                    cell(num(a.max) if a.max else "—"),
-                    cell(num(a.achieved)),
+                    cell(points(a.max) if a.max else "—"),
+                    cell(points(a.achieved)),
                     cell(num(index_of(a.achieved, a.max, p), p)),
                 )
                 for a in s.areas
             ]
             parts.append(Markup("<h3>Điểm theo lĩnh vực (như đã công bố)</h3>"))
-            parts.append(table(["Mã", "Lĩnh vực", "Tối đa", "Đạt", "Chỉ số (%)"], rows, sortable=False))
+            parts.append(table(["Mã", "Lĩnh vực", "Tối đa", "Đạt", "Chỉ số (%)"], rows, sortable=False, pin=2))
         return block(*parts)
 
     def _area_averages(self, group, precision) -> dict:
@@ -595,6 +620,16 @@ class Site:
                 "ngày …” và không thay đổi nữa, trừ khi có quyết định đính chính, được nêu trên trang "
                 "kết quả.</p>"
             ),
+            Markup(
+                "<h2>Bảng xếp hạng</h2><p>Mỗi nhóm xếp hạng có một bảng như các bảng kết quả công bố: hạng, "
+                "đơn vị, điểm đạt của từng lĩnh vực (ghi K/AD nếu cả lĩnh vực không áp dụng cho đơn vị), điểm "
+                "đạt, điểm tối đa áp dụng, chỉ số (%), xếp loại, thay đổi chỉ số (điểm %) và thay đổi thứ hạng "
+                "so với năm trước. Điểm luôn ghi hai chữ số thập phân, dấu phẩy thập phân (68,30). Trên bảng "
+                "là chỉ số bình quân của nhóm (trung bình cộng chỉ số các đơn vị, làm tròn hai chữ số) và số "
+                "đơn vị có chỉ số cao hơn bình quân; dưới bảng là tên từng lĩnh vực và ngưỡng xếp loại của bộ "
+                "tiêu chí. Bấm vào tiêu đề cột để sắp xếp lại bảng. Trên điện thoại, cột hạng và tên đơn vị "
+                "đứng yên, các cột điểm cuộn ngang.</p>"
+            ),
             Markup("<h2>Các bộ tiêu chí</h2>"),
         ]
         items = []
@@ -603,12 +638,16 @@ class Site:
                 fw = self.repo.frameworks.get(ref)
                 if fw:
                     items.append(
-                        Markup("<li>Năm {}, cấp {}: {} ({})</li>").format(
-                            y.year, level, link(page, method_page(ref), fw.title), fw.legal_number
+                        Markup("<li>Năm {}, {}: {} ({})</li>").format(
+                            y.year, self._level_name(level), link(page, method_page(ref), fw.title), fw.legal_number
                         )
                     )
         parts.append(Markup("<ul>{}</ul>").format(Markup("").join(items)))
-        return Page("Phương pháp tính điểm", block(*parts))
+        description = (
+            f"Cách tính điểm, chỉ số, xếp hạng và xếp loại {self.names.short} của {self.province}: điểm thẩm "
+            "định, điều tra xã hội học, không áp dụng, quy đổi, kết quả tạm thời và công bố; các bộ tiêu chí."
+        )
+        return Page("Phương pháp tính điểm", block(*parts), description)
 
     def method(self, fw) -> Page:
         parts = [
@@ -651,9 +690,14 @@ class Site:
                 rows,
                 sortable=False,
                 cls="cchc-detail",
+                pin=2,
             )
         )
-        return Page(fw.title, block(*parts))
+        description = (
+            f"{fw.title} ({fw.legal_number}): các lĩnh vực, tiêu chí, điểm tối đa, cách chấm, tài liệu kiểm "
+            "chứng và ngưỡng xếp loại."
+        )
+        return Page(fw.title, block(*parts), description)
 
     def downloads(self) -> Page:
         parts = [
@@ -665,6 +709,7 @@ class Site:
                 "nằm trong tệp <code>.thong-tin.txt</code> đi kèm và trong trang tính “Thông tin” của tệp "
                 "Excel.</p>"
             ).format(standing_mod.version(self.results.commit, self.results.date)),
+            self._standings(),
         ]
         rows = [
             row(cell(_file_link("ket-qua.json")), cell("Toàn bộ kết quả chi tiết (mọi năm, mọi nhóm, từng tiêu chí)"))
@@ -690,13 +735,24 @@ class Site:
                     )
                 )
         parts.append(table(["Tệp", "Nội dung"], rows, sortable=False))
-        return Page("Tải dữ liệu", block(*parts))
+        description = (
+            f"Tải kết quả {self.names.short} của {self.province}: JSON, CSV (mở được bằng Excel) và Excel theo "
+            "năm, nhóm, kèm tình trạng kết quả và phiên bản dữ liệu."
+        )
+        return Page("Tải dữ liệu", block(*parts), description)
 
     def search(self) -> Page:
         return Page(
             "Tìm kiếm",
-            block(
-                Markup("<p>Gõ tên đơn vị, có dấu hoặc không dấu (ví dụ: <em>so tu phap</em>).</p>"),
+            description=f"Tìm cơ quan, đơn vị, lĩnh vực, tiêu chí trong kết quả {self.names.short} "
+            f"của {self.province}.",
+            body=block(
+                # The label names Pagefind's input (assets/cchc.js gives it this id): a field
+                # named only by its placeholder is unlabelled to a screen reader (axe: label).
+                Markup(
+                    '<p><label for="cchc-search-input">Gõ tên đơn vị, có dấu hoặc không dấu '
+                    "(ví dụ: <em>so tu phap</em>).</label></p>"
+                ),
                 Markup('<div id="cchc-search" data-pagefind-ignore="all"></div>'),
             ),
         )
@@ -713,7 +769,7 @@ def _worst_leaves(s: UnitScore) -> list[Markup]:
     ]
     return [
         Markup("<h3>Các tiêu chí mất nhiều điểm nhất</h3>"),
-        table(["Mã", "Tiêu chí", "Tối đa áp dụng", "Đạt", "Mất"], rows, sortable=False),
+        table(["Mã", "Tiêu chí", "Tối đa áp dụng", "Đạt", "Mất"], rows, sortable=False, pin=2),
     ]
 
 
@@ -761,9 +817,12 @@ def _evidence_table(s: UnitScore) -> list[Markup]:
         )
         for code, ev in evidence
     ]
+    # folded: dozens of rows a reader opens when they want to check one criterion's evidence
     return [
-        Markup("<h3>Tài liệu kiểm chứng ({})</h3>").format(len(evidence)),
-        table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False),
+        fold(
+            Markup("Tài liệu kiểm chứng theo tiêu chí ({} tài liệu)").format(len(evidence)),
+            table(["Tiêu chí", "Tài liệu", "Số văn bản", "Ngày", "Vị trí"], rows, sortable=False, pin=2),
+        )
     ]
 
 
@@ -771,13 +830,11 @@ def _year_group_row(page: str, year: int, g: Group, statuses: tuple[str, ...]) -
     counts: dict[str, int] = {}
     for r in g.rows:
         counts[r.score.status] = counts.get(r.score.status, 0) + 1
-    idx = [r.score.index for r in g.rows if r.score.index is not None]
-    avg = quantize(sum(idx, Decimal(0)) / len(idx), 2) if idx else None
     return row(
         cell(link(page, group_page(year, g.id), g.name)),
         cell(len(g.rows)),
         *(cell(counts.get(s, 0)) for s in statuses),
-        cell(num(avg, 2)),
+        cell(num(g.average(), 2)),
     )
 
 
@@ -841,17 +898,17 @@ def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], pre
     for r, ns in sorted(entries, key=lambda e: _node_place(e[0], node) or 99999):
         place = _node_place(r, node)
         idx = index_of(ns.achieved, ns.max, precision)
-        achieved = cell(NA_SHORT, "-1") if ns.na else cell(num(ns.achieved), fmt(ns.achieved))
+        achieved = cell(NA_SHORT, "-1") if ns.na else cell(points(ns.achieved), fmt(ns.achieved))
         rows.append(
             row(
                 cell(place or "—", place or 99999),
-                cell(link(page, unit_page(r.unit.id), r.unit.name)),
+                cell(link(page, unit_page(r.unit.id), r.unit.name), r.unit.name, "cchc-unit"),
                 achieved,
-                cell(num(ns.max) if ns.max else NA_SHORT),
+                cell(points(ns.max) if ns.max else NA_SHORT),
                 cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1"),
             )
         )
-    return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows)
+    return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows, pin=2)
 
 
 def _file_link(name: str) -> Markup:

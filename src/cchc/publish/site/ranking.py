@@ -1,0 +1,131 @@
+"""One group's ranking table, as provinces publish their PAR tables: rank, unit, the points of
+each area, points achieved, applicable maximum, index, class and the change against the year
+before, points always with two decimals and a decimal comma; above it the group's average
+index and how many units are above it, below it what each area column is, the class
+thresholds and a link to the method."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model.numbers import fmt
+from ...score.unit import NOT_SUBMITTED
+from .html import Markup, cell, link, num, points, row, signed, table
+from .urls import METHODS, method_page, unit_page
+
+if TYPE_CHECKING:
+    from ...model.repository import Repository
+    from ...score.results import Area, Group, Row
+    from ...score.unit import NodeScore
+
+NA_SHORT = "K/AD"  # không áp dụng, in tight tables
+NOT_APPRAISED_BADGE = Markup('<span class="cchc-badge cchc-not-appraised">chưa thẩm định</span>')
+NOT_SUBMITTED_BADGE = Markup('<span class="cchc-badge cchc-not-appraised cchc-not-submitted">chưa nộp</span>')
+LAST = "-99999"  # sort key of an empty or not-applicable cell: below every number
+
+
+def area_header(code: str) -> str:
+    return f"Lĩnh vực {code}"
+
+
+def headers(areas: list[Area]) -> list[Markup]:
+    out = [Markup("Hạng"), Markup("Đơn vị")]
+    out += [Markup('<span title="{}">{}</span>').format(title, area_header(code)) for code, title, _ in areas]
+    out += [
+        Markup("Điểm đạt"),
+        Markup("Điểm tối đa áp dụng"),
+        Markup("Chỉ số (%)"),
+        Markup("Xếp loại"),
+        Markup("Thay đổi chỉ số (điểm %)"),
+        Markup("Thay đổi thứ hạng"),
+    ]
+    return out
+
+
+def _area_cell(node: NodeScore | None) -> Markup:
+    """An area's points; K/AD where none of it applies to the unit (never 0), — where the
+    unit's framework has no such area."""
+    if node is None:
+        return cell("—", LAST)
+    if node.na:
+        return cell(NA_SHORT, LAST, "cchc-n cchc-na")
+    return cell(points(node.achieved), fmt(node.achieved))
+
+
+def _name(page: str, r: Row) -> Markup:
+    s = r.score
+    name = link(page, unit_page(s.unit.id), s.unit.name)
+    if s.status == NOT_SUBMITTED:
+        return Markup("{} {}").format(name, NOT_SUBMITTED_BADGE)
+    if not s.appraised_final:
+        return Markup("{} {}").format(name, NOT_APPRAISED_BADGE)
+    return name
+
+
+def _row(page: str, r: Row, areas: list[Area]) -> Markup:
+    s, p, ch = r.score, r.score.framework.precision, r.change
+    by_code = {a.code: a for a in s.areas}
+    place_change = ch.place if ch is not None else None
+    index_change = ch.index if ch is not None else None
+    return row(
+        cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
+        cell(_name(page, r), s.unit.name, "cchc-unit"),
+        *(_area_cell(by_code.get(code)) for code, _, _ in areas),
+        cell(points(s.total), fmt(s.total)),
+        cell(points(s.max), fmt(s.max)),
+        cell(num(s.index, p), fmt(s.index, p) if s.index is not None else LAST),
+        cell(s.classification or "—"),
+        cell(signed(index_change, p) if index_change is not None else "—", fmt(index_change) if index_change else "0"),
+        cell(signed(place_change) if place_change is not None else "—", place_change or 0),
+    )
+
+
+def ranking_table(page: str, group: Group) -> Markup:
+    areas = group.areas()
+    return table(headers(areas), [_row(page, r, areas) for r in group.rows], cls="cchc-ranking", pin=2)
+
+
+def average_line(group: Group) -> Markup:
+    """The group's average index and how many units are above it."""
+    avg = group.average()
+    if avg is None:
+        return Markup("")
+    indexed = [r.score.index for r in group.rows if r.score.index is not None]
+    above = sum(1 for i in indexed if i > avg)
+    return Markup(
+        '<p class="cchc-average">Chỉ số bình quân của nhóm: <strong>{}%</strong>; <strong>{}</strong>/{} đơn vị '
+        "có chỉ số cao hơn bình quân.</p>"
+    ).format(num(avg, 2), above, len(indexed))
+
+
+def legend(page: str, group: Group, repo: Repository) -> Markup:
+    """What each area column is, the class thresholds of the group's framework(s), the method."""
+    items = Markup("").join(
+        Markup("<li><strong>{}</strong>: {}{}</li>").format(
+            area_header(code), title, f" (tối đa {num(mx)} điểm)" if mx else ""
+        )
+        for code, title, mx in group.areas()
+    )
+    parts = [Markup('<h2>Cách đọc bảng</h2><ul class="cchc-legend">{}</ul>').format(items)]
+    frameworks = {r.score.framework.ref: r.score.framework for r in group.rows}
+    for ref, fw in sorted(frameworks.items()):
+        bands = sorted(fw.bands, key=lambda b: b.min, reverse=True)
+        method = link(page, method_page(ref), "bộ tiêu chí") if ref in repo.frameworks else Markup("")
+        if bands:
+            thresholds = Markup("; ").join(Markup("{} từ {}%").format(b.label, num(b.min)) for b in bands)
+            parts.append(Markup("<p>Xếp loại theo chỉ số ({}): {}.</p>").format(method or fw.title, thresholds))
+        else:
+            parts.append(Markup("<p>Xếp loại giữ nguyên như đã công bố.</p>"))
+    scaled = any(r.score.unscaled is not None for r in group.rows)
+    parts.append(
+        Markup(
+            "<p>Điểm đạt là tổng điểm các lĩnh vực (kể cả điểm thưởng, điểm trừ), không vượt điểm tối đa áp "
+            "dụng{}; chỉ số = điểm đạt ÷ điểm tối đa áp dụng × 100. {}: lĩnh vực không áp dụng cho đơn vị, "
+            "không tính vào điểm tối đa áp dụng. Cách tính chi tiết: {}.</p>"
+        ).format(
+            "; năm không tổ chức điều tra xã hội học, điểm đạt là điểm thẩm định đã quy đổi" if scaled else "",
+            NA_SHORT,
+            link(page, METHODS, "phương pháp tính điểm"),
+        )
+    )
+    return Markup("\n").join(parts)
