@@ -38,8 +38,10 @@ def record_outside_requests(page) -> None:
 
 
 @contextlib.contextmanager
-def serve_folder(folder):
-    """A quiet static HTTP server for ``folder`` on a free loopback port; yields its base URL."""
+def serve_folder(folder, not_found=None):
+    """A quiet static HTTP server for ``folder`` on a free loopback port; yields its base URL.
+    ``not_found``: a page sent, with status 404, for any missing path (as GitHub Pages sends a
+    site's 404.html)."""
     import functools
     import http.server
     import threading
@@ -47,6 +49,18 @@ def serve_folder(folder):
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # keep test output clean
             pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404 or not_found is None:
+                super().send_error(code, message, explain)
+                return
+            body = not_found.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

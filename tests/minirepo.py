@@ -26,6 +26,15 @@ def build_mini(target: Path) -> Path:
     return target
 
 
+def copy_sample(target: Path, names: tuple[str, ...]) -> Path:
+    """The bundled sample province's ``names`` (files and folders) copied into a new folder ``target``."""
+    target.mkdir()
+    for name in names:
+        src = REPO_ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / name)
+    return target
+
+
 VIETNAMESE = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 ENGLISH_TELLS = (
     "is not of type",

@@ -48,15 +48,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from evidence.makers import (
-    append_update,
-    make_pki,
-    sign_pdf,
-    text_pdf,
-    with_attachment,
-    with_javascript,
-    with_open_action,
-)
+from evidence import makers
 from hostile import rawpdf
 from minirepo import build_mini, looks_vietnamese
 from pdfs import encrypt_pdf, scan_pdf
@@ -115,13 +107,13 @@ def _not_files(spec: dict, root: Path) -> None:
 @functools.cache
 def _pki(signer: str):
     """A throwaway CA and a certificate it issued to ``signer``: one per name for the session."""
-    return make_pki(signer)
+    return makers.make_pki(signer)
 
 
 _ACTIVE = {
-    "javascript": with_javascript,
-    "launch": lambda data: with_open_action(data, {"/S": "/Launch", "/F": "cmd.exe"}),
-    "embedded-file": with_attachment,
+    "javascript": makers.with_javascript,
+    "launch": lambda data: makers.with_open_action(data, {"/S": "/Launch", "/F": "cmd.exe"}),
+    "embedded-file": makers.with_attachment,
 }
 
 
@@ -130,7 +122,7 @@ def _pdf(case_dir: Path, wr: dict) -> bytes:
     if "scan_pages" in wr:
         data = scan_pdf(wr["scan_pages"], wr.get("text", "SCAN"))
     elif "text_pages" in wr:
-        data = text_pdf(wr["text_pages"], wr.get("text", "KE HOACH CCHC"))
+        data = makers.text_pdf(wr["text_pages"], wr.get("text", "KE HOACH CCHC"))
     else:
         data = rawpdf.build({int(k): v.encode("utf-8") for k, v in wr["pdf_objects"].items()})
     active = wr.get("active") or []
@@ -141,9 +133,9 @@ def _pdf(case_dir: Path, wr: dict) -> bytes:
     if "signed" in wr:
         when = dt.datetime.fromisoformat(str(wr["signed"]["signing_time"]))
         assert when.tzinfo is not None, f"{case_dir.name}: signing_time needs its UTC offset"
-        data = sign_pdf(data, _pki(wr["signed"].get("signer", "Nguyễn Văn A")), when=when)
+        data = makers.sign_pdf(data, _pki(wr["signed"].get("signer", "Nguyễn Văn A")), when=when)
     if wr.get("incremental_update"):
-        data = append_update(data)
+        data = makers.append_update(data)
     for rp in wr.get("replace") or []:
         old, new, count = rp["old"].encode("utf-8"), rp["new"].encode("utf-8"), rp.get("count", 1)
         assert data.count(old) == count, f"{case_dir.name}: {old!r} found {data.count(old)}× in {wr['file']}"

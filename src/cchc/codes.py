@@ -117,6 +117,12 @@ _error = functools.partial(_declared, Severity.ERROR)
 _warning = functools.partial(_declared, Severity.WARNING)
 
 
+def _worded_where_made(tool: Tool, name: str, meaning: str, shown_by: str | None = None, *, warn: bool = False) -> Code:
+    """A code of ``tool`` that has no catalogue wording: its findings are worded where they are made."""
+    make = _warning if warn else _error
+    return make(name, meaning, tool=tool, shown_by=shown_by)
+
+
 def _variant(
     base: Code, message: str | None = None, hint: str | None = None, *, severity: Severity | None = None
 ) -> Code:
@@ -1148,10 +1154,7 @@ APPRAISAL_REASON_MISSING = _error(
 
 # ── The pull-request policy (policy/, cli/check_pr.py): worded where they are made ───────
 
-
-def _policy(name: str, meaning: str, shown_by: str | None = None, *, warn: bool = False) -> Code:
-    make = _warning if warn else _error
-    return make(name, meaning, tool=Tool.CHECK_PR, shown_by=shown_by)
+_policy = functools.partial(_worded_where_made, Tool.CHECK_PR)
 
 
 _policy("policy-base-unreadable", "Không đọc được province.yaml của nhánh chính nên không xác định được quyền.")
@@ -1250,10 +1253,7 @@ _policy("event-time-clock", "Tệp sự kiện không ghi thời điểm; dùng 
 
 # ── The officer's import tools (officer/): worded where they are made ────────────────────
 
-
-def _officer(name: str, meaning: str, shown_by: str | None = None, *, warn: bool = False) -> Code:
-    make = _warning if warn else _error
-    return make(name, meaning, tool=Tool.OFFICER, shown_by=shown_by)
+_officer = functools.partial(_worded_where_made, Tool.OFFICER)
 
 
 _officer("officer-file-missing", "Không tìm thấy tệp cần nhập.")

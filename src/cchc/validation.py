@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, vcs
+from . import checks, vcs, verdicts
+from .buildcache import Store
+from .evidence.cache import cache_dir
 from .findings import Finding
-from .load import repository
+from .load import repository, shared
+from .load.source import FileSource
 from .model.repository import Listing
 from .vcs import GitError
 
-__all__ = ["SHARED", "GitError", "Result", "changed_since", "scope", "validate"]  # GitError: what changed_since raises
+# GitError: what changed_since raises
+__all__ = ["SHARED", "GitError", "Result", "changed_since", "scope", "validate", "validate_cached"]
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
 SHARED = ("province.yaml", "units/", "criteria/", "plans/", "history/", "schemas/", "src/", "pyproject.toml")
@@ -36,6 +41,48 @@ def _under(path: str, prefixes: list[str]) -> bool:
     return any(p in ("", ".") or path == p or path.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
+def _wanted(paths: list[str]) -> Callable[[str], bool]:
+    """``folder`` → whether it is one of ``paths``, below one, or above one: what
+    ``_under(folder, paths) or any(_under(p, [folder]) for p in paths)`` says, by set lookups (a
+    national repository has 6,600 dossier folders to ask about)."""
+    given = {p.rstrip("/") for p in paths}
+    if given & {"", "."}:
+        return lambda folder: True
+    above = {"/".join(p.split("/")[:i]) for p in given for i in range(1, p.count("/") + 2)}
+
+    def wanted(folder: str) -> bool:
+        if folder in above:
+            return True
+        at = len(folder)
+        while at > 0:  # the folder, then each folder above it
+            if folder[:at] in given:
+                return True
+            at = folder.rfind("/", 0, at)
+        return False
+
+    return wanted
+
+
+def _checked(
+    root: Path, paths: list[str] | None, surveys: bool, listing: Listing | None
+) -> tuple[repository.Repository, list[Finding]]:
+    """Load and check; a limited run reads the registry through the record of the shared files
+    when one holds for them (``load.shared``), and any run that read them whole keeps one."""
+    inputs = shared.inputs(FileSource(root))
+    folder = cache_dir(root)
+    known = shared.recall(folder, inputs) if inputs is not None and paths is not None else None
+    indexed = known.registry if known is not None else None
+    wanted = None if paths is None else _wanted(paths)
+    repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing, registry=indexed)
+    wide = list(known.findings) if known is not None else checks.registry_wide(repo)
+    found = checks.run(repo, known=wide)
+    if known is None and inputs is not None:
+        shared.remember(folder, inputs, repo, wide)
+    if paths is None:
+        shared.remember_surveys(folder, FileSource(root), repo)
+    return repo, found
+
+
 def validate(root: Path | str, paths: list[str] | None = None, listing: Listing | None = None) -> Result:
     """Validate the repository at ``root``; ``paths`` (repo-relative) limit what is reported;
     ``listing`` says what the dossier folders hold when the disk cannot (a Git tree's links
@@ -46,15 +93,20 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     blocking errors in the shared files, which affect every dossier. Survey points are
     loaded only when a survey file is among ``paths`` (or for a full run).
     """
-    wanted = None
-    if paths is not None:
-        wanted = lambda folder: _under(folder, paths) or any(_under(p, [folder]) for p in paths)
     surveys = paths is None or any(_under(p, ["surveys"]) or _under("surveys", [p]) for p in paths)
-    repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing)
-    found = checks.run(repo)
+    with vcs.snapshot():  # one look at the work tree for the whole run
+        repo, found = _checked(Path(root), paths, surveys, listing)
     if paths is not None:
         found = [f for f in found if _under(f.file, paths) or (f.is_error and not f.file.startswith("submissions/"))]
     return Result(sorted(set(found)), len(repo.dossiers), repo)
+
+
+def validate_cached(root: Path | str, store: Store, processes: int = 1) -> tuple[Result, verdicts.Outcome]:
+    """What ``validate(root)`` finds, reusing the dossier verdicts ``store`` keeps (and keeping
+    this run's); the dossiers still to check are checked in up to ``processes`` processes."""
+    repo = repository.load(root, processes=processes)
+    outcome = verdicts.check(repo, store, processes)
+    return Result(outcome.findings, len(repo.dossiers), repo), outcome
 
 
 def changed_since(root: Path | str, base: str) -> list[str]:

@@ -23,6 +23,17 @@ def _init(target: Path, *options: str, capsys=None) -> tuple[int, str, str]:
     return code, out.out if out else "", out.err if out else ""
 
 
+def _minh_son(target: Path, *options: str, capsys) -> tuple[int, str, str]:
+    """`cchc init` of Tỉnh Minh Sơn, administered by snv-minhson, with more ``options``."""
+    return _init(target, "--name", "Tỉnh Minh Sơn", "--admin", "snv-minhson", *options, capsys=capsys)
+
+
+def _built_home(target: Path) -> str:
+    """`cchc build` of the new repository: its home page."""
+    assert main(["build", "--root", str(target)]) == 0
+    return (target / "site" / "index.html").read_text(encoding="utf-8")
+
+
 def test_shipped_copies_are_this_repositorys_files():
     """Every file init copies is this repository's own: the package data are links to it."""
     for name, repo_path in MIRRORS.items():
@@ -35,19 +46,8 @@ def test_shipped_copies_are_this_repositorys_files():
 
 def test_a_new_province_validates_and_builds_with_no_results(tmp_path, capsys):
     target = tmp_path / "tinh-minh-son"
-    code, out, err = _init(
-        target,
-        "--name",
-        "Tỉnh Minh Sơn",
-        "--level",
-        "so=Sở, ban, ngành",
-        "--level",
-        "xa=UBND xã, phường",
-        "--admin",
-        "snv-minhson",
-        "--admin",
-        "@SNV-Pho",
-        capsys=capsys,
+    code, out, err = _minh_son(
+        target, "--level", "so=Sở, ban, ngành", "--level", "xa=UBND xã, phường", "--admin", "@SNV-Pho", capsys=capsys
     )
     assert code == 0, err
     assert "Đã tạo kho cho Tỉnh Minh Sơn" in out and "docs/huong-dan/trien-khai.md" in out
@@ -98,31 +98,18 @@ def test_a_new_province_validates_and_builds_with_no_results(tmp_path, capsys):
     assert branch.stdout.strip() == "refs/heads/main"
     # Clean, and a site that says there is nothing yet.
     assert main(["validate", "--root", str(target)]) == 0
-    assert main(["build", "--root", str(target)]) == 0
-    home = (target / "site" / "index.html").read_text(encoding="utf-8")
+    home = _built_home(target)
     assert "Chưa có kết quả" in home and "Chỉ số CCHC — Tỉnh Minh Sơn" in home
     assert "Dữ liệu mẫu" not in home
 
 
 def test_another_index_of_the_same_shape(tmp_path, capsys):
     target = tmp_path / "tthc"
-    code, _, err = _init(
-        target,
-        "--name",
-        "Tỉnh Minh Sơn",
-        "--admin",
-        "snv-minhson",
-        "--no-git",
-        "--index-name",
-        "Chỉ số chất lượng giải quyết thủ tục hành chính",
-        "--index-short",
-        "Chỉ số TTHC",
-        capsys=capsys,
-    )
+    index = "Chỉ số chất lượng giải quyết thủ tục hành chính"
+    code, _, err = _minh_son(target, "--no-git", "--index-name", index, "--index-short", "Chỉ số TTHC", capsys=capsys)
     assert code == 0, err
     assert not (target / ".git").exists()
-    assert main(["build", "--root", str(target)]) == 0
-    home = (target / "site" / "index.html").read_text(encoding="utf-8")
+    home = _built_home(target)
     assert "Chỉ số chất lượng giải quyết thủ tục hành chính — Tỉnh Minh Sơn" in home
     assert "Chỉ số TTHC — Tỉnh Minh Sơn" in home and "cải cách hành chính —" not in home
 

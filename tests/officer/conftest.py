@@ -3,6 +3,7 @@ bundled sample), spreadsheets and Word tables written by the real libraries, and
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -40,8 +41,20 @@ def cchc(capsys):
     return run
 
 
-def write_xlsx(path: Path, sheets: dict) -> Path:
-    """sheets: {name: [row, …]} written with openpyxl, as an officer's Excel file."""
+def json_report(out: str) -> dict:
+    """The JSON findings report a command printed (with --format json), before its closing sentence."""
+    return json.loads(out[: out.rindex("}") + 1])
+
+
+def export_annex(cchc, root: Path, year: int, *outs: Path) -> int:
+    """`cchc export annex` of ``year`` into each of ``outs`` (.xlsx, .docx); the exit code."""
+    options = [arg for out in outs for arg in ("--out", out)]
+    return cchc("export", "annex", "--year", year, *options, "--root", root)[0]
+
+
+def write_xlsx(path: Path, sheets: dict, states: dict | None = None) -> Path:
+    """sheets: {name: [row, …]} written with openpyxl, as an officer's Excel file; states: {name:
+    'hidden' or 'veryHidden'} for sheets not shown."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -50,6 +63,7 @@ def write_xlsx(path: Path, sheets: dict) -> Path:
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(list(row))
+        ws.sheet_state = (states or {}).get(name, "visible")
     wb.save(path)
     return path
 

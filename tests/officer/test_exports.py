@@ -21,6 +21,8 @@ from cchc.publish import data
 from cchc.score import results as results_mod
 from cchc.score.unit import APPRAISED, NOT_SUBMITTED
 
+from .conftest import export_annex
+
 YEAR = 2025
 
 
@@ -141,21 +143,7 @@ def test_exports_open_in_libreoffice(small_province, published, tmp_path, cchc):
             "export", "unit", "--year", YEAR, "--unit", who, *kinds, "--out", tmp_path, "--root", small_province
         )
         assert code == 0
-    assert (
-        cchc(
-            "export",
-            "annex",
-            "--year",
-            YEAR,
-            "--out",
-            tmp_path / "phu-luc-x.xlsx",
-            "--out",
-            tmp_path / "phu-luc-w.docx",
-            "--root",
-            small_province,
-        )[0]
-        == 0
-    )
+    assert export_annex(cchc, small_province, YEAR, tmp_path / "phu-luc-x.xlsx", tmp_path / "phu-luc-w.docx") == 0
     files = sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".docx"))
     # Same base name in two formats would give one PDF: convert the Word files under other names.
     for name in files:

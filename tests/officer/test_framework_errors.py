@@ -4,14 +4,13 @@ for the officer to complete."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from conftest import looks_vietnamese
 
 from cchc.officer import framework_in
 
-from .conftest import files_of, write_docx, write_xlsx
+from .conftest import files_of, json_report, write_docx, write_xlsx
 
 HEADER = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Phương pháp chấm", "Tài liệu kiểm chứng"]
 META = [
@@ -69,7 +68,7 @@ def test_each_mistake_is_located(province, tmp_path, cchc):
     before = files_of(province)
     code, out, _ = cchc("criteria", "import", sheet, *META, "--root", province, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]): f for f in json.loads(out.split("\nKhông ghi")[0])["findings"]}
+    found = {(f["code"], f["line"], f["column"]): f for f in json_report(out)["findings"]}
     assert set(found) == {
         ("officer-bands-copied", 0, 0),  # a warning: the bands of the latest framework of the level
         ("officer-sum", 6, 3),

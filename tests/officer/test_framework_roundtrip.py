@@ -41,6 +41,23 @@ def canonical(value, key=None):
     return value
 
 
+def _described(fw) -> list[tuple]:
+    """Every node of a framework as the officer sees it: code, title, points, method, rule."""
+    return [
+        (
+            n.code,
+            n.title,
+            n.max,
+            n.method,
+            n.na_allowed,
+            n.evidence_required,
+            n.evidence,
+            n.rule and (n.rule.kind, n.rule.text, n.rule.params),
+        )
+        for n in fw.nodes()
+    ]
+
+
 def _original(root: Path, ref: str) -> dict:
     return parse((root / "criteria" / f"{ref}.yaml").read_bytes()).data
 
@@ -86,32 +103,7 @@ def test_cli_export_then_import_writes_a_valid_equal_framework(province, tmp_pat
     frameworks = result.repo.frameworks
     new, old = frameworks["qd-2027/so"], frameworks["sample-2025/so"]
     assert (new.id, new.level, new.max, new.bands) == ("qd-2027-so", "so", old.max, old.bands)
-    same = [
-        (
-            n.code,
-            n.title,
-            n.max,
-            n.method,
-            n.na_allowed,
-            n.evidence_required,
-            n.evidence,
-            n.rule and (n.rule.kind, n.rule.text, n.rule.params),
-        )
-        for n in new.nodes()
-    ]
-    assert same == [
-        (
-            n.code,
-            n.title,
-            n.max,
-            n.method,
-            n.na_allowed,
-            n.evidence_required,
-            n.evidence,
-            n.rule and (n.rule.kind, n.rule.text, n.rule.params),
-        )
-        for n in old.nodes()
-    ]
+    assert _described(new) == _described(old)
 
 
 def test_import_refuses_to_overwrite_and_check_writes_nothing(province, tmp_path, cchc):

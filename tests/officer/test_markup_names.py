@@ -3,11 +3,9 @@ officer typed them, and write nothing (the same schema check as `cchc validate`)
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from .conftest import files_of
+from .conftest import files_of, json_report
 from .test_framework_errors import GOOD, META, _annex
 
 
@@ -27,7 +25,7 @@ def test_annex_title_with_markup_is_refused_at_its_cell(province, tmp_path, cchc
     before = files_of(province)
     code, out, _ = cchc("criteria", "import", sheet, *META, "--root", province, "--format", "json")
     assert code == 1
-    found = [f for f in json.loads(out.split("\nKhông ghi")[0])["findings"] if f["code"] == "text-markup"]
+    found = [f for f in json_report(out)["findings"] if f["code"] == "text-markup"]
     assert [(f["line"], f["column"]) for f in found] == [(8, 2)]
     assert found[0]["message"].startswith("Trang 'Phụ lục', dòng 8, cột B")
     assert files_of(province) == before
@@ -41,33 +39,16 @@ def test_legitimate_annex_titles_are_imported(province, tmp_path, cchc):
     assert code == 0, out
 
 
+def _add_department(cchc, root, name: str) -> tuple:
+    """`cchc units add`: a department 'so-moi' named ``name``, from 2026."""
+    return cchc("units", "add", "--into", f"so-moi={name}", "--level", "so", "--year", "2026", "--root", root)
+
+
 def test_unit_name_with_markup_is_refused(province, cchc):
     before = files_of(province)
-    code, out, _ = cchc(
-        "units",
-        "add",
-        "--into",
-        "so-moi=Sở mới <img src=x onerror=alert(1)>",
-        "--level",
-        "so",
-        "--year",
-        "2026",
-        "--root",
-        province,
-    )
+    code, out, _ = _add_department(cchc, province, "Sở mới <img src=x onerror=alert(1)>")
     assert code == 1
     assert "text-markup" in out and "Tên đơn vị" in out
     assert files_of(province) == before
-    code, out, _ = cchc(
-        "units",
-        "add",
-        "--into",
-        "so-moi=Sở Tư pháp & Văn hóa (mới)",
-        "--level",
-        "so",
-        "--year",
-        "2026",
-        "--root",
-        province,
-    )
+    code, out, _ = _add_department(cchc, province, "Sở Tư pháp & Văn hóa (mới)")
     assert code == 0, out

@@ -6,7 +6,6 @@ mapped by an option or by the file's "Mã cột" sheet (for survey import too)."
 
 from __future__ import annotations
 
-import json
 import shutil
 from decimal import Decimal
 
@@ -14,13 +13,9 @@ from cchc import validation
 from cchc.load import repository
 from cchc.score import results as results_mod
 
-from .conftest import files_of, write_xlsx
+from .conftest import files_of, json_report, write_xlsx
 
 DECISION = "631/QĐ-UBND ngày 09/5/2025"
-
-
-def _json(out: str) -> dict:
-    return json.loads(out[: out.rindex("}") + 1])
 
 
 def _rows(results, year: int) -> dict:
@@ -107,9 +102,9 @@ def test_inconsistent_tables_are_refused_with_sheet_row_and_column(province, tmp
     before = files_of(province)
     code, out, _ = cchc("results", "import", sheet, "--year", 2023, "--root", province, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"]}
+    found = {(f["code"], f["line"], f["column"]) for f in json_report(out)["findings"]}
     assert found == {("officer-results-total", 5, 5), ("officer-results-index", 6, 7), ("officer-results-place", 7, 8)}
-    messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
+    messages = {f["code"]: f["message"] for f in json_report(out)["findings"]}
     assert messages["officer-results-total"] == (
         f"Trang 'Sở', dòng 5, cột E (Tổng điểm): tổng điểm của '{a.id}' ghi 91,5, khác tổng điểm các lĩnh vực (90,5)."
     )

@@ -19,7 +19,7 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from cchc.load import repository
 from cchc.officer import excel, framework_in, framework_out, safe_open, word
@@ -217,18 +217,6 @@ def test_csv_beyond_the_limits_is_refused_not_cut(tmp_path):
 
 
 # ── faithful ────────────────────────────────────────────────────────────────
-def _workbook(path: Path, sheets: dict, states: dict | None = None) -> Path:
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(list(row))
-        ws.sheet_state = (states or {}).get(name, "visible")
-    wb.save(path)
-    return path
-
-
 ANNEX = [HEADER, *GOOD]  # header on row 1: criteria 1.1.1 on row 4, 1.1.2 on row 5
 
 
@@ -238,18 +226,18 @@ def test_hidden_sheets_holding_data_are_refused(tmp_path):
         ("hidden", "trang này đang bị ẩn nhưng có dữ liệu"),
         ("veryHidden", "trang này đang ẩn kiểu Very Hidden"),
     ):
-        book = _workbook(tmp_path / f"{state}.xlsx", {"Phụ lục cũ": old, "Phụ lục": ANNEX}, {"Phụ lục cũ": state})
+        book = write_xlsx(tmp_path / f"{state}.xlsx", {"Phụ lục cũ": old, "Phụ lục": ANNEX}, {"Phụ lục cũ": state})
         found = framework_in.import_framework(book, book.name, OPTIONS).findings
         assert _codes(found) == [("officer-hidden", 1, 0)]
         assert found[0].message.startswith(f"Trang 'Phụ lục cũ', dòng 1: {said}")
     # A hidden sheet with nothing in it hides nothing: the visible annex is imported.
-    book = _workbook(tmp_path / "rong.xlsx", {"Danh mục": [], "Phụ lục": ANNEX}, {"Danh mục": "hidden"})
+    book = write_xlsx(tmp_path / "rong.xlsx", {"Danh mục": [], "Phụ lục": ANNEX}, {"Danh mục": "hidden"})
     result = framework_in.import_framework(book, book.name, OPTIONS)
     assert result.errors == [] and result.doc["max"] == 5
 
 
 def test_hidden_rows_and_columns_holding_data_are_refused(tmp_path):
-    book = _workbook(tmp_path / "an.xlsx", {"Phụ lục": ANNEX})
+    book = write_xlsx(tmp_path / "an.xlsx", {"Phụ lục": ANNEX})
     wb = load_workbook(book)
     wb["Phụ lục"].row_dimensions[5].hidden = True
     wb["Phụ lục"].column_dimensions["E"].hidden = True
@@ -266,7 +254,7 @@ def test_hidden_rows_and_columns_holding_data_are_refused(tmp_path):
 def test_formula_cells_are_refused_where_they_are(tmp_path):
     rows = [list(r) for r in ANNEX]
     rows[2][2] = "=C4+C5"  # 1.1: the sum of its criteria, written by openpyxl with no stored value
-    book = _workbook(tmp_path / "cong-thuc.xlsx", {"Phụ lục": rows})
+    book = write_xlsx(tmp_path / "cong-thuc.xlsx", {"Phụ lục": rows})
     found = framework_in.import_framework(book, book.name, OPTIONS).findings
     assert _codes(found) == [("officer-formula", 3, 3)]
     assert found[0].message.startswith("Trang 'Phụ lục', dòng 3, cột C: ô là công thức =C4+C5, không phải số liệu")
@@ -307,7 +295,7 @@ def test_word_fields_and_hidden_text_are_refused(tmp_path):
 def test_ordinary_files_still_import(tmp_path):
     """A workbook with formats, widths, a frozen header and an empty hidden sheet; a Word
     annex; a CSV: each read whole."""
-    book = _workbook(tmp_path / "a.xlsx", {"Phụ lục": ANNEX, "Ghi chú": []}, {"Ghi chú": "hidden"})
+    book = write_xlsx(tmp_path / "a.xlsx", {"Phụ lục": ANNEX, "Ghi chú": []}, {"Ghi chú": "hidden"})
     grids, found = safe_open.read(book, "a.xlsx")
     assert found == [] and [(g.name, len(g.rows)) for g in grids] == [("Phụ lục", len(ANNEX))]
     grids, found = safe_open.read(_annex_docx(tmp_path / "a.docx"), "a.docx")

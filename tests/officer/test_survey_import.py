@@ -3,7 +3,6 @@ row and column, nothing partially written, and the scores that follow."""
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from decimal import Decimal
 
@@ -13,7 +12,7 @@ from cchc import validation
 from cchc.load import repository
 from cchc.score.unit import score_unit
 
-from .conftest import files_of, write_xlsx
+from .conftest import files_of, json_report, write_xlsx
 
 YEAR = 2025
 
@@ -53,10 +52,6 @@ def _survey_leaves(root, unit: str) -> list:
     repo = repository.load(root, wanted=lambda f: False)
     fw = repo.framework_for(YEAR, repo.units[unit].level)
     return [(n.code, n.max) for n in fw.leaves() if n.is_survey]
-
-
-def _json(out: str) -> dict:
-    return json.loads(out[: out.rindex("}") + 1])
 
 
 def test_template_round_trip_and_scores_follow(province, tmp_path, cchc):
@@ -107,7 +102,7 @@ def test_each_mistake_is_refused_with_its_row_and_column(province, tmp_path, cch
     before = files_of(province)
     code, out, _ = cchc("survey", "import", sheet, "--year", YEAR, "--root", province, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"]}
+    found = {(f["code"], f["line"], f["column"]) for f in json_report(out)["findings"]}
     assert found == {
         ("officer-survey-criterion", 2, 6),
         ("officer-survey-above-max", 4, 4),
@@ -116,7 +111,7 @@ def test_each_mistake_is_refused_with_its_row_and_column(province, tmp_path, cch
         ("officer-survey-duplicate", 7, 2),
         ("officer-survey-duplicate", 8, 2),
     }
-    messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
+    messages = {f["code"]: f["message"] for f in json_report(out)["findings"]}
     assert messages["officer-survey-total"] == (
         "Trang 'Sở', dòng 5, cột G (Tổng): tổng điểm của 'so-tai-chinh' ghi 0,8, khác tổng các tiêu chí (0,75)."
     )
@@ -141,7 +136,7 @@ def test_csv_long_layout_with_names_and_totals(province, tmp_path, cchc):
     sheet.write_bytes(_cp1258(text))
     code, out, _ = cchc("survey", "import", sheet, "--year", YEAR, "--root", province, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"]}
+    found = {(f["code"], f["line"], f["column"]) for f in json_report(out)["findings"]}
     assert found == {("officer-survey-unit", 5, 1), ("officer-survey-total", 7, 3)}
     fixed = text.replace(f"UBND xã Không Tồn Tại;{a};0,5\n", "").replace("Tổng;0,8", "Tổng;0,7")
     sheet.write_bytes(_cp1258(fixed))

@@ -4,14 +4,13 @@ and each mistake refused with its sheet, row and column while nothing is written
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from cchc import validation
 from cchc.load import repository
 from cchc.officer.unit_ids import choose, slug
 
-from .conftest import files_of, write_xlsx
+from .conftest import files_of, json_report, write_xlsx
 
 PROVINCE = """name: Tỉnh Minh Sơn
 authority: Sở Nội vụ tỉnh Minh Sơn
@@ -39,8 +38,9 @@ HEADER = [
 ]
 
 
-def _json(out: str) -> dict:
-    return json.loads(out[: out.rindex("}") + 1])
+def _dong_hoa(predecessors: str) -> list:
+    """Row 8 of the registry table: the commune merged in 2025 from the ``predecessors`` as written."""
+    return [8, None, "UBND xã Đông Hòa", "xa", None, None, 2025, None, predecessors, "dong-hoa-vanthu, @Dong-Hoa-2"]
 
 
 def _empty(tmp_path) -> Path:
@@ -77,18 +77,7 @@ def test_a_new_province_registry_from_one_table(tmp_path, cchc):
                 [5, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Vũ Thư", 2020, 2024, None, None],
                 [6, None, "UBND xã Tân Hòa", "xa", None, "UBND huyện Đông Hưng", 2020, 2024, None, None],
                 [7, None, "UBND xã Đông Các", "xa", None, "huyen-dong-hung", 2020, 2024, None, None],
-                [
-                    8,
-                    None,
-                    "UBND xã Đông Hòa",
-                    "xa",
-                    None,
-                    None,
-                    2025,
-                    None,
-                    "UBND xã Đông Các; Xã Tân Hòa (huyện Đông Hưng)",
-                    "dong-hoa-vanthu, @Dong-Hoa-2",
-                ],
+                _dong_hoa("UBND xã Đông Các; Xã Tân Hòa (huyện Đông Hưng)"),
             ]
         },
     )
@@ -100,24 +89,13 @@ def test_a_new_province_registry_from_one_table(tmp_path, cchc):
             "Đơn vị": [
                 HEADER,
                 *[r for r in _rows(sheet)[2:-1]],
-                [
-                    8,
-                    None,
-                    "UBND xã Đông Hòa",
-                    "xa",
-                    None,
-                    None,
-                    2025,
-                    None,
-                    "UBND xã Đông Các; xa-tan-hoa-huyen-dong-hung",
-                    "dong-hoa-vanthu, @Dong-Hoa-2",
-                ],
+                _dong_hoa("UBND xã Đông Các; xa-tan-hoa-huyen-dong-hung"),
             ]
         },
     )
     code, out, _ = cchc("units", "import", sheet, "--root", root, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"] if f["severity"] == "error"}
+    found = {(f["code"], f["line"], f["column"]) for f in json_report(out)["findings"] if f["severity"] == "error"}
     assert found == {("officer-units-predecessor", 10, 9)}  # "Xã Tân Hòa (huyện Đông Hưng)" is no name
     assert not (root / "units").exists()
     code, out, _ = cchc("units", "import", sheet_fixed, "--root", root)
@@ -179,14 +157,14 @@ def test_each_mistake_is_refused_with_its_row_and_column(tmp_path, cchc):
     )
     code, out, _ = cchc("units", "import", sheet, "--root", root, "--format", "json")
     assert code == 1
-    found = {(f["code"], f["line"], f["column"]) for f in _json(out)["findings"] if f["severity"] == "error"}
+    found = {(f["code"], f["line"], f["column"]) for f in json_report(out)["findings"] if f["severity"] == "error"}
     assert found == {
         ("officer-units-duplicate", 3, 3),
         ("officer-units-level", 4, 4),
         ("officer-units-parent", 5, 6),
         ("officer-units-format", 6, 7),
     }
-    messages = {f["code"]: f["message"] for f in _json(out)["findings"]}
+    messages = {f["code"]: f["message"] for f in json_report(out)["findings"]}
     assert messages["officer-units-level"].startswith("Trang 'Đơn vị', dòng 4, cột D (Cấp): cấp 'sở y tế' không có")
     assert "Trang 'Đơn vị', dòng 2" in messages["officer-units-duplicate"]
     assert "Không có tệp nào bị thay đổi" in out

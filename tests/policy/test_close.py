@@ -71,25 +71,63 @@ def _so_b_draft(forge):
     return head
 
 
-def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, capsys, tmp_path, receipt_key):
-    # so-a: ready since 20/12 with h1; after the deadline it pushes h2, whose commit claims 30/12
+def _so_a_sent(forge) -> str:
+    """so-a sends its dossier on 20/12, before its deadline (31/12/2025 23:59:59 +07:00)."""
     forge.branch("so-a")
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
-    h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
+    head = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
+    return head
+
+
+def _on_time_then_late(forge) -> tuple[str, str]:
+    """so-a sends h1 before its deadline, then pushes h2 after it (h2's commit claims 30/12)."""
+    h1 = _so_a_sent(forge)
     forge.edit(SA, "score: 0.5\n", "score: 1\n")
     h2 = forge.commit("Sửa muộn", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
     forge.push("so-a")
+    return h1, h2
+
+
+def _so_a_runs(h1: str, h2: str | None = None) -> dict:
+    """The check runs of so-a's pull request #1: on h1 when sent (20/12), on h2 when pushed late (02/01)."""
+    runs = [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]
+    if h2 is not None:
+        runs.append({"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"})
+    return {1: runs}
+
+
+def _so_b_runs(hb: str) -> dict:
+    """The check run of so-b's pull request #2, on its draft (05/01)."""
+    return {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+
+
+def _so_b_not_submitted(forge, tmp_path, capsys, key) -> tuple[str, dict]:
+    """so-b is still a draft when its deadline (10/01) closes: (its head, the close job's record)."""
+    hb = _so_b_draft(forge)
+    data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb, draft=True)], {}, _so_b_runs(hb))
+    return hb, _close(forge, data, "2026-01-11T00:00:00Z", capsys, key)
+
+
+def _extend_so_b(forge) -> None:
+    """The Department extends so-b's deadline again, to 20/01, on the main branch (12/01)."""
+    forge.branch("gia-han", "main")
+    forge.edit(
+        "plans/2025.yaml",
+        'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
+        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
+    )
+    forge.commit("Gia hạn lần 2 cho so-b", author="snv-admin", date="2026-01-12T09:00:00+07:00")
+    forge.push("gia-han")
+    forge.merge("gia-han", by="snv-admin")
+
+
+def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, capsys, tmp_path, receipt_key):
+    # so-a: ready since 20/12 with h1; after the deadline it pushes h2, whose commit claims 30/12
+    h1, h2 = _on_time_then_late(forge)
     hb = _so_b_draft(forge)  # so-b: still a draft; its extension runs to 10/01/2026
     pulls = [_pull(1, "so-a-vanthu", h2), _pull(2, "so-b-vanthu", hb, draft=True)]
-    runs = {
-        1: [
-            {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-            {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
-        ],
-        2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}],
-    }
-    data = _forge_data(tmp_path, pulls, {}, runs)
+    data = _forge_data(tmp_path, pulls, {}, {**_so_a_runs(h1, h2), **_so_b_runs(hb)})
 
     doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"], d["pull"]) for d in doc["decisions"]] == [("so-a", True, h1, 1)]
@@ -143,58 +181,29 @@ def test_close_entry_records_receipts_and_holds_pull_requests_to_them(forge, cap
 
 
 def test_a_later_extension_replaces_the_not_submitted_record(forge, capsys, tmp_path, receipt_key):
-    hb = _so_b_draft(forge)
-    data = _forge_data(
-        tmp_path,
-        [_pull(2, "so-b-vanthu", hb, draft=True)],
-        {},
-        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
-    )
-    doc = _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)
+    hb, doc = _so_b_not_submitted(forge, tmp_path, capsys, receipt_key)
     # so-a's dossier was merged into main before the deadline: received as it stands there
     assert [(d["unit"], d["received"]) for d in doc["decisions"]] == [("so-a", True), ("so-b", False)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "chua-nop/2025/so-b"
     # the Department grants a new extension; so-b sends its dossier (ready for review on 15/01)
-    forge.branch("gia-han", "main")
-    forge.edit(
-        "plans/2025.yaml",
-        'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
-        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
-    )
-    forge.commit("Gia hạn lần 2 cho so-b", author="snv-admin", date="2026-01-12T09:00:00+07:00")
-    forge.push("gia-han")
-    forge.merge("gia-han", by="snv-admin")
-    data = _forge_data(
-        tmp_path,
-        [_pull(2, "so-b-vanthu", hb)],
-        {2: [{"event": "ready_for_review", "created_at": "2026-01-15T02:00:00Z"}]},
-        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
-    )
+    _extend_so_b(forge)
+    timeline = {2: [{"event": "ready_for_review", "created_at": "2026-01-15T02:00:00Z"}]}
+    data = _forge_data(tmp_path, [_pull(2, "so-b-vanthu", hb)], timeline, _so_b_runs(hb))
     doc = _close(forge, data, "2026-01-21T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-b", True, hb)]
     assert git(forge.origin, "tag", "-l", "*so-b") == "nop/2025/so-b"
 
 
 def test_a_pull_request_withdrawn_after_the_deadline_still_counts(forge, capsys, tmp_path, receipt_key):
-    forge.branch("so-a")
-    forge.edit(SA, "score: 0.75\n", "score: 1\n")
-    h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
-    forge.push("so-a")
-    data = _forge_data(
-        tmp_path,
-        [_pull(1, "so-a-vanthu", h1, draft=True)],
-        {1: [{"event": "convert_to_draft", "created_at": "2026-01-01T05:00:00Z"}]},
-        {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]},
-    )
+    h1 = _so_a_sent(forge)
+    timeline = {1: [{"event": "convert_to_draft", "created_at": "2026-01-01T05:00:00Z"}]}
+    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1, draft=True)], timeline, _so_a_runs(h1))
     doc = _close(forge, data, "2026-01-02T00:00:00Z", capsys, receipt_key)
     assert [(d["unit"], d["received"], d["commit"]) for d in doc["decisions"]] == [("so-a", True, h1)]
 
 
 def test_without_run_history_the_current_head_is_taken_only_when_asked(forge, capsys, tmp_path):
-    forge.branch("so-a")
-    forge.edit(SA, "score: 0.75\n", "score: 1\n")
-    h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
-    forge.push("so-a")
+    h1 = _so_a_sent(forge)
     data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1)], {}, {})
     closer = forge.checkout("main", name="closer")
     git(closer, "checkout", "-q", "-B", "main", "origin/main")
@@ -229,7 +238,7 @@ def test_without_run_history_the_current_head_is_taken_only_when_asked(forge, ca
 def test_the_web_editors_labels_are_the_submission_state(forge, capsys, tmp_path, receipt_key):
     hb = _so_b_draft(forge)  # so-b's deadline (extension): 10/01/2026 23:59
     pull = {**_pull(2, "so-b-vanthu", hb), "labels": [{"name": "decap-cms/pending_review"}]}
-    runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    runs = _so_b_runs(hb)
     for sent, received in (("2026-01-10T03:00:00Z", True), ("2026-01-10T17:30:00Z", False)):
         # the editor's "Trạng thái → Gửi đi" puts the label; 17:30 UTC is 00:30 on 11/01 in Vietnam: too late
         timeline = {2: [{"event": "labeled", "label": "decap-cms/pending_review", "created_at": sent}]}
@@ -251,7 +260,7 @@ def test_a_reviewer_moving_the_card_after_the_deadline_does_not_unsend(forge, ca
             {"event": "labeled", "label": "decap-cms/pending_publish", "created_at": "2026-01-11T00:10:00Z"},
         ]
     }
-    runs = {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]}
+    runs = _so_b_runs(hb)
     doc = _close(forge, _forge_data(tmp_path, [pull], timeline, runs), "2026-01-11T01:00:00Z", capsys, receipt_key)
     decision = next(d for d in doc["decisions"] if d["unit"] == "so-b")
     assert (decision["received"], decision["pull"], decision["commit"]) == (True, 2, hb)

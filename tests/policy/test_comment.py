@@ -10,26 +10,9 @@ from cchc.cli import main as cli
 from cchc.policy import result
 from cchc.report import pr_comment
 
+from .conftest import check_result
+
 SA = "submissions/2025/so-a/self-assessment.yaml"
-
-
-def _result(forge, tmp_path, head, name, number=5, draft=True, author="so-a-vanthu"):
-    out = tmp_path / f"{name}.json"
-    event = forge.pull_request(head, author, "2025-12-20T03:00:00Z", number=number, draft=draft)
-    cli.main(
-        [
-            "check-pr",
-            "--repo",
-            str(forge.checkout(head)),
-            "--event",
-            str(event),
-            "--output",
-            str(out),
-            "--format",
-            "json",
-        ]
-    )
-    return out
 
 
 def test_comment_shows_the_summary_table_and_the_change_since_the_previous_push(forge, tmp_path, capsys):
@@ -37,7 +20,7 @@ def test_comment_shows_the_summary_table_and_the_change_since_the_previous_push(
     forge.edit(SA, "score: 0.75\n", "score: 1\n")
     first = forge.commit("Lần 1", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
-    r1 = _result(forge, tmp_path, first, "r1")
+    r1 = check_result(forge, first, tmp_path / "r1.json")
     assert cli.main(["comment", str(r1), "--out", str(tmp_path / "c1.md")]) == 0
     c1 = (tmp_path / "c1.md").read_text(encoding="utf-8")
     assert c1.startswith(pr_comment.MARKER)
@@ -53,7 +36,7 @@ def test_comment_shows_the_summary_table_and_the_change_since_the_previous_push(
     forge.edit(SA, "score: 1\n", "score: 0.5\n")  # 1.1.1 now 0.5
     second = forge.commit("Lần 2", author="so-a-vanthu", date="2025-12-21T09:00:00+07:00")
     forge.push("so-a")
-    r2 = _result(forge, tmp_path, second, "r2")
+    r2 = check_result(forge, second, tmp_path / "r2.json")
     assert cli.main(["comment", str(r2), "--previous", str(tmp_path / "c1.md"), "--out", str(tmp_path / "c2.md")]) == 0
     c2 = (tmp_path / "c2.md").read_text(encoding="utf-8")
     assert "| 1.1.1 | Ban hành kế hoạch CCHC năm | 1 | 0,5 | ▼ −0,5 | 1 |" in c2
@@ -68,7 +51,7 @@ def test_comment_lists_findings_with_their_fix(forge, tmp_path):
     forge.edit(SA, "score: 0.75\n", "score: 1.5\n")
     head = forge.commit("Sai", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
-    body = pr_comment.render(result.load(_result(forge, tmp_path, head, "r", draft=False).read_bytes()))
+    body = pr_comment.render(result.load(check_result(forge, head, tmp_path / "r.json", draft=False).read_bytes()))
     assert "## ✖ Còn 1 lỗi" in body and "### Lỗi cần sửa (1)" in body
     assert f"<code>{SA}</code> dòng 19 — tiêu chí 1.2" in body
     assert "**Cách sửa:**" in body and "(score-above-max)" in body
@@ -233,7 +216,7 @@ def test_a_pull_request_naming_files_anything_still_gets_its_comment(forge, tmp_
     forge.edit(SA, '- code: "1.2"\n', '- code: "1.2 --> @snv-admin"\n')
     head = forge.commit("Lạ", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
     forge.push("so-a")
-    out = _result(forge, tmp_path, head, "r", draft=False)
+    out = check_result(forge, head, tmp_path / "r.json", draft=False)
     assert cli.main(["comment", str(out), "--out", str(tmp_path / "c.md")]) == 0
     body = (tmp_path / "c.md").read_text(encoding="utf-8")
     assert "x--›y.pdf" in body

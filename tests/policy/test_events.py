@@ -8,27 +8,12 @@ from __future__ import annotations
 import pytest
 
 from .conftest import check, codes
-from .test_close import _close, _forge_data, _pull
+from .test_close import _close, _forge_data, _on_time_then_late, _pull, _so_a_runs, _so_a_sent
 
 SA = "submissions/2025/so-a/self-assessment.yaml"
 BEFORE = "2025-12-20T03:00:00Z"  # entry open
 AFTER = "2026-01-01T00:30:00Z"  # 07:30 on 01/01/2026: after so-a's deadline, before the hourly close job
 LATER = "2026-01-03T00:00:00Z"  # after the close job
-
-
-def _sent_on_time(forge) -> str:
-    forge.branch("so-a")
-    forge.edit(SA, "score: 0.75\n", "score: 1\n")
-    head = forge.commit("Hồ sơ", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
-    forge.push("so-a")
-    return head
-
-
-def _late_push(forge, before: str) -> str:
-    forge.edit(SA, "score: 0.5\n", "score: 1\n")
-    head = forge.commit("Sửa muộn", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")  # claims 30/12
-    forge.push("so-a")
-    return head
 
 
 NOTHING_PUSHED = [  # (action, sender, label, labels after the event)
@@ -46,14 +31,14 @@ NOTHING_PUSHED = [  # (action, sender, label, labels after the event)
     ids=[f"{action}-{label or sender}" for action, sender, label, _ in NOTHING_PUSHED],
 )
 def test_the_sender_of_an_event_that_pushed_nothing_is_not_its_author(forge, capsys, action, sender, label, labels):
-    head = _sent_on_time(forge)
+    head = _so_a_sent(forge)
     event = forge.pull_request(head, "so-a-vanthu", BEFORE, action=action, sender=sender, label=label, labels=labels)
     code, doc = check(capsys, forge.checkout(head), event)
     assert code == 0, doc
 
 
 def test_a_push_by_someone_else_is_still_judged(forge, capsys):
-    first = _sent_on_time(forge)
+    first = _so_a_sent(forge)
     forge.edit(SA, "score: 0.5\n", "score: 0\n")
     pushed = forge.commit("Sửa hộ", author="so-a-vanthu", date="2025-12-21T09:00:00+07:00")  # the name is forged
     forge.push("so-a")
@@ -63,10 +48,8 @@ def test_a_push_by_someone_else_is_still_judged(forge, capsys):
 
 
 def test_a_received_dossier_labelled_by_the_council_stays_accepted(forge, capsys, tmp_path, receipt_key):
-    head = _sent_on_time(forge)
-    data = _forge_data(
-        tmp_path, [_pull(1, "so-a-vanthu", head)], {}, {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]}
-    )
+    head = _so_a_sent(forge)
+    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", head)], {}, _so_a_runs(head))
     _close(forge, data, LATER, capsys, receipt_key)
     ci = forge.checkout(head)
     for action, sender, label, labels in NOTHING_PUSHED:
@@ -76,29 +59,13 @@ def test_a_received_dossier_labelled_by_the_council_stays_accepted(forge, capsys
 
 
 def test_between_the_deadline_and_the_close_job_an_on_time_submission_stays_accepted(forge, capsys, monkeypatch):
-    head = _sent_on_time(forge)
+    head = _so_a_sent(forge)
     ci = forge.checkout(head)
-    waiting = [
-        forge.pull_request(
-            head,
-            "so-a-vanthu",
-            AFTER,
-            action="labeled",
-            sender="hdtd-1",
-            label="dang-tham-dinh",
-            labels=("dang-tham-dinh",),
-        ),
-        forge.pull_request(
-            head,
-            "so-a-vanthu",
-            AFTER,
-            action="labeled",
-            sender="hdtd-1",
-            label="decap-cms/pending_publish",
-            labels=("decap-cms/pending_publish",),
-        ),
-        forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True),
+    labelled = [  # by a council member: the council's own label, the web editor's card moved on
+        forge.pull_request(head, "so-a-vanthu", AFTER, action="labeled", sender="hdtd-1", label=label, labels=(label,))
+        for label in ("dang-tham-dinh", "decap-cms/pending_publish")
     ]
+    waiting = [*labelled, forge.pull_request(head, "so-a-vanthu", AFTER, action="converted_to_draft", draft=True)]
     for event in waiting:
         code, doc = check(capsys, ci, event)
         assert code == 0, doc
@@ -111,8 +78,7 @@ def test_between_the_deadline_and_the_close_job_an_on_time_submission_stays_acce
 
 
 def test_between_the_deadline_and_the_close_job_late_acts_are_still_refused(forge, capsys, monkeypatch):
-    h1 = _sent_on_time(forge)
-    h2 = _late_push(forge, h1)
+    h1, h2 = _on_time_then_late(forge)
     late = forge.pull_request(h2, "so-a-vanthu", AFTER, before=h1)
     code, doc = check(capsys, forge.checkout(h2), late)
     assert code == 1 and codes(doc) == {"phase-locked"}
@@ -156,7 +122,7 @@ def test_between_the_deadline_and_the_close_job_late_acts_are_still_refused(forg
 
 
 def test_a_rerun_of_a_draft_stage_run_cannot_accept_a_late_send(forge, capsys, tmp_path, receipt_key, monkeypatch):
-    head = _sent_on_time(forge)
+    head = _so_a_sent(forge)
     ci = forge.checkout(head)
     opened = forge.pull_request(head, "so-a-vanthu", BEFORE, action="opened", draft=True)
     code, doc = check(capsys, ci, opened)
@@ -178,7 +144,7 @@ def test_a_rerun_of_a_draft_stage_run_cannot_accept_a_late_send(forge, capsys, t
         tmp_path,
         [_pull(1, "so-a-vanthu", head)],
         {1: [{"event": "ready_for_review", "created_at": "2026-01-01T00:30:00Z"}]},
-        {1: [{"head_sha": head, "created_at": "2025-12-20T02:01:00Z"}]},
+        _so_a_runs(head),
     )
     doc = _close(forge, data, LATER, capsys, receipt_key)
     assert [(d["unit"], d["received"], d["pull"]) for d in doc["decisions"]] == [("so-a", True, None)]

@@ -6,22 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .conftest import check, codes
+from .conftest import AP, ROUND1_SCORED, check, codes
 from .forge import Forge
 
 PLAN = "plans/2025.yaml"
-AP = "submissions/2025/so-a/appraisal.yaml"
-ROUND1 = """unit: so-a
-year: 2025
-rounds:
-  - round: 1
-    council: hd-tinh
-    date: "2026-01-20"
-    items:
-      - code: "1.1.1"
-        score: 0.5
-        reason: Kế hoạch ban hành sau thời hạn quy định.
-"""
 PUBLICATION = 'publication:\n  - {number: 123/QĐ-UBND, date: "2026-01-15", signer: Chủ tịch UBND tỉnh}\n'
 CORRECTION = (
     'corrections:\n  - {number: 130/QĐ-UBND, date: "2026-01-25", what: Sửa điểm tiêu chí 1.1.1, units: [so-a]}\n'
@@ -47,7 +35,7 @@ def _publish(forge: Forge, capsys) -> None:
 
 def _appraisal_pr(forge: Forge) -> str:
     forge.branch("vong-1", "main")
-    forge.write(AP, ROUND1)
+    forge.write(AP, ROUND1_SCORED)
     head = forge.commit("vong-1", author="hdtd-1", date="2026-01-26T09:00:00+07:00")
     forge.push("vong-1")
     return head

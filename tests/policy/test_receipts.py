@@ -12,25 +12,23 @@ from cchc.cli import main as cli
 
 from .conftest import check, codes
 from .forge import git, make_key, signers_line
-from .test_close import _close, _forge_data, _pull, _so_b_draft, close_args
+from .test_close import (
+    _close,
+    _extend_so_b,
+    _forge_data,
+    _on_time_then_late,
+    _pull,
+    _so_a_runs,
+    _so_b_draft,
+    _so_b_not_submitted,
+    _so_b_runs,
+    close_args,
+)
 
-SA = "submissions/2025/so-a/self-assessment.yaml"
 SIGNERS = ".cchc/receipt-signers"
 BEFORE = "2025-12-20T03:00:00Z"
 AFTER = "2026-01-02T02:00:00Z"  # after so-a's deadline (31/12/2025 23:59:59 +07:00)
 DEADLINE = "2025-12-31T23:59:59+07:00"
-
-
-def _on_time_then_late(forge) -> tuple[str, str]:
-    """so-a sends h1 before its deadline, then pushes h2 after it (h2's commit claims 30/12)."""
-    forge.branch("so-a")
-    forge.edit(SA, "score: 0.75\n", "score: 1\n")
-    h1 = forge.commit("Gửi đi", author="so-a-vanthu", date="2025-12-20T09:00:00+07:00")
-    forge.push("so-a")
-    forge.edit(SA, "score: 0.5\n", "score: 1\n")
-    h2 = forge.commit("Sửa muộn", author="so-a-vanthu", date="2025-12-30T09:00:00+07:00")
-    forge.push("so-a")
-    return h1, h2
 
 
 def _message(commit: str) -> str:
@@ -70,13 +68,7 @@ def test_a_tag_pushed_by_someone_is_not_a_receipt(forge, capsys, tmp_path, forge
 def test_a_signed_receipt_is_trusted_and_cannot_be_renamed(forge, capsys, tmp_path, receipt_key):
     h1, h2 = _on_time_then_late(forge)
     hb = _so_b_draft(forge)
-    runs = {
-        1: [
-            {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-            {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
-        ],
-        2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}],
-    }
+    runs = {**_so_a_runs(h1, h2), **_so_b_runs(hb)}
     data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h2), _pull(2, "so-b-vanthu", hb)], {}, runs)
     _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     git(forge.origin, "-c", f"gpg.ssh.allowedSignersFile={forge.work / SIGNERS}", "verify-tag", "nop/2025/so-a")
@@ -97,9 +89,7 @@ def test_a_signed_receipt_is_trusted_and_cannot_be_renamed(forge, capsys, tmp_pa
 
 def test_close_entry_signs_or_writes_nothing(forge, capsys, tmp_path, receipt_key, monkeypatch):
     h1, _ = _on_time_then_late(forge)
-    data = _forge_data(
-        tmp_path, [_pull(1, "so-a-vanthu", h1)], {}, {1: [{"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"}]}
-    )
+    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h1)], {}, _so_a_runs(h1))
     run = close_args(forge, data, "2026-01-03T00:00:00Z")
     monkeypatch.delenv("CCHC_RECEIPT_KEY", raising=False)
     assert cli.main(run) == 2
@@ -125,17 +115,7 @@ def test_the_close_job_replaces_a_forged_receipt(forge, capsys, tmp_path, receip
     h1, h2 = _on_time_then_late(forge)
     # pushed before the close job runs, claiming the very deadline so that the job would skip the unit
     forge.push_tag("nop/2025/so-a", h2, message=_message(h2))
-    data = _forge_data(
-        tmp_path,
-        [_pull(1, "so-a-vanthu", h2)],
-        {},
-        {
-            1: [
-                {"head_sha": h1, "created_at": "2025-12-20T02:01:00Z"},
-                {"head_sha": h2, "created_at": "2026-01-02T02:01:00Z"},
-            ]
-        },
-    )
+    data = _forge_data(tmp_path, [_pull(1, "so-a-vanthu", h2)], {}, _so_a_runs(h1, h2))
     doc = _close(forge, data, "2026-01-03T00:00:00Z", capsys, receipt_key)
     (decision,) = [d for d in doc["decisions"] if d["unit"] == "so-a"]
     assert (decision["commit"], decision["replaced"]) == (h1, ["nop/2025/so-a"])
@@ -146,23 +126,8 @@ def test_the_close_job_replaces_a_forged_receipt(forge, capsys, tmp_path, receip
 
 
 def test_a_receipt_for_an_earlier_deadline_is_not_the_current_one(forge, capsys, tmp_path, receipt_key):
-    hb = _so_b_draft(forge)
-    data = _forge_data(
-        tmp_path,
-        [_pull(2, "so-b-vanthu", hb, draft=True)],
-        {},
-        {2: [{"head_sha": hb, "created_at": "2026-01-05T02:01:00Z"}]},
-    )
-    _close(forge, data, "2026-01-11T00:00:00Z", capsys, receipt_key)  # so-b: not submitted by 10/01
-    forge.branch("gia-han", "main")
-    forge.edit(
-        "plans/2025.yaml",
-        'self_assessment_closes: "2026-01-10T23:59:59+07:00"',
-        'self_assessment_closes: "2026-01-20T23:59:59+07:00"',
-    )
-    forge.commit("Gia hạn lần 2 cho so-b", author="snv-admin", date="2026-01-12T09:00:00+07:00")
-    forge.push("gia-han")
-    forge.merge("gia-han", by="snv-admin")
+    hb, _ = _so_b_not_submitted(forge, tmp_path, capsys, receipt_key)  # so-b: not submitted by 10/01
+    _extend_so_b(forge)
     # the signed record of 10/01 is genuine but no longer the deadline: so-b may send until 20/01
     event = forge.pull_request(hb, "so-b-vanthu", "2026-01-15T02:00:00Z", action="ready_for_review")
     code, doc = check(capsys, forge.checkout(hb), event)

@@ -5,25 +5,13 @@ from __future__ import annotations
 
 from pdfs import scan_pdf
 
-from .conftest import check, codes
+from .conftest import AP, ROUND1_SCORED, check, codes
 
-AP = "submissions/2025/so-a/appraisal.yaml"
 EX = "submissions/2025/so-a/explanation.yaml"
 SA = "submissions/2025/so-a/self-assessment.yaml"
 
-ROUND1 = """unit: so-a
-year: 2025
-rounds:
-  - round: 1
-    council: hd-tinh
-    date: "2026-01-20"
-    items:
-      - code: "1.1.1"
-        score: 0.5
-        reason: Kế hoạch ban hành sau thời hạn quy định.
-      - code: "1.2"
-        request: Đề nghị bổ sung tài liệu về hội nghị tuyên truyền.
-"""
+# round 1 also asks for more evidence on 1.2, which the unit's explanation answers
+ROUND1 = ROUND1_SCORED + '      - code: "1.2"\n        request: Đề nghị bổ sung tài liệu về hội nghị tuyên truyền.\n'
 ROUND2 = """  - round: 2
     council: hd-tinh
     date: "2026-03-05"

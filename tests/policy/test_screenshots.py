@@ -12,6 +12,8 @@ import markdown
 
 from cchc.cli import main as cli
 
+from .conftest import check_result
+
 ROOT = Path(__file__).resolve().parents[2]
 IMG = ROOT / "docs" / "huong-dan" / "img"
 SA = "submissions/2025/so-a/self-assessment.yaml"
@@ -32,21 +34,7 @@ summary { font-weight: 600; cursor: pointer; }
 
 
 def _comment(forge, tmp_path, name, head, previous=None, draft=True) -> str:
-    result = tmp_path / f"{name}.json"
-    event = forge.pull_request(head, "so-a-vanthu", "2025-12-20T03:00:00Z", number=12, draft=draft)
-    cli.main(
-        [
-            "check-pr",
-            "--repo",
-            str(forge.checkout(head)),
-            "--event",
-            str(event),
-            "--output",
-            str(result),
-            "--format",
-            "json",
-        ]
-    )
+    result = check_result(forge, head, tmp_path / f"{name}.json", number=12, draft=draft)
     out = tmp_path / f"{name}.md"
     cli.main(["comment", str(result), "--out", str(out), *(["--previous", str(previous)] if previous else [])])
     return out.read_text(encoding="utf-8")
@@ -54,8 +42,9 @@ def _comment(forge, tmp_path, name, head, previous=None, draft=True) -> str:
 
 def _page(body_md: str) -> str:
     # Python-Markdown leaves Markdown inside <details> alone unless asked; GitHub renders it.
+    # The folded tables are shown opened, as the reader sees them after a click.
     body = markdown.markdown(
-        body_md.replace("<details open>", '<details open markdown="1">'), extensions=["tables", "md_in_html"]
+        body_md.replace("<details>", '<details open markdown="1">'), extensions=["tables", "md_in_html"]
     )
     return (
         f"<!doctype html><html lang='vi'><head><meta charset='utf-8'><style>{CSS}</style></head><body>"

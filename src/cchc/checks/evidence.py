@@ -40,9 +40,18 @@ def _inspector(run: Run) -> EvidenceChecker:
     if run.checker is not None:
         return run.checker
     if run.inspector is None:
-        run.inspector = Inspector(run.repo.source)
+        run.inspector = Inspector(run.repo.source, blobs=run.blob_ids)
         run.inspector.prefetch(_everything_cited(run))
     return run.inspector
+
+
+def prepare(run: Run) -> None:
+    """Inspect every PDF the run's dossiers cite, in one sandboxed batch, and work out the
+    blob ids and the same-content groups: what checking the dossiers later reads (e.g. in
+    forked processes, which then share it) is made once, here."""
+    _inspector(run)
+    if run.content_groups is None:
+        run.content_groups = crosscheck.by_content(_blob_ids(run).under("submissions"))
 
 
 def locate(run: Run, folder: str, written: str) -> Located:
@@ -253,9 +262,7 @@ def _blob_ids(run: Run) -> BlobIds:
 def _reuse(run: Run, sa: SelfAssessment) -> list[Finding]:
     """Same content filed by another unit; one document cited across unrelated areas."""
     ids = _blob_ids(run)
-    if run.content_groups is None:
-        run.content_groups = crosscheck.by_content(ids.under("submissions"))
-    groups = run.content_groups
+    groups = _content_groups(run, ids)
     out: list[Finding] = []
     citations: list[crosscheck.Citation] = []
     shared: set[str] = set()
@@ -273,30 +280,43 @@ def _reuse(run: Run, sa: SelfAssessment) -> list[Finding]:
             others = crosscheck.elsewhere(blob, sa.folder, groups)
             if others and blob not in shared:
                 shared.add(blob)
-                out.append(
-                    codes.EVIDENCE_SHARED_WITH_OTHER_UNIT.at(
-                        sa.file,
-                        line=ref.line,
-                        column=ref.column,
-                        criterion=e.code,
-                        written=ref.file,
-                        units=", ".join(sorted({_unit_of(o) for o in others})),
-                        others=", ".join(paths.shown(o) for o in others[:3]),
-                    )
-                )
+                out.append(_shared(_Cited(sa.file, ref.file, ref.line, ref.column, e.code), others))
     for later, first in crosscheck.unrelated(citations):
-        out.append(
-            codes.EVIDENCE_REUSED_UNRELATED.at(
-                sa.file,
-                line=later.line,
-                column=later.column,
-                criterion=later.criterion,
-                written=later.written,
-                first=first.criterion,
-                first_line=first.line,
-            )
-        )
+        cited = _Cited(sa.file, later.written, later.line, later.column, later.criterion)
+        out.append(cited.at(codes.EVIDENCE_REUSED_UNRELATED, first=first.criterion, first_line=first.line))
     return out
+
+
+def _shared(cited: _Cited, others: list[str]) -> Finding:
+    """The cited content is filed by other units too: name them and up to three of their files."""
+    units = ", ".join(sorted({_unit_of(o) for o in others}))
+    shown = ", ".join(paths.shown(o) for o in others[:3])
+    return cited.at(codes.EVIDENCE_SHARED_WITH_OTHER_UNIT, units=units, others=shown)
+
+
+def _content_groups(run: Run, ids: BlobIds) -> dict[str, list[str]]:
+    """blob id → evidence files holding it: of every file (a full run), or of the files whose
+    content a checked dossier cites (a limited run: the same groups for the ids it asks about,
+    without reading the ids of every other unit's files)."""
+    if run.content_groups is None:
+        if run.repo.scope is None:
+            held = ids.under("submissions")
+        else:
+            held = ids.holding({b for d in run.repo.dossiers.values() for b in _cited_blobs(run, ids, d)})
+        run.content_groups = crosscheck.by_content(held)
+    return run.content_groups
+
+
+def _cited_blobs(run: Run, ids: BlobIds, dossier: Dossier) -> Iterator[str]:
+    """The blob ids of the files a dossier's self-assessment cites as evidence (what ``_reuse`` looks up)."""
+    sa = dossier.self_assessment
+    if sa is None:
+        return
+    for ref in (r for e in sa.entries for r in e.evidence):
+        rel = locate(run, sa.folder, ref.file)[0]
+        blob = ids.of(rel) if rel and not _is_link(run, rel) else None
+        if blob is not None:
+            yield blob
 
 
 def _unit_of(rel: str) -> str:

@@ -1,12 +1,22 @@
-"""`cchc build`: validate → score → site (pages, data files, search index) into site/."""
+"""`cchc build`: validate → score → site (pages, data files, search index) into site/.
+
+What an earlier build made is reused where its inputs did not change (the build cache,
+cchc.buildcache): dossier verdicts, the theme's frame of each generated page, workbooks. The
+output is the same, byte for byte, as a build with an empty cache. Independent work (checking
+dossiers, rendering pages, writing data files) uses every core (CCHC_BUILD_WORKERS to say how many).
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 import time
 from pathlib import Path
 
-from .. import gitinfo, validation
+from .. import gitinfo, parallel, validation
+from ..buildcache import Store
+from ..evidence.cache import cache_dir
 from ..publish.site import build as site_build
 from ..report import text
 from ..score import results as results_mod
@@ -18,12 +28,25 @@ def add_parser(sub) -> None:
         "build",
         help="kiểm tra, tính điểm và tạo trang kết quả (thư mục site/)",
         description="Kiểm tra toàn bộ kho, tính điểm, xếp hạng và tạo trang kết quả công khai. "
-        "Không công bố nếu còn lỗi.",
+        "Không công bố nếu còn lỗi. Dùng lại kết quả của lần tạo trước cho những gì không đổi.",
     )
     p.add_argument("--out", type=Path, default=None, help="thư mục đầu ra (mặc định: site/ trong kho)")
     p.add_argument(
         "--config", type=Path, default=None, help="tệp mkdocs.yml (mặc định: của kho, nếu không có thì của mã nguồn)"
     )
+    p.add_argument(
+        "--site-url",
+        default=None,
+        help="địa chỉ đầy đủ nơi trang được công bố, kể cả thư mục con (ví dụ https://to-chuc.github.io/ten-kho/); "
+        "mặc định: biến môi trường CCHC_SITE_URL, nếu không có thì site_url của mkdocs.yml",
+    )
+    p.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="thư mục bộ nhớ đệm của lần tạo trước (mặc định: build/ trong .cache/cchc/ hoặc $CCHC_CACHE_DIR)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="không dùng và không ghi bộ nhớ đệm")
     add_root(p)
 
 
@@ -35,14 +58,23 @@ def config_file(root: Path, given: Path | None) -> Path | None:
     return (site_build.CODE_ROOT / "mkdocs.yml") if site_build.CODE_ROOT else None
 
 
+def cache_folder(root: Path, args) -> Path | None:
+    if args.no_cache:
+        return None
+    return args.cache or cache_dir(root) / "build"
+
+
 def run(args) -> int:
     root = resolve_root(args)
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
+    store = Store(cache_folder(root, args))
+    processes = parallel.workers()
     started = time.perf_counter()
-    result = validation.validate(root)
+    result, outcome = validation.validate_cached(root, store, processes)
     site_build.TIMINGS.clear()
     site_build.TIMINGS["validate"] = time.perf_counter() - started
+    site_build.TIMINGS["verdicts"] = (outcome.reused, outcome.reused + outcome.checked)
     if result.errors:
         sys.stdout.write(text.render(result.findings, checked=result.checked))
         sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
@@ -54,31 +86,71 @@ def run(args) -> int:
     if cfg is None:
         return fail("không tìm thấy mkdocs.yml để tạo trang.")
     out = (args.out or root / "site").resolve()
-    return build_site(root, cfg, out, result.repo, results)
+    # The pages read the scores, never the dossiers: a national roll-up's dossiers are half of
+    # the build's memory, given back before the site is made.
+    repo = dataclasses.replace(result.repo, dossiers={})
+    del result
+    return build_site(root, cfg, out, repo, results, site_url(args.site_url), store, processes)
 
 
-def build_site(root: Path, cfg: Path, out: Path, repo, results) -> int:
+def site_url(given: str | None) -> str | None:
+    """Where the site is published (None: mkdocs.yml's own site_url, if any). Pages link to
+    each other relatively and work anywhere; the 404 page, which a forge serves at any depth,
+    links from this address, so a site under a sub-path (a forge's project pages) needs it."""
+    url = (given or os.environ.get("CCHC_SITE_URL") or "").strip()
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def build_site(
+    root: Path,
+    cfg: Path,
+    out: Path,
+    repo,
+    results,
+    url: str | None = None,
+    store: Store | None = None,
+    processes: int = 1,
+) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_build.preload(root, repo, results)
-    config = load_config(config_file=str(cfg), site_dir=str(out))
+    site_build.preload(root, repo, results, store, processes)
+    overrides = {"site_url": url} if url else {}
+    config = load_config(config_file=str(cfg), site_dir=str(out), **overrides)
     config.extra["cchc_root"] = str(root)
     started = time.perf_counter()
     try:
         build(config)
     except site_build.SiteError as exc:
         return fail(str(exc))
+    finally:
+        site_build.PRELOADED.clear()
     site_build.TIMINGS["site"] = time.perf_counter() - started
     pages = sum(1 for _ in out.rglob("*.html"))
     units = sum(len(g.rows) for y in results.years for g in y.groups)
     sys.stdout.write(
         f"Đã tạo trang kết quả tại {out}: {pages} trang, {len(results.years)} năm, {units} lượt đơn vị được xếp hạng.\n"
     )
-    t = {k: f"{v:.1f}".replace(".", ",") + " s" for k, v in site_build.TIMINGS.items()}
-    sys.stdout.write(
-        f"Thời gian: kiểm tra {t.get('validate', '—')} · tính điểm {t.get('score', '—')} · "
-        f"tạo trang {t.get('site', '—')} (nội dung trang {t.get('pages', '—')}, "
-        f"chỉ mục tìm kiếm {t.get('search', '—')}, tệp dữ liệu {t.get('data', '—')}).\n"
-    )
+    sys.stdout.write(_timings(site_build.TIMINGS) + "\n")
     return 0
+
+
+def _seconds(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",") + " s"
+
+
+def _timings(t: dict) -> str:
+    line = (
+        f"Thời gian: kiểm tra {_seconds(t.get('validate'))} · tính điểm {_seconds(t.get('score'))} · "
+        f"tạo trang {_seconds(t.get('site'))} (nội dung trang {_seconds(t.get('pages'))}, "
+        f"khung trang {_seconds(t.get('render'))}, chỉ mục tìm kiếm {_seconds(t.get('search'))}, "
+        f"tệp dữ liệu {_seconds(t.get('data'))})."
+    )
+    reused = [
+        f"{label} {t[key][0]}/{t[key][1]}"
+        for key, label in (("verdicts", "kết quả kiểm tra hồ sơ"), ("frames", "khung trang"))
+        if key in t
+    ]
+    return line + (" Dùng lại từ lần tạo trước: " + ", ".join(reused) + "." if reused else "")

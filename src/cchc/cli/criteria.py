@@ -10,17 +10,17 @@ from ..findings import Finding
 from ..load import repository
 from ..officer import console, files, framework_in, framework_meta, framework_out
 from ..officer.render import WRITERS
-from .common import add_root, fail
+from .common import add_actions, add_check, add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser(
+    actions = add_actions(
+        sub,
         "criteria",
-        help="nhập, xuất bộ tiêu chí (bảng phụ lục Excel/Word)",
-        description="Nhập bộ tiêu chí từ bảng phụ lục của quyết định (Excel hoặc Word), "
+        "nhập, xuất bộ tiêu chí (bảng phụ lục Excel/Word)",
+        "Nhập bộ tiêu chí từ bảng phụ lục của quyết định (Excel hoặc Word), "
         "hoặc xuất bộ tiêu chí ra bảng phụ lục theo mẫu.",
     )
-    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     imp = actions.add_parser("import", help="đọc bảng phụ lục (.xlsx, .docx) và ghi criteria/<thư mục>/<cấp>.yaml")
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc Word (.docx) chứa bảng tiêu chí")
     imp.add_argument(
@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
     imp.add_argument("--issuer", help="cơ quan ban hành, ví dụ UBND tỉnh Mẫu")
     imp.add_argument("--precision", type=int, choices=range(0, 5), help="số chữ số thập phân của chỉ số (mặc định 2)")
     imp.add_argument("--bands", help="các mức xếp loại, ví dụ 'Xuất sắc:90, Tốt:80, Khá:70, Trung bình:50, Yếu:0'")
-    imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_check(imp)
     imp.add_argument("--force", action="store_true", help="ghi đè bộ tiêu chí đã có")
     console.add_format(imp)
     add_root(imp)

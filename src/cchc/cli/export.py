@@ -10,19 +10,19 @@ from ..load import repository
 from ..officer import annex, console, unit_table
 from ..officer.render import WRITERS
 from ..score import results as results_mod
-from .common import add_root, fail
+from .common import add_actions, add_root, add_year, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser(
+    actions = add_actions(
+        sub,
         "export",
-        help="xuất bảng tổng hợp của đơn vị, phụ lục kết quả (Excel, Word)",
-        description="Xuất các bảng theo mẫu chính thức: bảng tổng hợp kết quả tự đánh giá của "
+        "xuất bảng tổng hợp của đơn vị, phụ lục kết quả (Excel, Word)",
+        "Xuất các bảng theo mẫu chính thức: bảng tổng hợp kết quả tự đánh giá của "
         "đơn vị, phụ lục kết quả Chỉ số CCHC theo nhóm để kèm quyết định công bố.",
     )
-    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     unit = actions.add_parser("unit", help="bảng tổng hợp kết quả tự đánh giá của một (hoặc mọi) đơn vị")
-    unit.add_argument("--year", type=int, required=True, help="năm đánh giá")
+    add_year(unit)
     who = unit.add_mutually_exclusive_group(required=True)
     who.add_argument("--unit", action="append", metavar="MÃ", help="mã đơn vị (ghi nhiều lần cho nhiều đơn vị)")
     who.add_argument("--all", action="store_true", help="mọi đơn vị hoạt động trong năm")
@@ -32,7 +32,7 @@ def add_parser(sub) -> None:
     )
     add_root(unit)
     res = actions.add_parser("annex", help="phụ lục kết quả theo nhóm (hạng, điểm theo lĩnh vực, chỉ số, xếp loại)")
-    res.add_argument("--year", type=int, required=True, help="năm đánh giá")
+    add_year(res)
     res.add_argument("--group", action="append", metavar="NHÓM", help="chỉ xuất nhóm này (mặc định: mọi nhóm)")
     res.add_argument("--decision", help="số, ngày quyết định công bố, ví dụ '631/QĐ-UBND ngày 09/5/2026'")
     res.add_argument(

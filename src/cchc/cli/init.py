@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..officer import console
-from .common import fail
+from .common import add_repeated, fail
 
 _PAIR = re.compile(r"([a-z0-9][a-z0-9-]*)=(.+)")
 
@@ -22,27 +22,12 @@ def add_parser(sub) -> None:
     p.add_argument("dir", type=Path, metavar="THƯ_MỤC", help="thư mục mới (hoặc thư mục trống) của kho")
     p.add_argument("--name", required=True, help="tên tỉnh, ví dụ 'Tỉnh Hưng Yên'")
     p.add_argument("--authority", help="cơ quan chủ trì (mặc định: 'Sở Nội vụ <tên tỉnh>')")
-    p.add_argument(
-        "--level",
-        action="append",
-        default=[],
-        metavar="MÃ=TÊN",
-        help="một cấp đơn vị, ví dụ so='Sở, ban, ngành' (ghi nhiều lần; mặc định: so và xa)",
+    add_repeated(
+        p, "--level", "MÃ=TÊN", "một cấp đơn vị, ví dụ so='Sở, ban, ngành' (ghi nhiều lần; mặc định: so và xa)"
     )
-    p.add_argument(
-        "--group",
-        action="append",
-        default=[],
-        metavar="MÃ=TÊN",
-        help="một nhóm xếp hạng (ghi nhiều lần; mặc định: mỗi cấp một nhóm)",
-    )
-    p.add_argument(
-        "--admin",
-        action="append",
-        default=[],
-        required=True,
-        metavar="TÀI_KHOẢN",
-        help="tài khoản quản trị của Sở Nội vụ trên máy chủ Git (ghi nhiều lần)",
+    add_repeated(p, "--group", "MÃ=TÊN", "một nhóm xếp hạng (ghi nhiều lần; mặc định: mỗi cấp một nhóm)")
+    add_repeated(
+        p, "--admin", "TÀI_KHOẢN", "tài khoản quản trị của Sở Nội vụ trên máy chủ Git (ghi nhiều lần)", required=True
     )
     p.add_argument("--timezone", default="+07:00", help="múi giờ (mặc định +07:00)")
     p.add_argument("--index-name", help="tên đầy đủ của chỉ số (mặc định: 'Chỉ số cải cách hành chính')")

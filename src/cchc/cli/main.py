@@ -1,26 +1,41 @@
-"""`cchc` entry point: dispatch to one module per command; never show a traceback."""
+"""`cchc` entry point: dispatch to one module per command; never show a traceback.
+
+A command's module (and whatever it imports: the site generator, the sample generator, the
+PDF sandbox, the office formats) is imported only when that command runs or when the whole
+list of commands is shown, so ``cchc validate`` does not pay for ``cchc build``'s imports.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+from types import ModuleType
 
-from . import build, new, serve, validate
-
-COMMANDS = {"validate": validate, "new": new, "build": build, "serve": serve}
-from . import check_pr, close_entry, codeowners, comment  # noqa: E402  (the pull-request workflow)
-
-COMMANDS.update({"check-pr": check_pr, "codeowners": codeowners, "comment": comment, "close-entry": close_entry})
-from . import editor_config  # noqa: E402  (the web editor)
-
-COMMANDS["editor-config"] = editor_config
-from . import criteria, export, survey, units, year  # noqa: E402  (the officer's tools, issue 8)
-
-COMMANDS.update({"criteria": criteria, "survey": survey, "export": export, "year": year, "units": units})
-from . import init, results  # noqa: E402  (a new province and its past results, issue 15)
-
-COMMANDS.update({"init": init, "results": results})
+# command → its module in this package, in the order `cchc --help` lists them
+COMMANDS = {
+    "validate": "validate",
+    "new": "new",
+    "build": "build",
+    "serve": "serve",
+    # the pull-request workflow
+    "check-pr": "check_pr",
+    "codeowners": "codeowners",
+    "comment": "comment",
+    "close-entry": "close_entry",
+    # the web editor
+    "editor-config": "editor_config",
+    # the officer's tools (issue 8)
+    "criteria": "criteria",
+    "survey": "survey",
+    "export": "export",
+    "year": "year",
+    "units": "units",
+    # a new province and its past results (issue 15)
+    "init": "init",
+    "results": "results",
+}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_RUN = 0, 1, 2
 
@@ -32,21 +47,34 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_CANNOT_RUN)
 
 
-def parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    """The module of the command ``name`` (imported now if it was not yet)."""
+    return importlib.import_module(f".{COMMANDS[name]}", __package__)
+
+
+def parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line parser: every command, or only the command ``only`` (the one that runs)."""
     p = _Parser(prog="cchc", description="Chỉ số cải cách hành chính: kiểm tra, chấm điểm, công bố.")
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=_Parser)
-    for module in COMMANDS.values():
-        module.add_parser(sub)
+    for name in [only] if only else COMMANDS:
+        command_module(name).add_parser(sub)
     return p
 
 
+def _named(argv: list[str]) -> str | None:
+    """The command when the line starts with one (its options follow it); None when the whole
+    list is needed: help, no command, or a word that is not a command (argparse explains)."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(_named(argv)).parse_args(argv)
     if not args.command:
         parser().print_help()
         return EXIT_CANNOT_RUN
     try:
-        return COMMANDS[args.command].run(args)
+        return int(command_module(args.command).run(args))
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng theo yêu cầu.\n")
         return EXIT_CANNOT_RUN

@@ -6,17 +6,17 @@ from pathlib import Path
 
 from ..load import repository
 from ..officer import cells, colmap, console, files, results_in
-from .common import add_root, fail
+from .common import add_actions, add_check, add_column_map, add_root, add_year, fail, save_checked
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser(
+    actions = add_actions(
+        sub,
         "results",
-        help="nhập kết quả đã công bố của các năm trước (bảng kết quả kèm quyết định)",
-        description="Nhập bảng kết quả Chỉ số đã công bố của một năm chưa dùng hệ thống, để trang kết "
-        "quả hiện năm đó và tính thay đổi so với năm trước.",
+        "nhập kết quả đã công bố của các năm trước (bảng kết quả kèm quyết định)",
+        "Nhập bảng kết quả Chỉ số đã công bố của một năm chưa dùng hệ thống, để trang kết quả hiện năm đó "
+        "và tính thay đổi so với năm trước.",
     )
-    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     imp = actions.add_parser(
         "import",
         help="đọc bảng kết quả (.xlsx, .csv, .docx) và ghi history/<năm>.yaml",
@@ -26,26 +26,19 @@ def add_parser(sub) -> None:
         "có lỗi thì không ghi gì.",
     )
     imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx), CSV hoặc Word (.docx)")
-    imp.add_argument("--year", type=int, required=True, help="năm đánh giá của bảng kết quả")
+    add_year(imp, "năm đánh giá của bảng kết quả")
     imp.add_argument(
         "--decision",
         help="quyết định công bố, ví dụ '631/QĐ-UBND ngày 09/5/2024 của UBND tỉnh' "
         "(mặc định: đọc từ dòng 'Kèm theo Quyết định số …' của bảng)",
     )
-    imp.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar="CỘT=MÃ",
-        help="cột đặt tên khác mã lĩnh vực, ví dụ CS1=1 (ghi nhiều lần, hoặc cách nhau bằng dấu phẩy); "
-        "cũng có thể khai trong trang 'Mã cột' của tệp Excel",
-    )
+    add_column_map(imp, "mã lĩnh vực, ví dụ CS1=1")
     imp.add_argument("--max", help="điểm tối đa áp dụng khi bảng không có cột này, ví dụ 100")
     imp.add_argument(
         "--precision", type=int, choices=range(0, 5), help="số chữ số thập phân của chỉ số (mặc định: như trong bảng)"
     )
     imp.add_argument("--source", help="nguồn số liệu (mặc định: tên tệp)")
-    imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_check(imp)
     imp.add_argument("--force", action="store_true", help="ghi đè kết quả đã nhập của năm này")
     console.add_format(imp)
     add_root(imp)
@@ -88,36 +81,26 @@ def run(args) -> int:
 
 def _write(root, args, shown: str, read) -> int:
     if read.errors:
-        console.show(read.findings, args.format)
-        return console.done(len(read.errors), "kết quả đã công bố")
+        return console.stopped(read.findings, args.format, "kết quả đã công bố")
     if not read.rows:
-        console.show(read.findings, args.format)
-        return fail(f"{shown}: bảng không có kết quả của đơn vị nào để nhập.")
+        return console.refused(read.findings, args.format, f"{shown}: bảng không có kết quả của đơn vị nào để nhập.")
     decision = args.decision or read.decision
     if not decision:
-        console.show(read.findings, args.format)
-        return fail("chưa rõ quyết định công bố kết quả: ghi --decision '<số>/QĐ-UBND ngày <ngày> của <cơ quan>'.")
+        return console.refused(
+            read.findings,
+            args.format,
+            "chưa rõ quyết định công bố kết quả: ghi --decision '<số>/QĐ-UBND ngày <ngày> của <cơ quan>'.",
+        )
     rel = f"history/{args.year}.yaml"
     text = files.yaml_text(
         results_in.document(read, args.year, decision, args.source or f"Nhập từ tệp {args.file.name}")
     )
     if (root / rel).exists() and not args.force and not args.check and (root / rel).read_text(encoding="utf-8") != text:
         return fail(f"{rel} đã có; dùng --force để thay bằng bảng này.")
-    after = files.check_changes(root, {rel: text}).findings  # past results do not change CODEOWNERS
-    found = read.findings + after
-    console.show(found, args.format)
-    errors = [f for f in after if f.is_error]
-    if errors:
-        return console.done(len(errors), "kết quả đã công bố")
-    units = len(read.rows)
-    what = f"{units} đơn vị, quyết định {decision}"
-    if args.check:
-        console.say(f"Bảng hợp lệ ({what}); chưa ghi tệp (--check).")
-        return 0
-    files.write_all(root, {rel: text})
-    console.say(f"Đã ghi {rel}: kết quả năm {args.year} của {what}.")
-    console.say(
+    what = f"{len(read.rows)} đơn vị, quyết định {decision}"
+    written = (
+        f"Đã ghi {rel}: kết quả năm {args.year} của {what}.",
         "Trang kết quả hiện năm này là kết quả đã công bố (nhập), làm gốc để tính thay đổi của năm sau; "
-        "xem trước bằng: cchc build"
+        "xem trước bằng: cchc build",
     )
-    return 0
+    return save_checked(root, rel, text, read.findings, args, "kết quả đã công bố", what, written)

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..load import repository
 from ..officer import console, files, registry_edit
 from ..officer.registry_edit import EditError, NewUnit
-from .common import add_root, fail
+from .common import add_actions, add_check, add_root, add_year, fail
 
 
 def _new(text: str) -> NewUnit:
@@ -19,25 +19,25 @@ def _new(text: str) -> NewUnit:
 
 
 def _common(p, accounts: bool = True) -> None:
-    p.add_argument("--year", type=int, required=True, help="năm bắt đầu áp dụng (năm đầu tiên của đơn vị mới)")
+    add_year(p, "năm bắt đầu áp dụng (năm đầu tiên của đơn vị mới)")
     p.add_argument("--level", help="cấp của đơn vị mới (mặc định: cấp của đơn vị cũ)")
     p.add_argument("--group", help="nhóm xếp hạng (mặc định: nhóm của đơn vị cũ)")
     p.add_argument("--parent", help="đơn vị cấp trên; ghi '' nếu không có (mặc định: của đơn vị cũ nếu còn hoạt động)")
     if accounts:
         p.add_argument("--account", action="append", default=[], help="tài khoản được nộp hồ sơ (ghi nhiều lần)")
-    p.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_check(p)
     add_root(p)
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser(
+    actions = add_actions(
+        sub,
         "units",
-        help="ghi nhận sáp nhập, chia tách, thành lập, giải thể đơn vị",
-        description="Sửa danh sách đơn vị (units/) theo sắp xếp tổ chức: đơn vị cũ hoạt động đến "
+        "ghi nhận sáp nhập, chia tách, thành lập, giải thể đơn vị",
+        "Sửa danh sách đơn vị (units/) theo sắp xếp tổ chức: đơn vị cũ hoạt động đến "
         "hết năm trước năm áp dụng, đơn vị mới bắt đầu từ năm áp dụng; các năm trước "
         "giữ nguyên.",
     )
-    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     merge = actions.add_parser("merge", help="sáp nhập nhiều đơn vị thành một đơn vị mới")
     merge.add_argument("olds", nargs="+", metavar="MÃ_CŨ", help="mã các đơn vị được sáp nhập")
     merge.add_argument(
@@ -53,8 +53,8 @@ def add_parser(sub) -> None:
     _common(add)
     end = actions.add_parser("end", help="ghi nhận đơn vị giải thể (không có đơn vị kế thừa)")
     end.add_argument("old", metavar="MÃ", help="mã đơn vị")
-    end.add_argument("--year", type=int, required=True, help="năm đầu tiên đơn vị không còn hoạt động")
-    end.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_year(end, "năm đầu tiên đơn vị không còn hoạt động")
+    add_check(end)
     add_root(end)
     tpl = actions.add_parser("template", help="tạo bảng Excel danh sách đơn vị để điền (hoặc sửa rồi nhập lại)")
     tpl.add_argument("--out", type=Path, default=Path("don-vi.xlsx"), help="tệp ra .xlsx (mặc định: don-vi.xlsx)")
@@ -70,7 +70,7 @@ def add_parser(sub) -> None:
     imp.add_argument(
         "--from-year", type=int, default=None, metavar="NĂM", help="năm bắt đầu cho các dòng để trống cột 'Từ năm'"
     )
-    imp.add_argument("--check", action="store_true", help="chỉ kiểm tra, không ghi tệp")
+    add_check(imp)
     console.add_format(imp)
     add_root(imp)
 
@@ -166,8 +166,7 @@ def _import(root, repo, args) -> int:
     shown = console.shown(args.file)
     read = units_in.read_units(args.file, shown, root, repo, args.from_year)
     if read.errors:
-        console.show(read.findings, args.format)
-        return console.done(len(read.errors), "danh sách đơn vị")
+        return console.stopped(read.findings, args.format, "danh sách đơn vị")
     staged = files.check_changes(root, read.changes)
     blocking = [f for f in staged.findings if f.is_error and f.file in read.changes]
     console.show(read.findings + staged.findings, args.format)

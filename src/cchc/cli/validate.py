@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .. import validation
+from .. import validation, vcs
 from ..report import REPORTERS, github
 from .common import add_root, fail, resolve_root
 
@@ -79,15 +79,16 @@ def run(args: argparse.Namespace) -> int:
     root = resolve_root(args)
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Chạy lệnh trong thư mục kho hoặc dùng --root.")
-    try:
-        selected = _selected(root, args.paths)
-        changed = _changed(root, args.changed_since, selected) if args.changed_since else selected
-    except _Refused as exc:
-        return fail(str(exc))
-    if changed is None:
-        sys.stdout.write("Không có hồ sơ nào thay đổi cần kiểm tra.\n")
-        return 0
-    result = validation.validate(root, changed or None)
+    with vcs.snapshot():  # what changed and what it holds: one look at the work tree
+        try:
+            selected = _selected(root, args.paths)
+            changed = _changed(root, args.changed_since, selected) if args.changed_since else selected
+        except _Refused as exc:
+            return fail(str(exc))
+        if changed is None:
+            sys.stdout.write("Không có hồ sơ nào thay đổi cần kiểm tra.\n")
+            return 0
+        result = validation.validate(root, changed or None)
     sys.stdout.write(REPORTERS[args.format](result.findings, checked=result.checked))
     _summary(args, result)
     return 1 if result.errors else 0

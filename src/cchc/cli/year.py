@@ -11,16 +11,16 @@ from ..model.plan import PHASE_NAMES
 from ..model.registry import index_names
 from ..model.repository import Repository
 from ..officer import console, extension, files, framework_meta, plan_roll
-from .common import add_root, fail
+from .common import add_actions, add_repeated, add_root, fail
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser(
+    actions = add_actions(
+        sub,
         "year",
-        help="mở năm đánh giá mới (kế hoạch năm)",
-        description="Mở năm đánh giá mới: tạo plans/<năm>.yaml từ kế hoạch năm gần nhất.",
+        "mở năm đánh giá mới (kế hoạch năm)",
+        "Mở năm đánh giá mới: tạo plans/<năm>.yaml từ kế hoạch năm gần nhất.",
     )
-    actions = p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
     op = actions.add_parser(
         "open",
         help="tạo kế hoạch năm mới (từ kế hoạch năm trước, hoặc năm đầu tiên)",
@@ -39,29 +39,23 @@ def add_parser(sub) -> None:
         metavar="NĂM",
         help="lấy kế hoạch năm này làm gốc (mặc định: năm gần nhất trước đó)",
     )
-    op.add_argument(
+    add_repeated(
+        op,
         "--framework",
-        action="append",
-        default=[],
-        metavar="CẤP=BỘ_TIÊU_CHÍ",
-        help="đổi bộ tiêu chí cho một cấp, ví dụ so=qd-1868-2027/so (ghi nhiều lần cho nhiều cấp)",
+        "CẤP=BỘ_TIÊU_CHÍ",
+        "đổi bộ tiêu chí cho một cấp, ví dụ so=qd-1868-2027/so (ghi nhiều lần cho nhiều cấp)",
     )
-    op.add_argument(
+    phases = ", ".join(plan_roll.PHASE_OPTIONS)
+    add_repeated(
+        op,
         "--deadline",
-        action="append",
-        default=[],
-        metavar="MỐC=NGÀY",
-        help="một mốc thời hạn, ví dụ tu-danh-gia=31/12/2026 hoặc 'mo-nhap-lieu=10/11/2026 08:00'; mốc: "
-        + ", ".join(plan_roll.PHASE_OPTIONS)
-        + " (ghi nhiều lần)",
+        "MỐC=NGÀY",
+        f"một mốc thời hạn, ví dụ tu-danh-gia=31/12/2026 hoặc 'mo-nhap-lieu=10/11/2026 08:00'; mốc: {phases} "
+        "(ghi nhiều lần)",
     )
     op.add_argument("--decision", help="số, ngày văn bản ban hành kế hoạch, ví dụ '151/KH-UBND ngày 15/10/2026'")
-    op.add_argument(
-        "--council-account",
-        action="append",
-        default=[],
-        metavar="TÀI_KHOẢN",
-        help="năm đầu tiên: tài khoản thành viên Hội đồng thẩm định (ghi nhiều lần)",
+    add_repeated(
+        op, "--council-account", "TÀI_KHOẢN", "năm đầu tiên: tài khoản thành viên Hội đồng thẩm định (ghi nhiều lần)"
     )
     op.add_argument("--council-decision", help="năm đầu tiên: quyết định thành lập Hội đồng thẩm định")
     op.add_argument("--check", action="store_true", help="chỉ xem trước, không ghi tệp")

@@ -96,10 +96,16 @@ class Appraisal:
     def final(self) -> bool:
         return any(r.number == 2 for r in self.rounds)
 
-    def latest_scores(self) -> dict[str, tuple[Decimal, str | None, int]]:
-        """code → (score, reason, round) from the latest round that mentions the code."""
+    def latest_round(self) -> int:
+        return max((r.number for r in self.rounds), default=0)
+
+    def latest_scores(self, before: int | None = None) -> dict[str, tuple[Decimal, str | None, int]]:
+        """code → (score, reason, round) from the latest round that mentions the code; with
+        ``before``, only the rounds numbered below it (what the council had decided until then)."""
         out: dict[str, tuple[Decimal, str | None, int]] = {}
         for rnd in sorted(self.rounds, key=lambda r: r.number):
+            if before is not None and rnd.number >= before:
+                continue
             for item in rnd.items:
                 if item.score is not None:
                     out[item.code] = (item.score, item.reason, rnd.number)

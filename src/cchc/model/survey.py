@@ -34,20 +34,29 @@ class Survey:
             out.setdefault((row.unit, row.code), None if row.na else row.points)
         return out
 
-    def of_unit(self, unit: str) -> Mapping[str, Decimal]:
-        """code → points for one unit (indexed once: scoring asks for every unit)."""
-        index: dict[str, dict[str, Decimal]] | None = self.__dict__.get("_by_unit")
+    def _index(self) -> tuple[dict[str, dict[str, Decimal]], dict[str, frozenset[str]]]:
+        """Per unit: code → points, and the codes recorded as not applicable. Built once: scoring
+        asks for every unit, and rebuilding it per unit made scoring quadratic in the units."""
+        index = self.__dict__.get("_by_unit")
         if index is None:
-            index = {}
+            points: dict[str, dict[str, Decimal]] = {}
+            na: dict[str, set[str]] = {}
             for (u, code), pts in self.points().items():
-                if pts is not None:
-                    index.setdefault(u, {})[code] = pts
+                if pts is None:
+                    na.setdefault(u, set()).add(code)
+                else:
+                    points.setdefault(u, {})[code] = pts
+            index = (points, {u: frozenset(codes) for u, codes in na.items()})
             object.__setattr__(self, "_by_unit", index)  # a cache on a frozen dataclass
-        return index.get(unit, {})
+        return index
+
+    def of_unit(self, unit: str) -> Mapping[str, Decimal]:
+        """code → points for one unit."""
+        return self._index()[0].get(unit, {})
 
     def not_applicable(self, unit: str) -> frozenset[str]:
         """The survey criteria recorded as not applicable to ``unit``."""
-        return frozenset(code for (u, code), pts in self.points().items() if u == unit and pts is None)
+        return self._index()[1].get(unit, frozenset())
 
 
 def build(data: Document, file: str, where: Where) -> Survey:

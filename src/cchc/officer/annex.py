@@ -4,32 +4,16 @@ same ranking the results site publishes."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..model.plan import Plan
 from ..model.registry import IndexNames, Province, index_names
 from ..publish.standing import vn_date
-from ..score.results import Group, Results
+from ..score.results import Area, Group, Results
 from ..score.results import Row as ResultRow
 from ..score.unit import APPRAISED, IMPORTED, STATUS_NAMES, NodeScore
 from .layout import Column, Page, Row, shown, ubnd
 
 FINAL = (APPRAISED, IMPORTED)  # a published result brought in (history/) is final too
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-Area = tuple[str, str, Decimal | None]  # code, title, maximum (a published table's may be unknown)
-
-
-def _areas(group: Group) -> list[Area]:
-    """(code, title, max) of the group's areas, in framework order (a group may mix frameworks)."""
-    out, seen = [], set()
-    for r in group.rows:
-        for a in r.score.framework.areas:
-            if a.code not in seen:
-                seen.add(a.code)
-                out.append((a.code, a.title, a.max))
-    return out
 
 
 def _area(node: NodeScore | None) -> object:
@@ -76,7 +60,7 @@ def _notes(group: Group, prov: Province | None, names: IndexNames) -> tuple[str,
 
 
 def page(results: Results, year: int, group: Group, number: int, decision: str | None) -> Page:
-    areas = _areas(group)
+    areas = group.areas()
     precision = group.rows[0].score.framework.precision if group.rows else 2
     names = index_names(results.province)
     prov = results.province

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from ..model.framework import DEPTH_NAMES
 from . import cells
-from .sheets import problem
 
 _INDEX_CELL = re.compile(r"\(?\d{1,2}\)?")
 
@@ -89,7 +88,7 @@ class _Reader:
         return cells.value_at(cells_, self.col(key))
 
     def err(self, code, row, key, message, hint="", **kw):
-        self.out.append(problem(code, self.grid, row, self.col(key), message, hint, header=self.h.name(key), **kw))
+        self.out.append(self.h.problem(code, self.grid, row, key, message, hint, **kw))
 
     def run(self) -> Tree:
         for row, values in self.grid.rows[self.h.position + 1 :]:

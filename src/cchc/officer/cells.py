@@ -7,8 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
+from ..findings import Finding
 from ..model.numbers import fmt
+from .sheets import Grid, problem
 
 _CODE = re.compile(r"[A-Z]?[0-9]+(\.[0-9]+){0,2}")
 _ROMAN = {
@@ -125,6 +128,12 @@ class Header:
     def name(self, key: str) -> str | None:
         col = self.columns.get(key)
         return self.names.get(col) if col else None
+
+    def problem(
+        self, code: str, grid: Grid, row: int, key: str, message: str, hint: str = "", **options: Any
+    ) -> Finding:
+        """A finding at ``row`` of the column ``key``, named as this header writes it."""
+        return problem(code, grid, row, self.columns.get(key), message, hint, header=self.name(key), **options)
 
 
 def find_header(grid, classify, required: set, scan: int = 30) -> Header | None:

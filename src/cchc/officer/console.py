@@ -47,3 +47,15 @@ def done(errors: int, what: str) -> int:
     """Exit code and closing line when errors stop a write."""
     say(f"Không ghi {what}: còn {errors} lỗi phải sửa (xem danh sách trên). Không có tệp nào bị thay đổi.")
     return 1
+
+
+def stopped(findings: list, fmt: str, what: str) -> int:
+    """A table read with errors: what reading it found, and the closing line (nothing written)."""
+    show(findings, fmt)
+    return done(sum(1 for f in findings if f.is_error), what)
+
+
+def refused(findings: list, fmt: str, reason: str) -> int:
+    """A table that cannot be imported for ``reason``: what reading it found, then the reason."""
+    show(findings, fmt)
+    return fail(reason)

@@ -55,19 +55,7 @@ class _Builder:
         self.positions: dict[tuple[str | int, ...], tuple[int, int]] = {(): (0, 0)}
 
     def err(self, code: str, item: annex_rows.Item, key: str, message: str, hint: str = "", warn: bool = False) -> None:
-        self.out.append(
-            problem(
-                code,
-                self.grid,
-                item.row,
-                self.h.columns.get(key),
-                message,
-                hint,
-                header=self.h.name(key),
-                warn=warn,
-                criterion=item.code,
-            )
-        )
+        self.out.append(self.h.problem(code, self.grid, item.row, key, message, hint, warn=warn, criterion=item.code))
 
     # ── rules ────────────────────────────────────────────────────────────────
     def rule(self, item: annex_rows.Item) -> dict[str, Any]:
@@ -269,14 +257,13 @@ def _build(b: _Builder, tree: annex_rows.Tree, shown: str) -> Decimal:
     total = sum((a.max for a in tree.areas), Decimal(0))
     if tree.total and tree.total[1] is not None and tree.total[1] != total:
         b.out.append(
-            problem(
+            header.problem(
                 "officer-sum",
                 grid,
                 tree.total[0],
-                header.columns["max"],
+                "max",
                 f"tổng điểm ghi {cells.vn(tree.total[1])}, khác tổng điểm tối đa các lĩnh vực ({cells.vn(total)}).",
                 "Sửa tổng điểm hoặc điểm tối đa các lĩnh vực cho khớp.",
-                header=header.name("max"),
             )
         )
     if not tree.areas:

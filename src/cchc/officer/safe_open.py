@@ -172,37 +172,37 @@ def _main_part(zf: zipfile.ZipFile) -> str:
     raise Malformed("no document part")
 
 
+_FIELDS_HINT = "Chuyển các trường thành chữ thường: chọn cả bảng rồi bấm Ctrl+Shift+F9, lưu tệp rồi nhập lại."
+_HIDDEN_HINT = (
+    "Hiện chữ ẩn (Home → nút ¶), kiểm tra rồi xoá chữ không cần nhập hoặc bỏ định dạng ẩn "
+    "(Font → bỏ chọn Hidden). Chỉ nhập những gì nhìn thấy được."
+)
+
+
 def _doc_findings(shown: str, scan: DocScan) -> list[Finding]:
-    out = []
-    if scan.fields.count:
-        m = scan.fields
-        more = f" (cả bảng có {vn(m.count)} trường)" if m.count > 1 else ""
-        out.append(
-            problem(
-                "officer-formula",
-                Grid(shown, f"Bảng {m.table}", "table", ()),
-                m.row,
-                m.column,
-                f"ô có trường tính toán (field) của Word, không phải chữ đã nhập: kết quả Word lưu kèm "
-                f"có thể đã cũ{more}.",
-                "Chuyển các trường thành chữ thường: chọn cả bảng rồi bấm Ctrl+Shift+F9, lưu tệp rồi nhập lại.",
-            )
-        )
-    if scan.hidden.count:
-        m = scan.hidden
-        more = f" (cùng {vn(m.count - 1)} đoạn chữ ẩn khác)" if m.count > 1 else ""
-        out.append(
-            problem(
-                "officer-hidden",
-                Grid(shown, f"Bảng {m.table}", "table", ()),
-                m.row,
-                m.column,
-                f"ô có chữ bị ẩn (Hidden) mà người xem không thấy{more}.",
-                "Hiện chữ ẩn (Home → nút ¶), kiểm tra rồi xoá chữ không cần nhập hoặc bỏ định dạng ẩn "
-                "(Font → bỏ chọn Hidden). Chỉ nhập những gì nhìn thấy được.",
-            )
-        )
-    return out
+    """Word fields and hidden text in the tables: one finding each, at the first cell that has them."""
+    fields, hidden = scan.fields, scan.hidden
+    found = [
+        (
+            fields,
+            "officer-formula",
+            "ô có trường tính toán (field) của Word, không phải chữ đã nhập: kết quả Word lưu kèm có thể đã cũ"
+            + (f" (cả bảng có {vn(fields.count)} trường)" if fields.count > 1 else ""),
+            _FIELDS_HINT,
+        ),
+        (
+            hidden,
+            "officer-hidden",
+            "ô có chữ bị ẩn (Hidden) mà người xem không thấy"
+            + (f" (cùng {vn(hidden.count - 1)} đoạn chữ ẩn khác)" if hidden.count > 1 else ""),
+            _HIDDEN_HINT,
+        ),
+    ]
+    return [
+        problem(code, Grid(shown, f"Bảng {mark.table}", "table", ()), mark.row, mark.column, f"{message}.", hint)
+        for mark, code, message, hint in found
+        if mark.count
+    ]
 
 
 def _tables(path: Path, shown: str) -> list[Grid]:

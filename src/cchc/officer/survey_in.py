@@ -188,91 +188,67 @@ class _Reader:
         return unit
 
     def points(self, grid, h, row, col, raw, unit, code):
+        """(points or None, whether the cell was accepted): one unit's points for one criterion."""
+
+        def refuse(finding: str, message: str, hint: str) -> tuple[None, bool]:
+            self.err(finding, grid, row, col, h, message, hint, criterion=code)
+            return None, False
+
         if cells.fold(cells.text(raw)) in NOT_APPLICABLE:
-            return self.not_applicable(grid, h, row, col, unit, code)
+            return self.not_applicable(unit, code, grid.where(row, col), refuse)
         try:
             value = cells.number(raw)
         except ValueError:
-            self.err(
+            return refuse(
                 "officer-survey-format",
-                grid,
-                row,
-                col,
-                h,
                 f"điểm '{cells.text(raw)}' không phải một số.",
                 "Ghi một số, ví dụ 8,5; để trống nếu chưa có điểm.",
-                criterion=code,
             )
-            return None, False
         if value is None:
             return None, True
         fw = self.frameworks.get(unit.level)
         node = fw.node(code) if fw else None
         if node is None or not node.is_leaf or not node.is_survey:
-            self.err(
+            return refuse(
                 "officer-survey-criterion",
-                grid,
-                row,
-                col,
-                h,
                 f"tiêu chí {code} không phải tiêu chí điều tra "
                 f"xã hội học của bộ tiêu chí áp dụng cho '{unit.id}'" + (f" ({fw.ref})." if fw else "."),
                 "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.",
-                criterion=code,
             )
-            return None, False
         if value < 0 or value > node.max:
-            self.err(
+            return refuse(
                 "officer-survey-above-max",
-                grid,
-                row,
-                col,
-                h,
                 f"điểm {cells.vn(value)} của '{unit.id}' "
                 f"{'âm' if value < 0 else f'vượt điểm tối đa {cells.vn(node.max)}'} của tiêu chí {code}.",
                 "Kiểm tra lại số liệu điều tra.",
-                criterion=code,
             )
-            return None, False
         key = (unit.id, code)
         first = self.seen_pairs.get(key)
         if first:
-            self.err(
-                "officer-survey-duplicate",
-                grid,
-                row,
-                col,
-                h,
-                f"điểm của '{unit.id}', tiêu chí {code} đã có ở {first}.",
-                "Xoá dòng lặp.",
-                criterion=code,
+            return refuse(
+                "officer-survey-duplicate", f"điểm của '{unit.id}', tiêu chí {code} đã có ở {first}.", "Xoá dòng lặp."
             )
-            return None, False
-        self.seen_pairs[key] = grid.where(row, col)
-        self.out.points[key] = value
-        return value, True
+        return self.keep(key, value, grid.where(row, col))
 
-    def not_applicable(self, grid, h, row, col, unit, code) -> tuple[None, bool]:
+    def not_applicable(self, unit, code, where: str, refuse) -> tuple[Decimal | None, bool]:
         """ "Không áp dụng" for a survey criterion of the unit's framework: recorded as N/A."""
         fw = self.frameworks.get(unit.level)
         node = fw.node(code) if fw else None
         key = (unit.id, code)
         if node is None or not node.is_leaf or not node.is_survey or key in self.seen_pairs:
-            self.err(
+            return refuse(
                 "officer-survey-criterion",
-                grid,
-                row,
-                col,
-                h,
                 f"không ghi được 'Không áp dụng' cho tiêu chí "
                 f"{code} của '{unit.id}': không phải tiêu chí điều tra của đơn vị, hoặc đã có điểm.",
                 "Để trống ô này, hoặc kiểm tra đơn vị và cột tiêu chí.",
-                criterion=code,
             )
-            return None, False
-        self.seen_pairs[key] = grid.where(row, col)
-        self.out.points[key] = None
-        return None, True
+        return self.keep(key, None, where)
+
+    def keep(self, key: tuple[str, str], value: Decimal | None, where: str) -> tuple[Decimal | None, bool]:
+        """A unit's points for a criterion (None: not applicable), and where they were read."""
+        self.seen_pairs[key] = where
+        self.out.points[key] = value
+        return value, True
 
     def wide(self, grid, h, row, values, unit, bad):
         first = self.seen_units.get(unit.id)

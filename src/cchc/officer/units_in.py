@@ -21,7 +21,7 @@ from ..model.registry import Unit, normalise_account
 from . import cells, files, unit_ids
 from .cells import Header
 from .registry_edit import _ordered
-from .sheets import Grid, problem, read
+from .sheets import Grid, read
 from .unit_match import bare
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -113,18 +113,7 @@ class _Reader:
 
     def at(self, line: Line, code: str, key: str, message: str, hint: str, warn: bool = False) -> None:
         """A finding at a row of the table, in the column ``key``."""
-        self.out.findings.append(
-            problem(
-                code,
-                line.grid,
-                line.row,
-                line.header.columns.get(key),
-                message,
-                hint,
-                header=line.header.name(key),
-                warn=warn,
-            )
-        )
+        self.out.findings.append(line.header.problem(code, line.grid, line.row, key, message, hint, warn=warn))
 
     # ── reading ──────────────────────────────────────────────────────────────
     def grid(self, grid, h) -> None:

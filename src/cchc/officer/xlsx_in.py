@@ -151,30 +151,16 @@ _UNHIDE = (
 def _hidden(grid: Grid, rows: Mark, columns: Mark) -> list[Finding]:
     out = []
     if rows.count:
-        more = f" (cùng {vn(rows.count - 1)} dòng ẩn khác có dữ liệu)" if rows.count > 1 else ""
-        out.append(
-            problem(
-                "officer-hidden",
-                grid,
-                rows.row,
-                rows.column,
-                f"dòng {rows.row} đang bị ẩn nhưng có dữ liệu{more}.",
-                _UNHIDE,
-            )
-        )
+        out.append(_hidden_data(grid, rows, f"dòng {rows.row}", "dòng ẩn khác có dữ liệu"))
     if columns.count:
-        more = f" (cùng {vn(columns.count - 1)} ô khác trong cột ẩn)" if columns.count > 1 else ""
-        out.append(
-            problem(
-                "officer-hidden",
-                grid,
-                columns.row,
-                columns.column,
-                f"cột {grid.column_name(columns.column)} đang bị ẩn nhưng có dữ liệu{more}.",
-                _UNHIDE,
-            )
-        )
+        out.append(_hidden_data(grid, columns, f"cột {grid.column_name(columns.column)}", "ô khác trong cột ẩn"))
     return out
+
+
+def _hidden_data(grid: Grid, mark: Mark, what: str, others: str) -> Finding:
+    """Data in a hidden row or column: the first cell found, and how many more."""
+    more = f" (cùng {vn(mark.count - 1)} {others})" if mark.count > 1 else ""
+    return problem("officer-hidden", grid, mark.row, mark.column, f"{what} đang bị ẩn nhưng có dữ liệu{more}.", _UNHIDE)
 
 
 def _formulas(grid: Grid, scan: SheetScan) -> list[Finding]:

@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 from .. import validation, vcs
 from ..clock import now
+from ..evidence.cache import cache_dir
 from ..findings import Finding, error, warning
-from ..load import repository
+from ..load import repository, shared
 from ..load.listing import GitTree
+from ..load.source import FileSource
 from ..vcs import GitError
 from . import codeowners, owners, phases, published, receipts, summary, validator
 from . import paths as P
@@ -78,7 +80,8 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
         event = event.with_time(now(), "clock")
     if event.rerun and event.checked is None:
         event = replace(event, checked=now())
-    with vcs.Git(repo_dir) as git, tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp:
+    # one look at the checkout's work tree: whether it is at head, and what the validation reads
+    with vcs.Git(repo_dir) as git, tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp, vcs.snapshot():
         res = _check(git, event, Path(tmp))
     res.findings = sorted(set(res.findings))
     return res
@@ -90,12 +93,14 @@ def _check(git: Git, event: Event, tmp: Path) -> PrResult:
     touched = P.dossiers(changed)
     folders = [f"submissions/{y}/{u}" for y, u in touched]
     res = PrResult(event, base, head, changed, dossier=touched[0] if len(touched) == 1 else None)
+    # The head first: its validation keeps the record of the shared files (load.shared) that the
+    # base's load then reads its registry entries through, when the pull request left them as they were.
+    head_repo = _check_head(git, res, folders, tmp / "head")
     (tmp / "base").mkdir()
     git.export(base, CONTEXT + _dossier_yaml(folders), tmp / "base")
-    base_repo = repository.load(tmp / "base", lambda folder: folder in folders)
+    base_repo = _load(tmp / "base", folders, git.root)
     if base_repo.province is not None:
         res.tz = base_repo.province.timezone
-    head_repo = _check_head(git, res, folders, tmp / "head")
     res.findings += validator.check(git, base)
     res.findings += published.check(base_repo, res.changed)  # a published year is frozen (base's plan)
     if not event.is_queue:
@@ -114,12 +119,28 @@ def _check_head(git: Git, res: PrResult, folders: list[str], dest: Path) -> Repo
         result = validation.validate(head_root, scope, listed)
         res.findings += result.findings
         res.checked = result.checked
-    head_repo = repository.load(head_root, lambda folder: folder in folders)
+    head_repo = _load(head_root, folders, git.root)
     if any(c.path.startswith(REGISTRY) for c in res.changed):
         res.findings += codeowners.check(head_repo, head_root)
     if res.dossier is not None:
         res.summary = summary.dossier(head_repo, *res.dossier)
     return head_repo
+
+
+def _load(root: Path, folders: list[str], checkout: Path) -> Repository:
+    """The repository at ``root`` with the dossiers in ``folders``. Its registry entries and the
+    survey points of those dossiers' units are read on their own when the checkout's cache folder
+    keeps a record for exactly these files (``load.shared``); its survey points are those units'
+    only then, which is all the pull request's summary reads."""
+    source, cache = FileSource(root), cache_dir(checkout)
+    found = shared.inputs(source)
+    known = shared.recall(cache, found) if found is not None else None
+    indexed = known.registry if known is not None else None
+    surveys = shared.recall_surveys(cache, source, {folder.rsplit("/", 1)[-1] for folder in folders})
+    repo = repository.load(root, lambda folder: folder in folders, registry=indexed, given_surveys=surveys)
+    if surveys is None:
+        shared.remember_surveys(cache, source, repo)
+    return repo
 
 
 def _head_tree(git: Git, head: str, changed: list[P.Changed], scope: list[str] | None, dest: Path) -> Path:

@@ -78,6 +78,9 @@ _ROW = _object(
         },
         "reason": _text(),
         "round": {"type": ["integer", "null"], "minimum": 1, "maximum": 9},
+        "before": _N,
+        "request": _text(),
+        "answered": {"type": "boolean"},
     },
     required=("code", "title", "depth"),
 )
@@ -99,6 +102,9 @@ _DOSSIER = _object(
         "appraised": {"type": "boolean"},
         "report": _object({"number": _text(200), "date": _text(40), "approved_by": _text(300)}, nullable=True),
         "rows": {"type": "array", "maxItems": 5000, "items": _ROW},
+        "before": _object(
+            {"round": {"type": "integer", "minimum": 0, "maximum": 9}, "total": _N, "index": _N}, nullable=True
+        ),
     },
     nullable=True,
 )

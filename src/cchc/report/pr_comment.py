@@ -144,8 +144,11 @@ def render(doc: dict, previous_body: str | None = None) -> str:
         "",
     ]
     if d:
-        out += [*_totals(doc, d, base), "", *_table(d, base), ""]
-    out += _findings(doc) + _next(doc) + [""]
+        out += [*_totals(doc, d, base), ""]
+    out += _findings(doc)  # what must be fixed first; the council's tables folded below
+    if d:
+        out += [*_requests(d), *_table(d, base), ""]
+    out += [*_next(doc), ""]
     state = {"head": doc["head"], "values": _values(doc), "baseline": base}
     body = "\n".join(out)
     if len(body) > MAX_BODY:  # a huge framework: keep the totals, findings and next steps
@@ -176,7 +179,7 @@ def _totals(doc, d, base) -> list[str]:
         + (f" ({_t(d.get('classification'))})" if d.get("classification") else "")
         + (f" · so với lần đẩy trước: {change}" if change else "")
     )
-    lines = [headline, "", *_state(doc, d)]
+    lines = [headline, "", *_compared(d), *_state(doc, d)]
     rep = d.get("report")
     if rep:
         lines.append("")
@@ -185,6 +188,42 @@ def _totals(doc, d, base) -> list[str]:
             f"do {_t(rep.get('approved_by'))} phê duyệt: mọi con số trong bảng dưới phải khớp với báo cáo."
         )
     return lines
+
+
+def _change(now, before) -> str:
+    shown = _delta(now, before)
+    return f" ({shown})" if shown else " (không đổi)"
+
+
+def _compared(d: dict[str, Any]) -> list[str]:
+    """The council's view: total and index against the self-assessment or the previous round,
+    and how many requests for explanation are still open."""
+    before = d.get("before")
+    if not d.get("appraised") or not before:
+        return []
+    what = "kết quả tự chấm" if not before.get("round") else f"kết quả vòng {before['round']}"
+    lines = [
+        f"So với {what}: tổng điểm {_num(before.get('total'))} → {_num(d.get('total'))}"
+        f"{_change(d.get('total'), before.get('total'))} · chỉ số {_num(before.get('index'), 2)}% → "
+        f"{_num(d.get('index'), 2)}%{_change(d.get('index'), before.get('index'))}.",
+    ]
+    asked = [r for r in d.get("rows") or [] if r.get("request")]
+    if asked:
+        still = sum(1 for r in asked if not r.get("answered"))
+        lines.append(f"Yêu cầu giải trình: {len(asked)}, trong đó **{still} còn mở** (chưa giải trình).")
+    return [*lines, ""]
+
+
+def _requests(d: dict[str, Any]) -> list[str]:
+    asked = [r for r in d.get("rows") or [] if r.get("request")]
+    if not asked:
+        return []
+    still = sum(1 for r in asked if not r.get("answered"))
+    out = [f"<details><summary>Yêu cầu giải trình ({still} còn mở / {len(asked)})</summary>", ""]
+    for r in asked:
+        state = "đã giải trình" if r.get("answered") else "**còn mở**"
+        out.append(f"- {_t(r['code'], 20)} {_t(r.get('title'), 90)}: «{_t(r.get('request'), 500)}» — {state}")
+    return [*out, "", "</details>", ""]
 
 
 def _state(doc, d) -> list[str]:
@@ -209,10 +248,13 @@ def _own(r: dict[str, Any]) -> tuple[str, str]:
     return own, str(r.get("evidence") or 0) if r.get("leaf") else ""
 
 
-def _row(r: dict[str, Any], appraised: bool, prev: dict[str, Any]) -> str:
+def _row(r: dict[str, Any], cols: tuple[bool, bool], prev: dict[str, Any]) -> str:
+    appraised, earlier = cols
     bold = "**" if r.get("depth") == 1 else ""
     own, evidence = _own(r)
     cells = [f"{bold}{_t(r['code'], 20)}{bold}", f"{bold}{_t(r.get('title'), 90)}{bold}", _num(r.get("max")), own]
+    if earlier:
+        cells.append(_num(r.get("before")) if r.get("method") != "survey" else "")
     if appraised:
         note = f" (vòng {r['round']}: {_t(r.get('reason'), 120)})" if r.get("reason") else ""
         cells.append(_num(r.get("appraised")) + note if r.get("method") != "survey" else "")
@@ -223,22 +265,24 @@ def _row(r: dict[str, Any], appraised: bool, prev: dict[str, Any]) -> str:
 
 def _table(d: dict[str, Any], base: dict[str, Any] | None) -> list[str]:
     appraised = bool(d.get("appraised"))
+    earlier = (d.get("before") or {}).get("round") or 0  # a later round: the previous one's scores too
     prev = (base or {}).get("rows") or {}
     rows = d.get("rows") or []
     head = (
         "| Mã | Tiêu chí | Tối đa | Tự chấm |"
+        + (f" Vòng {earlier} |" if earlier else "")
         + (" Sau thẩm định |" if appraised else "")
         + " Thay đổi | Tài liệu kiểm chứng |"
     )
-    sep = "|---|---|--:|--:|" + ("--:|" if appraised else "") + "--:|--:|"
+    sep = "|---|---|--:|--:|" + ("--:|" if earlier else "") + ("--:|" if appraised else "") + "--:|--:|"
+    what = "so sánh tự chấm và thẩm định" if appraised else "tổng hợp kết quả tự đánh giá"
     out = [
-        f"<details open><summary>Bảng tổng hợp kết quả tự đánh giá ({sum(1 for r in rows if r.get('leaf'))} "
-        "tiêu chí chấm điểm)</summary>",
+        f"<details><summary>Bảng {what} ({sum(1 for r in rows if r.get('leaf'))} tiêu chí chấm điểm)</summary>",
         "",
         head,
         sep,
     ]
-    out += [_row(r, appraised, prev) for r in rows]
+    out += [_row(r, (appraised, bool(earlier)), prev) for r in rows]
     out += ["", "</details>"]
     return out
 

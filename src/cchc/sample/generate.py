@@ -198,10 +198,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, required=True, help="thư mục đích")
     parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--so", type=int, default=20, help="số sở, ban, ngành")
-    parser.add_argument("--huyen", type=int, default=6, help="số huyện (đến năm 2024)")
-    parser.add_argument("--xa", type=int, default=40, help="số xã năm 2024")
-    parser.add_argument("--xa-2025", type=int, default=16, help="số xã, phường sau sắp xếp (từ 2025)")
+    # dest: generate()'s keyword; metavar: the option's own name in the help
+    parser.add_argument("--so", dest="n_so", metavar="SO", type=int, default=20, help="số sở, ban, ngành")
+    parser.add_argument("--huyen", dest="n_huyen", metavar="HUYEN", type=int, default=6, help="số huyện (đến năm 2024)")
+    parser.add_argument("--xa", dest="n_xa", metavar="XA", type=int, default=40, help="số xã năm 2024")
+    parser.add_argument(
+        "--xa-2025",
+        dest="n_xa_2025",
+        metavar="XA_2025",
+        type=int,
+        default=16,
+        help="số xã, phường sau sắp xếp (từ 2025)",
+    )
     parser.add_argument("--evidence-pages", type=int, default=1, help="số trang mỗi tệp PDF")
     parser.add_argument(
         "--realistic-scans",
@@ -210,16 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        generate(
-            args.out,
-            seed=args.seed,
-            n_so=args.so,
-            n_huyen=args.huyen,
-            n_xa=args.xa,
-            n_xa_2025=args.xa_2025,
-            evidence_pages=args.evidence_pages,
-            realistic_scans=args.realistic_scans,
-        )
+        options = vars(args)  # every option but --out is one of generate()'s keywords
+        generate(options.pop("out"), **options)
     except RuntimeError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
         return 1
