@@ -53,29 +53,43 @@ class Route:
 
 
 @dataclass(frozen=True)
-class Publication:
-    """The decision that published the year's results (of some levels, or all: ``levels`` empty)."""
+class Decision:
+    """A decision of the province (quyết định): its number and date, as written; ``scope`` lists
+    what it applies to (empty: everything)."""
 
     number: str
     date: str  # ISO date, as written
-    signer: str
-    levels: tuple[str, ...] = ()
 
-    def covers(self, level: str) -> bool:
-        return not self.levels or level in self.levels
+    @property
+    def scope(self) -> tuple[str, ...]:
+        return ()
+
+    def covers(self, item: str | None) -> bool:
+        return not self.scope or item in self.scope
 
 
 @dataclass(frozen=True)
-class Correction:
+class Publication(Decision):
+    """The decision that published the year's results (of some levels, or all: ``levels`` empty)."""
+
+    signer: str
+    levels: tuple[str, ...] = ()
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        return self.levels
+
+
+@dataclass(frozen=True)
+class Correction(Decision):
     """A correction decision (đính chính): opens a published year's records of ``units`` (all: empty)."""
 
-    number: str
-    date: str
     what: str
     units: tuple[str, ...] = ()
 
-    def covers(self, unit: str | None) -> bool:
-        return not self.units or unit in self.units
+    @property
+    def scope(self) -> tuple[str, ...]:
+        return self.units
 
 
 @dataclass(frozen=True)

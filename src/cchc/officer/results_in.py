@@ -20,7 +20,7 @@ from .. import findings
 from ..model.registry import Unit
 from ..score.published import allowed_places, decimals, expected_index, index_matches
 from . import cells, colmap
-from .sheets import Grid, problem, read
+from .sheets import Grid, Spot, problem, read
 from .unit_match import Finder
 
 _NAMES = {
@@ -189,6 +189,10 @@ class _Row:
     unit: Unit
     doc: dict
 
+    @property
+    def spot(self) -> Spot:
+        return Spot(self.grid, self.header, self.row)
+
 
 class _Reader:
     def __init__(self, repo, year: int, out: ResultsRead, default_max: Decimal | None):
@@ -198,8 +202,9 @@ class _Reader:
         self.seen: dict = {}  # unit id -> where
         self.read: list[_Row] = []
 
-    def err(self, code, grid, h, row, col, message, hint="", warn=False):
-        self.out.findings.append(problem(code, grid, row, col, message, hint, header=h.name(col), warn=warn))
+    def err(self, code, at: Spot, col, message, hint="", warn=False):
+        header = at.header.name(col)
+        self.out.findings.append(problem(code, at.grid, at.row, col, message, hint, header=header, warn=warn))
 
     def number(self, grid, h, row, values, col, what: str, required: bool = False):
         """(value, ok): a cell's exact number; a located finding when it is not one."""
@@ -209,16 +214,14 @@ class _Reader:
         except ValueError:
             self.err(
                 "officer-results-format",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 col,
                 f"{what} '{cells.text(raw)}' không phải một số.",
                 "Ghi một số, ví dụ 85,25.",
             )
             return None, False
         if value is None and required:
-            self.err("officer-results-format", grid, h, row, col, f"thiếu {what}.", f"Ghi {what} của đơn vị.")
+            self.err("officer-results-format", Spot(grid, h, row), col, f"thiếu {what}.", f"Ghi {what} của đơn vị.")
             return None, False
         return value, True
 
@@ -226,9 +229,7 @@ class _Reader:
         for col, text in sorted(h.ignored.items()):
             self.err(
                 "officer-results-column",
-                grid,
-                h,
-                h.row,
+                Spot(grid, h, h.row),
                 col,
                 f"không rõ cột '{text}' là lĩnh vực nào; cột này bị bỏ qua.",
                 f"Nếu là điểm một lĩnh vực, ghi mã cho cột: --map '{text}=<mã lĩnh vực>' (hoặc trang "
@@ -266,9 +267,7 @@ class _Reader:
         if uid is None and name is None:
             self.err(
                 "officer-results-unit",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 h.keys.get("name") or h.keys.get("unit"),
                 "dòng có điểm nhưng không ghi đơn vị.",
                 "Ghi tên hoặc mã đơn vị cho dòng này.",
@@ -278,9 +277,7 @@ class _Reader:
         for issue in issues:
             self.err(
                 "officer-results-name" if issue.warn else "officer-results-unit",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 h.keys.get(issue.key),
                 issue.message,
                 issue.hint,
@@ -291,9 +288,7 @@ class _Reader:
         if unit.id in self.seen:
             self.err(
                 "officer-results-duplicate",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 h.keys.get("name") or h.keys.get("unit"),
                 f"đơn vị '{unit.id}' đã có ở {self.seen[unit.id]}.",
                 "Mỗi đơn vị một dòng: xoá dòng lặp.",
@@ -319,9 +314,7 @@ class _Reader:
         if place is not None and (place != int(place) or place < 1):
             self.err(
                 "officer-results-format",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 h.keys.get("place"),
                 f"thứ hạng '{cells.vn(place)}' không phải một số nguyên dương.",
                 "Ghi thứ hạng, ví dụ 3.",
@@ -342,9 +335,7 @@ class _Reader:
             missing = [(c, a.code) for c, a in h.areas.items() if a.code not in areas]
             self.err(
                 "officer-results-format",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 missing[0][0],
                 f"thiếu điểm lĩnh vực {', '.join(code for _, code in missing)}.",
                 "Ghi đủ điểm các lĩnh vực (0 nếu không đạt).",
@@ -361,9 +352,7 @@ class _Reader:
         if maximum is None or maximum <= 0:
             self.err(
                 "officer-results-max",
-                grid,
-                h,
-                row,
+                Spot(grid, h, row),
                 h.keys.get("max") or h.keys.get("total"),
                 "không rõ điểm tối đa áp dụng của đơn vị.",
                 "Thêm cột 'Điểm tối đa áp dụng', dòng 'Điểm tối đa', hoặc dùng tùy chọn --max 100.",
@@ -388,15 +377,13 @@ class _Reader:
 
 def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
     """One row in itself: within the maxima, areas adding up, the index as published."""
-    d, h, grid = r.doc, r.header, r.grid
+    d, h = r.doc, r.header
     for col, area in h.areas.items():
         got = (d.get("areas") or {}).get(area.code)
         if got is not None and area.max is not None and got > area.max:
             reader.err(
                 "officer-results-above-max",
-                grid,
-                h,
-                r.row,
+                r.spot,
                 col,
                 f"điểm lĩnh vực {area.code} của '{r.unit.id}' ({cells.vn(got)}) vượt điểm tối đa {cells.vn(area.max)}.",
                 "Kiểm tra lại với bảng đã công bố.",
@@ -404,9 +391,7 @@ def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
     if d["total"] > d["max"]:
         reader.err(
             "officer-results-above-max",
-            grid,
-            h,
-            r.row,
+            r.spot,
             h.keys.get("total"),
             f"tổng điểm của '{r.unit.id}' ({cells.vn(d['total'])}) vượt điểm tối đa áp dụng {cells.vn(d['max'])}.",
             "Kiểm tra lại tổng điểm và điểm tối đa áp dụng.",
@@ -415,9 +400,7 @@ def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
     if d.get("areas") and summed != d["total"]:
         reader.err(
             "officer-results-total",
-            grid,
-            h,
-            r.row,
+            r.spot,
             h.keys.get("total"),
             f"tổng điểm của '{r.unit.id}' "
             f"ghi {cells.vn(d['total'])}, khác tổng điểm các lĩnh vực ({cells.vn(summed)}).",
@@ -427,9 +410,7 @@ def _check_row(reader: _Reader, r: _Row, precision: int) -> None:
         want = expected_index(d["total"], d["max"], precision)
         reader.err(
             "officer-results-index",
-            grid,
-            h,
-            r.row,
+            r.spot,
             h.keys["index"],
             f"chỉ số của '{r.unit.id}' ghi "
             f"{cells.vn(d['index'])}, khác tổng điểm ÷ điểm tối đa × 100 ({cells.vn(d['total'])} ÷ "
@@ -451,9 +432,7 @@ def _check_places(reader: _Reader) -> None:
             should = str(allowed[0]) if allowed[0] == allowed[1] else f"từ {allowed[0]} đến {allowed[1]}"
             reader.err(
                 "officer-results-place",
-                r.grid,
-                r.header,
-                r.row,
+                r.spot,
                 r.header.keys.get("place"),
                 f"thứ hạng {place} của '{r.unit.id}' không khớp chỉ số {cells.vn(r.doc['index'])}% (theo chỉ "
                 f"số, hạng trong nhóm {r.unit.group} phải là {should}).",

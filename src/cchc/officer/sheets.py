@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import findings
 from .limits import MAX_COLUMNS, Overflow, vn
@@ -44,6 +44,14 @@ class Grid:
         if col:
             place += f", cột {self.column_name(col)}" + (f" ({header})" if header else "")
         return place
+
+
+class Spot(NamedTuple):
+    """Where an importer stands: the grid, its header (the importer's own kind) and the row."""
+
+    grid: Grid
+    header: Any
+    row: int
 
 
 def problem(

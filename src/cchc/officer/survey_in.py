@@ -19,7 +19,7 @@ from decimal import Decimal
 from .. import findings
 from . import cells, colmap
 from .safe_open import read
-from .sheets import Grid, problem
+from .sheets import Grid, Spot, problem
 from .unit_match import Finder
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
@@ -111,20 +111,10 @@ class _Reader:
         self.seen_pairs: dict = {}
         self.where: dict = {}  # (unit, code) -> (grid, row, col), for totals
 
-    def err(self, code, grid, row, col, h, message, hint="", warn=False, criterion=None):
-        self.out.findings.append(
-            problem(
-                code,
-                grid,
-                row,
-                col,
-                message,
-                hint,
-                header=h.names.get(col) if col else None,
-                warn=warn,
-                criterion=criterion,
-            )
-        )
+    def err(self, code, at: Spot, col, message, hint="", warn=False, criterion=None):
+        header = at.header.names.get(col) if col else None
+        found = problem(code, at.grid, at.row, col, message, hint, header=header, warn=warn, criterion=criterion)
+        self.out.findings.append(found)
 
     def grid(self, grid, h: _Header):
         bad = set()
@@ -133,10 +123,8 @@ class _Reader:
                 bad.add(col)
                 self.err(
                     "officer-survey-criterion",
-                    grid,
-                    grid.rows[h.position][0],
+                    Spot(grid, h, grid.rows[h.position][0]),
                     col,
-                    h,
                     f"tiêu chí {code} không phải tiêu chí điều tra xã hội học của bộ tiêu chí nào năm {self.year}.",
                     "Sửa mã tiêu chí ở dòng tiêu đề, hoặc xoá cột này.",
                     criterion=code,
@@ -158,10 +146,8 @@ class _Reader:
             if stated != got:
                 self.err(
                     "officer-survey-total",
-                    grid,
-                    row,
+                    Spot(grid, h, row),
                     col,
-                    h,
                     f"tổng điểm của '{uid}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(got)}).",
                     "Sửa điểm các tiêu chí hoặc dòng tổng cho khớp.",
                 )
@@ -173,10 +159,8 @@ class _Reader:
             if any(cells.value_at(values, c) is not None for c in h.codes):
                 self.err(
                     "officer-survey-unit",
-                    grid,
-                    row,
+                    Spot(grid, h, row),
                     h.keys.get("unit") or h.keys.get("name"),
-                    h,
                     "dòng có điểm nhưng không ghi đơn vị.",
                     "Ghi mã hoặc tên đơn vị cho dòng này.",
                 )
@@ -184,14 +168,14 @@ class _Reader:
         unit, issues = self.finder.find(uid, name)
         for issue in issues:
             code = "officer-survey-name" if issue.warn else "officer-survey-unit"
-            self.err(code, grid, row, h.keys.get(issue.key), h, issue.message, issue.hint, warn=issue.warn)
+            self.err(code, Spot(grid, h, row), h.keys.get(issue.key), issue.message, issue.hint, warn=issue.warn)
         return unit
 
     def points(self, grid, h, row, col, raw, unit, code):
         """(points or None, whether the cell was accepted): one unit's points for one criterion."""
 
         def refuse(finding: str, message: str, hint: str) -> tuple[None, bool]:
-            self.err(finding, grid, row, col, h, message, hint, criterion=code)
+            self.err(finding, Spot(grid, h, row), col, message, hint, criterion=code)
             return None, False
 
         if cells.fold(cells.text(raw)) in NOT_APPLICABLE:
@@ -255,10 +239,8 @@ class _Reader:
         if first:
             return self.err(
                 "officer-survey-duplicate",
-                grid,
-                row,
+                Spot(grid, h, row),
                 h.keys.get("unit") or h.keys["name"],
-                h,
                 f"đơn vị '{unit.id}' đã có ở {first}.",
                 "Mỗi đơn vị một dòng: xoá dòng lặp.",
             )
@@ -276,20 +258,16 @@ class _Reader:
         except ValueError:
             return self.err(
                 "officer-survey-format",
-                grid,
-                row,
+                Spot(grid, h, row),
                 col,
-                h,
                 "tổng điểm không phải một số.",
                 "Ghi tổng điểm hoặc để trống.",
             )
         if ok and stated is not None and stated != total:
             self.err(
                 "officer-survey-total",
-                grid,
-                row,
+                Spot(grid, h, row),
                 col,
-                h,
                 f"tổng điểm của '{unit.id}' ghi {cells.vn(stated)}, khác tổng các tiêu chí ({cells.vn(total)}).",
                 "Sửa điểm các tiêu chí hoặc ô tổng cho khớp; không nhập bảng có tổng sai.",
             )
@@ -303,10 +281,8 @@ class _Reader:
             except ValueError:
                 self.err(
                     "officer-survey-format",
-                    grid,
-                    row,
+                    Spot(grid, h, row),
                     h.keys["points"],
-                    h,
                     "tổng điểm không phải một số.",
                     "Ghi tổng điểm hoặc xoá dòng tổng.",
                 )
@@ -318,10 +294,8 @@ class _Reader:
         if code is None:
             return self.err(
                 "officer-survey-criterion",
-                grid,
-                row,
+                Spot(grid, h, row),
                 h.keys["code"],
-                h,
                 f"mã tiêu chí '{cells.text(raw_code) or ''}' không đúng dạng.",
                 "Ghi mã dạng 8.1 hoặc 8.1.2.",
             )
