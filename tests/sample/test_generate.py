@@ -17,6 +17,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from cchc.sample import generate
+from cchc.sample.generate import main as generate_main
 
 pytestmark = pytest.mark.slow  # real-Git scenarios or generators of several seconds: not in the fast loop
 
@@ -369,3 +370,11 @@ def test_committed_sample_is_what_the_generator_writes(tmp_path):
         assert left == right, name
         _, mismatch, errors = filecmp.cmpfiles(a, b, left, shallow=False)
         assert not mismatch and not errors, mismatch[:5]
+
+
+def test_command_line_generates_and_says_where(tmp_path, capsys):
+    """`python -m cchc.sample --out DIR` as the benchmarks call it: a province, then one line naming DIR."""
+    out = tmp_path / "tinh"
+    assert generate_main(["--out", str(out), "--so", "2", "--huyen", "1", "--xa", "2", "--xa-2025", "1"]) == 0
+    assert (out / "province.yaml").is_file()
+    assert capsys.readouterr().out.strip() == f"Đã sinh dữ liệu mẫu vào {out}"

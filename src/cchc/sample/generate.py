@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        options = vars(args)  # every option but --out is one of generate()'s keywords
+        options = dict(vars(args))  # every option but --out is one of generate()'s keywords
         generate(options.pop("out"), **options)
     except RuntimeError as exc:
         print(f"lỗi: {exc}", file=sys.stderr)
