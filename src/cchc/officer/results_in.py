@@ -262,27 +262,11 @@ class _Reader:
         return value if ok and value is not None else top
 
     def unit_row(self, grid, h, row, values, top) -> None:
-        uid = cells.text(cells.value_at(values, h.keys.get("unit")))
-        name = cells.text(cells.value_at(values, h.keys.get("name")))
-        if uid is None and name is None:
-            self.err(
-                "officer-results-unit",
-                Spot(grid, h, row),
-                h.keys.get("name") or h.keys.get("unit"),
-                "dòng có điểm nhưng không ghi đơn vị.",
-                "Ghi tên hoặc mã đơn vị cho dòng này.",
-            )
-            return
-        unit, issues = self.finder.find(uid, name)
+        unit, issues = self.finder.in_row(values, h.keys)
         for issue in issues:
-            self.err(
-                "officer-results-name" if issue.warn else "officer-results-unit",
-                Spot(grid, h, row),
-                h.keys.get(issue.key),
-                issue.message,
-                issue.hint,
-                warn=issue.warn,
-            )
+            code = "officer-results-name" if issue.warn else "officer-results-unit"
+            col = h.keys.get(issue.key) or h.keys.get("name")
+            self.err(code, Spot(grid, h, row), col, issue.message, issue.hint, warn=issue.warn)
         if unit is None:
             return
         if unit.id in self.seen:

@@ -20,7 +20,7 @@ from .. import findings
 from . import cells, colmap
 from .safe_open import read
 from .sheets import Grid, Spot, problem
-from .unit_match import Finder
+from .unit_match import UNNAMED, Finder
 
 _CODE_HEAD = re.compile(r"^(?:tieu chi|tc|ma)?\s*([a-z]?\d+(?:\.\d+){0,2})(?=$|[\s:.)\-])")
 
@@ -153,22 +153,13 @@ class _Reader:
                 )
 
     def unit(self, grid, h, row, values):
-        uid = cells.text(cells.value_at(values, h.keys.get("unit")))
-        name = cells.text(cells.value_at(values, h.keys.get("name")))
-        if uid is None and name is None:
-            if any(cells.value_at(values, c) is not None for c in h.codes):
-                self.err(
-                    "officer-survey-unit",
-                    Spot(grid, h, row),
-                    h.keys.get("unit") or h.keys.get("name"),
-                    "dòng có điểm nhưng không ghi đơn vị.",
-                    "Ghi mã hoặc tên đơn vị cho dòng này.",
-                )
-            return None
-        unit, issues = self.finder.find(uid, name)
+        unit, issues = self.finder.in_row(values, h.keys)
+        if issues == [UNNAMED] and all(cells.value_at(values, c) is None for c in h.codes):
+            return None  # a row naming no unit and giving no points: nothing to say
         for issue in issues:
             code = "officer-survey-name" if issue.warn else "officer-survey-unit"
-            self.err(code, Spot(grid, h, row), h.keys.get(issue.key), issue.message, issue.hint, warn=issue.warn)
+            col = h.keys.get(issue.key) or h.keys.get("name")
+            self.err(code, Spot(grid, h, row), col, issue.message, issue.hint, warn=issue.warn)
         return unit
 
     def points(self, grid, h, row, col, raw, unit, code):

@@ -25,6 +25,9 @@ class Issue:
     warn: bool = False
 
 
+UNNAMED = Issue("unit", "dòng có điểm nhưng không ghi đơn vị.", "Ghi mã hoặc tên đơn vị cho dòng này.")
+
+
 class Finder:
     """The units active in one year, found by code or by name."""
 
@@ -34,6 +37,15 @@ class Finder:
         self.by_name: dict = {}
         for u in self.units:
             self.by_name.setdefault(bare(u.name), []).append(u)
+
+    def in_row(self, values, keys) -> tuple:
+        """(unit or None, issues): the unit a row names in its code and name columns (``keys``:
+        field -> column); a row with neither gets UNNAMED."""
+        uid = cells.text(cells.value_at(values, keys.get("unit")))
+        name = cells.text(cells.value_at(values, keys.get("name")))
+        if uid is None and name is None:
+            return None, [UNNAMED]
+        return self.find(uid, name)
 
     def find(self, uid: str | None, name: str | None) -> tuple:
         """(unit or None, issues)."""
