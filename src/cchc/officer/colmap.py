@@ -4,10 +4,14 @@ or comma-separated) or by a sheet of the file named "Mã cột" (column header |
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
+from .. import findings
 from . import cells
-from .sheets import problem
+from .sheets import Grid, problem, read
 
 SHEET_NAMES = {"ma cot", "anh xa cot", "anh xa"}
 
@@ -75,3 +79,26 @@ def from_grids(grids: list, given: ColumnMap | None = None) -> ColumnMap:
     if given:
         out.codes.update(given.codes)
     return out
+
+
+@dataclass
+class Tables:
+    """A file's grids, the tables found in them (grid, header), and what was found wrong on the way."""
+
+    grids: list[Grid]
+    located: list[tuple[Grid, Any]]
+    findings: list
+
+
+def tables(path: Path, shown: str, given: ColumnMap | None, header: Callable, missing: tuple[str, str]) -> Tables:
+    """Read a file and find its tables: ``header(grid, map)`` gives a grid's header or None (the
+    "Mã cột" sheet is the map, not a table); ``missing`` is the message and hint of the finding
+    when no grid holds a table."""
+    grids, problems = read(path, shown)
+    if problems:
+        return Tables(grids, [], problems)
+    mapped = from_grids(grids, given)
+    located = [(g, h) for g in grids if not is_map_sheet(g) and (h := header(g, mapped))]
+    if not located:
+        mapped.findings.append(findings.error("officer-header-missing", shown, *missing))
+    return Tables(grids, located, mapped.findings)

@@ -16,11 +16,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import findings
 from ..model.registry import Unit
 from ..score.published import allowed_places, decimals, expected_index, index_matches
 from . import cells, colmap
-from .sheets import Grid, Spot, problem, read
+from .sheets import Grid, Spot, problem
 from .unit_match import Finder
 
 _NAMES = {
@@ -439,6 +438,13 @@ def _precision(reader: _Reader, given: int | None) -> int:
     return max(seen) if seen and max(seen) > 0 else 2
 
 
+_MISSING = (
+    "Không tìm thấy bảng kết quả: cần một dòng tiêu đề có cột 'Tên đơn vị' "
+    "(hoặc 'Mã đơn vị') và cột 'Tổng điểm' hoặc 'Chỉ số'.",
+    "Dùng bảng kết quả kèm quyết định công bố (mỗi đơn vị một dòng), hoặc bảng xuất bởi 'cchc export annex'.",
+)
+
+
 def read_results(
     path,
     shown: str,
@@ -450,31 +456,17 @@ def read_results(
     precision: int | None = None,
 ) -> ResultsRead:
     out = ResultsRead()
-    grids, out.findings = read(path, shown)
-    if out.findings:
+    found = colmap.tables(path, shown, mapped, find_header, _MISSING)
+    out.findings = found.findings
+    if not found.located:
         return out
-    mapped = colmap.from_grids(grids, mapped)
-    out.findings.extend(mapped.findings)
     reader = _Reader(repo, year, out, default_max)
-    located = [(g, h) for g in grids if not colmap.is_map_sheet(g) and (h := find_header(g, mapped))]
-    if not located:
-        out.findings.append(
-            findings.error(
-                "officer-header-missing",
-                shown,
-                "Không tìm thấy bảng kết quả: cần một dòng tiêu đề có cột 'Tên đơn vị' "
-                "(hoặc 'Mã đơn vị') và cột 'Tổng điểm' hoặc 'Chỉ số'.",
-                "Dùng bảng kết quả kèm quyết định công bố (mỗi đơn vị một dòng), "
-                "hoặc bảng xuất bởi 'cchc export annex'.",
-            )
-        )
-        return out
-    for grid, h in located:
+    for grid, h in found.located:
         reader.grid(grid, h)
     out.precision = _precision(reader, precision)
     _check(reader, out.precision)
     out.rows = [r.doc for r in reader.read]
-    out.decision = decision_in(grids)
+    out.decision = decision_in(found.grids)
     return out
 
 

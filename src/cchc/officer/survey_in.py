@@ -16,9 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .. import findings
 from . import cells, colmap
-from .safe_open import read
 from .sheets import Grid, Spot, problem
 from .unit_match import UNNAMED, Finder
 
@@ -293,28 +291,20 @@ class _Reader:
         self.points(grid, h, row, h.keys["points"], raw, unit, code)
 
 
+_MISSING = (
+    "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột 'Mã đơn vị' (hoặc 'Tên đơn vị') "
+    "và các cột mã tiêu chí (ví dụ '8.1'), hoặc cột 'Mã tiêu chí' và 'Điểm'.",
+    "Dùng mẫu tạo bởi lệnh: cchc survey template --year <năm>.",
+)
+
+
 def read_survey(path, shown: str, repo, year: int, mapped: colmap.ColumnMap | None = None) -> SurveyRead:
     """``mapped``: headers named otherwise than by criterion code (option --map), joined with the
     file's own "Mã cột" sheet."""
     out = SurveyRead()
-    grids, out.findings = read(path, shown)
-    if out.findings:
-        return out
-    mapped = colmap.from_grids(grids, mapped)
-    out.findings.extend(mapped.findings)
+    found = colmap.tables(path, shown, mapped, _header, _MISSING)
+    out.findings = found.findings
     reader = _Reader(repo, year, out)
-    located = [(g, h) for g in grids if not colmap.is_map_sheet(g) and (h := _header(g, mapped))]
-    if not located:
-        out.findings.append(
-            findings.error(
-                "officer-header-missing",
-                shown,
-                "Không tìm thấy bảng điểm điều tra: cần một dòng tiêu đề có cột "
-                "'Mã đơn vị' (hoặc 'Tên đơn vị') và các cột mã tiêu chí (ví dụ '8.1'), "
-                "hoặc cột 'Mã tiêu chí' và 'Điểm'.",
-                "Dùng mẫu tạo bởi lệnh: cchc survey template --year <năm>.",
-            )
-        )
-    for grid, h in located:
+    for grid, h in found.located:
         reader.grid(grid, h)
     return out
