@@ -135,15 +135,25 @@ def row(*cells: Markup) -> Markup:
 
 
 def table(
-    headers: list[str] | list[Markup], rows: list[Markup], *, sortable: bool = True, cls: str = "", pin: int = 1
+    headers: list[str] | list[Markup],
+    rows: list[Markup],
+    *,
+    sortable: bool = True,
+    cls: str = "",
+    pin: int = 1,
+    ids: list[str] | None = None,
 ) -> Markup:
     """``rows`` are already-rendered <td>… Markup. Wrapped for horizontal scrolling; the first
     ``pin`` columns (the name, or a code or rank and the name) stay in view while the rest
-    scrolls (cchc.css), so that on a phone a row's numbers are always read beside its name."""
+    scrolls (cchc.css), so that on a phone a row's numbers are always read beside its name.
+    ``ids``: each row's id (a link's #fragment lands on it)."""
     classes = "cchc-table" + (" cchc-sortable" if sortable else "") + (f" cchc-pin{pin}" if pin else "")
     classes += f" {cls}" if cls else ""
     head = "".join(f"<th>{_h(h)}</th>" for h in headers)
-    body = "\n".join(f"<tr>{_h(r)}</tr>" for r in rows)
+    if ids is None:
+        body = "\n".join(f"<tr>{_h(r)}</tr>" for r in rows)
+    else:
+        body = "\n".join(f'<tr id="{_h(i)}">{_h(r)}</tr>' for i, r in zip(ids, rows, strict=True))
     # Tables stay out of the search index: it finds pages by their titles and summaries,
     # and the criteria titles repeated in every unit's tables would multiply its size.
     return _markup(

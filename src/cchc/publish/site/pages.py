@@ -18,9 +18,9 @@ from ...model.registry import index_names
 from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
 from .. import standing as standing_mod
-from . import charts
+from . import charts, paging
 from . import ranking as ranking_mod
-from .html import Markup, block, cell, chart, esc, fold, link, num, points, row, signed, table
+from .html import Markup, block, cell, chart, esc, fold, href, link, num, points, row, signed, table
 from .ranking import NA_SHORT, NOT_APPRAISED_BADGE
 from .urls import group_page, method_page, node_page, unit_page, year_page
 
@@ -58,6 +58,8 @@ class Site:
         self.province = results.province.name if results.province else ""
         self.names = index_names(results.province)  # the index's own words (province.yaml 'index')
         self._averages: dict = {}  # (group, precision) -> area averages, shared by its unit pages
+        self._entries: dict = {}  # (year, level, code) -> the units on an area or criterion, by place
+        self._positions: dict = {}  # (year, group id) -> {unit id: its row's position in the ranking}
         self._merged_into: dict = {}  # successor id -> ids of the units merged into it
         for u in results.units.values():
             for succ in u.successors:
@@ -141,10 +143,15 @@ class Site:
         for y in self.results.years:
             out[year_page(y.year)] = partial(self.year, y)
             for g in y.groups:
-                out[group_page(y.year, g.id)] = partial(self.ranking, y, g)
+                base = group_page(y.year, g.id)
+                for sl in paging.slices(len(g.rows), paging.RANKING_ROWS):
+                    out[paging.page(base, sl.number)] = partial(self.ranking, y, g, sl)
             for level, nodes in self._level_nodes(y).items():
                 for node in nodes:
-                    out[node_page(y.year, level, node.code)] = partial(self.node, y, level, node)
+                    base = node_page(y.year, level, node.code)
+                    entries = len(self._node_entries(y, level, node))
+                    for sl in paging.slices(entries, paging.NODE_ROWS):
+                        out[paging.page(base, sl.number)] = partial(self.node, y, level, node, sl)
         for uid in sorted(self.results.units):
             rows = self.results.rows_of(uid)
             if rows:
@@ -273,38 +280,77 @@ class Site:
             out.append(Markup("<h3>{}</h3><ul>{}</ul>").format(name, items))
         return out
 
-    def ranking(self, y, g) -> Page:
-        page = group_page(y.year, g.id)
+    def ranking(self, y, g, sl: paging.Slice | None = None) -> Page:
+        """A group's ranking; a long group's in slices of rank order (``sl``: which one)."""
+        sl = sl or paging.slices(len(g.rows), len(g.rows) or 1)[0]
+        base = group_page(y.year, g.id)
+        page = paging.page(base, sl.number)
         imported = getattr(y.plan, "history", None)
         parts = [self._banner(), self._imported(imported)]
         if not imported:
             parts.append(self._standing(standing_mod.of_group(self.results, y, g)))
         parts.append(
             Markup(
-                "<p>Bấm vào tiêu đề cột để sắp xếp. Đơn vị bằng chỉ số được xếp đồng hạng. "
+                "<p>{} Đơn vị bằng chỉ số được xếp đồng hạng. "
                 "Thay đổi so với năm trước tính theo chỉ số (điểm %) và thứ hạng; đơn vị hình thành do "
                 "sáp nhập được so với bình quân các đơn vị tiền thân. Đơn vị gắn nhãn "
                 "<em>chưa thẩm định</em> chưa có kết quả thẩm định cuối cùng: điểm của đơn vị là "
                 "tạm tính.</p>"
-            )
+            ).format(self._sorting_note(page, y.year, g, sl))
         )
         parts.append(ranking_mod.average_line(g))
-        parts.append(ranking_mod.ranking_table(page, g))
+        shown = sl.of(g.rows)
+        parts += self._sliced(page, base, sl, ranking_mod.ranking_table(page, g, shown), "bảng xếp hạng")
         parts.append(ranking_mod.legend(page, g, self.repo))
         parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
-        if len(g.rows) > 80:
-            parts.append(Markup("<p>20 đơn vị dẫn đầu và 20 đơn vị cuối bảng.</p>"))
-        parts.append(chart(charts.ranking_bars(g.rows), f"Biểu đồ {self.names.short} năm {y.year}, {g.name}"))
-        return Page(
-            f"Xếp hạng {self.names.short} năm {y.year} — {g.name}", block(*parts), self._ranking_description(y, g)
+        where = "bảng" if sl.count == 1 else "trang này"
+        if len(shown) > 80:
+            parts.append(Markup("<p>20 đơn vị đầu và 20 đơn vị cuối {}.</p>").format(where))
+        elif sl.count > 1:
+            parts.append(Markup("<p>Các đơn vị của trang này.</p>"))
+        label = f"Biểu đồ {self.names.short} năm {y.year}, {g.name}" + (f", trang {sl.number}" if sl.count > 1 else "")
+        parts.append(chart(charts.ranking_bars(shown), label))
+        title = f"Xếp hạng {self.names.short} năm {y.year} — {g.name}"
+        return Page(title + _slice_title(sl), block(*parts), self._ranking_description(y, g, sl))
+
+    @staticmethod
+    def _sorting_note(page: str, year: int, g: Group, sl: paging.Slice) -> Markup:
+        """How to sort: the whole table, or a long group's slice (the whole group is in the downloads)."""
+        if sl.count == 1:
+            return Markup("Bấm vào tiêu đề cột để sắp xếp.")
+        return Markup(
+            "Nhóm có {} đơn vị, chia thành {} trang theo thứ tự hạng, mỗi trang {} đơn vị. Bấm vào tiêu đề "
+            "cột để sắp xếp các đơn vị của trang đang xem; cả nhóm có trong tệp {} và {} (trang {}). "
+            "Tìm một đơn vị theo tên: trang {}."
+        ).format(
+            paging.thousands(sl.total),
+            sl.count,
+            paging.RANKING_ROWS,
+            _data_link(page, f"ket-qua-{year}-{g.id}.csv", "CSV"),
+            _data_link(page, f"ket-qua-{year}.xlsx", "Excel"),
+            link(page, "tai-ve.md", "Tải dữ liệu"),
+            link(page, "tim-kiem.md", "Tìm kiếm"),
         )
 
-    def _ranking_description(self, y: Year, g: Group) -> str:
+    @staticmethod
+    def _sliced(page: str, base: str, sl: paging.Slice, table_html: Markup, what: str) -> list[Markup]:
+        """A table, with the links to the other slices above and below it when it has several."""
+        if sl.count == 1:
+            return [table_html]
+        return [
+            paging.summary(sl, "đơn vị"),
+            paging.controls(page, base, sl, f"Các trang của {what}"),
+            table_html,
+            paging.controls(page, base, sl, f"Các trang của {what} (cuối bảng)"),
+        ]
+
+    def _ranking_description(self, y: Year, g: Group, sl: paging.Slice) -> str:
         final = getattr(y.plan, "history", None) is not None or standing_mod.of_group(self.results, y, g).final
         avg = g.average()
         return (
             f"Bảng xếp hạng {self.names.short} năm {y.year} của nhóm {g.name}, {self.province}: {len(g.rows)} đơn vị"
             + (f", chỉ số bình quân {num(avg, 2)}%" if avg is not None else "")
+            + _slice_words(sl)
             + "; điểm từng lĩnh vực, điểm đạt, điểm tối đa áp dụng, chỉ số, xếp loại, thay đổi so với năm trước"
             + ("." if final else " (kết quả tạm thời).")
         )
@@ -318,27 +364,61 @@ class Site:
                 out[level] = [n for n in fw.nodes() if n.depth <= 2]
         return out
 
-    def node(self, y: Year, level: str, node: Node) -> Page:
-        page = node_page(y.year, level, node.code)
+    def _node_entries(self, y: Year, level: str, node: Node) -> list[tuple[Row, NodeScore]]:
+        """Every unit on one area or criterion, in order of its place there (kept: each slice of
+        the node's page takes its share)."""
+        key = (y.year, level, node.code)
+        if key not in self._entries:
+            found = _node_entries(y, level, node.code)
+            self._entries[key] = sorted(found, key=lambda e: _node_place(e[0], node) or 99999)
+        return self._entries[key]
+
+    def _place_link(self, page: str, year: int, r: Row, text: str) -> Markup:
+        """A link to the unit's row in its group's ranking: on the slice that holds it."""
+        key = (year, r.unit.group)
+        if key not in self._positions:
+            y = self.results.year(year)
+            group = next(g for g in y.groups if g.id == r.unit.group)
+            self._positions[key] = {row.score.unit.id: i for i, row in enumerate(group.rows)}
+        number = paging.slice_of(self._positions[key][r.unit.id], paging.RANKING_ROWS)
+        target = href(page, paging.page(group_page(year, r.unit.group), number))
+        return Markup('<a href="{}#{}">{}</a>').format(target, ranking_mod.row_id(r.unit.id), text)
+
+    def node(self, y: Year, level: str, node: Node, sl: paging.Slice | None = None) -> Page:
+        entries = self._node_entries(y, level, node)
+        sl = sl or paging.slices(len(entries), len(entries) or 1)[0]
+        base = node_page(y.year, level, node.code)
+        page = paging.page(base, sl.number)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
-        entries = _node_entries(y, level, node.code)
         applicable = [(r, ns) for r, ns in entries if ns.max > 0]
         precision = entries[0][0].score.framework.precision if entries else 2
         parts = [self._banner(), self._standing(standing_mod.of_level(self.results, y, level))]
         if applicable:
             parts.append(_node_summary(node, applicable, precision))
-        if node.children:
+        if node.children and sl.first:
             parts.append(Markup("<h2>Tỉnh mất điểm ở đâu</h2>"))
             parts.append(_node_losses(page, y.year, level, node, applicable))
         parts.append(Markup("<h2>Kết quả các đơn vị</h2>"))
-        parts.append(_node_units(page, node, entries, precision))
+        if sl.count > 1:
+            parts.append(
+                Markup(
+                    "<p>Mỗi trang {} đơn vị, theo thứ tự hạng; bấm vào tiêu đề cột để sắp xếp các đơn vị của "
+                    "trang đang xem.{}</p>"
+                ).format(
+                    paging.NODE_ROWS,
+                    "" if sl.first else Markup(" Nơi các đơn vị mất điểm: {}.").format(link(page, base, "trang 1")),
+                )
+            )
+        table_html = _node_units(page, node, sl.of(entries), precision)
+        parts += self._sliced(page, base, sl, table_html, "bảng kết quả")
         title = f"{kind} {node.code}. {node.title} — năm {y.year}"
         description = (
             f"{kind} {node.code}. {node.title} ({self._level_name(level)}), {self.names.short} năm {y.year} "
             f"của {self.province}: điểm, "
-            f"chỉ số và thứ hạng của {len(applicable)} đơn vị áp dụng, nơi các đơn vị mất điểm."
+            f"chỉ số và thứ hạng của {len(applicable)} đơn vị áp dụng"
+            + (", nơi các đơn vị mất điểm." if sl.first else _slice_words(sl) + ".")
         )
-        return Page(title, block(*parts), description)
+        return Page(title + _slice_title(sl), block(*parts), description)
 
     # ── unit ─────────────────────────────────────────────────────────────────
     def unit(self, uid: str, rows: dict) -> Page:
@@ -396,7 +476,7 @@ class Site:
         history = [
             row(
                 cell(y),
-                cell(link(page, group_page(y, r.unit.group), str(r.place)) if r.place else "—"),
+                cell(self._place_link(page, y, r, str(r.place)) if r.place else "—"),
                 cell(points(r.score.total)),
                 cell(points(r.score.max)),
                 cell(num(r.score.index, r.score.framework.precision)),
@@ -481,7 +561,7 @@ class Site:
                 badge,
                 r.place or "—",
                 len(group.rows),
-                link(page, group_page(year, group.id), group.name),
+                self._place_link(page, year, r, group.name),
                 points(s.total),
                 points(s.max),
                 points(s.self_total),
@@ -541,7 +621,7 @@ class Site:
             ).format(
                 r.place or "—",
                 len(group.rows),
-                link(page, group_page(s.year, group.id), group.name),
+                self._place_link(page, s.year, r, group.name),
                 points(s.total),
                 points(s.max),
                 num(s.index, p),
@@ -628,8 +708,11 @@ class Site:
                 "là chỉ số bình quân của nhóm (trung bình cộng chỉ số các đơn vị, làm tròn hai chữ số) và số "
                 "đơn vị có chỉ số cao hơn bình quân; dưới bảng là tên từng lĩnh vực và ngưỡng xếp loại của bộ "
                 "tiêu chí. Bấm vào tiêu đề cột để sắp xếp lại bảng. Trên điện thoại, cột hạng và tên đơn vị "
-                "đứng yên, các cột điểm cuộn ngang.</p>"
-            ),
+                "đứng yên, các cột điểm cuộn ngang. Nhóm có hơn {} đơn vị được chia thành nhiều trang theo thứ "
+                "tự hạng, mỗi trang {} đơn vị (bảng của một lĩnh vực, tiêu chí: {} đơn vị); hạng là hạng trong cả "
+                "nhóm, đơn vị đồng hạng vẫn cùng hạng dù nằm ở hai trang; sắp xếp theo cột áp dụng cho các đơn "
+                "vị của trang đang xem, còn tệp CSV, Excel ở trang Tải dữ liệu có cả nhóm.</p>"
+            ).format(paging.RANKING_ROWS, paging.RANKING_ROWS, paging.NODE_ROWS),
             Markup("<h2>Các bộ tiêu chí</h2>"),
         ]
         items = []
@@ -893,9 +976,10 @@ def _node_place(r: Row, node: Node) -> int | None:
 
 
 def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], precision: int) -> Markup:
-    """Every unit on one area or criterion; "Không áp dụng" where it does not apply, never 0."""
+    """The units on one area or criterion (in order of place); "Không áp dụng" where it does not
+    apply, never 0."""
     rows = []
-    for r, ns in sorted(entries, key=lambda e: _node_place(e[0], node) or 99999):
+    for r, ns in entries:
         place = _node_place(r, node)
         idx = index_of(ns.achieved, ns.max, precision)
         achieved = cell(NA_SHORT, "-1") if ns.na else cell(points(ns.achieved), fmt(ns.achieved))
@@ -918,3 +1002,20 @@ def _file_link(name: str) -> Markup:
 def _vn_date(iso: str) -> str:
     y, m, d = iso.split("-")
     return f"{d}/{m}/{y}"
+
+
+def _data_link(page: str, name: str, text: str) -> Markup:
+    """A link to a downloadable file, from ``page``."""
+    return link(page, f"{DATA_DIR}/{name}", text)
+
+
+def _slice_title(sl: paging.Slice) -> str:
+    """' (trang 2/32)' after the title of a slice of a long table after the first."""
+    return "" if sl.first else f" (trang {sl.number}/{sl.count})"
+
+
+def _slice_words(sl: paging.Slice) -> str:
+    """What a slice after the first holds, for its description."""
+    if sl.first:
+        return ""
+    return f"; trang {sl.number}/{sl.count}: đơn vị thứ {paging.thousands(sl.start + 1)}–{paging.thousands(sl.stop)}"

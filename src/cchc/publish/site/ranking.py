@@ -80,9 +80,23 @@ def _row(page: str, r: Row, areas: list[Area]) -> Markup:
     )
 
 
-def ranking_table(page: str, group: Group) -> Markup:
+def row_id(unit_id: str) -> str:
+    """The id of a unit's row in a ranking (a unit page's place links to it)."""
+    return f"dv-{unit_id}"
+
+
+def ranking_table(page: str, group: Group, rows: tuple[Row, ...] | None = None) -> Markup:
+    """The group's ranking table: every row, or ``rows`` (one slice of a long group); the area
+    columns are the whole group's, so that every slice has the same columns."""
     areas = group.areas()
-    return table(headers(areas), [_row(page, r, areas) for r in group.rows], cls="cchc-ranking", pin=2)
+    shown = group.rows if rows is None else rows
+    return table(
+        headers(areas),
+        [_row(page, r, areas) for r in shown],
+        cls="cchc-ranking",
+        pin=2,
+        ids=[row_id(r.score.unit.id) for r in shown],
+    )
 
 
 def average_line(group: Group) -> Markup:
