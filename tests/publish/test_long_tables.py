@@ -124,6 +124,10 @@ def test_slices_link_to_each_other_without_javascript(built):
         assert navs[0].xpath(".//*[@aria-current='page']")[0].text_content() == str(number)
         for target in navs[0].xpath(".//a/@href"):
             assert (here / target).resolve().is_file()
+        # the whole group: its CSV and the year's Excel file, which the sorting note links to
+        data = doc.xpath("//a[contains(@href, 'du-lieu/')]/@href")
+        assert {Path(d).name for d in data} >= {"ket-qua-2025-xa.csv", "ket-qua-2025.xlsx"}
+        assert all((here / d).resolve().is_file() for d in data)
 
 
 def test_ties_share_a_place_across_a_slice_boundary(built):
