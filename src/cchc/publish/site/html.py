@@ -110,18 +110,21 @@ _NUMERIC = re.compile(r"[-+]?[0-9][0-9.,]*|—|K/AD")
 
 
 def cell(value: object, sort: object = None, cls: str = "") -> Markup:
-    """One <td>: ``value`` is text unless it is Markup. (f-strings rather than Markup.format:
-    the pages hold hundreds of thousands of cells, and Markup.format is ten times slower.)"""
+    """One <td>: ``value`` is text unless it is Markup; ``sort``: the key a sortable table sorts
+    it by (written only where it differs from the text: the sorter reads the text otherwise).
+    (f-strings rather than Markup.format: the pages hold hundreds of thousands of cells, and
+    Markup.format is ten times slower.)"""
+    text = None  # the cell's text, where it is plain text
     if isinstance(value, Markup):
         inner = str(value)
     else:
-        inner = "" if value is None else str(value)
+        inner = text = "" if value is None else str(value)
         if _NUMERIC.fullmatch(inner):  # a number: nothing to escape
             cls = cls or "cchc-n"  # numbers: right-aligned, never wrapped
         else:
             inner = html.escape(inner, quote=True)
     attrs = ""
-    if sort is not None:
+    if sort is not None and str(sort) != text:  # the sort key, unless the text itself is it
         key = str(sort)
         attrs = f' data-sort="{key if _NUMERIC.fullmatch(key) else _h(key)}"'
     if cls:  # a class name this package chose, never data

@@ -986,7 +986,7 @@ def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], pre
         rows.append(
             row(
                 cell(place or "—", place or 99999),
-                cell(link(page, unit_page(r.unit.id), r.unit.name), r.unit.name, "cchc-unit"),
+                cell(link(page, unit_page(r.unit.id), r.unit.name), None, "cchc-unit"),  # sorted by its text
                 achieved,
                 cell(points(ns.max) if ns.max else NA_SHORT),
                 cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1"),

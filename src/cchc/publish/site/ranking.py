@@ -52,6 +52,10 @@ def _area_cell(node: NodeScore | None) -> Markup:
     return cell(points(node.achieved), fmt(node.achieved))
 
 
+def _badged(r: Row) -> bool:
+    return r.score.status == NOT_SUBMITTED or not r.score.appraised_final
+
+
 def _name(page: str, r: Row) -> Markup:
     s = r.score
     name = link(page, unit_page(s.unit.id), s.unit.name)
@@ -69,7 +73,8 @@ def _row(page: str, r: Row, areas: list[Area]) -> Markup:
     index_change = ch.index if ch is not None else None
     return row(
         cell(r.place if r.place is not None else "—", r.place if r.place is not None else 99999),
-        cell(_name(page, r), s.unit.name, "cchc-unit"),
+        # sorted by the name alone: a badge's words follow it in the cell's text
+        cell(_name(page, r), s.unit.name if _badged(r) else None, "cchc-unit"),
         *(_area_cell(by_code.get(code)) for code, _, _ in areas),
         cell(points(s.total), fmt(s.total)),
         cell(points(s.max), fmt(s.max)),
