@@ -14,7 +14,7 @@ import pytest
 from minirepo import REPO_ROOT, copy_sample
 
 from cchc import checks, validation
-from cchc.load import entries, repository, shared
+from cchc.load import entries, repository, shared, yamlfile
 from cchc.load.source import FileSource
 
 DATA = ("province.yaml", "criteria", "units", "plans", "surveys")
@@ -129,6 +129,10 @@ def test_one_line_entries_are_read_alone_and_a_list_on_one_line_is_not(sample, t
 
 def test_a_survey_read_for_some_units_gives_them_the_full_loads_points(sample, tmp_path):
     cache = tmp_path / "cache"
+    for path in (sample / "surveys").iterdir():  # a comment among the rows: only a record tells the rows
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\n  - ", "\n  # ghi chú\n  - ", 2).replace("\n  # ghi chú", "", 1), "utf-8")
+        assert not entries.canonical_survey(path.read_bytes(), "surveys/" + path.name)
     full = repository.load(sample)
     source = FileSource(sample)
     assert shared.recall_surveys(cache, source, {"x"}) is None  # nothing kept yet
@@ -169,3 +173,77 @@ def test_a_limited_validation_reports_the_same_with_or_without_the_record(sample
     assert [f for f in full.findings if f.file.startswith(scope[0] + "/")] == [
         f for f in warm.findings if f.file.startswith("submissions/")
     ]
+
+
+HEAD = "year: 2025\nsource: Nguồn\npoints:\n".encode()
+ROW = b'  - {unit: xa-a, code: "1.2", points: 0.5}\n'
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        HEAD + ROW + b'  - {unit: "0-b", code: A1.2, na: true}\n',
+        "# ghi chú\n".encode() + HEAD + ROW.rstrip(b"\n"),  # comments above, no final line break
+        HEAD + b'- {unit: xa-a, code: "7", points: 999.25}\n',  # the list at the key's indentation
+    ],
+)
+def test_a_survey_in_the_plain_shape_needs_no_record(raw):
+    assert entries.canonical_survey(raw, "surveys/2025.yaml")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a row-like line inside a block scalar of the header: the full load has no such row
+        b'year: 2025\nsource: |\n  - {unit: xa-a, code: "1.2", points: 0.5}\n  x\npoints:\n' + ROW,
+        HEAD + ROW + b'  - {unit: null, code: "1.2", points: 0.5}\n',  # not a string
+        HEAD + ROW + b"  - {unit: '123', code: \"1.2\", points: 0.5}\n",  # a quoting the shape does not know
+        HEAD + ROW + b'  - {unit: xa-b, code: "1.2", points: 1000}\n',  # over the maximum
+        HEAD + ROW + b'  - {unit: xa-b, code: "1.2", points: 0.5, na: true}\n',  # another shape
+        HEAD + ROW + b'  - {unit: xa-b, code: "1.2"}\n',  # no points: invalid
+        HEAD + ROW + b'  - {unit: xa-b, unit: xa-c, code: "1.2", points: 1}\n',  # a duplicate key
+        HEAD + ROW + b"  # a comment between rows\n" + ROW,
+        HEAD + ROW + b"extra: 1\n",  # a key after the rows
+        HEAD + ROW + b'    - {unit: xa-b, code: "1.2", points: 1}\n',  # another indentation
+        b'year: 2025\nsource: "open\npoints:\n' + ROW + b'"\n',  # rows inside a quoted value
+        b"year: 2025\nother: 1\npoints:\n" + ROW,  # the header is not a valid survey
+        b"year: 2025\npoints: \n" + ROW,  # not the plain "points:" line
+        HEAD + ROW.replace(b"\n", b"\r\n"),
+        "year: 2025\nsource: a\u2028b\npoints:\n".encode() + ROW,  # a line break libyaml counts
+        b"year: 2025\n...\npoints:\n" + ROW,  # a second document
+        HEAD,  # no row
+    ],
+)
+def test_any_other_survey_is_read_whole(raw):
+    assert not entries.canonical_survey(raw, "surveys/2025.yaml")
+
+
+def test_a_survey_over_the_node_limit_is_read_whole(monkeypatch):
+    raw = HEAD + ROW * 10
+    assert entries.canonical_survey(raw, "surveys/2025.yaml")
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 7 + 7 * 10 - 1)  # the full parse would refuse it
+    with pytest.raises(yamlfile.YamlError):
+        yamlfile.parse(raw)
+    assert not entries.canonical_survey(raw, "surveys/2025.yaml")
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 7 + 7 * 10)  # the root, two keys and values, "points" and its list
+    yamlfile.parse(raw)
+    assert entries.canonical_survey(raw, "surveys/2025.yaml")
+
+
+def test_without_a_record_a_plain_survey_gives_the_units_the_full_loads_points(sample, tmp_path):
+    full = repository.load(sample)
+    source = FileSource(sample)
+    for survey in full.surveys.values():
+        assert entries.canonical_survey(source.read(survey.file), survey.file)  # as the generator writes them
+    units = sorted({r.unit for s in full.surveys.values() for r in s.rows})[-3:]
+    given = shared.recall_surveys(tmp_path / "empty", source, set(units))
+    assert given is not None and not (tmp_path / "empty").exists()
+    partial = repository.load(sample, given_surveys=given)
+    for year, survey in full.surveys.items():
+        mine = partial.surveys[year]
+        assert (mine.year, mine.file, mine.year_line) == (survey.year, survey.file, survey.year_line)
+        assert mine.rows == tuple(r for r in survey.rows if r.unit in units)
+    # one row in another shape, valid for the full load: no proof, no record, read whole
+    changed = sample / "surveys" / f"{max(full.surveys)}.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "  - {unit: xa-moi, code: '1.2', points: 1}\n", "utf-8")
+    assert shared.recall_surveys(tmp_path / "empty", source, set(units)) is None

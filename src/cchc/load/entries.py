@@ -29,7 +29,7 @@ from typing import Any
 from ..model import registry
 from ..model import survey as survey_model
 from ..model.document import JsonPath, Where
-from . import schema
+from . import schema, yamlfile
 from .yamlfile import YamlError, parse
 
 LIMIT = 32 * 1024 * 1024  # the registry's size limit (load.repository.SIZE_LIMITS)
@@ -218,6 +218,49 @@ def survey_of(raw: bytes, units: set[str], file: str) -> survey_model.Survey | N
             return None
         rows.extend(survey_model.build({"year": year[0], "points": [got[0]]}, file, got[1]).rows)
     return survey_model.Survey(year[0], file, tuple(rows), year[1])
+
+
+# A survey row as cchc.yamlwrite writes it, in the one shape whose value every reader resolves
+# alike and that the survey schema accepts whatever the values: a unit id that is a string
+# (not null, true, false or a number), a criterion code the schema's pattern allows, and points
+# from 0 to 999.x (or the criterion marked not applicable). Seven YAML nodes: the mapping,
+# three keys, three values.
+_SURVEY_ROW = (
+    rb"\{unit: (?:(?!(?:null|true|false),)[a-z][a-z0-9-]*|\"[a-z0-9][a-z0-9-]*\"), "
+    rb"code: (?:\"[A-Z]?[0-9]+(?:\.[0-9]+){0,2}\"|[A-Z][0-9]+(?:\.[0-9]+){0,2}), "
+    rb"(?:points: (?:0|[1-9][0-9]{0,2})(?:\.[0-9]+)?|na: true)\}"
+)
+_ROW_NODES = 7
+_POINTS_LINE = b"points:\n"
+
+
+def canonical_survey(raw: bytes, file: str) -> bool:
+    """True when the survey file is, provably and without parsing its rows, a valid document
+    whose rows are its lines: its lines up to a last top-level ``points:`` line are a valid
+    survey with no rows, and every later line is one row of the strict shape above (``_SURVEY_ROW``),
+    so each is a valid row on its own, parsed in the whole file exactly as on its own, and the
+    whole file stays within the parser's node limit. What a full load of such a file gives for
+    a unit is what ``survey_of`` reads from that unit's lines; any other file is read whole."""
+    if any(b in raw for b in _OTHER_BREAKS):
+        return False
+    first = _ITEM.search(raw)
+    if first is None:
+        return False
+    head, rows = raw[: first.start()], raw[first.start() :]
+    if not (head == _POINTS_LINE or head.endswith(b"\n" + _POINTS_LINE)):
+        return False
+    shape = re.compile(rb"^ {%d}- %s$" % (len(first.group(1)), _SURVEY_ROW), re.MULTILINE)
+    count = len(shape.findall(rows))
+    if count != rows.count(b"\n") + (not rows.endswith(b"\n")):
+        return False  # a line that is not a row of that shape
+    try:  # the lines before the rows, as a document whose list is empty
+        top = parse(head[: -len(_POINTS_LINE)] + b"points: []\n", LIMIT)
+    except YamlError:
+        return False
+    if list(top.data)[-1:] != ["points"] or schema.validate(top, "survey", file):
+        return False
+    nodes = len(top.positions) + len(top.key_positions) + _ROW_NODES * count
+    return nodes <= yamlfile.MAX_NODES
 
 
 @dataclass(frozen=True)

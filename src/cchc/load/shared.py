@@ -33,7 +33,7 @@ from ..findings import Finding, Severity
 from ..model.registry import Unit
 from ..model.repository import Repository
 from ..model.survey import Survey
-from .entries import LIMIT, RegistryFile, faithful, layout, survey_of, survey_year
+from .entries import LIMIT, RegistryFile, canonical_survey, faithful, layout, survey_of, survey_year
 from .source import FileSource
 
 FORMAT = 1
@@ -204,7 +204,8 @@ def remember_surveys(folder: Path, source: FileSource, repo: Repository) -> None
 
 def recall_surveys(folder: Path, source: FileSource, units: set[str]) -> dict[str, Survey] | None:
     """Every survey file with only the rows of ``units``, when each has a record for its exact
-    content and its rows check out; None otherwise (the files are then read whole)."""
+    content or is in the shape whose rows are provably its lines (``entries.canonical_survey``:
+    no record needed), and its rows check out; None otherwise (the files are then read whole)."""
     files = _survey_files(source)
     if files is None:
         return None
@@ -212,7 +213,7 @@ def recall_surveys(folder: Path, source: FileSource, units: set[str]) -> dict[st
     for rel, raw in files.items():
         key = _survey_key(rel, _blob(raw))
         body = _read(_record_path(folder, key))
-        if body is None or body.get("key") != key:
+        if (body is None or body.get("key") != key) and not canonical_survey(raw, rel):
             return None
         survey = survey_of(raw, units, rel)
         if survey is None:
