@@ -185,6 +185,23 @@ def test_the_working_tree(repo):
     assert sha == git(repo, "rev-parse", "HEAD") and dirty
 
 
+def test_a_checkout_at_a_commit_below_the_paths_read(repo):
+    """``head_is`` with paths looks at those paths only; inside ``as_committed`` the work tree
+    answers as its index, without looking."""
+    with Git(repo) as g:
+        at = g.commit("so-a")
+        write(repo, DASH, "chưa commit\n")
+        write(repo, "evidence/Tệp mới.pdf", "mới\n")
+        assert not g.head_is(at) and not g.head_is(at, [DASH]) and not g.head_is(at, ["."])
+        assert g.head_is(at, ["evidence", "province.yaml"]) and g.head_is(at, [])
+        assert not g.head_is(g.commit("main"), [])
+        with vcs.as_committed(repo), vcs.snapshot():
+            assert vcs.modified(repo, ".") == [] and vcs.untracked(repo, ".") == []
+        assert vcs.modified(repo, ".") == [DASH] and vcs.untracked(repo, ".") == ["evidence/Tệp mới.pdf"]
+        git(repo, "add", "--", DASH)
+        assert not g.head_is(at, ["evidence"])  # staged: the index is not the commit
+
+
 def test_outside_git_the_working_tree_answers_none(tmp_path):
     (tmp_path / "a.pdf").write_bytes(b"%PDF")
     assert vcs.tracked(tmp_path, ["."]) is None

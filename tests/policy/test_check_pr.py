@@ -8,6 +8,8 @@ import os
 
 from pdfs import scan_pdf
 
+from cchc import validation
+
 from .conftest import check, codes
 from .forge import git
 
@@ -310,3 +312,26 @@ def test_a_pull_request_target_payload_is_judged_like_a_pull_request(forge, caps
         "pull_request_target",
     )
     assert code == 1 and codes(doc) == {"policy-not-unit-account"}, doc
+
+
+def test_the_checkout_is_judged_as_the_head_commit(forge, capsys):
+    """What the checkout holds besides the head commit counts for nothing: another unit's file
+    that is new or edited on disk is no part of the head (the content it holds is not "shared"),
+    and an edit where the check reads the disk makes it read the commit instead."""
+    forge.write("submissions/2024/so-b/evidence/cu.pdf", scan_pdf(1, "CU"))
+    forge.commit("Hồ sơ cũ của so-b", author="snv-admin", date=BEFORE)
+    forge.push("main")
+    head = _unit_push(forge)
+    ci = forge.checkout(head)
+    event = forge.pull_request(head, "so-a-vanthu", BEFORE)
+    clean = check(capsys, ci, event)
+    assert clean[0] == 0 and "evidence-shared-with-other-unit" not in codes(clean[1])
+    cited = (ci / "submissions/2025/so-a/evidence/hoi-nghi.pdf").read_bytes()
+    (ci / "submissions/2025/so-c/evidence").mkdir(parents=True)
+    (ci / "submissions/2025/so-c/evidence/ban-sao.pdf").write_bytes(cited)  # untracked
+    (ci / "submissions/2024/so-b/evidence/cu.pdf").write_bytes(cited)  # tracked, edited on disk
+    on_disk = validation.validate(ci, ["submissions/2025/so-a"]).findings  # what the disk holds
+    assert sum(f.code == "evidence-shared-with-other-unit" for f in on_disk) == 1
+    assert check(capsys, ci, event) == clean
+    (ci / SA).write_text((ci / SA).read_text(encoding="utf-8") + "sai: [\n", encoding="utf-8")  # read from the disk
+    assert check(capsys, ci, event) == clean

@@ -16,6 +16,7 @@ judged on each pull request's own events.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -112,14 +113,18 @@ def _check_head(git: Git, res: PrResult, folders: list[str], dest: Path) -> Repo
     """Validate what the head changed (the running code judges it), and load its dossiers."""
     scope = validation.scope([c.path for c in res.changed])  # None: everything; []: nothing validated changed
     head_root = _head_tree(git, res.head, res.changed, scope, dest)
-    if scope != []:
-        # the dossiers' entries as the head's tree records them: an export shows a gitlink
-        # as an empty folder, and a checkout may hold what the commit does not
-        listed = GitTree(git.tree_modes(res.head, ["submissions"] if scope is None else scope))
-        result = validation.validate(head_root, scope, listed)
-        res.findings += result.findings
-        res.checked = result.checked
-    head_repo = _load(head_root, folders, git.root)
+    # The checkout at head, as checked: what is read from its disk is the head's, and every other
+    # file (another unit's evidence, for the content it shares) counts as the head has it, by its
+    # index entry; an untracked file is no part of the head.
+    with vcs.as_committed(head_root) if head_root == git.root else contextlib.nullcontext():
+        if scope != []:
+            # the dossiers' entries as the head's tree records them: an export shows a gitlink
+            # as an empty folder, and a checkout may hold what the commit does not
+            listed = GitTree(git.tree_modes(res.head, ["submissions"] if scope is None else scope))
+            result = validation.validate(head_root, scope, listed)
+            res.findings += result.findings
+            res.checked = result.checked
+        head_repo = _load(head_root, folders, git.root)
     if any(c.path.startswith(REGISTRY) for c in res.changed):
         res.findings += codeowners.check(head_repo, head_root)
     if res.dossier is not None:
@@ -147,10 +152,12 @@ def _head_tree(git: Git, head: str, changed: list[P.Changed], scope: list[str] |
     """The head commit's files: the checkout itself when it is exactly at head, else an export
     of what the checks need (the shared context, the touched dossiers, CODEOWNERS)."""
     folders = sorted({c.folder for c in changed if c.folder})
-    if git.head_is(head):
+    needed = None if scope is None else [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *folders]
+    # the checkout is read where it holds the head's files: all of them for a full run, else
+    # what the checks read from the disk (and the past results that a load reads with the surveys)
+    if git.head_is(head, None if needed is None else [*needed, "history"]):
         git.lfs_pull(folders)
         return git.root
-    needed = None if scope is None else [*CONTEXT, "surveys", *codeowners.TARGETS.values(), *scope, *folders]
     git.export(head, needed, dest)
     dest.mkdir(exist_ok=True)
     return dest

@@ -14,6 +14,7 @@ from .errors import GitError
 from .worktree import (
     IndexEntry,
     IndexRecords,
+    as_committed,
     blob_id,
     head_date,
     head_state,
@@ -35,6 +36,7 @@ __all__ = [
     "GitError",
     "IndexEntry",
     "IndexRecords",
+    "as_committed",
     "blob_id",
     "check_rev",
     "head_date",

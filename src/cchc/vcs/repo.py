@@ -119,8 +119,11 @@ class Git:
         parts = command.text(out).split("\0")
         return [Change(parts[i][0], parts[i + 1]) for i in range(0, len(parts) - 1, 2) if parts[i]]
 
-    def head_is(self, rev: str) -> bool:
-        """True if the working tree is checked out at ``rev`` with no change to tracked files."""
+    def head_is(self, rev: str, paths: list[str] | None = None) -> bool:
+        """True if the working tree is checked out at ``rev``: HEAD is ``rev``, the index is its
+        tree, and no tracked file differs on disk from it — below ``paths`` only, when given (what
+        the caller reads from the disk: ``git diff-files`` then looks at those files, not at every
+        file of the work tree)."""
         try:
             at = self._repo.head.commit.hexsha
         except _NOT_FOUND:  # no commit yet
@@ -128,8 +131,14 @@ class Git:
         if at != rev:
             return False
         staged = self._names("không so sánh được chỉ mục với HEAD", "diff", "--cached", "--name-only", "-z", "HEAD")
-        on_disk = worktree.modified(self.root, ".")  # shared with the rest of a worktree.snapshot
-        return not staged and on_disk == []
+        if staged:
+            return False
+        if paths is None:
+            return worktree.modified(self.root, ".") == []  # shared with the rest of a worktree.snapshot
+        if not paths:
+            return True
+        what = "không so sánh được thư mục làm việc với chỉ mục"
+        return not self._names(what, "diff-files", "--name-only", "-z", "--", *paths)
 
     # -- trees and blobs
 

@@ -29,6 +29,8 @@ from .errors import GitError
 TIMEOUT = 60  # seconds: a work tree too large or a disk too slow to list means "read the disk"
 # What one snapshot learnt: (work tree, question) -> every path Git answered, or None (not in Git).
 _LOOKS: ContextVar[dict[tuple[str, str], list[str] | None] | None] = ContextVar("cchc_worktree_looks", default=None)
+# Work trees taken to hold exactly what their index records (``as_committed``).
+_COMMITTED: ContextVar[frozenset[str]] = ContextVar("cchc_worktree_committed", default=frozenset())
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,20 @@ def snapshot() -> Iterator[None]:
         _LOOKS.reset(token)
 
 
+@contextlib.contextmanager
+def as_committed(root: Path | str) -> Iterator[None]:
+    """Within this block the work tree at ``root`` is taken to hold what its index records and
+    nothing more: ``modified`` and ``untracked`` answer that no file differs and none is new,
+    without looking. For a caller that judges a commit: it has checked that the index is that
+    commit and that the files it reads from the disk are the index's (``Git.head_is`` with
+    those paths), and every other file counts by its index entry, as the commit has it."""
+    token = _COMMITTED.set(_COMMITTED.get() | {os.path.realpath(root)})
+    try:
+        yield
+    finally:
+        _COMMITTED.reset(token)
+
+
 def _below(paths: list[str], prefix: str) -> list[str]:
     start = prefix.strip("/")
     if start in ("", "."):
@@ -93,10 +109,13 @@ def _below(paths: list[str], prefix: str) -> list[str]:
 
 def _looked(root: Path | str, question: str, prefix: str, ask: Callable[[str], list[str] | None]) -> list[str] | None:
     """``ask(prefix)``, or, inside a snapshot, ``ask`` of the whole work tree once, narrowed to ``prefix``."""
+    where = os.path.realpath(root)
+    if where in _COMMITTED.get():
+        return []
     looks = _LOOKS.get()
     if looks is None:
         return ask(prefix)
-    key = (os.path.realpath(root), question)
+    key = (where, question)
     if key not in looks:
         looks[key] = ask(".")
     found = looks[key]
