@@ -147,6 +147,50 @@ def test_export_writes_exactly_the_committed_files(repo, tmp_path):
     assert not (tmp_path / "trong").exists()
 
 
+def _tree(folder: Path) -> dict[str, tuple[bytes | str, int]]:
+    """Every entry below ``folder``: a file's bytes or a link's target, and its mode."""
+    return {
+        p.relative_to(folder).as_posix(): (
+            os.readlink(p) if p.is_symlink() else p.read_bytes() if p.is_file() else b"",
+            p.lstat().st_mode,
+        )
+        for p in folder.rglob("*")
+    }
+
+
+def test_an_export_of_regular_files_is_what_the_archive_writes(repo, tmp_path):
+    """Regular files are read as blobs; a link among the paths leaves it all to ``git archive``:
+    both write the same files, folders and modes."""
+    os.chmod(repo / NFC, 0o755)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Thực thi")
+    with Git(repo) as g:
+        g.export("HEAD", ["evidence", DASH, GLOB, "province.yaml"], tmp_path / "blob")
+        g.export("HEAD", ["evidence", DASH, GLOB, "province.yaml", "lien-ket"], tmp_path / "archive")
+    by_blob, by_archive = _tree(tmp_path / "blob"), _tree(tmp_path / "archive")
+    assert os.path.islink(tmp_path / "archive" / "lien-ket") and by_archive.pop("lien-ket")
+    assert by_blob == by_archive
+    assert by_blob[NFC][1] & 0o777 == 0o755 and by_blob[DASH][1] & 0o777 == 0o644
+
+
+def test_where_attributes_apply_the_archive_writes_the_export(repo, tmp_path):
+    """Line endings (or filters) set by attributes, in the commit or the repository's own file,
+    change what the archive writes: the export is then the archive's."""
+    write(repo, "evidence/.gitattributes", "*.txt eol=crlf\n")
+    write(repo, "evidence/ghi-chu.txt", "một\nhai\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Thuộc tính")
+    with Git(repo) as g:
+        g.export("HEAD", ["evidence/ghi-chu.txt"], tmp_path / "a")
+        g.export("HEAD", [DASH], tmp_path / "b")
+        (repo / ".git" / "info").mkdir(exist_ok=True)
+        (repo / ".git" / "info" / "attributes").write_text("*.txt eol=crlf\n", encoding="utf-8")
+        g.export("HEAD", [DASH], tmp_path / "c")
+    assert (tmp_path / "a" / "evidence/ghi-chu.txt").read_bytes() == "một\r\nhai\r\n".encode()
+    assert (tmp_path / "b" / DASH).read_bytes() == "sửa\n".encode()
+    assert (tmp_path / "c" / DASH).read_bytes() == "sửa\r\n".encode()
+
+
 def test_tags_are_read_as_they_are(repo):
     with Git(repo) as g:
         annotated = g.tag_ref("nop/2025/so-a")

@@ -11,7 +11,7 @@ it costs 0.1 s, which a command that never touches Git should not pay.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -52,9 +52,15 @@ def _command(args: Sequence[str], config: Sequence[str]) -> list[str]:
 
 
 def run(
-    runner: Runner, *args: str, config: Sequence[str] = (), stdin: BinaryIO | None = None, timeout: float | None = None
+    runner: Runner,
+    *args: str,
+    config: Sequence[str] = (),
+    stdin: BinaryIO | None = None,
+    timeout: float | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> Output:
-    """``git <args>`` in the runner's folder; ``config`` are ``key=value`` settings for this call only."""
+    """``git <args>`` in the runner's folder; ``config`` are ``key=value`` settings for this call
+    only, ``env`` environment variables added for it."""
     from git.exc import GitCommandNotFound
 
     try:
@@ -66,6 +72,7 @@ def run(
             stdout_as_string=False,
             strip_newline_in_stdout=False,
             kill_after_timeout=timeout,
+            env=env,
         )
     except GitCommandNotFound as exc:
         raise GitError(NOT_INSTALLED, str(exc)) from exc
