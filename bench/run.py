@@ -315,6 +315,13 @@ def _pr_commands(root: Path) -> dict[str, tuple[list[str], dict[str, str], Path]
     whole cache folder)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_STEP_SUMMARY")}
     cache = root / ".cache-bench"
+    # Git ignores the cache folders, as a province repository's .gitignore has it (/.cache/): what
+    # a run writes there is not a new file of the work tree.
+    exclude = root / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(exist_ok=True)
+    kept = exclude.read_text(encoding="utf-8") if exclude.is_file() else ""
+    if "/.cache-bench/" not in kept.splitlines():
+        exclude.write_text(kept + "/.cache/\n/.cache-bench/\n", encoding="utf-8")
     _, account = _pr_branch(root)
     event = _pr_event(root, account)
     workflow = [*CCHC, "check-pr", "--repo", str(root), "--event", str(event), "--format", "github"]

@@ -286,6 +286,30 @@ def test_the_work_trees_changes_are_what_a_diff_against_the_work_tree_gives(repo
     assert GLOB in expected and DASH in expected and "ho-so/Mới tinh.pdf" in expected
 
 
+def test_one_status_answers_as_the_three_commands(repo):
+    """Inside a snapshot one ``git status`` (with its cache of folders) answers what ``git diff
+    --cached``, ``git diff-files`` and ``git ls-files --others`` answer on their own: new folders
+    listed file by file, ignored files left out, deleted and staged files, Vietnamese names."""
+    write(repo, ".gitignore", "/bo-qua/\n*.tmp\n")
+    write(repo, "bo-qua/a.pdf", "bỏ qua\n")
+    write(repo, "evidence/x.tmp", "bỏ qua\n")
+    write(repo, "ho-so/Mới/sâu/Tệp.pdf", "mới\n")
+    write(repo, "ho-so/Mới/b.pdf", "mới\n")
+    write(repo, "evidence/Thêm.pdf", "mới\n")
+    write(repo, GLOB, "sửa rồi stage\n")
+    git(repo, "add", "--", GLOB)
+    write(repo, GLOB, "sửa tiếp\n")
+    os.remove(repo / DASH)
+    for _ in range(2):  # the second look reads the folders' cache the first one kept
+        for p in (".", "ho-so", "evidence"):
+            with vcs.snapshot():
+                inside = (vcs.staged(repo, p), vcs.modified(repo, p), vcs.untracked(repo, p))
+            assert inside == (vcs.staged(repo, p), vcs.modified(repo, p), vcs.untracked(repo, p)), p
+    new = [".gitignore", "evidence/Thêm.pdf", "ho-so/Mới/b.pdf", "ho-so/Mới/sâu/Tệp.pdf"]
+    assert vcs.untracked(repo, ".") == sorted(new)
+    assert vcs.staged(repo, ".") == [GLOB] and vcs.modified(repo, ".") == sorted([DASH, GLOB])
+
+
 def test_inside_a_snapshot_the_work_tree_is_looked_at_once(repo):
     with vcs.snapshot():
         assert vcs.modified(repo, ".") == [] and vcs.untracked(repo, "evidence") == []

@@ -22,6 +22,7 @@ from .worktree import (
     init_repository,
     modified,
     snapshot,
+    staged,
     tracked,
     untracked,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "init_repository",
     "modified",
     "snapshot",
+    "staged",
     "tracked",
     "untracked",
 ]

@@ -131,15 +131,12 @@ class Git:
             return False
         if at != rev:
             return False
-        staged = self._names("không so sánh được chỉ mục với HEAD", "diff", "--cached", "--name-only", "-z", "HEAD")
-        if staged:
+        if paths is None:  # the whole work tree: the look shared with the rest of a worktree.snapshot
+            return worktree.staged(self.root, ".") == [] and worktree.modified(self.root, ".") == []
+        if self._names("không so sánh được chỉ mục với HEAD", "diff", "--cached", "--name-only", "-z", "HEAD"):
             return False
-        if paths is None:
-            return worktree.modified(self.root, ".") == []  # shared with the rest of a worktree.snapshot
-        if not paths:
-            return True
         what = "không so sánh được thư mục làm việc với chỉ mục"
-        return not self._names(what, "diff-files", "--name-only", "-z", "--", *paths)
+        return not paths or not self._names(what, "diff-files", "--name-only", "-z", "--", *paths)
 
     # -- trees and blobs
 
@@ -404,10 +401,10 @@ class Git:
         fork = self.merge_base(self.commit(base), self.commit("HEAD"))
         what = f"không so sánh được với '{base}'"
         on_disk, new = worktree.modified(self.root, "."), worktree.untracked(self.root, ".")
-        if on_disk is None or new is None:
+        staged = worktree.staged(self.root, ".")
+        if on_disk is None or new is None or staged is None:
             raise GitError(what)
         committed = self._names(what, "diff", "-z", "--name-only", "--no-renames", fork, "HEAD")
-        staged = self._names(what, "diff", "-z", "--name-only", "--no-renames", "--cached", "HEAD")
         maybe = sorted({*committed, *staged, *on_disk})
         if not maybe:
             edited: list[str] = []

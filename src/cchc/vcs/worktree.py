@@ -108,7 +108,8 @@ def _below(paths: list[str], prefix: str) -> list[str]:
 
 
 def _looked(root: Path | str, question: str, prefix: str, ask: Callable[[str], list[str] | None]) -> list[str] | None:
-    """``ask(prefix)``, or, inside a snapshot, ``ask`` of the whole work tree once, narrowed to ``prefix``."""
+    """``ask(prefix)``, or, inside a snapshot, ``ask`` of the whole work tree once, narrowed to
+    ``prefix`` (at the top of a work tree, one ``git status`` answers every question at once)."""
     where = os.path.realpath(root)
     if where in _COMMITTED.get():
         return []
@@ -116,10 +117,56 @@ def _looked(root: Path | str, question: str, prefix: str, ask: Callable[[str], l
     if looks is None:
         return ask(prefix)
     key = (where, question)
+    if key not in looks and os.path.lexists(os.path.join(where, ".git")):
+        looks.update({(where, q): found for q, found in _status(where).items()})
     if key not in looks:
         looks[key] = ask(".")
     found = looks[key]
     return None if found is None else _below(found, prefix)
+
+
+STATUS = ("staged", "modified", "untracked")
+# git status's own cache of the work tree's folders (kept in the index, as git status keeps it
+# where the setting is on): a later look reads only the folders that changed since.
+_STATUS_SETTINGS = ("core.untrackedCache=true",)
+
+
+def _status(top: str) -> dict[str, list[str]]:
+    """What ``staged``, ``modified`` and ``untracked`` answer for the whole work tree whose top
+    folder is ``top``, from one ``git status`` (one look at the index and the disk instead of
+    three, and the folders' cache for the untracked files); {} when Git cannot tell (each is then
+    asked on its own). A folder Git shows as untracked as a whole is listed file by file, as
+    ``git ls-files --others`` lists it."""
+    args = ("status", "--porcelain=v2", "-z", "--no-renames", "--untracked-files=normal", "--ignore-submodules=none")
+    try:
+        done = command.run(command.runner(top), *args, config=_STATUS_SETTINGS, timeout=TIMEOUT)
+    except GitError:
+        return {}
+    if not done.ok:
+        return {}
+    staged, modified, untracked = [], [], []
+    for record in done.out.split(b"\0"):
+        kind = record[:2]
+        if kind == b"1 ":  # 1 XY sub mH mI mW hH hI path
+            xy, path = record[2:4], os.fsdecode(record.split(b" ", 8)[8])
+        elif kind == b"u ":  # u XY sub m1 m2 m3 mW h1 h2 h3 path
+            xy, path = b"UU", os.fsdecode(record.split(b" ", 10)[10])
+        elif kind == b"? ":
+            untracked.append(os.fsdecode(record[2:]))
+            continue
+        else:
+            continue
+        if xy[:1] != b".":
+            staged.append(path)
+        if xy[1:] != b".":
+            modified.append(path)
+    folders = [p for p in untracked if p.endswith("/")]
+    if folders:
+        inside = _paths(top, "ls-files", "--others", "--exclude-standard", "-z", "--", *folders)
+        if inside is None:
+            return {}
+        untracked = sorted({*(p for p in untracked if not p.endswith("/")), *map(os.fsdecode, inside)})
+    return {"staged": sorted(staged), "modified": sorted(modified), "untracked": sorted(untracked)}
 
 
 def _diff_files(prefix: str, root: Path | str) -> list[str] | None:
@@ -130,6 +177,16 @@ def _diff_files(prefix: str, root: Path | str) -> list[str] | None:
 def _others(prefix: str, root: Path | str) -> list[str] | None:
     found = _paths(root, "ls-files", "--others", "--exclude-standard", "-z", "--", prefix)
     return None if found is None else [os.fsdecode(p) for p in found]
+
+
+def _diff_cached(prefix: str, root: Path | str) -> list[str] | None:
+    found = _paths(root, "diff", "--cached", "--name-only", "--no-renames", "-z", "--relative", "HEAD", "--", prefix)
+    return None if found is None else [os.fsdecode(p) for p in found]
+
+
+def staged(root: Path | str, prefix: str) -> list[str] | None:
+    """Tracked files below ``prefix`` whose index entry differs from HEAD (``git diff --cached HEAD``)."""
+    return _looked(root, "staged", prefix, lambda p: _diff_cached(p, root))
 
 
 def modified(root: Path | str, prefix: str) -> list[str] | None:
