@@ -63,6 +63,20 @@ def _wanted(paths: list[str]) -> Callable[[str], bool]:
     return wanted
 
 
+def _dossiers(paths: list[str]) -> frozenset[str] | None:
+    """The dossier folders ``_wanted(paths)`` says yes to, when ``paths`` name nothing larger than
+    a dossier's folder (they are then the folders of those below ``submissions/<year>/``); None
+    otherwise."""
+    out = set()
+    for path in paths:
+        parts = path.rstrip("/").split("/")
+        if parts[0] == "submissions" and len(parts) >= 3 and all(parts[:3]):
+            out.add("/".join(parts[:3]))
+        elif parts[0] in ("", ".", "submissions"):
+            return None  # the whole repository, submissions/ or a year's folder
+    return frozenset(out)
+
+
 def _checked(
     root: Path, paths: list[str] | None, surveys: bool, listing: Listing | None
 ) -> tuple[repository.Repository, list[Finding]]:
@@ -72,7 +86,7 @@ def _checked(
     folder = cache_dir(root)
     known = shared.recall(folder, inputs) if inputs is not None and paths is not None else None
     indexed = known.registry if known is not None else None
-    wanted = None if paths is None else _wanted(paths)
+    wanted = None if paths is None else _dossiers(paths) or _wanted(paths)
     repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing, registry=indexed)
     wide = list(known.findings) if known is not None else checks.registry_wide(repo)
     found = checks.run(repo, known=wide)

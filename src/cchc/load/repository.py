@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -72,6 +73,8 @@ class _Yearly(Protocol):
 
 
 _Doc = TypeVar("_Doc", bound=_Yearly)
+# Which dossier folders load: those the function says yes to, or those in the set.
+Wanted = Callable[[str], bool] | AbstractSet[str]
 
 
 @dataclass
@@ -173,15 +176,15 @@ class _Loader:
             doc = keep
         by_year[doc.year] = doc
 
-    def dossier_folders(self, wanted: Callable[[str], bool] | None = None, processes: int = 1) -> None:
+    def dossier_folders(self, wanted: Wanted | None = None, processes: int = 1) -> None:
         src = self.source
         folders = []
         for year in src.listdir("submissions"):
             if not (_YEAR.fullmatch(year) and src.is_dir(f"submissions/{year}")):
                 continue
-            for unit in src.listdir(f"submissions/{year}"):
+            for unit in _asked(src.listdir(f"submissions/{year}"), f"submissions/{year}/", wanted):
                 folder = f"submissions/{year}/{unit}"
-                if (wanted is not None and not wanted(folder)) or not src.is_dir(folder):
+                if not src.is_dir(folder):
                     continue
                 folders.append((int(year), unit, folder))
         # Dossiers load independently: in several processes when asked, and gathered in the
@@ -243,9 +246,20 @@ class _Loader:
         )
 
 
+def _asked(names: list[str], year: str, wanted: Wanted | None) -> list[str]:
+    """Those of a year's folder ``names`` (in their order) that ``wanted`` asks for: a set of
+    folders is looked up by name (a national year holds 3,300 folders, a pull request asks for one)."""
+    if wanted is None:
+        return names
+    if isinstance(wanted, AbstractSet):
+        mine = {f[len(year) :] for f in wanted if f.startswith(year)}
+        return [n for n in names if n in mine] if len(mine) < len(names) else [n for n in names if year + n in wanted]
+    return [n for n in names if wanted(year + n)]
+
+
 def load(
     root: Path | str,
-    wanted: Callable[[str], bool] | None = None,
+    wanted: Wanted | None = None,
     *,
     surveys: bool = True,
     scope: Iterable[str] | None = None,
@@ -254,7 +268,8 @@ def load(
     given_surveys: Mapping[str, survey_model.Survey] | None = None,
     processes: int = 1,
 ) -> Repository:
-    """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load;
+    """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load (or
+    ``wanted``, a set: the dossier folders in it);
     ``surveys=False`` skips survey points and past results (not needed to check a dossier); ``scope`` names the
     repo-relative paths a limited run checks (None: everything); ``listing`` says what the dossier
     folders hold when that is not the disk (a pull request's Git tree); ``registry``: the registry

@@ -142,7 +142,7 @@ def _load(root: Path, folders: list[str], checkout: Path) -> Repository:
     known = shared.recall(cache, found) if found is not None else None
     indexed = known.registry if known is not None else None
     surveys = shared.recall_surveys(cache, source, {folder.rsplit("/", 1)[-1] for folder in folders})
-    repo = repository.load(root, lambda folder: folder in folders, registry=indexed, given_surveys=surveys)
+    repo = repository.load(root, frozenset(folders), registry=indexed, given_surveys=surveys)
     if surveys is None:
         shared.remember_surveys(cache, source, repo)
     return repo
