@@ -248,27 +248,8 @@ class Git:
         writes (line endings, filters, encodings): the archive then writes it. Commands: ``git
         ls-tree -r`` names every file below the paths at once, ``git check-attr`` reads the
         attributes that come from outside the commit."""
-        names = [p.strip("/") for p in paths]
-        if not all(names):
-            return False
-        attributes = sorted(
-            {"/".join([*n.split("/")[:i], ".gitattributes"]) for n in names for i in range(n.count("/") + 1)}
-        )
-        args = ["ls-tree", "-r", "-z", "--full-tree", check_rev(rev), "--", *names, *attributes]
-        files = []
-        for record in command.check(self._cmd, *args, what=_missing(rev)).split(b"\0"):
-            if not record:
-                continue
-            meta, _, raw = record.partition(b"\t")
-            mode, kind, oid = meta.decode("ascii", "replace").split(" ")
-            name = os.fsdecode(raw)
-            parts = name.split("/")
-            if mode not in _FILE_MODES or kind != "blob" or parts[-1] == ".gitattributes":
-                return False
-            if any(p in ("", ".", "..") for p in parts):
-                return False
-            files.append((name, oid, _FILE_MODES[mode]))
-        if files and self._attributed([name for name, _, _ in files]):
+        files = self._plain_files(rev, [p.strip("/") for p in paths])
+        if files is None or (files and self._attributed([name for name, _, _ in files])):
             return False
         for name, oid, bits in files:
             target = dest.joinpath(name)
@@ -281,6 +262,29 @@ class Git:
             target.chmod(bits)
         self._smudge(dest)
         return True
+
+    def _plain_files(self, rev: str, names: list[str]) -> list[tuple[str, str, int]] | None:
+        """(path, blob id, mode bits) of every file below ``names`` at ``rev``; None when one is not
+        a regular file, has a name that could land outside a folder, or a ``.gitattributes``
+        stands among them or in a folder above one."""
+        if not all(names):
+            return None
+        above = {"/".join([*n.split("/")[:i], ".gitattributes"]) for n in names for i in range(n.count("/") + 1)}
+        args = ["ls-tree", "-r", "-z", "--full-tree", check_rev(rev), "--", *names, *sorted(above)]
+        files = []
+        for record in command.check(self._cmd, *args, what=_missing(rev)).split(b"\0"):
+            if not record:
+                continue
+            meta, _, raw = record.partition(b"\t")
+            mode, kind, oid = meta.decode("ascii", "replace").split(" ")
+            name = os.fsdecode(raw)
+            parts = name.split("/")
+            if mode not in _FILE_MODES or kind != "blob" or parts[-1] == ".gitattributes":
+                return None
+            if any(p in ("", ".", "..") for p in parts):
+                return None
+            files.append((name, oid, _FILE_MODES[mode]))
+        return files
 
     def _attributed(self, names: list[str]) -> bool:
         """True when an attribute from outside any commit ($GIT_DIR/info/attributes, the user's or
