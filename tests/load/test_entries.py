@@ -237,7 +237,7 @@ def test_without_a_record_a_plain_survey_gives_the_units_the_full_loads_points(s
         assert entries.canonical_survey(source.read(survey.file), survey.file)  # as the generator writes them
     units = sorted({r.unit for s in full.surveys.values() for r in s.rows})[-3:]
     given = shared.recall_surveys(tmp_path / "empty", source, set(units))
-    assert given is not None and not (tmp_path / "empty").exists()
+    assert given is not None and len(list((tmp_path / "empty" / "shared").iterdir())) == len(full.surveys)
     partial = repository.load(sample, given_surveys=given)
     for year, survey in full.surveys.items():
         mine = partial.surveys[year]
@@ -247,3 +247,4 @@ def test_without_a_record_a_plain_survey_gives_the_units_the_full_loads_points(s
     changed = sample / "surveys" / f"{max(full.surveys)}.yaml"
     changed.write_text(changed.read_text(encoding="utf-8") + "  - {unit: xa-moi, code: '1.2', points: 1}\n", "utf-8")
     assert shared.recall_surveys(tmp_path / "empty", source, set(units)) is None
+    assert shared.recall_surveys(tmp_path / "other", source, set(units)) is None

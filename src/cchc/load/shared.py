@@ -213,8 +213,10 @@ def recall_surveys(folder: Path, source: FileSource, units: set[str]) -> dict[st
     for rel, raw in files.items():
         key = _survey_key(rel, _blob(raw))
         body = _read(_record_path(folder, key))
-        if (body is None or body.get("key") != key) and not canonical_survey(raw, rel):
-            return None
+        if body is None or body.get("key") != key:
+            if not canonical_survey(raw, rel):
+                return None
+            _write(_record_path(folder, key), {"key": key})  # proven once: a later run reads the record
         survey = survey_of(raw, units, rel)
         if survey is None:
             return None
