@@ -69,6 +69,8 @@ def test_plain_files_read_alike(text):
         "units:\n  - id: a\n\tname: b\n",
         "units:\r\n  - id: a\r\n",
         "units:\n  - id: a\n    name: a\u0085b\n",
+        "units:\n  - id: a\n    name: a\u2028b\n    level: x\n",  # a line break libyaml counts
+        "units:\n  - id: a\n    name: a\u2029b\n",
         "units:\n  - id: a\n    name: x\x07\n",
         "units: []\n",
         "units:\n",
@@ -141,6 +143,10 @@ _FRAGMENTS = st.sampled_from(
         "\\",
         "é",
         "e\u0301",
+        "\u2028",
+        "\x85",
+        "\ufeff",
+        "\xa0",
     ]
 )
 _VALUES = st.lists(_FRAGMENTS, min_size=0, max_size=5).map("".join)

@@ -25,9 +25,10 @@ from typing import Any
 from . import yamlfile
 from .yamlfile import Parsed, decode
 
-# Characters libyaml reads in a document (besides tab and line feed); a file with any other
-# (a control character, a BOM inside the text, U+FFFE) is left to libyaml, which reports it.
-_UNREADABLE = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# Characters libyaml reads as text (besides tab and line feed); a file with any other is left to
+# libyaml: a control character or a BOM inside the text, which it refuses, and the line breaks
+# it counts that a split at "\n" would not (U+0085, U+2028, U+2029).
+_UNREADABLE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _KEY = r"[a-z_][a-z0-9_]*"
 # A plain scalar in block context: not starting with an indicator or a space, no ": " or " #"
 # inside, not ending with ":" or a space (a value libyaml would read differently is not matched).

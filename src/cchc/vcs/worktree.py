@@ -7,9 +7,12 @@ Commands, through GitPython's runner: GitPython's own index reader parses all of
 ``git ls-files -s``), and it has no counterpart of ``git diff-files`` or ``git ls-files --others``.
 
 ``modified`` and ``untracked`` each walk the whole work tree below their folder (0.2 s each for
-a national repository of 55,000 files). Inside ``snapshot()`` each is asked of Git once per
-work tree, for all of it, and every later question is answered from that look: a command that
-checks what changed and then validates it walks the tree once, not four times.
+a national repository of 55,000 files). Inside ``snapshot()`` they and ``staged`` are asked of
+Git once per work tree, for all of it — at the top of a work tree by one ``git status``, which
+keeps Git's cache of the folders (``core.untrackedCache``) in the index as ``git status`` does —
+and every later question is answered from that look: a command that checks what changed and then
+validates it walks the tree once, not four times. Inside ``as_committed()`` a work tree that the
+caller checked to be a commit is not looked at at all.
 """
 
 from __future__ import annotations
@@ -125,7 +128,6 @@ def _looked(root: Path | str, question: str, prefix: str, ask: Callable[[str], l
     return None if found is None else _below(found, prefix)
 
 
-STATUS = ("staged", "modified", "untracked")
 # git status's own cache of the work tree's folders (kept in the index, as git status keeps it
 # where the setting is on): a later look reads only the folders that changed since.
 _STATUS_SETTINGS = ("core.untrackedCache=true",)
