@@ -173,3 +173,31 @@ def test_entries_of_generated_values_read_alike_or_are_left_to_the_reader(lines)
         f"{'  - ' if new or not k else '    '}{key}: {value}\n" for k, (new, key, value) in enumerate(lines)
     )
     _same_or_none(text.encode())
+
+
+def test_a_registry_loads_alike_either_way(tmp_path, monkeypatch):
+    """The sample province's registry with a unit twice, then with an invalid entry: the units,
+    the duplicates and the findings of a load are the same with the line reader and without it."""
+    from minirepo import copy_sample
+
+    from cchc import checks
+    from cchc.load import repository
+
+    root = copy_sample(tmp_path / "tinh", ("province.yaml", "criteria", "units", "plans"))
+    so = root / "units" / "so.yaml"
+    text = so.read_text(encoding="utf-8")
+    first = text[text.index("  - id: ") : text.index("  - id: ", text.index("  - id: ") + 1)]
+    reader = plainlist.parse
+
+    def loaded(fast: bool) -> tuple:
+        monkeypatch.setattr(plainlist, "parse", reader if fast else lambda raw, limit: None)
+        repo = repository.load(root, surveys=False)
+        wide = sorted(set(checks.registry_wide(repo)))
+        return dict(repo.units), repo.duplicate_units, sorted(set(repo.findings)), wide
+
+    for added, found in ((first, 1), (first.replace("from: ", "from: 1800\n    until: ", 1), 2)):
+        so.write_text(text + added, encoding="utf-8")
+        assert reader(so.read_bytes(), LIMIT) is not None
+        fast = loaded(True)
+        assert fast == loaded(False)
+        assert fast[found]  # the duplicate; the finding of the invalid entry
