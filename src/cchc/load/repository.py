@@ -22,7 +22,7 @@ from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
 from ..model.repository import Dossier, Listing, Repository
-from . import entries, plainlist, schema
+from . import entries, schema
 from .listing import Disk
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
@@ -50,9 +50,7 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
         size = source.size(rel)
         if size > limit:  # never read a hostile multi-gigabyte file into memory
             raise too_large(size, limit)
-        raw = source.read(rel, limit=limit + 1)
-        # a registry file in its plain written shape is read without libyaml (load.plainlist)
-        parsed = (schema_name == "units" and plainlist.parse(raw, limit)) or parse(raw, limit)
+        parsed = parse(source.read(rel, limit=limit + 1), limit)
     except YamlError as exc:
         return None, [Finding(rel, exc.line, exc.column, exc.code, exc.message, hint=exc.hint)]
     except OutsideRepository:
