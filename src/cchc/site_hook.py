@@ -79,7 +79,6 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
     if escaped is not None:
         page.meta["title"] = escaped  # printed as is by the theme: already escaped
         page.meta["description"] = site_build.description(page.file.src_uri)
-    page.meta["cchc_charts"] = site_build.has_charts(page.file.src_uri)
     return markdown
 
 

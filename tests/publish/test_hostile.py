@@ -118,8 +118,9 @@ def test_bodies_read_as_written(hostile_served, page):
 
 def test_chart_tooltips_and_search_results_are_text(hostile_served, page):
     dialogs = _visit(page, f"{hostile_served}/nam/2025/so.html")
-    bar = page.locator("figure.cchc-chart svg path[aria-roledescription='bar'], figure.cchc-chart svg .mark-rect path")
-    bar.first.hover()
+    tips = page.locator("figure.cchc-chart svg g.cchc-bar > title").all_text_contents()
+    assert any(PAYLOADS["unit_b"] in t for t in tips), tips  # the name as it is written, as text
+    page.locator("figure.cchc-chart svg g.cchc-bar").first.hover()
     page.wait_for_timeout(300)
     assert page.evaluate(INJECTED_JS) == [] and dialogs == []
     dialogs = _visit(page, f"{hostile_served}/tim-kiem.html")

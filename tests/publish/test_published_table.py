@@ -1,7 +1,8 @@
 """The ranking table readers know from published PAR tables, and the site's quality (issue 13,
 items 3 and 6), read from the built sample site's HTML: columns, two decimals with a comma,
 the group average and how many units are above it, the legend; a Vietnamese 404 page that
-works at a domain root and under a sub-path; the charts' scripts only where there are charts;
+works at a domain root and under a sub-path; charts drawn in the page, naming what they show,
+with no script;
 a specific meta description on every page; no raw level ids on the method page; the footer
 naming the province."""
 
@@ -211,31 +212,47 @@ def test_404_page_works_under_a_sub_path(tmp_path: Path) -> None:
     assert scripts and all(src.startswith("/chi-so-cchc/") for src in scripts)
 
 
-# ── scripts, descriptions, method page, footer ───────────────────────────────
-
-CHART_SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+# ── charts, scripts, descriptions, method page, footer ─────────────────────────
 
 
 def _scripts(doc: Any) -> list[Any]:
     return doc.xpath("//script[@src]")
 
 
-def test_charts_scripts_only_on_pages_with_charts(sample_site: Path) -> None:
+def test_charts_are_drawn_in_the_page_without_script(sample_site: Path) -> None:
+    """Every chart is an SVG in its page: one image with a name for a screen reader, no inline
+    style (the Content-Security-Policy), and no chart library anywhere."""
     pages = [p for p in sample_site.rglob("*.html") if "admin" not in p.parts and "pagefind" not in p.parts]
-    with_charts = without = 0
+    with_charts = 0
     for path in pages:
         doc = lxml_html.fromstring(path.read_text(encoding="utf-8"))
-        vega = [s for s in _scripts(doc) if s.get("src").rsplit("/", 1)[-1] in CHART_SCRIPTS]
-        if doc.xpath(f"//figure[{_has('cchc-chart')}]"):
-            with_charts += 1
-            assert [s.get("src").rsplit("/", 1)[-1] for s in vega] == list(CHART_SCRIPTS), path
-            assert all(s.get("defer") is not None for s in vega), path  # never before the first paint
-        else:
-            without += 1
-            assert vega == [], path
+        figures = doc.xpath(f"//figure[{_has('cchc-chart')}]")
+        with_charts += bool(figures)
+        for figure in figures:
+            assert figure.get("role") == "img" and figure.get("aria-label"), path
+            (svg,) = figure.xpath("./svg")
+            assert svg.get("width") == "100%" and svg.get("aria-hidden") == "true", path
+            assert svg.xpath(".//text") and not svg.xpath(".//*[@style]"), path
+        assert not [s for s in _scripts(doc) if "vega" in s.get("src")], path
         ours = [s for s in _scripts(doc) if "/vendor/tablesort" in s.get("src") or s.get("src").endswith("cchc.js")]
         assert ours and all(s.get("defer") is not None for s in ours), path
-    assert with_charts > 50 and without > 100
+    assert with_charts > 50
+    assert not [p for p in (sample_site / "assets").rglob("*vega*")]
+
+
+@pytest.mark.parametrize(("year", "gid"), [(2025, "xa"), (2024, "huyen")])
+def test_ranking_chart_shows_each_unit_its_place_and_index(
+    sample_site: Path, results: Any, year: int, gid: str
+) -> None:
+    doc = _doc(sample_site, f"nam/{year}/{gid}.html")
+    (figure,) = doc.xpath(f"//figure[{_has('cchc-chart')}]")
+    labels = [_text(t) for t in figure.xpath(f".//*[{_has('cchc-label')}]")]
+    values = [_text(t) for t in figure.xpath(f".//*[{_has('cchc-value')}]")]
+    tips = [_text(t) for t in figure.xpath(f".//*[{_has('cchc-bar')}]/title")]
+    ranked = [r for r in _group(results, year, gid).rows if r.score.index is not None]
+    assert labels == [f"{r.place}. {r.unit.name}" for r in ranked]
+    assert values == [_vn(r.score.index) for r in ranked]
+    assert tips == [f"Hạng {r.place} · {r.unit.name} · chỉ số {_vn(r.score.index)} %" for r in ranked]
 
 
 def _description(doc: Any) -> str:

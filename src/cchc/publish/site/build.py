@@ -43,23 +43,16 @@ TIMINGS: dict = {}
 VENDOR = {
     "assets/vendor/tablesort.min.js": "tablesort/dist/tablesort.min.js",
     "assets/vendor/tablesort.number.js": "tablesort/src/sorts/tablesort.number.js",
-    "assets/vendor/vega.min.js": "vega/build/vega.min.js",
-    "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
-    "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
 }
-# The charts' scripts (0.8 MB): only pages with a chart load them, deferred, in this order
-# (overrides/main.html; the pages are marked by the hook, see ``charts``).
-CHART_SCRIPTS = ["assets/vendor/vega.min.js", "assets/vendor/vega-lite.min.js", "assets/vendor/vega-embed.min.js"]
 
 
 # The site's Content-Security-Policy (overrides/main.html puts it first in every page's <head>).
 # Everything is served by the site itself. No inline script (the theme's are moved to
-# assets/cchc-theme.js) and no eval: the charts run vega's expression interpreter
-# (assets/cchc.js). Pagefind searches in a worker (its own file); if the worker cannot start it
-# searches in the page, compiling WebAssembly: 'wasm-unsafe-eval', which allows no JavaScript
-# eval. No inline style either: vega-embed's and vega-tooltip's style elements are turned off
-# and their rules are in assets/cchc.css. frame-ancestors cannot be given in a page: framing is
-# up to the forge's headers.
+# assets/cchc-theme.js) and no eval; the charts are SVG drawn when the site is built (charts.py).
+# Pagefind searches in a worker (its own file); if the worker cannot start it searches in the
+# page, compiling WebAssembly: 'wasm-unsafe-eval', which allows no JavaScript eval. No inline
+# style either: the charts' colours are SVG attributes. frame-ancestors cannot be given in a
+# page: framing is up to the forge's headers.
 CSP = "; ".join(
     [
         "default-src 'self'",
@@ -115,7 +108,6 @@ MARKER = "<!-- cchc:body -->"
 # sets page.meta.title in on_page_markdown), and the body opens with the escaped <h1>.
 TITLES: dict[str, str] = {}
 DESCRIPTIONS: dict[str, str] = {}
-CHARTS: set[str] = set()  # generated pages that draw a chart
 BODIES: dict[str, Path] = {}  # source path → the file holding the page's body (without its title)
 DONE: set[str] = set()  # generated pages already written (build_generated): mkdocs' loop skips them
 _FOLDERS: list[Path] = []  # the bodies' temporary folders
@@ -134,20 +126,18 @@ def pages(repo, results, processes: int = 1) -> dict[str, str]:
     folder = Path(tempfile.mkdtemp(prefix="cchc-trang-"))
     _FOLDERS.append(folder)
 
-    def render(batch: list[int]) -> list[tuple[str, str, bool]]:
+    def render(batch: list[int]) -> list[tuple[str, str]]:
         made = []
         for i in batch:
             page = makers[srcs[i]]()
             (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
-            made.append((page.title, page.description, html.CHART_MARK in page.body))
+            made.append((page.title, page.description))
         return made
 
     done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
-    for i, (src, (text, described, charted)) in enumerate(zip(srcs, (t for batch in done for t in batch), strict=True)):
+    for i, (src, (text, described)) in enumerate(zip(srcs, (t for batch in done for t in batch), strict=True)):
         TITLES[src] = text
         DESCRIPTIONS[src] = described
-        if charted:
-            CHARTS.add(src)
         BODIES[src] = folder / f"{i}.html"
     TIMINGS["pages"] = time.perf_counter() - start
     return {src: FRONT for src in srcs}
@@ -162,7 +152,6 @@ def discard() -> None:
     """Forget the last build's pages and remove their temporary files."""
     TITLES.clear()
     DESCRIPTIONS.clear()
-    CHARTS.clear()
     BODIES.clear()
     DONE.clear()
     _FIRST.clear()
@@ -215,10 +204,6 @@ def first_paragraph(html_text: str, limit: int = 300) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
-
-
-def has_charts(src: str) -> bool:
-    return src in CHARTS
 
 
 def page_content(html_text: str, src: str) -> str:
@@ -326,7 +311,7 @@ def site_name(index_short: str, province: str) -> Markup:
 def site_settings(results) -> tuple[Markup, dict[str, object]]:
     """The site's default description (escaped: the theme prints it as it is), and what the
     templates print about the province (overrides/): the footer's words, the years the 404
-    page links to, the charts' scripts."""
+    page links to."""
     prov = results.province
     names = index_names(prov)
     province = prov.name if prov else ""
@@ -337,17 +322,16 @@ def site_settings(results) -> tuple[Markup, dict[str, object]]:
     return description, {
         "cchc_footer": footer,
         "cchc_years": [(f"Năm {y.year}", html.url(pages_mod.year_page(y.year))) for y in reversed(results.years)],
-        "cchc_chart_scripts": CHART_SCRIPTS,
     }
 
 
 def node_modules() -> Path:
     for base in (Path.cwd(), *Path(__file__).resolve().parents):
         candidate = base / "node_modules"
-        if (candidate / "vega-embed").is_dir():
+        if (candidate / "tablesort").is_dir():
             return candidate
     raise SiteError(
-        "Thiếu thư viện giao diện (vega, tablesort) trong node_modules; chạy 'npm ci' (scripts/setup.sh làm việc này)."
+        "Thiếu thư viện giao diện (tablesort) trong node_modules; chạy 'npm ci' (scripts/setup.sh làm việc này)."
     )
 
 

@@ -11,7 +11,6 @@ become a tag, an attribute or a link. Markup made of pieces is built with
 from __future__ import annotations
 
 import html
-import json
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -171,13 +170,12 @@ def fold(summary: object, body: Markup, *, anchor: str = "") -> Markup:
     return _markup(f'<details class="cchc-fold"{attrs}><summary>{_h(summary)}</summary>\n\n{_h(body)}\n\n</details>')
 
 
-CHART_MARK = '<figure class="cchc-chart"'  # a page with this loads the charts' scripts (build.py)
-
-
-def chart(spec: dict, label: str) -> Markup:
-    """A Vega-Lite chart rendered in the browser by the vendored vega-embed (no CDN)."""
-    data = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    return Markup(CHART_MARK + ' role="img" aria-label="{}" data-vl="{}"></figure>').format(label, data)
+def chart(drawing: Markup, label: str) -> Markup:
+    """A chart drawn when the site is built (charts.py): one image to a screen reader, named by
+    ``label``; its figures are in the tables beside it. Out of the search index."""
+    return Markup('<figure class="cchc-chart" role="img" aria-label="{}" data-pagefind-ignore>{}</figure>').format(
+        label, drawing
+    )
 
 
 def block(*parts: object) -> Markup:

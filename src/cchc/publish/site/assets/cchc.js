@@ -1,4 +1,4 @@
-/* Results site behaviour: sortable tables, charts, search. Everything is served by the site itself. */
+/* Results site behaviour: sortable tables, search. Everything is served by the site itself. */
 (function () {
   var here = document.currentScript && document.currentScript.src;
   var root = here ? here.replace(/assets\/cchc\.js(\?.*)?$/, "") : "./";
@@ -6,32 +6,6 @@
   function sortables() {
     document.querySelectorAll("table.cchc-sortable").forEach(function (t) {
       if (!t.dataset.cchcSort && window.Tablesort) { new window.Tablesort(t); t.dataset.cchcSort = "1"; }
-    });
-  }
-
-  // A chart in a folded section (an earlier year) is drawn when the section opens: it takes
-  // its width from the page, which a closed <details> does not give.
-  function whenOpened(details) {
-    if (details.dataset.cchcWait) return;
-    details.dataset.cchcWait = "1";
-    details.addEventListener("toggle", function () { if (details.open) charts(details); });
-  }
-
-  function charts(scope) {
-    if (!window.vegaEmbed) return;
-    (scope || document).querySelectorAll("figure.cchc-chart[data-vl]").forEach(function (el) {
-      if (el.dataset.done) return;
-      var closed = el.closest("details:not([open])");
-      if (closed) { whenOpened(closed); return; }
-      el.dataset.done = "1";
-      window.vegaEmbed(el, JSON.parse(el.dataset.vl), {
-        actions: false, renderer: "svg",
-        // The Content-Security-Policy allows no eval and no inline style: vega's expression
-        // interpreter instead of generated functions, and the style rules vega-embed and
-        // vega-tooltip would inject are in cchc.css.
-        ast: true, defaultStyle: false, tooltip: { disableDefaultStyle: true }
-      })
-        .catch(function () { el.textContent = "Không hiển thị được biểu đồ; số liệu có trong bảng."; });
     });
   }
 
@@ -77,7 +51,7 @@
   }
 
   function init() {
-    sortables(); charts(null); search(); scrollables();
+    sortables(); search(); scrollables();
     window.addEventListener("resize", scrollables);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
