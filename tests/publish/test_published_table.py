@@ -20,6 +20,7 @@ from minirepo import build_mini
 from cchc.cli.build import build_site
 from cchc.load import repository
 from cchc.publish.site import build as site_build
+from cchc.publish.site import charts
 from cchc.publish.site import pages as pages_mod
 from cchc.publish.site.build import CODE_ROOT
 from cchc.score import results as results_mod
@@ -253,6 +254,15 @@ def test_ranking_chart_shows_each_unit_its_place_and_index(
     assert labels == [f"{r.place}. {r.unit.name}" for r in ranked]
     assert values == [_vn(r.score.index) for r in ranked]
     assert tips == [f"Hạng {r.place} · {r.unit.name} · chỉ số {_vn(r.score.index)} %" for r in ranked]
+
+
+def test_a_long_ranking_charts_its_first_and_last_twenty(results: Any) -> None:
+    rows = _group(results, 2025, "xa").rows * 6  # 96 rows: more than a chart shows
+    doc = lxml_html.fromstring(str(charts.ranking_bars(rows)))
+    labels = [_text(t) for t in doc.xpath(f"//*[{_has('cchc-label')}]")]
+    expected = [r for r in rows[:20] + rows[-20:] if r.score.index is not None]
+    assert labels == [f"{r.place}. {r.unit.name}" for r in expected]
+    assert "… 56 đơn vị ở giữa bảng" in _text(doc)
 
 
 def _description(doc: Any) -> str:

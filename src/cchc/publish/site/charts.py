@@ -102,7 +102,10 @@ def ranking_bars(rows, limit: int = 80) -> Markup:
     and name, its index as a bar."""
     chosen = rows if len(rows) <= limit else rows[:20] + rows[-20:]
     parts, y = [], 0
-    for r in chosen:
+    for k, r in enumerate(chosen):
+        if k == 20 and len(chosen) < len(rows):  # where the units left out would be
+            parts.append(f'<text x="0" y="{y + 10}" fill="{SOFT}">… {len(rows) - 40} đơn vị ở giữa bảng</text>')
+            y += LINE + GAP
         if r.score.index is None:
             continue
         lines = _lines(f"{r.place}. {r.unit.name}" if r.place is not None else r.unit.name)
