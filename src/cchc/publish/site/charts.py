@@ -104,7 +104,7 @@ def ranking_bars(rows, limit: int = 80) -> Markup:
     parts, y = [], 0
     for k, r in enumerate(chosen):
         if k == 20 and len(chosen) < len(rows):  # where the units left out would be
-            parts.append(f'<text x="0" y="{y + 10}" fill="{SOFT}">… {len(rows) - 40} đơn vị ở giữa bảng</text>')
+            parts.append(f'<text x="0" y="{y + 10}" fill="{SOFT}">… {len(rows) - 40} đơn vị ở giữa</text>')
             y += LINE + GAP
         if r.score.index is None:
             continue
