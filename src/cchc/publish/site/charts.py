@@ -19,12 +19,12 @@ from decimal import Decimal
 
 from .html import Markup, num
 
-BLUE = "#1565c0"  # the unit (7.4:1 on white)
+BLUE = "#1565c0"  # the unit (5.7:1 on white)
 GREY = "#78909c"  # the group's average (3.4:1: a graphic object needs 3:1)
 TRACK = "#eceff1"  # 100 %
 RULE = "#cfd8dc"
 INK = "#212121"
-SOFT = "#546e7a"  # tick labels (5.9:1)
+SOFT = "#546e7a"  # tick labels (5.4:1)
 FONT = "Roboto, Arial, sans-serif"
 
 SPAN = Decimal("0.84")  # the bars' 100 % as a share of the width; the figures follow, 6 px on
