@@ -1,7 +1,7 @@
 """What a reader's browser downloads, per kind of page of a built site (issue 16, point 4): the
 number of pages, the largest page's HTML as written and gzip-compressed (as a forge serves it),
-the largest chart data embedded in one page, and the size of the search index (Pagefind) with
-the number of pages it indexes.
+the largest charts' markup in one page (SVG drawn when the site is built), and the size of the
+search index (Pagefind) with the number of pages it indexes.
 
     .venv/bin/python bench/page_weights.py SITE_FOLDER
 """
@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-CHART = re.compile(rb'data-vl="([^"]*)"')
+CHART = re.compile(rb'<figure class="cchc-chart".*?</figure>', re.DOTALL)
 
 
 def kind(rel: str) -> str:
@@ -31,7 +31,7 @@ def kind(rel: str) -> str:
 
 
 def weights(site: Path) -> dict[str, list[tuple[int, int, int, str]]]:
-    """Per kind: (HTML bytes, gzip bytes, chart data bytes, path) of each page."""
+    """Per kind: (HTML bytes, gzip bytes, chart markup bytes, path) of each page."""
     out: dict[str, list[tuple[int, int, int, str]]] = {}
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     site = Path(argv[0])
-    print("| Kind | Pages | Largest HTML | Largest gzip | Largest chart data | Largest page |")
+    print("| Kind | Pages | Largest HTML | Largest gzip | Largest charts | Largest page |")
     print("|---|---:|---:|---:|---:|---|")
     for name, pages in sorted(weights(site).items()):
         largest = max(pages)
