@@ -50,6 +50,8 @@ def on_config(config: MkDocsConfig, **_: Any) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     site_build.late_bodies(config)
+    # The data files need the results alone: written in a process of their own while the pages are made
+    site_build.start_data(_state["results"], Path(config.site_dir), _state["root"])
     processes = site_build.options(_state["root"])[1]
     pages = site_build.pages(_state["repo"], _state["results"], processes)
     for src, text in pages.items():
@@ -93,21 +95,20 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **_: Any) -> Environment:
-    site_build.start_data(_state["results"], Path(config.site_dir), _state["root"])
     if _state.get("command") != "serve":  # the preview builds drafts too: mkdocs' own loop
         site_build.build_generated(config, files, _state["nav"], env, _state["root"])
     return env
 
 
 def on_post_page(output: str, page: Page, **_: Any) -> str:
-    return site_build.post_page(output, page.file.src_uri)
+    return site_build.post_page(output, page.file.src_uri, page.file.dest_uri)
 
 
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     site_dir = Path(config.site_dir)
     try:
+        site_build.index_search(site_dir)  # while the data files' process finishes
         site_build.finish_data(_state["results"], site_dir, _state["root"])
-        site_build.index_search(site_dir)
     finally:
         site_build.discard()
 

@@ -125,6 +125,9 @@ def pages(repo, results, processes: int = 1) -> dict[str, str]:
     srcs = list(makers)
     folder = Path(tempfile.mkdtemp(prefix="cchc-trang-"))
     _FOLDERS.append(folder)
+    if _MODE["late"]:
+        _SEARCHED["dir"] = Path(tempfile.mkdtemp(prefix="cchc-tim-kiem-"))
+        _FOLDERS.append(_SEARCHED["dir"])
 
     def render(batch: list[int]) -> list[tuple[str, str]]:
         made = []
@@ -155,6 +158,7 @@ def discard() -> None:
     BODIES.clear()
     DONE.clear()
     _FIRST.clear()
+    _SEARCHED.clear()
     while _FOLDERS:
         shutil.rmtree(_FOLDERS.pop(), ignore_errors=True)
 
@@ -216,15 +220,18 @@ def page_content(html_text: str, src: str) -> str:
     return html_text.replace(MARKER, str(html.heading(TITLES[src])) + "\n\n" + rest, 1)
 
 
-def post_page(output: str, src: str) -> str:
-    """The page as written: a generated page's body put in place of its marker."""
+def post_page(output: str, src: str, page_dest: str) -> str:
+    """The page as written: a generated page's body put in place of its marker (``page_dest``:
+    where it is written, relative to the site)."""
     if src not in BODIES or not _MODE["late"]:
         return output
     if src in DONE:
         return ""  # written by build_generated: mkdocs' loop writes nothing for it
     before, after = split(output, src)
     frames.built(src, before, after)
-    return before + body(src) + after
+    text = body(src)
+    searched_copy(page_dest, before, text, after)
+    return before + text + after
 
 
 def split(output: str, src: str) -> tuple[str, str]:
@@ -286,7 +293,7 @@ def build_generated(config: MkDocsConfig, files: Files, nav: Navigation, env: An
         return
     start = time.perf_counter()
     store, processes = options(root)
-    rendered, reused = frames.build(config, files, nav, env, store, processes, set(BODIES), body)
+    rendered, reused = frames.build(config, files, nav, env, store, processes, set(BODIES), body, searched_copy)
     DONE.update(BODIES)
     TIMINGS["render"] = time.perf_counter() - start
     TIMINGS["frames"] = (reused, rendered + reused)
@@ -393,14 +400,72 @@ def abandon_data() -> None:
 
 # What the search finds: the home page, the unit pages, the year and ranking pages, the method.
 SEARCH_GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
+_SEARCHED_PAGE = re.compile(r"index\.html|don-vi/[^/]+\.html|nam/[^/]+/[^/]+\.html|phuong-phap/[^/]+\.html")
+# The searched pages as Pagefind reads them (a temporary folder): each generated page without
+# the elements Pagefind ignores (tables, a unit's yearly detail), most of a national site's HTML,
+# which Pagefind would otherwise parse only to leave out. The index made from them is the same.
+_SEARCHED: dict[str, Path] = {}
+_IGNORED = re.compile(r"<(div|ul)\b[^>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>]")
+_TAGS = {tag: re.compile(rf"<(/?){tag}\b") for tag in ("div", "ul")}
+
+
+def searchable(text: str) -> str:
+    """``text`` without the elements marked data-pagefind-ignore (``text`` as it is if one of
+    them is not closed)."""
+    out, at = [], 0
+    while (found := _IGNORED.search(text, at)) is not None:
+        end = _closed(text, found.group(1), found.end())
+        if end < 0:
+            return text
+        out.append(text[at : found.start()])
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _closed(text: str, tag: str, start: int) -> int:
+    """Where the element whose opening tag ends at ``start`` ends (-1: never closed)."""
+    depth = 1
+    for found in _TAGS[tag].finditer(text, start):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            end = text.find(">", found.end())
+            return -1 if end < 0 else end + 1
+    return -1
+
+
+def searched_copy(dest: str, before: str, text: str, after: str) -> None:
+    """Keep what Pagefind reads of the generated page written at ``dest`` (relative to the site)."""
+    folder = _SEARCHED.get("dir")
+    if folder is None or not _SEARCHED_PAGE.fullmatch(dest):
+        return
+    path = folder / dest
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes((before + searchable(text) + after).encode("utf-8", errors="xmlcharrefreplace"))
+
+
+def _searched_site(site_dir: Path) -> Path:
+    """The folder Pagefind reads: the searched copies of the generated pages and, linked, the
+    other searched pages (hand-written ones); the site itself where there are no copies."""
+    folder = _SEARCHED.get("dir")
+    if folder is None:
+        return site_dir
+    for pattern in ("index.html", "don-vi/*.html", "nam/*/*.html", "phuong-phap/*.html"):
+        for path in site_dir.glob(pattern):
+            copy = folder / path.relative_to(site_dir)
+            if not copy.exists():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
+    return folder
 
 
 def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
     start = time.perf_counter()
-    glob = SEARCH_GLOB
+    site = _searched_site(site_dir)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCH_GLOB]
     proc = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", glob, "--force-language", "vi"],
+        [*command, "--force-language", "vi", "--output-path", str(site_dir / "pagefind")],
         capture_output=True,
         check=False,  # the return code is read below
         text=True,

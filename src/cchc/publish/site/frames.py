@@ -50,9 +50,12 @@ def build(
     processes: int,
     generated: set[str],
     body: Callable[[str], str],
+    written: Callable[[str, str, str, str], None] = lambda dest, before, text, after: None,
 ) -> tuple[int, int]:
     """Write the ``generated`` pages; returns (rendered by the theme, written from a cached frame).
-    Afterwards mkdocs' loop renders them with an empty template (SKIP) and writes nothing."""
+    ``written(dest, before, body, after)`` is told of each page written from a cached frame (the
+    others pass through the hook's post_page). Afterwards mkdocs' loop renders them with an
+    empty template (SKIP) and writes nothing."""
     import jinja2
     from mkdocs.structure.files import InclusionLevel
 
@@ -65,7 +68,7 @@ def build(
     def work(batch: list[int]) -> int:
         reused = 0
         for i in batch:
-            reused += _write(config, doc_files, nav, env, pages[i], keys[i], body)
+            reused += _write(config, doc_files, nav, env, pages[i], keys[i], body, written)
         return reused
 
     order = list(range(len(pages)))
@@ -80,7 +83,14 @@ def build(
 
 
 def _write(
-    config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: Any, page: Page, key: str, body: Callable
+    config: MkDocsConfig,
+    doc_files: Sequence[File],
+    nav: Navigation,
+    env: Any,
+    page: Page,
+    key: str,
+    body: Callable,
+    written: Callable,
 ) -> int:
     """Write one page; 1 if its frame came from the cache."""
     from mkdocs import utils
@@ -96,7 +106,9 @@ def _write(
             _state["pending"].pop(src, None)
         return 0
     before, after = frame
-    output = before + body(src) + after
+    text = body(src)
+    written(page.file.dest_uri, before, text, after)
+    output = before + text + after
     utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
     return 1
 
