@@ -31,7 +31,7 @@ from .checks import evidence as evidence_checks
 from .evidence import crosscheck
 from .evidence.blobs import BlobIds
 from .findings import Finding, Severity
-from .model.repository import FILE, Dossier, Repository
+from .model.repository import FILE, Dossier, Entry, Listing, Repository
 
 __all__ = ["Outcome", "check"]
 
@@ -54,6 +54,8 @@ class Outcome:
 
 def check(repo: Repository, store: Store, processes: int = 1) -> Outcome:
     """Every finding for ``repo`` (as ``checks.run(repo)`` gives them), reusing cached verdicts."""
+    if repo.listing is not None:  # each folder listed once: for its key, then for its checks
+        repo = dataclasses.replace(repo, listing=_ListedOnce(repo.listing))
     run = checks.Run(repo)
     found = checks.shared(run)
     ids = BlobIds(repo.source)
@@ -97,6 +99,20 @@ def _check_dossiers(
     for done in parallel.run(work, batches, processes):
         out.update(done)
     return out
+
+
+class _ListedOnce:
+    """A listing that reads each folder once (the dossier's key and two of its checks ask)."""
+
+    def __init__(self, listing: Listing) -> None:
+        self._listing = listing
+        self._seen: dict[str, list[Entry]] = {}
+
+    def entries(self, folder: str) -> list[Entry]:
+        seen = self._seen.get(folder)
+        if seen is None:
+            seen = self._seen[folder] = self._listing.entries(folder)
+        return list(seen)
 
 
 def _as_dict(f: Finding) -> dict[str, Any]:
