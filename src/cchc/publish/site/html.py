@@ -10,6 +10,7 @@ become a tag, an attribute or a link. Markup made of pieces is built with
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from decimal import ROUND_HALF_UP, Decimal
@@ -116,12 +117,11 @@ def cell(value: object, sort: object = None, cls: str = "") -> Markup:
     text = None  # the cell's text, where it is plain text
     if isinstance(value, Markup):
         inner = str(value)
+    elif sort is None:  # most cells: the same few thousand texts (titles, numbers) again and again
+        return _text_cell("" if value is None else str(value), cls)
     else:
-        inner = text = "" if value is None else str(value)
-        if _NUMERIC.fullmatch(inner):  # a number: nothing to escape
-            cls = cls or "cchc-n"  # numbers: right-aligned, never wrapped
-        else:
-            inner = html.escape(inner, quote=True)
+        text = "" if value is None else str(value)
+        inner, cls = _text(text, cls)
     attrs = ""
     if sort is not None and str(sort) != text:  # the sort key, unless the text itself is it
         key = str(sort)
@@ -129,6 +129,20 @@ def cell(value: object, sort: object = None, cls: str = "") -> Markup:
     if cls:  # a class name this package chose, never data
         attrs += f' class="{cls}"'
     return _markup(f"<td{attrs}>{inner}</td>")
+
+
+def _text(value: object, cls: str) -> tuple[str, str]:
+    """A text cell's HTML and its class: a number needs no escaping and is right-aligned."""
+    inner = "" if value is None else str(value)
+    if _NUMERIC.fullmatch(inner):  # a number: nothing to escape
+        return inner, cls or "cchc-n"  # numbers: right-aligned, never wrapped
+    return html.escape(inner, quote=True), cls
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text_cell(text: str, cls: str) -> Markup:
+    inner, cls = _text(text, cls)
+    return _markup(f'<td class="{cls}">{inner}</td>' if cls else f"<td>{inner}</td>")
 
 
 def row(*cells: Markup) -> Markup:
