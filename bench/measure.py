@@ -46,7 +46,11 @@ def median_run(cmd: list[str], repeat: int = 3, cwd=None, env=None, before=None)
     if bad:
         raise RuntimeError(f"{' '.join(cmd)} exited {bad[0].returncode}")
     return Run(
-        statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), runs[0].returncode, runs[-1].output
+        statistics.median(r.seconds for r in runs),
+        max(r.peak_mb for r in runs),
+        runs[0].returncode,
+        runs[-1].output,
+        cpu=statistics.median(r.cpu for r in runs),
     )
 
 
@@ -74,6 +78,12 @@ def paired(cmd_a: list[str], cmd_b: list[str], repeat: int = 3, before_a=None, b
     ratios = [a.seconds / b.seconds for a, b in zip(runs_a, runs_b, strict=True)]
 
     def summary(runs: list[Run]) -> Run:
-        return Run(statistics.median(r.seconds for r in runs), max(r.peak_mb for r in runs), 0, runs[-1].output)
+        return Run(
+            statistics.median(r.seconds for r in runs),
+            max(r.peak_mb for r in runs),
+            0,
+            runs[-1].output,
+            cpu=statistics.median(r.cpu for r in runs),
+        )
 
     return Pair(summary(runs_a), summary(runs_b), statistics.median(ratios), min(ratios), max(ratios))

@@ -117,8 +117,10 @@ def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
     its peak memory and the search index it makes."""
     out, cache = root / "site", root / ".cache-build-bench"
     # Not counted: fills the PDF facts cache (.cache/cchc, which the publish workflow restores
-    # with the build cache) and the disk cache, as every later run finds them.
-    run_once(_build_cmd(root, out, cache))
+    # with the build cache) and the disk cache, as every later run finds them (not needed when
+    # an earlier run of the bench left both).
+    if not (root / ".cache" / "cchc" / "evidence.sqlite").is_file() or not out.is_dir():
+        run_once(_build_cmd(root, out, cache))
     plain = root / "plain-minimal"
     shutil.rmtree(plain, ignore_errors=True)
     subprocess.run([PY, str(HERE / "dump_pages.py"), str(root), str(plain), "minimal"], check=True)
@@ -133,12 +135,18 @@ def bench_site(root: Path, scale: int, repeat: int, table: Table) -> None:
     )
     pages = sum(1 for _ in out.rglob("*.html"))
     floor_pages = sum(1 for _ in (plain / "site").rglob("*.html"))
-    table.add("cchc build, cold (empty build cache)", scale, pair.a, f"{pages} HTML pages. {_steps(pair.a.output)}")
+    table.add(
+        "cchc build, cold (empty build cache)",
+        scale,
+        pair.a,
+        f"{pages} HTML pages; CPU {pair.a.cpu:.1f} s. {_steps(pair.a.output)}",
+    )
     table.add(
         "floor: plain mkdocs build + Pagefind, same pages, theme and features",
         scale,
         pair.b,
-        f"{floor_pages} HTML pages; cchc build ÷ floor = {pair.ratio:.2f} (pairs {pair.low:.2f}–{pair.high:.2f})",
+        f"{floor_pages} HTML pages; CPU {pair.b.cpu:.1f} s; cchc build ÷ floor = {pair.ratio:.2f} "
+        f"(pairs {pair.low:.2f}–{pair.high:.2f}; CPU {pair.a.cpu / pair.b.cpu:.2f})",
     )
     index = sum(f.stat().st_size for f in (out / "pagefind").rglob("*") if f.is_file())
     table.add("search index (Pagefind) size", scale, None, f"{index:,} bytes ({index / 1048576:.2f} MB)")
@@ -186,7 +194,8 @@ def bench_warm(root: Path, scale: int, repeat: int, table: Table) -> None:
         warm = median_run(_build_cmd(root, out, cache), repeat, before=restore)
         if warm.returncode != 0:
             raise RuntimeError(warm.output[-2000:])
-        table.add(f"cchc build after a one-unit change ({unit}), warm cache", scale, warm, _steps(warm.output))
+        note = f"CPU {warm.cpu:.1f} s. {_steps(warm.output)}"
+        table.add(f"cchc build after a one-unit change ({unit}), warm cache", scale, warm, note)
     finally:
         git(root, "checkout", "-q", "main")
         git(root, "branch", "-q", "-D", branch)
@@ -403,6 +412,7 @@ def main(argv=None) -> int:
     table = Table()
     machine = platform.processor() or platform.machine()
     print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    loads = [os.getloadavg()]  # the machine may be shared: how busy it was, at the start and at the end
     roots = {}
     for scale in args.scale or sorted(SCALES):
         root = roots[scale] = province(scale, args.evidence_pages)
@@ -410,10 +420,13 @@ def main(argv=None) -> int:
             BENCHES[name](root, scale, args.repeat, table)
     if (not args.only or "pr" in args.only) and len(roots) > 1:
         bench_pr_ratio(roots, args.repeat, table)
+    loads.append(os.getloadavg())
     (HERE / "out").mkdir(exist_ok=True)
     name = "-".join(str(s) for s in (args.scale or sorted(SCALES)))
-    (HERE / "out" / f"results-{name}.md").write_text(table.markdown(), encoding="utf-8")
-    print(table.markdown())
+    load = " → ".join("/".join(f"{x:.1f}" for x in avg) for avg in loads)
+    text = table.markdown() + f"\nLoad average (1/5/15 min), start → end: {load}\n"
+    (HERE / "out" / f"results-{name}.md").write_text(text, encoding="utf-8")
+    print(text)
     return 0
 
 
