@@ -14,6 +14,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -190,15 +191,21 @@ def test_a_rebuild_from_the_cache_is_the_cold_build(built):
     assert differences(built["site"], built["warm"]) == []
 
 
-def _open(browser: Any, viewport: dict, url: str) -> tuple[Any, Any]:
+@contextmanager
+def _open(browser: Any, viewport: dict, url: str) -> Iterator[Any]:
+    """The page at ``url`` in a browser context of its own (closed after), with the failed
+    responses it met (``page.failed``) and its requests outside the site recorded."""
     context = browser.new_context(viewport=viewport)
-    page = context.new_page()
-    record_outside_requests(page)
-    page.failed = []
-    page.on("response", lambda r: page.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    page.goto(url)
-    page.wait_for_load_state("load")
-    return context, page
+    try:
+        page = context.new_page()
+        record_outside_requests(page)
+        page.failed = []
+        page.on("response", lambda r: page.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        page.goto(url)
+        page.wait_for_load_state("load")
+        yield page
+    finally:
+        context.close()
 
 
 def _first_place(page: Any) -> str:
@@ -208,8 +215,7 @@ def _first_place(page: Any) -> str:
 @pytest.mark.parametrize("where", ["root", "sub-path"])
 def test_a_reader_pages_through_the_ranking(built, browser, where):
     base = built["urls"][where]
-    context, page = _open(browser, DESKTOP, base + RANKING)
-    try:
+    with _open(browser, DESKTOP, base + RANKING) as page:
         nav = page.get_by_role("navigation", name="Các trang của bảng xếp hạng", exact=True)
         nav.get_by_role("link", name="Trang sau").click()
         page.wait_for_url(base + SLICES[1])
@@ -224,13 +230,10 @@ def test_a_reader_pages_through_the_ranking(built, browser, where):
         page.wait_for_url(base + RANKING)
         assert _first_place(page) == "1"
         assert page.failed == [] and page.outside_requests == []
-    finally:
-        context.close()
 
 
 def test_sorting_sorts_the_slice_shown(built, browser):
-    context, page = _open(browser, DESKTOP, built["urls"]["root"] + SLICES[1])
-    try:
+    with _open(browser, DESKTOP, built["urls"]["root"] + SLICES[1]) as page:
         units = page.locator("table.cchc-ranking tbody td:nth-child(2) a")
         before = sorted(units.all_inner_texts())
         headers = [" ".join(h.split()) for h in page.locator("table.cchc-ranking thead th").all_inner_texts()]
@@ -240,30 +243,22 @@ def test_sorting_sorts_the_slice_shown(built, browser):
         values = [float(v.replace(",", ".")) for v in cells]
         assert values in (sorted(values), sorted(values, reverse=True)) and len(set(values)) > 1
         assert sorted(units.all_inner_texts()) == before  # the same 100 units: this slice's
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("where", ["root", "sub-path"])
 @pytest.mark.parametrize("path", [SLICES[1], "nam/2025/xa/3.1/trang-2.html"])
 def test_a_slice_on_a_phone(built, browser, where, path):
-    context, page = _open(browser, PHONE, built["urls"][where] + path)
-    try:
+    with _open(browser, PHONE, built["urls"][where] + path) as page:
         settle(page)
         assert page.evaluate(OVERFLOW), page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
         assert page.evaluate(SPLIT_WORDS, "article h1, article td, .cchc-pages") == []
         found = violations(page)
         assert not found, describe(found)
         assert page.failed == [] and page.outside_requests == []
-    finally:
-        context.close()
 
 
 def test_a_slice_on_a_desktop_has_no_serious_violation(built, browser):
-    context, page = _open(browser, DESKTOP, built["urls"]["sub-path"] + SLICES[2])
-    try:
+    with _open(browser, DESKTOP, built["urls"]["sub-path"] + SLICES[2]) as page:
         settle(page)
         found = violations(page)
         assert not found, describe(found)
-    finally:
-        context.close()
