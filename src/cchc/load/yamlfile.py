@@ -24,6 +24,7 @@ import yaml
 
 from .. import codes
 from ..model.document import JsonPath
+from ..model.numbers import count
 
 # The C parser (libyaml) is ~10x faster; fall back only where it is missing.
 _EventLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -258,7 +259,7 @@ def _value(event: Any, scalar: bool, depth: int) -> tuple[object, tuple[int, int
             raise YamlError(codes.YAML_TAG, *where, tag=tag)
         raw = event.value
         if len(raw) > MAX_SCALAR:
-            raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=f"{MAX_SCALAR:,}".replace(",", "."))
+            raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=count(MAX_SCALAR))
         return (_resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw), where, False
     if tag not in _ALLOWED_TAGS:
         raise YamlError(codes.YAML_TAG, *where, tag=tag)

@@ -42,3 +42,8 @@ def fmt(value: Decimal | None, places: int | None = None) -> str:
 def code_text(value: object) -> str:
     """Criterion codes may arrive unquoted (1.1 parsed as Decimal('1.1')); str() keeps '1.10'."""
     return str(value)
+
+
+def count(n: int) -> str:
+    """A count as Vietnamese write it, thousands grouped by dots: 16.384."""
+    return f"{n:,}".replace(",", ".")

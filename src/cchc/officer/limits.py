@@ -9,6 +9,8 @@ hundred rows, a survey table one row per unit (3,300 in the largest provinces).
 
 from __future__ import annotations
 
+from ..model.numbers import count
+
 MIB = 1024 * 1024
 
 MAX_BYTES = 20 * MIB  # the file as stored
@@ -52,9 +54,7 @@ class Overflow(Exception):
         self.row, self.column, self.table = row, column, table
 
 
-def vn(n: int) -> str:
-    """A count as Vietnamese write it: 16.384."""
-    return f"{n:,}".replace(",", ".")
+vn = count  # a count as Vietnamese write it: 16.384
 
 
 def size(n: int) -> str:

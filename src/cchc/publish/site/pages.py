@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING
 
-from ...model.numbers import fmt
+from ...model.numbers import count, fmt
 from ...model.registry import index_names
 from ...rules import KINDS
 from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quantize
@@ -323,7 +323,7 @@ class Site:
             "cột để sắp xếp các đơn vị của trang đang xem; cả nhóm có trong tệp {} và {} (trang {}). "
             "Tìm một đơn vị theo tên: trang {}."
         ).format(
-            paging.thousands(sl.total),
+            count(sl.total),
             sl.count,
             paging.RANKING_ROWS,
             _data_link(page, f"ket-qua-{year}-{g.id}.csv", "CSV"),
@@ -1018,4 +1018,4 @@ def _slice_words(sl: paging.Slice) -> str:
     """What a slice after the first holds, for its description."""
     if sl.first:
         return ""
-    return f"; trang {sl.number}/{sl.count}: đơn vị thứ {paging.thousands(sl.start + 1)}–{paging.thousands(sl.stop)}"
+    return f"; trang {sl.number}/{sl.count}: đơn vị thứ {count(sl.start + 1)}–{count(sl.stop)}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...model.numbers import count
 from .html import Markup, href
 
 RANKING_ROWS = 100  # a group's ranking: wide rows (every area, the index, the class, the change)
@@ -59,17 +60,12 @@ def page(base: str, number: int) -> str:
     return base if number == 1 else f"{base[:-3]}/trang-{number}.md"
 
 
-def thousands(n: int) -> str:
-    """3200 → '3.200' (Vietnamese digit grouping)."""
-    return f"{n:,}".replace(",", ".")
-
-
 def summary(sl: Slice, what: str) -> Markup:
     """'Trang 2/32: đơn vị thứ 101–200 trong 3.200 đơn vị, theo thứ tự hạng.'"""
     return Markup(
         '<p class="cchc-slice" data-pagefind-ignore>'
         "Trang <strong>{}</strong>/{}: {} thứ {}–{} trong {} {}, theo thứ tự hạng.</p>"
-    ).format(sl.number, sl.count, what, thousands(sl.start + 1), thousands(sl.stop), thousands(sl.total), what)
+    ).format(sl.number, sl.count, what, count(sl.start + 1), count(sl.stop), count(sl.total), what)
 
 
 def _numbers(sl: Slice) -> list[int | None]:
