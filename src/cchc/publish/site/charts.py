@@ -12,12 +12,11 @@ Colours are attributes, not style: the site's Content-Security-Policy allows no 
 
 from __future__ import annotations
 
-import html
 import itertools
 import textwrap
 from decimal import Decimal
 
-from .html import Markup, num
+from .html import Markup, esc, num
 
 BLUE = "#1565c0"  # the unit (5.7:1 on white)
 GREY = "#78909c"  # the group's average (3.4:1: a graphic object needs 3:1)
@@ -44,10 +43,6 @@ def _x(share: Decimal) -> str:
     return _pct(share * SPAN)
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _clip(value: Decimal | None) -> Decimal | None:
     return None if value is None else min(max(value, Decimal(0)), Decimal(100))
 
@@ -59,7 +54,7 @@ def _lines(text: str, width: int = WRAP) -> list[str]:
 def _label(lines: list[str], y: int) -> str:
     """A label's lines, first baseline at ``y + 12``."""
     # a space between lines: the label reads as one text (textContent, copying)
-    spans = " ".join(f'<tspan x="0" y="{y + 12 + i * LINE}">{_e(line)}</tspan>' for i, line in enumerate(lines))
+    spans = " ".join(f'<tspan x="0" y="{y + 12 + i * LINE}">{esc(line)}</tspan>' for i, line in enumerate(lines))
     return f'<text class="cchc-label" fill="{INK}">{spans}</text>'
 
 
@@ -68,10 +63,10 @@ def _bar(value: Decimal | None, y: int, colour: str, tip: str, height: int = BAR
     clipped = _clip(value)
     filled = "" if clipped is None else f'<rect y="{y}" width="{_x(clipped)}" height="{height}" fill="{colour}"/>'
     return (
-        f'<g class="cchc-bar"><title>{_e(tip)}</title>'
+        f'<g class="cchc-bar"><title>{esc(tip)}</title>'
         f'<rect y="{y}" width="{_x(Decimal(100))}" height="{height}" fill="{TRACK}"/>{filled}'
         f'<text class="cchc-value" x="{_x(Decimal(100))}" dx="6" y="{y + height - 2}" font-size="11" fill="{INK}">'
-        f"{_e(num(value, 2))}</text></g>"
+        f"{esc(num(value, 2))}</text></g>"
     )
 
 
@@ -84,7 +79,7 @@ def _scale(y: int, title: str) -> tuple[str, int]:
         anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
         parts.append(f'<line x1="{x}" x2="{x}" y1="{y}" y2="{y + 4}" stroke="{SOFT}"/>')
         parts.append(f'<text x="{x}" y="{y + 16}" text-anchor="{anchor}" font-size="11" fill="{SOFT}">{tick}</text>')
-    parts.append(f'<text x="{_x(Decimal(50))}" y="{y + 33}" text-anchor="middle" fill="{SOFT}">{_e(title)}</text>')
+    parts.append(f'<text x="{_x(Decimal(50))}" y="{y + 33}" text-anchor="middle" fill="{SOFT}">{esc(title)}</text>')
     return "".join(parts), y + 38
 
 
@@ -125,7 +120,7 @@ def area_profile(unit_name: str, areas: list[tuple[str, str, Decimal | None, Dec
     for i, (name, colour) in enumerate(((unit_name, BLUE), ("Bình quân nhóm", GREY))):
         y = i * (LINE + 3)
         parts.append(f'<rect y="{y + 1}" width="12" height="12" fill="{colour}"/>')
-        parts.append(f'<text class="cchc-key" x="18" y="{y + 11}" fill="{INK}">{_e(name)}</text>')
+        parts.append(f'<text class="cchc-key" x="18" y="{y + 11}" fill="{INK}">{esc(name)}</text>')
     top = 2 * (LINE + 3) + 6
     y = top
     for code, title, mine, avg in areas:
@@ -143,8 +138,8 @@ def area_profile(unit_name: str, areas: list[tuple[str, str, Decimal | None, Dec
 def _point(x: str, y: int, year: int, index: Decimal | None, place: int | None, written: bool) -> str:
     """A year's point; its figure above it and its year under the plot if ``written``."""
     tip = f"Năm {year} · chỉ số {num(index, 2)} %" + (f" · hạng {place}" if place is not None else "")
-    figure = f'<text x="{x}" y="{y - 8}" text-anchor="middle" font-size="11" fill="{INK}">{_e(num(index, 2))}</text>'
-    point = f'<g class="cchc-point"><title>{_e(tip)}</title><circle cx="{x}" cy="{y}" r="4" fill="{BLUE}"/>'
+    figure = f'<text x="{x}" y="{y - 8}" text-anchor="middle" font-size="11" fill="{INK}">{esc(num(index, 2))}</text>'
+    point = f'<g class="cchc-point"><title>{esc(tip)}</title><circle cx="{x}" cy="{y}" r="4" fill="{BLUE}"/>'
     if not written:
         return point + "</g>"
     year_at = f'<text class="cchc-label" x="{x}" y="{TREND_TOP + TREND_PLOT + 16}" text-anchor="middle" fill="{INK}">'
