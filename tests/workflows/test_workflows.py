@@ -143,6 +143,9 @@ def test_the_pull_request_is_only_read_as_data():
         assert not mention.search(rest), script
     runs = [s.get("run", "") for s in job["steps"]]
     assert 'cchc check-pr --repo pr --event "$GITHUB_EVENT_PATH" --format github --output cchc-ket-qua.json' in runs
+    # its caches are never read from the pull request's own files (pr/.cache/ by default)
+    check = next(s for s in job["steps"] if s.get("run", "").startswith("cchc check-pr"))
+    assert check["env"]["CCHC_CACHE_DIR"] == "${{ runner.temp }}/cchc-cache"
 
 
 def test_the_job_with_a_write_token_never_sees_the_pull_request():
