@@ -29,7 +29,7 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")
-REUSED = re.compile(r"kết quả kiểm tra hồ sơ (\d+)/(\d+), khung trang (\d+)/(\d+)")
+REUSED = re.compile(r"hồ sơ đã đọc (\d+)/(\d+), kết quả kiểm tra hồ sơ (\d+)/(\d+), khung trang (\d+)/(\d+)")
 
 
 def commit(root: Path, message: str) -> None:
@@ -38,14 +38,16 @@ def commit(root: Path, message: str) -> None:
 
 
 def build(root: Path, out: Path, capsys, cache: Path | None) -> tuple[int, int, int, int]:
-    """One `cchc build`; (verdicts reused, dossiers, frames reused, generated pages)."""
+    """One `cchc build`; (verdicts reused, dossiers, frames reused, generated pages). Every
+    dossier whose verdict is reused was also loaded from the cache."""
     capsys.readouterr()
     args = ["build", "--root", str(root), "--out", str(out)]
     args += ["--cache", str(cache)] if cache is not None else ["--no-cache"]
     assert main(args) == 0
     found = REUSED.search(capsys.readouterr().out)
     assert found, "the build says what it reused"
-    a, b, c, d = map(int, found.groups())
+    loaded, dossiers, a, b, c, d = map(int, found.groups())
+    assert dossiers == b and (loaded >= a if cache is not None else loaded == 0)
     return a, b, c, d
 
 

@@ -10,7 +10,7 @@ from . import checks, vcs, verdicts
 from .buildcache import Store
 from .evidence.cache import cache_dir
 from .findings import Finding
-from .load import repository, shared
+from .load import kept, repository, shared
 from .load.source import FileSource
 from .model.repository import Listing
 from .vcs import GitError
@@ -27,6 +27,7 @@ class Result:
     findings: list[Finding]
     checked: int  # dossiers checked
     repo: repository.Repository
+    reloaded: int = 0  # dossiers taken as an earlier build loaded them (load.kept)
 
     @property
     def errors(self) -> list[Finding]:
@@ -116,11 +117,15 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
 
 
 def validate_cached(root: Path | str, store: Store, processes: int = 1) -> tuple[Result, verdicts.Outcome]:
-    """What ``validate(root)`` finds, reusing the dossier verdicts ``store`` keeps (and keeping
-    this run's); the dossiers still to check are checked in up to ``processes`` processes."""
-    repo = repository.load(root, processes=processes)
+    """What ``validate(root)`` finds, reusing the loaded dossiers and their verdicts ``store``
+    keeps (and keeping this run's); the dossiers still to check are checked in up to
+    ``processes`` processes."""
+    reuse = kept.Kept(store) if store.enabled else None
+    repo = repository.load(root, processes=processes, reuse=reuse)
+    if reuse is not None:
+        reuse.keep_only_used()
     outcome = verdicts.check(repo, store, processes)
-    return Result(outcome.findings, len(repo.dossiers), repo), outcome
+    return Result(outcome.findings, len(repo.dossiers), repo, reuse.hits if reuse else 0), outcome
 
 
 def changed_since(root: Path | str, base: str) -> list[str]:

@@ -4,6 +4,7 @@ One folder (``build/`` inside the evidence cache folder: ``.cache/cchc/build`` o
 ``$CCHC_CACHE_DIR/build``; or ``cchc build --cache DIR``) holds:
 
 - ``manifest.json``: the code version that wrote everything else (``version.py``);
+- ``dossiers/``: loaded dossiers (model, load findings), by a digest of their files' bytes;
 - ``verdicts.json``: validation verdicts per dossier, by a digest of everything they depend on;
 - ``pages/``: rendered HTML of generated pages, by a digest of everything they depend on;
 - ``data/``: data files (XLSX), by a digest of their content.
@@ -32,7 +33,7 @@ __all__ = ["MANIFEST", "Store", "code_version"]
 
 FORMAT = 1
 MANIFEST = "manifest.json"
-_OWNED = ("verdicts.json", "pages", "data")  # what emptying the folder removes (nothing else)
+_OWNED = ("verdicts.json", "dossiers", "pages", "data")  # what emptying the folder removes (nothing else)
 
 
 class Store:
@@ -72,7 +73,7 @@ class Store:
                 _write_atomic(self.folder / name, _dumps(data))
 
     def path(self, kind: str, key: str) -> Path | None:
-        """Where the entry ``key`` of ``kind`` ('pages', 'data') is kept."""
+        """Where the entry ``key`` of ``kind`` ('dossiers', 'pages', 'data') is kept."""
         if self.folder is None or not key.isalnum():
             return None
         return self.folder / kind / key[:2] / key

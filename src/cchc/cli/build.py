@@ -74,6 +74,7 @@ def run(args) -> int:
     result, outcome = validation.validate_cached(root, store, processes)
     site_build.TIMINGS.clear()
     site_build.TIMINGS["validate"] = time.perf_counter() - started
+    site_build.TIMINGS["dossiers"] = (result.reloaded, result.checked)
     site_build.TIMINGS["verdicts"] = (outcome.reused, outcome.reused + outcome.checked)
     if result.errors:
         sys.stdout.write(text.render(result.findings, checked=result.checked))
@@ -141,6 +142,9 @@ def _seconds(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",") + " s"
 
 
+_REUSED = (("dossiers", "hồ sơ đã đọc"), ("verdicts", "kết quả kiểm tra hồ sơ"), ("frames", "khung trang"))
+
+
 def _timings(t: dict) -> str:
     line = (
         f"Thời gian: kiểm tra {_seconds(t.get('validate'))} · tính điểm {_seconds(t.get('score'))} · "
@@ -148,9 +152,5 @@ def _timings(t: dict) -> str:
         f"khung trang {_seconds(t.get('render'))}, chỉ mục tìm kiếm {_seconds(t.get('search'))}, "
         f"tệp dữ liệu {_seconds(t.get('data'))})."
     )
-    reused = [
-        f"{label} {t[key][0]}/{t[key][1]}"
-        for key, label in (("verdicts", "kết quả kiểm tra hồ sơ"), ("frames", "khung trang"))
-        if key in t
-    ]
+    reused = [f"{label} {t[key][0]}/{t[key][1]}" for key, label in _REUSED if key in t]
     return line + (" Dùng lại từ lần tạo trước: " + ", ".join(reused) + "." if reused else "")

@@ -22,7 +22,7 @@ from ..model import plan as plan_model
 from ..model import registry, submission
 from ..model import survey as survey_model
 from ..model.repository import Dossier, Listing, Repository
-from . import entries, schema
+from . import entries, kept, schema
 from .listing import Disk
 from .source import FileSource, OutsideRepository
 from .yamlfile import MAX_BYTES, Parsed, YamlError, parse, too_large
@@ -43,14 +43,16 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 SIZE_LIMITS = {"units": 32 * 1024 * 1024, "survey": 32 * 1024 * 1024, "history": 32 * 1024 * 1024}
 
 
-def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parsed | None, list[Finding]]:
-    """Parse and schema-check one YAML file. Returns (parsed or None if unusable, findings)."""
+def read_document(
+    source: FileSource, rel: str, schema_name: str, raw: bytes | None = None
+) -> tuple[Parsed | None, list[Finding]]:
+    """Parse and schema-check one YAML file (``raw``: its bytes, read already). Returns (parsed
+    or None if unusable, findings)."""
     limit = SIZE_LIMITS.get(schema_name, MAX_BYTES)
     try:
-        size = source.size(rel)
-        if size > limit:  # never read a hostile multi-gigabyte file into memory
-            raise too_large(size, limit)
-        parsed = parse(source.read(rel, limit=limit + 1), limit)
+        if raw is None:
+            raw = _read(source, rel, limit)
+        parsed = parse(raw, limit)
     except YamlError as exc:
         return None, [Finding(rel, exc.line, exc.column, exc.code, exc.message, hint=exc.hint)]
     except OutsideRepository:
@@ -59,6 +61,13 @@ def read_document(source: FileSource, rel: str, schema_name: str) -> tuple[Parse
         return None, [codes.FILE_UNREADABLE.at(rel)]
     found = schema.validate(parsed, schema_name, rel)
     return (None if found else parsed), found
+
+
+def _read(source: FileSource, rel: str, limit: int) -> bytes:
+    size = source.size(rel)
+    if size > limit:  # never read a hostile multi-gigabyte file into memory
+        raise too_large(size, limit)
+    return source.read(rel, limit=limit + 1)
 
 
 class _Yearly(Protocol):
@@ -96,12 +105,13 @@ class _Loader:
     findings: list[Finding] = field(default_factory=list)
     duplicate_units: list[tuple[registry.Unit, registry.Unit]] = field(default_factory=list)
     broken: set[str] = field(default_factory=set)
+    reuse: kept.Kept | None = None  # loaded dossiers an earlier build kept (load.kept)
 
-    def doc(self, rel: str, schema_name: str) -> Parsed | None:
+    def doc(self, rel: str, schema_name: str, raw: bytes | None = None) -> Parsed | None:
         if self.source.is_symlink(rel):  # never read through a link: checks.evidence.check_tree
             self.broken.add(rel)  # reports it (path-symlink), once, by its own path
             return None
-        parsed, found = read_document(self.source, rel, schema_name)
+        parsed, found = read_document(self.source, rel, schema_name, raw)
         self.findings.extend(found)
         if parsed is None:
             self.broken.add(rel)
@@ -191,23 +201,59 @@ class _Loader:
         # order a single process would have loaded them (findings included).
         batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
         for batch in parallel.run(self.dossier_batch, batches, processes):
-            for dossier, found, broken in batch:
-                self.dossiers[(dossier.year, dossier.unit)] = dossier
-                self.findings.extend(found)
-                self.broken.update(broken)
+            for loaded, key, hit in batch:
+                d = loaded.dossier
+                self.dossiers[(d.year, d.unit)] = d
+                self.findings.extend(loaded.findings)
+                self.broken.update(loaded.broken)
+                if key is not None and self.reuse is not None:
+                    self.reuse.used.add(key)
+                    self.reuse.hits += hit
 
-    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[Dossier, list[Finding], set[str]]]:
-        """Each dossier with the findings and the broken files its loading added."""
-        out = []
-        for year, unit, folder in folders:
-            first, broken = len(self.findings), set(self.broken)
-            dossier = self.dossier(year, unit, folder)
-            out.append((dossier, self.findings[first:], self.broken - broken))
-            del self.findings[first:]
-            self.broken.intersection_update(broken)
+    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded, str | None, bool]]:
+        return [self.loaded(year, unit, folder) for year, unit, folder in folders]
+
+    def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded, str | None, bool]:
+        """What loading one dossier gives, its key in the build cache (None: not kept) and
+        whether it came from there. With a build cache, the dossier files are read first: a
+        dossier kept under the key of their bytes is taken from the cache, any other is parsed
+        from those same bytes."""
+        files = self.dossier_files(folder) if self.reuse is not None else None
+        if files is None or self.reuse is None:
+            return self.fresh(year, unit, folder, {}), None, False
+        at = kept.key(year, unit, folder, list(files.items()))
+        found = self.reuse.get(at)
+        if found is not None:
+            return found, at, True
+        found = self.fresh(year, unit, folder, files)
+        self.reuse.put(at, found)
+        return found, at, False
+
+    def dossier_files(self, folder: str) -> dict[str, bytes | None] | None:
+        """The dossier's files: name → bytes (None for a link, never read); None when one of
+        them cannot be read as a dossier file (too large, unreadable): such a dossier is not kept."""
+        out: dict[str, bytes | None] = {}
+        for name in DOSSIER_FILES:
+            rel = f"{folder}/{name}"
+            if self.source.is_symlink(rel):
+                out[name] = None
+            elif self.source.is_file(rel):
+                try:
+                    out[name] = _read(self.source, rel, MAX_BYTES)
+                except (YamlError, OutsideRepository, OSError):
+                    return None
         return out
 
-    def dossier(self, year: int, unit: str, folder: str) -> Dossier:
+    def fresh(self, year: int, unit: str, folder: str, files: Mapping[str, bytes | None]) -> kept.Loaded:
+        """Load the dossier from its files (``files``: the bytes of those read already)."""
+        first, broken = len(self.findings), set(self.broken)
+        dossier = self.dossier(year, unit, folder, files)
+        loaded = kept.Loaded(dossier, tuple(self.findings[first:]), tuple(sorted(self.broken - broken)))
+        del self.findings[first:]
+        self.broken.intersection_update(broken)
+        return loaded
+
+    def dossier(self, year: int, unit: str, folder: str, files: Mapping[str, bytes | None]) -> Dossier:
         present: set[str] = set()
         sa: submission.SelfAssessment | None = None
         ap: submission.Appraisal | None = None
@@ -217,7 +263,7 @@ class _Loader:
             if not (self.source.is_file(rel) or self.source.is_symlink(rel)):
                 continue  # a link counts as present (never read: see doc()), so nothing goes silent
             present.add(name)
-            p = self.doc(rel, kind)
+            p = self.doc(rel, kind, files.get(name))
             if not p:
                 continue
             if kind == "self-assessment":
@@ -267,6 +313,7 @@ def load(
     registry: Sequence[entries.RegistryFile] | None = None,
     given_surveys: Mapping[str, survey_model.Survey] | None = None,
     processes: int = 1,
+    reuse: kept.Kept | None = None,
 ) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load (or
     ``wanted``, a set: the dossier folders in it);
@@ -276,9 +323,11 @@ def load(
     files with their known layout (``load.shared``), read an entry at a time (then neither the
     registry's findings nor its duplicate ids are gathered: the caller has them); ``given_surveys``:
     survey files read already, path → survey (``load.shared.recall_surveys``: some units' rows only);
-    ``processes``: how many processes may load dossiers (a whole repository's, in a build)."""
+    ``processes``: how many processes may load dossiers (a whole repository's, in a build);
+    ``reuse``: the dossiers an earlier build loaded (``load.kept``), taken where their files did not change."""
     loader = _Loader(FileSource(Path(root)), surveys, None if registry is None else tuple(registry))
     loader.given_surveys = given_surveys
+    loader.reuse = reuse
     loader.context()
     loader.dossier_folders(wanted, processes)
     return loader.repository(scope, listing or _disk(loader))

@@ -1,0 +1,80 @@
+"""Dossiers as an earlier build loaded them, reused where their files did not change.
+
+Loading a dossier (parsing its YAML files, checking them against the schemas, building the
+model) gives the ``Dossier``, the findings of its files and the files that did not load. All
+three depend on nothing but the dossier's place (year, unit, folder), which dossier files it
+holds, the bytes of each, and the code, whose change empties the build cache
+(``cchc.buildcache``). A digest of these is the dossier's key; what loading gave is kept under
+it in the build cache's ``dossiers/``, as JSON decoded straight back into the model's own types
+(msgspec: data, never code). A national build loads its 6,600 dossiers from there in seconds
+instead of parsing them again; a dossier whose files changed, or one the cache does not hold,
+is parsed as before.
+
+The key is made from the bytes the loader itself reads and parses, never from dates or Git's
+index, so a cached dossier is always what parsing those bytes gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import msgspec
+
+from ..buildcache import Store
+from ..codes import UnknownCode
+from ..findings import Finding
+from ..model.repository import Dossier
+
+__all__ = ["KIND", "Kept", "Loaded", "key"]
+
+KIND = "dossiers"  # the build cache's folder
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What loading one dossier gave."""
+
+    dossier: Dossier
+    findings: tuple[Finding, ...]
+    broken: tuple[str, ...]  # its files that did not load (sorted)
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(Loaded)
+
+
+def key(year: int, unit: str, folder: str, files: list[tuple[str, bytes | None]]) -> str:
+    """The key of a dossier whose dossier files are ``files``: (name, content; None for a link,
+    which is never read)."""
+    h = hashlib.sha256(f"{year}\0{unit}\0{folder}\0".encode())
+    for name, raw in files:
+        h.update(name.encode() + b"\0")
+        h.update(b"L" if raw is None else b"F" + hashlib.sha256(raw).digest())
+    return h.hexdigest()
+
+
+class Kept:
+    """The loaded dossiers a build cache keeps; remembers which keys this run used."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.used: set[str] = set()  # the keys of the dossiers this run loaded
+        self.hits = 0  # how many of them came from the cache
+
+    def get(self, key: str) -> Loaded | None:
+        """The dossier kept under ``key``; None when absent or unreadable (a damaged file is a miss)."""
+        data = self.store.get(KIND, key)
+        if data is None:
+            return None
+        try:
+            return _DECODER.decode(data)
+        except (msgspec.MsgspecError, UnknownCode, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, loaded: Loaded) -> None:
+        self.store.put(KIND, key, _ENCODER.encode(loaded))
+
+    def keep_only_used(self) -> None:
+        """Remove what this run did not use (called after loading the whole repository)."""
+        self.store.keep_only(KIND, self.used)
