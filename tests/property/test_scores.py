@@ -157,7 +157,7 @@ def _repo(fw_data, ids, answers, survey_rows, order) -> Repository:
         sa = submission.build_self_assessment(
             {"unit": uid, "year": 2025, "scores": answers[uid]}, f"{folder}/self-assessment.yaml", folder, where
         )
-        dossiers[(2025, uid)] = Dossier(2025, uid, folder, self_assessment=sa)
+        dossiers[(2025, uid)] = Dossier(2025, uid, self_assessment=sa)
     return Repository(
         FileSource(EMPTY),
         province=province,

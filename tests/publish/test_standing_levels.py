@@ -6,8 +6,8 @@ from __future__ import annotations
 from cchc.model.plan import Plan, Publication
 from cchc.publish import standing
 
-SO = Publication("123/QĐ-UBND", "2026-04-28", "Chủ tịch UBND tỉnh", ("so",))
-XA = Publication("140/QĐ-UBND", "2026-05-20", "Chủ tịch UBND tỉnh", ("xa",))
+SO = Publication("123/QĐ-UBND", "2026-04-28", "Chủ tịch UBND tỉnh", scope=("so",))
+XA = Publication("140/QĐ-UBND", "2026-05-20", "Chủ tịch UBND tỉnh", scope=("xa",))
 
 
 def _plan(*decisions: Publication) -> Plan:

@@ -14,6 +14,7 @@ __all__ = [
     "add_actions",
     "add_check",
     "add_column_map",
+    "add_import",
     "add_repeated",
     "add_root",
     "add_year",
@@ -28,6 +29,13 @@ def add_actions(sub: Any, name: str, help: str, description: str) -> Any:
     """A command whose first word says what to do (``cchc NAME VIỆC …``): the parsers of its actions."""
     p = sub.add_parser(name, help=help, description=description)
     return p.add_subparsers(dest="action", metavar="VIỆC", parser_class=type(p), required=True)
+
+
+def add_import(actions: Any, help: str, file_help: str, description: str | None = None) -> argparse.ArgumentParser:
+    """The ``import`` action of a command that reads a table: its parser, the table file (TỆP) its argument."""
+    p = actions.add_parser("import", help=help, description=description)
+    p.add_argument("file", type=Path, metavar="TỆP", help=file_help)
+    return p
 
 
 def add_root(p: argparse.ArgumentParser) -> None:

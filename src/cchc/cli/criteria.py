@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..load import repository
 from ..officer import console, files, framework_in, framework_meta, framework_out
 from ..officer.render import WRITERS
-from .common import add_actions, add_check, add_root, fail
+from .common import add_actions, add_check, add_import, add_root, fail
 
 
 def add_parser(sub) -> None:
@@ -21,8 +21,11 @@ def add_parser(sub) -> None:
         "Nhập bộ tiêu chí từ bảng phụ lục của quyết định (Excel hoặc Word), "
         "hoặc xuất bộ tiêu chí ra bảng phụ lục theo mẫu.",
     )
-    imp = actions.add_parser("import", help="đọc bảng phụ lục (.xlsx, .docx) và ghi criteria/<thư mục>/<cấp>.yaml")
-    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc Word (.docx) chứa bảng tiêu chí")
+    imp = add_import(
+        actions,
+        "đọc bảng phụ lục (.xlsx, .docx) và ghi criteria/<thư mục>/<cấp>.yaml",
+        "tệp Excel (.xlsx) hoặc Word (.docx) chứa bảng tiêu chí",
+    )
     imp.add_argument(
         "--ref", help="nơi ghi: <thư mục>/<cấp>, ví dụ qd-1868-2025/so (mặc định: theo trang 'Thông tin' của tệp)"
     )

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..load import repository
 from ..officer import cells, colmap, console, files, results_in
-from .common import add_actions, add_check, add_column_map, add_root, add_year, fail, save_checked
+from .common import add_actions, add_check, add_column_map, add_import, add_root, add_year, fail, save_checked
 
 
 def add_parser(sub) -> None:
@@ -17,15 +15,15 @@ def add_parser(sub) -> None:
         "Nhập bảng kết quả Chỉ số đã công bố của một năm chưa dùng hệ thống, để trang kết quả hiện năm đó "
         "và tính thay đổi so với năm trước.",
     )
-    imp = actions.add_parser(
-        "import",
-        help="đọc bảng kết quả (.xlsx, .csv, .docx) và ghi history/<năm>.yaml",
+    imp = add_import(
+        actions,
+        "đọc bảng kết quả (.xlsx, .csv, .docx) và ghi history/<năm>.yaml",
+        "tệp Excel (.xlsx), CSV hoặc Word (.docx)",
         description="Mỗi đơn vị một dòng: tên hoặc mã đơn vị, điểm từng lĩnh vực, tổng điểm, điểm "
         "tối đa áp dụng, chỉ số, thứ hạng, xếp loại. Bảng phải khớp với chính nó "
         "(tổng các lĩnh vực, chỉ số = tổng điểm ÷ điểm tối đa, thứ hạng theo chỉ số); "
         "có lỗi thì không ghi gì.",
     )
-    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx), CSV hoặc Word (.docx)")
     add_year(imp, "năm đánh giá của bảng kết quả")
     imp.add_argument(
         "--decision",

@@ -8,7 +8,7 @@ from ..load import repository
 from ..load.yamlfile import YamlError, parse
 from ..officer import colmap, console, files, survey_in, survey_out
 from ..officer.render import WRITERS
-from .common import add_actions, add_check, add_column_map, add_root, add_year, fail, save_checked
+from .common import add_actions, add_check, add_column_map, add_import, add_root, add_year, fail, save_checked
 
 
 def add_parser(sub) -> None:
@@ -18,8 +18,7 @@ def add_parser(sub) -> None:
         "nhập điểm điều tra xã hội học từ bảng tính (CSV, Excel)",
         "Nhập điểm điều tra xã hội học theo đơn vị và tiêu chí, hoặc tạo bảng mẫu để điền.",
     )
-    imp = actions.add_parser("import", help="đọc bảng điểm (.xlsx, .csv) và ghi surveys/<năm>.yaml")
-    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
+    imp = add_import(actions, "đọc bảng điểm (.xlsx, .csv) và ghi surveys/<năm>.yaml", "tệp Excel (.xlsx) hoặc CSV")
     add_year(imp)
     imp.add_argument("--source", help="nguồn số liệu, ví dụ 'Kết quả điều tra XHH năm 2025 của Sở Nội vụ'")
     add_column_map(imp, "mã tiêu chí, ví dụ CS1=8.1")

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..load import repository
 from ..officer import console, files, registry_edit
 from ..officer.registry_edit import EditError, NewUnit
-from .common import add_actions, add_check, add_root, add_year, fail
+from .common import add_actions, add_check, add_import, add_root, add_year, fail
 
 
 def _new(text: str) -> NewUnit:
@@ -59,14 +59,14 @@ def add_parser(sub) -> None:
     tpl = actions.add_parser("template", help="tạo bảng Excel danh sách đơn vị để điền (hoặc sửa rồi nhập lại)")
     tpl.add_argument("--out", type=Path, default=Path("don-vi.xlsx"), help="tệp ra .xlsx (mặc định: don-vi.xlsx)")
     add_root(tpl)
-    imp = actions.add_parser(
-        "import",
-        help="nhập danh sách đơn vị từ bảng (.xlsx, .csv)",
+    imp = add_import(
+        actions,
+        "nhập danh sách đơn vị từ bảng (.xlsx, .csv)",
+        "tệp Excel (.xlsx) hoặc CSV",
         description="Mỗi dòng một đơn vị: tên, cấp, nhóm xếp hạng, đơn vị cấp trên, năm hoạt "
         "động, đơn vị tiền thân, tài khoản. Mã đơn vị để trống thì tạo từ tên. Mọi "
         "lỗi ghi rõ trang, dòng, cột; còn lỗi thì không ghi gì.",
     )
-    imp.add_argument("file", type=Path, metavar="TỆP", help="tệp Excel (.xlsx) hoặc CSV")
     imp.add_argument(
         "--from-year", type=int, default=None, metavar="NĂM", help="năm bắt đầu cho các dòng để trống cột 'Từ năm'"
     )

@@ -272,7 +272,7 @@ class _Loader:
                 ap = submission.build_appraisal(p.data, rel, p.where)
             else:
                 ex = submission.build_explanation(p.data, rel, p.where)
-        return Dossier(year, unit, folder, sa, ap, ex, frozenset(present))
+        return Dossier(year, unit, sa, ap, ex, frozenset(present))
 
     def repository(self, scope: Iterable[str] | None, listing: Listing | None) -> Repository:
         return Repository(

@@ -54,15 +54,12 @@ class Route:
 
 @dataclass(frozen=True)
 class Decision:
-    """A decision of the province (quyết định): its number and date, as written; ``scope`` lists
-    what it applies to (empty: everything)."""
+    """A decision of the province (quyết định): its number and date, as written, and what it applies
+    to (``scope``; empty: everything)."""
 
     number: str
     date: str  # ISO date, as written
-
-    @property
-    def scope(self) -> tuple[str, ...]:
-        return ()
+    scope: tuple[str, ...] = field(default=(), kw_only=True)
 
     def covers(self, item: str | None) -> bool:
         return not self.scope or item in self.scope
@@ -70,26 +67,16 @@ class Decision:
 
 @dataclass(frozen=True)
 class Publication(Decision):
-    """The decision that published the year's results (of some levels, or all: ``levels`` empty)."""
+    """The decision that published the year's results; its scope: the levels published."""
 
     signer: str
-    levels: tuple[str, ...] = ()
-
-    @property
-    def scope(self) -> tuple[str, ...]:
-        return self.levels
 
 
 @dataclass(frozen=True)
 class Correction(Decision):
-    """A correction decision (đính chính): opens a published year's records of ``units`` (all: empty)."""
+    """A correction decision (đính chính): opens a published year's records; its scope: the units."""
 
     what: str
-    units: tuple[str, ...] = ()
-
-    @property
-    def scope(self) -> tuple[str, ...]:
-        return self.units
 
 
 @dataclass(frozen=True)
@@ -167,11 +154,11 @@ def _route(data: Document, line: int) -> Route:
 
 
 def _publication(data: Document) -> Publication:
-    return Publication(data["number"], data["date"], data["signer"], tuple(data.get("levels") or ()))
+    return Publication(data["number"], data["date"], data["signer"], scope=tuple(data.get("levels") or ()))
 
 
 def _correction(data: Document) -> Correction:
-    return Correction(data["number"], data["date"], data["what"], tuple(data.get("units") or ()))
+    return Correction(data["number"], data["date"], data["what"], scope=tuple(data.get("units") or ()))
 
 
 def _publishing(data: Document) -> dict[str, Any]:

@@ -47,17 +47,25 @@ class Source(Protocol):
     def _path(self, rel: str) -> str: ...  # the file's path on disk, once checked to be inside the root
 
 
+def dossier_folder(year: int, unit: str) -> str:
+    """The repo-relative folder of ``unit``'s dossier for ``year`` (the year in four digits, as named)."""
+    return f"submissions/{year:04d}/{unit}"
+
+
 @dataclass(frozen=True)
 class Dossier:
     """One unit's folder for one year: what loaded, and which dossier files exist."""
 
     year: int
     unit: str
-    folder: str
     self_assessment: SelfAssessment | None = None
     appraisal: Appraisal | None = None
     explanation: Explanation | None = None
     present: frozenset[str] = frozenset()  # dossier file names that exist (even if invalid)
+
+    @property
+    def folder(self) -> str:
+        return dossier_folder(self.year, self.unit)
 
 
 FILE, FOLDER, LINK, GITLINK, SPECIAL = "file", "folder", "link", "gitlink", "special"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.repository import dossier_folder
+
 SELF, EVIDENCE, EXPLANATION, APPRAISAL, DOSSIER_OTHER, SHARED = (
     "self-assessment",
     "evidence",
@@ -57,7 +59,7 @@ class Changed:
 
     @property
     def folder(self) -> str | None:
-        return f"submissions/{self.year}/{self.unit}" if self.unit else None
+        return dossier_folder(self.year, self.unit) if self.year is not None and self.unit else None
 
     @property
     def area(self) -> str:

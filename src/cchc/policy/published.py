@@ -54,7 +54,7 @@ def _survey(base: Repository, change: Changed) -> Finding | None:
     if plan is None:
         return None
     decision = _decision(plan, None)
-    if decision is None or any(not c.units for c in plan.corrections):
+    if decision is None or any(not c.scope for c in plan.corrections):
         return None  # survey points reopen only with a correction for every unit
     return _refused(change.path, plan.year, "điểm điều tra xã hội học", decision)
 

@@ -115,7 +115,7 @@ def _standing(st: standing_mod.Standing) -> dict[str, Any]:
         "final": st.final,
         "text": st.text,
         "corrections": [
-            {"number": c.number, "date": c.date, "what": c.what, "units": list(c.units)} for c in st.corrections
+            {"number": c.number, "date": c.date, "what": c.what, "units": list(c.scope)} for c in st.corrections
         ],
     }
 
