@@ -187,6 +187,27 @@ class _Loader:
         by_year[doc.year] = doc
 
     def dossier_folders(self, wanted: Wanted | None = None, processes: int = 1) -> None:
+        folders = self.folders(wanted)
+        # Dossiers an earlier build kept are decoded here: sending them back from a worker
+        # would cost more than decoding them. The others load independently: in several
+        # processes when asked, and gathered in the order a single process would have loaded
+        # them (findings included).
+        done = {i: got for i, f in enumerate(folders) if (got := self.reused(*f)) is not None}
+        todo = [f for i, f in enumerate(folders) if i not in done]
+        batches = parallel.chunks(todo, processes * 4) if processes > 1 and len(todo) > 64 else [todo]
+        fresh = iter([got for batch in parallel.run(self.dossier_batch, batches, processes) for got in batch])
+        for i in range(len(folders)):
+            loaded, key, hit = done[i] if i in done else next(fresh)
+            d = loaded.dossier
+            self.dossiers[(d.year, d.unit)] = d
+            self.findings.extend(loaded.findings)
+            self.broken.update(loaded.broken)
+            if key is not None and self.reuse is not None:
+                self.reuse.used.add(key)
+                self.reuse.hits += hit
+
+    def folders(self, wanted: Wanted | None) -> list[tuple[int, str, str]]:
+        """(year, unit, folder) of each dossier folder ``wanted`` asks for."""
         src = self.source
         folders = []
         for year in src.listdir("submissions"):
@@ -194,37 +215,30 @@ class _Loader:
                 continue
             for unit in _asked(src.listdir(f"submissions/{year}"), f"submissions/{year}/", wanted):
                 folder = f"submissions/{year}/{unit}"
-                if not src.is_dir(folder):
-                    continue
-                folders.append((int(year), unit, folder))
-        # Dossiers load independently: in several processes when asked, and gathered in the
-        # order a single process would have loaded them (findings included).
-        batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
-        for batch in parallel.run(self.dossier_batch, batches, processes):
-            for loaded, key, hit in batch:
-                d = loaded.dossier
-                self.dossiers[(d.year, d.unit)] = d
-                self.findings.extend(loaded.findings)
-                self.broken.update(loaded.broken)
-                if key is not None and self.reuse is not None:
-                    self.reuse.used.add(key)
-                    self.reuse.hits += hit
+                if src.is_dir(folder):
+                    folders.append((int(year), unit, folder))
+        return folders
 
     def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded, str | None, bool]]:
         return [self.loaded(year, unit, folder) for year, unit, folder in folders]
 
+    def reused(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded, str, bool] | None:
+        """The dossier as the build cache keeps it under the key of its files' bytes, if it does."""
+        files = self.dossier_files(folder) if self.reuse is not None else None
+        if files is None or self.reuse is None:
+            return None
+        at = kept.key(year, unit, folder, list(files.items()))
+        found = self.reuse.get(at)
+        return None if found is None else (found, at, True)
+
     def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded, str | None, bool]:
         """What loading one dossier gives, its key in the build cache (None: not kept) and
-        whether it came from there. With a build cache, the dossier files are read first: a
-        dossier kept under the key of their bytes is taken from the cache, any other is parsed
-        from those same bytes."""
+        whether it came from there. With a build cache, the dossier files are read first and
+        parsed from those same bytes, and what that gives is kept under their key."""
         files = self.dossier_files(folder) if self.reuse is not None else None
         if files is None or self.reuse is None:
             return self.fresh(year, unit, folder, {}), None, False
         at = kept.key(year, unit, folder, list(files.items()))
-        found = self.reuse.get(at)
-        if found is not None:
-            return found, at, True
         found = self.fresh(year, unit, folder, files)
         self.reuse.put(at, found)
         return found, at, False
