@@ -29,12 +29,18 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = ("province.yaml", "criteria", "units", "plans", "surveys", "submissions")
-REUSED = re.compile(r"hồ sơ đã đọc (\d+)/(\d+), kết quả kiểm tra hồ sơ (\d+)/(\d+), khung trang (\d+)/(\d+)")
+REUSED = re.compile(
+    r"hồ sơ đã đọc (\d+)/(\d+), kết quả kiểm tra hồ sơ (\d+)/(\d+), (?:trang đơn vị (\d+)/(\d+), )?"
+    r"khung trang (\d+)/(\d+)"
+)
 
 
 def commit(root: Path, message: str) -> None:
     git(root, "add", "-A")
     git(root, "commit", "-qm", message)
+
+
+LAST: dict[str, tuple[int, int]] = {}  # the last build's unit pages: (reused, made)
 
 
 def build(root: Path, out: Path, capsys, cache: Path | None) -> tuple[int, int, int, int]:
@@ -46,8 +52,10 @@ def build(root: Path, out: Path, capsys, cache: Path | None) -> tuple[int, int, 
     assert main(args) == 0
     found = REUSED.search(capsys.readouterr().out)
     assert found, "the build says what it reused"
-    loaded, dossiers, a, b, c, d = map(int, found.groups())
+    loaded, dossiers, a, b, kept, units, c, d = (int(x) if x is not None else 0 for x in found.groups())
     assert dossiers == b and (loaded >= a if cache is not None else loaded == 0)
+    assert (units > 0) == (cache is not None)  # unit pages are kept with a cache only
+    LAST["units"] = (kept, units)
     return a, b, c, d
 
 
@@ -143,6 +151,8 @@ def test_an_incremental_build_after_a_random_one_unit_change_is_a_cold_build(fil
     # group's ranking page (the average) carry the changed figures
     assert reused == dossiers - 1
     assert pages - frames == len(_described_anew(filled / "site", filled / "incremental"))
+    kept, units = LAST["units"]
+    assert 0 < kept < units  # the changed unit's page, and those showing its group's averages, anew
     build(root, filled / "cold", capsys, None)
     assert differences(filled / "incremental", filled / "cold") == []
     changed = differences(filled / "site", filled / "cold")
@@ -220,3 +230,23 @@ def test_the_pages_are_what_mkdocs_own_page_loop_writes(filled, capsys):
     args = ["build", "--root", str(root), "--out", str(filled / "plain"), "--no-cache"]
     assert main([*args, "--config", str(filled / "mkdocs.yml")]) == 0
     assert differences(filled / "plain", filled / "site") == []
+
+
+def test_a_renamed_unit_shows_on_every_page_that_names_it(filled, capsys):
+    """A unit page names its parent, its successors and its predecessors: renaming one of them
+    in the registry makes those pages again (the kept unit pages are keyed on those names)."""
+    root, cache = filled / "repo", filled / "cache"
+    for file, old, new in (
+        ("units/huyen.yaml", "name: UBND huyện Thái Thọ", "name: UBND huyện Thái Thọ (cũ)"),
+        ("units/xa.yaml", "name: UBND thị trấn Nam Hiệp", "name: UBND thị trấn Nam Hiệp (cũ)"),
+    ):
+        text = (root / file).read_text(encoding="utf-8")
+        assert old in text
+        (root / file).write_text(text.replace(old, new, 1), encoding="utf-8")
+    commit(root, "registry: two units renamed")
+    build(root, filled / "incremental", capsys, cache)
+    build(root, filled / "cold", capsys, None)
+    assert differences(filled / "incremental", filled / "cold") == []
+    successor = (filled / "incremental" / "don-vi" / "xa-hoai-long.html").read_text(encoding="utf-8")
+    child = (filled / "incremental" / "don-vi" / "xa-minh-khanh.html").read_text(encoding="utf-8")
+    assert "UBND thị trấn Nam Hiệp (cũ)" in successor and "UBND huyện Thái Thọ (cũ)" in child

@@ -52,8 +52,8 @@ def on_files(files: Files, config: MkDocsConfig, **_: Any) -> Files:
     site_build.late_bodies(config)
     # The data files need the results alone: written in a process of their own while the pages are made
     site_build.start_data(_state["results"], Path(config.site_dir), _state["root"])
-    processes = site_build.options(_state["root"])[1]
-    pages = site_build.pages(_state["repo"], _state["results"], processes)
+    store, processes = site_build.options(_state["root"])
+    pages = site_build.pages(_state["repo"], _state["results"], processes, store)
     for src, text in pages.items():
         files.append(File.generated(config, src, content=text))
     for src, path in site_build.assets().items():

@@ -142,7 +142,12 @@ def _seconds(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",") + " s"
 
 
-_REUSED = (("dossiers", "hồ sơ đã đọc"), ("verdicts", "kết quả kiểm tra hồ sơ"), ("frames", "khung trang"))
+_REUSED = (
+    ("dossiers", "hồ sơ đã đọc"),
+    ("verdicts", "kết quả kiểm tra hồ sơ"),
+    ("bodies", "trang đơn vị"),
+    ("frames", "khung trang"),
+)
 
 
 def _timings(t: dict) -> str:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from ...load import repository
 from ...model.registry import index_names
 from ...score import results as results_mod
 from .. import data
-from . import frames, html
+from . import bodies, frames, html, urls
 from . import pages as pages_mod
 from .html import Markup
 
@@ -116,12 +117,18 @@ _MODE = {"late": True}  # False: bodies go in before the theme frames pages (oth
 FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n" + MARKER + "\n"
 
 
-def pages(repo, results, processes: int = 1) -> dict[str, str]:
+def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict[str, str]:
     """Markdown for mkdocs (front matter + marker); titles kept in TITLES, each body written to a
-    temporary file (BODIES), rendered in up to ``processes`` processes."""
+    temporary file (BODIES), rendered in up to ``processes`` processes; unit pages whose inputs
+    did not change are taken from the build cache ``store`` (bodies.py)."""
     start = time.perf_counter()
     discard()
     makers = pages_mod.Site(results, repo).makers()
+    unit_pages = bodies.UnitPages(results, repo, store) if store is not None and store.enabled else None
+    if unit_pages is not None:
+        for uid in results.units:
+            if urls.unit_page(uid) in makers:
+                makers[urls.unit_page(uid)] = partial(unit_pages.page, uid)
     srcs = list(makers)
     folder = Path(tempfile.mkdtemp(prefix="cchc-trang-"))
     _FOLDERS.append(folder)
@@ -129,19 +136,24 @@ def pages(repo, results, processes: int = 1) -> dict[str, str]:
         _SEARCHED["dir"] = Path(tempfile.mkdtemp(prefix="cchc-tim-kiem-"))
         _FOLDERS.append(_SEARCHED["dir"])
 
-    def render(batch: list[int]) -> list[tuple[str, str]]:
+    def render(batch: list[int]) -> tuple[list[tuple[str, str]], dict[str, bool]]:
         made = []
         for i in batch:
             page = makers[srcs[i]]()
             (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
             made.append((page.title, page.description))
-        return made
+        return made, unit_pages.used if unit_pages is not None else {}
 
     done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
-    for i, (src, (text, described)) in enumerate(zip(srcs, (t for batch in done for t in batch), strict=True)):
+    made = (t for batch, _ in done for t in batch)
+    for i, (src, (text, described)) in enumerate(zip(srcs, made, strict=True)):
         TITLES[src] = text
         DESCRIPTIONS[src] = described
         BODIES[src] = folder / f"{i}.html"
+    if unit_pages is not None and store is not None:
+        used = {key: hit for _, seen in done for key, hit in seen.items()}  # a worker's, each batch
+        store.keep_only(bodies.KIND, set(used))
+        TIMINGS["bodies"] = (sum(used.values()), len(used))
     TIMINGS["pages"] = time.perf_counter() - start
     return {src: FRONT for src in srcs}
 
