@@ -6,7 +6,6 @@ One folder (``build/`` inside the evidence cache folder: ``.cache/cchc/build`` o
 - ``manifest.json``: the code version that wrote everything else (``version.py``);
 - ``dossiers/``: loaded dossiers (model, load findings), by a digest of their files' bytes;
 - ``verdicts.json``: validation verdicts per dossier, by a digest of everything they depend on;
-- ``scores/``: unit scores per year, by a digest of everything they depend on (score/kept.py);
 - ``bodies/``: unit pages' bodies, by a digest of everything they show (publish/site/bodies.py);
 - ``pages/``: rendered HTML of generated pages, by a digest of everything they depend on;
 - ``data/``: data files (XLSX), by a digest of their content.
@@ -35,8 +34,7 @@ __all__ = ["MANIFEST", "Store", "code_version"]
 
 FORMAT = 1
 MANIFEST = "manifest.json"
-# What emptying the folder removes (nothing else).
-_OWNED = ("verdicts.json", "dossiers", "scores", "bodies", "pages", "data")
+_OWNED = ("verdicts.json", "dossiers", "bodies", "pages", "data")  # what emptying the folder removes (nothing else)
 
 
 class Store:
@@ -76,7 +74,7 @@ class Store:
                 _write_atomic(self.folder / name, _dumps(data))
 
     def path(self, kind: str, key: str) -> Path | None:
-        """Where the entry ``key`` of ``kind`` ('dossiers', 'scores', 'bodies', 'pages', 'data') is kept."""
+        """Where the entry ``key`` of ``kind`` ('dossiers', 'bodies', 'pages', 'data') is kept."""
         if self.folder is None or not key.isalnum():
             return None
         return self.folder / kind / key[:2] / key

@@ -20,7 +20,6 @@ from ..evidence.cache import cache_dir
 from ..publish.site import build as site_build
 from ..report import text
 from ..score import results as results_mod
-from ..score.kept import Scores
 from .common import add_root, fail, resolve_root
 
 
@@ -82,12 +81,8 @@ def run(args) -> int:
         sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
         return 1
     started = time.perf_counter()
-    scores = Scores(store) if store.enabled else None
-    results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root), scores)
+    results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
     site_build.TIMINGS["score"] = time.perf_counter() - started
-    if scores is not None:
-        scores.keep_only_used()
-        site_build.TIMINGS["scores"] = (scores.hits, len(scores.used))
     cfg = config_file(root, args.config)
     if cfg is None:
         return fail("không tìm thấy mkdocs.yml để tạo trang.")
@@ -150,7 +145,6 @@ def _seconds(value: float | None) -> str:
 _REUSED = (
     ("dossiers", "hồ sơ đã đọc"),
     ("verdicts", "kết quả kiểm tra hồ sơ"),
-    ("scores", "điểm đơn vị"),
     ("bodies", "trang đơn vị"),
     ("frames", "khung trang"),
 )

@@ -14,7 +14,6 @@ from ..model.plan import Plan
 from ..model.registry import Province, Unit
 from ..model.repository import Repository
 from . import history as published
-from .kept import Scores
 from .rank import places
 from .unit import ZERO, NodeScore, UnitScore, index_of, quantize, score_unit
 
@@ -121,10 +120,10 @@ def _node_places(scores: Sequence[UnitScore], depth: int) -> list[dict[str, int]
     return out
 
 
-def _group(repo: Repository, year: int, gid: str, name: str, kept: Scores | None = None) -> Group:
+def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
     scores = []
     for unit in sorted((u for u in repo.units_in(year) if u.group == gid), key=lambda u: sort_key(u.name)):
-        s = kept.score(repo, unit, year) if kept is not None else score_unit(repo, unit, year)
+        s = score_unit(repo, unit, year)
         if s is not None:
             scores.append(s)
     rows = [
@@ -217,9 +216,7 @@ def _with_changes(repo: Repository, years: Sequence[Year]) -> tuple[Year, ...]:
     return tuple(out)
 
 
-def compute(repo: Repository, commit: str = "", date: str = "", kept: Scores | None = None) -> Results:
-    """Every year's results; ``kept``: unit scores an earlier build kept (score.kept), taken
-    where their inputs did not change."""
+def compute(repo: Repository, commit: str = "", date: str = "") -> Results:
     years = []
     groups = repo.province.groups if repo.province else {}
     for year in sorted(set(repo.plans) | set(repo.histories)):
@@ -230,9 +227,7 @@ def compute(repo: Repository, commit: str = "", date: str = "", kept: Scores | N
             continue
         years.append(
             Year(
-                year,
-                plan,
-                tuple(g for g in (_group(repo, year, gid, name, kept) for gid, name in groups.items()) if g.rows),
+                year, plan, tuple(g for g in (_group(repo, year, gid, name) for gid, name in groups.items()) if g.rows)
             )
         )
     return Results(repo.province, _with_changes(repo, years), commit, dict(repo.units), date=date)
