@@ -41,7 +41,7 @@ __all__ = ["KIND", "UnitPages"]
 KIND = "bodies"
 # The data version kept pages are rendered with (see the module's docstring).
 _STAND_IN = ("\x00" * 40, "\x00")
-_ENCODER = msgspec.json.Encoder()
+_ENCODER = msgspec.json.Encoder(order="deterministic")  # sets sorted: a key is the same in every process
 
 
 class UnitPages:
