@@ -979,9 +979,14 @@ def _node_summary(node: Node, applicable: list[tuple[Row, NodeScore]], precision
 
 def _node_losses(page: str, year: int, level: str, node: Node, applicable: list[tuple[Row, NodeScore]]) -> Markup:
     """Where the province loses points: each child's average points and loss among the units it applies to."""
+    scored: dict[str, list[NodeScore]] = {}  # child code -> its scores where it applies, in unit order
+    for _, ns in applicable:
+        for n in ns.children:
+            if n.max > 0:
+                scored.setdefault(n.code, []).append(n)
     loss = []
     for child in node.children:
-        cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
+        cs = scored.get(child.code)
         if cs:
             lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
             got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)
