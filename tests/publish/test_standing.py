@@ -192,6 +192,41 @@ def test_xlsx_has_its_information_sheet_and_no_zero_for_na(provisional: tuple, f
         assert so_b[header.index("Tiêu chí 3.1")] == "Không áp dụng"
 
 
+def test_xlsx_sheets_keep_their_layout_types_and_styles(provisional: tuple) -> None:
+    """The workbook is streamed row by row (write-only): each group's sheet still has its bold
+    title, its bold wrapped header on row 4, its panes frozen at D5 (rank, code and name stay in
+    view), a wide name column, numbers as numbers and text as text; readers that size a sheet by
+    its <dimension> (read-only mode) see every row."""
+    site, results = provisional
+    path = site / "du-lieu/ket-qua-2025.xlsx"
+    wb = load_workbook(path)
+    year = results.year(2025)
+    assert wb.sheetnames == [g.name for g in year.groups] + ["Thông tin"]
+    for ws, group in zip(wb.worksheets, year.groups, strict=False):
+        assert ws.freeze_panes == "D5"
+        assert ws.column_dimensions["C"].width == 34
+        assert ws["A1"].font.b and ws["A1"].font.sz == 13 and "KẾT QUẢ" in ws["A1"].value
+        assert ws["A2"].data_type == "s" and not ws["A2"].font.b
+        assert all(c.value is None for c in ws[3])
+        header = ws[4]
+        assert [c.value for c in header][:3] == ["Hạng", "Mã đơn vị", "Tên đơn vị"]
+        assert all(c.font.b and c.alignment.wrap_text and c.alignment.vertical == "center" for c in header)
+        assert ws.max_row == 4 + len(group.rows) and ws.max_column == len(header)
+        names = [c.value for c in header]
+        for r in ws.iter_rows(min_row=5):
+            assert isinstance(r[0].value, int) or r[0].value is None  # the place
+            assert r[1].data_type == "s" and not r[1].font.b  # the unit's id: text, plain
+            index = r[names.index("Chỉ số (%)")].value
+            assert isinstance(index, (int, float)) or index is None  # a whole number reads back as int
+    info = wb["Thông tin"]
+    assert info.column_dimensions["A"].width == 22 and info.column_dimensions["B"].width == 100
+    assert all(row[0].font.b and not row[1].font.b for row in info.iter_rows())
+    streamed = load_workbook(path, read_only=True)
+    for ws, group in zip(streamed.worksheets, year.groups, strict=False):
+        assert ws.max_row == 4 + len(group.rows)
+    streamed.close()
+
+
 def test_downloads_are_byte_identical_for_the_same_state(provisional: tuple, tmp_path: Path) -> None:
     site, results = provisional
     again = data.write_all(results, tmp_path)

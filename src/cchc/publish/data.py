@@ -13,20 +13,21 @@ to a unit reads "Không áp dụng", never 0, and every points column has its ap
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
 import re
 import secrets
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import celltext
 from ..buildcache import Store
-from ..celltext import put
+from ..celltext import NUMBER, streamed
 from ..model.numbers import fmt
 from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
@@ -43,19 +44,29 @@ _FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _d(value: Decimal | None, places: int | None = None) -> str | None:
+    if places is None:
+        return _plain(value)
     return None if value is None else fmt(value, places)
 
 
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def _plain(value: Decimal | None) -> str | None:
+    """_d(value): points repeat (a few thousand values over millions of cells). Equal Decimals
+    (1.0, 1.00) share an entry, which is right: their plain text is the same, normalised."""
+    return None if value is None else fmt(value)
+
+
 def _node(n) -> dict:
+    d = _plain  # hundreds of thousands of nodes: one call a number, not two
     out = {
         "code": n.code,
         "title": n.title,
-        "max": _d(n.max),
-        "full_max": _d(n.full_max),
-        "self": _d(n.self),
-        "appraised": _d(n.appraised),
-        "survey": _d(n.survey),
-        "achieved": _d(n.achieved),
+        "max": d(n.max),
+        "full_max": d(n.full_max),
+        "self": d(n.self),
+        "appraised": d(n.appraised),
+        "survey": d(n.survey),
+        "achieved": d(n.achieved),
         "na": n.na,
     }
     if n.reason:
@@ -179,11 +190,20 @@ def _columns(group) -> list:
     """Area and criterion codes of a group's framework(s), in framework order."""
     codes, seen = [], set()
     for r in group.rows:
-        for n in r.score.nodes():
-            if n.depth <= 2 and n.code not in seen:
+        for n in _shallow(r.score.areas):
+            if n.code not in seen:
                 seen.add(n.code)
                 codes.append((n.code, n.depth))
     return codes
+
+
+def _shallow(nodes: Iterable[NodeScore]) -> Iterator[NodeScore]:
+    """The areas and criteria (depth 1 and 2) under ``nodes``, in framework order; the
+    components below them are never visited (a node's children are one level deeper)."""
+    for n in nodes:
+        if n.depth <= 2:
+            yield n
+            yield from _shallow(n.children)
 
 
 HEADERS = [
@@ -253,38 +273,33 @@ def table(group) -> tuple[list[str], list[list]]:
 def to_csv(results, year: int, group_id: str) -> str:
     y = results.year(year)
     group = next(g for g in y.groups if g.id == group_id)
+    return csv_text(*table(group))
+
+
+def csv_text(header: list[str], rows: list[list]) -> str:
+    """A group's table (``table``) as its CSV file."""
     buf = io.StringIO()
     buf.write(BOM)  # Excel reads the file as UTF-8 only with it
     w = csv.writer(buf, lineterminator="\n", quoting=celltext.CSV_QUOTING)
-    header, rows = table(group)
     w.writerow(celltext.csv_row(header))
-    for row in rows:
-        w.writerow(celltext.csv_row(row))
+    w.writerows(celltext.csv_row(row) for row in rows)
     return buf.getvalue()
-
-
-def _number(v):
-    if v is None:
-        return None
-    try:
-        return Decimal(v) if isinstance(v, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", v) else v
-    except Exception:
-        return v
 
 
 def to_xlsx(results, year: int) -> bytes:
     return render_xlsx(xlsx_content(results, year))
 
 
-def xlsx_content(results, year: int) -> dict[str, Any]:
+def xlsx_content(results, year: int, tables: dict[str, tuple[list[str], list[list]]] | None = None) -> dict[str, Any]:
     """Everything the year's workbook holds, as plain values: its sheets' titles, headings and
     rows, and the "Thông tin" sheet. The workbook is made from this alone (render_xlsx), so
-    equal contents give equal files: the build cache keeps workbooks by it."""
+    equal contents give equal files: the build cache keeps workbooks by it. ``tables``: the
+    groups' tables (group id → ``table``), where the caller has them already."""
     y = results.year(year)
     province = results.province.name if results.province else ""
     sheets = []
     for g in y.groups:
-        header, rows = table(g)
+        header, rows = tables[g.id] if tables else table(g)
         sheets.append(
             {
                 "title": celltext.sheet_title(g.name),
@@ -298,30 +313,45 @@ def xlsx_content(results, year: int) -> dict[str, Any]:
 
 
 def render_xlsx(content: dict[str, Any]) -> bytes:
+    """The workbook, streamed row by row (openpyxl's write-only mode: a national group's sheet is
+    hundreds of thousands of cells, which the ordinary mode makes one Python object each)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
     for sheet in content["sheets"]:
         ws = wb.create_sheet(title=sheet["title"])
-        title = put(ws, 1, 1, sheet["heading"])
-        title.font = Font(bold=True, size=13)
-        put(ws, 2, 1, sheet["standing"])
-        for c, text in enumerate(sheet["header"], 1):
-            cell = put(ws, 4, c, text)
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(wrap_text=True, vertical="center")
-        for r, row in enumerate(sheet["rows"], 5):
-            for c, x in enumerate(row, 1):
-                if x is not None:
-                    put(ws, r, c, float(v) if isinstance((v := _number(x)), Decimal) else v)
+        # what a streamed sheet can only be given before its first row
         ws.freeze_panes = "D5"
         ws.column_dimensions["C"].width = 34
+        _sized(ws, len(sheet["header"]), 4 + len(sheet["rows"]))
+        ws.append([streamed(ws, sheet["heading"], font=Font(bold=True, size=13))])
+        ws.append([streamed(ws, sheet["standing"])])
+        ws.append([])
+        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
+        ws.append([streamed(ws, text, font=bold, alignment=wrap) for text in sheet["header"]])
+        for row in sheet["rows"]:
+            ws.append([_xlsx_value(ws, x) for x in row])
     _info_sheet(wb.create_sheet(title="Thông tin"), content["info"])
     buf = io.BytesIO()
     wb.save(buf)
     return _deterministic_zip(buf.getvalue())
+
+
+def _xlsx_value(ws: Any, x: Any) -> Any:
+    """A table value as the workbook holds it: a number written as text (85.10) as a number."""
+    if isinstance(x, str) and NUMBER.fullmatch(x):
+        return float(x)  # the nearest float, as float(Decimal(x)) gives
+    return streamed(ws, x)
+
+
+def _sized(ws: Any, columns: int, rows: int) -> None:
+    """Give a streamed sheet its extent (A1:…): openpyxl writes the <dimension> element a
+    reader sizes the sheet by only for a sheet it holds whole, and asks the sheet for it."""
+    from openpyxl.utils import get_column_letter
+
+    ref = f"A1:{get_column_letter(max(columns, 1))}{rows}"
+    ws.calculate_dimension = lambda: ref
 
 
 def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tuple[str, str]]:
@@ -352,11 +382,12 @@ def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tu
 def _info_sheet(ws: Any, lines: list[tuple[str, str]]) -> None:
     from openpyxl.styles import Font
 
-    for r, (label, text) in enumerate(lines, 1):
-        put(ws, r, 1, label).font = Font(bold=True)
-        put(ws, r, 2, text)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
+    _sized(ws, 2, len(lines))
+    bold = Font(bold=True)
+    for label, text in lines:
+        ws.append([streamed(ws, label, font=bold), streamed(ws, text)])
 
 
 def sidecar(results: Results, y: Year, group: Group) -> str:
@@ -396,10 +427,11 @@ def write_all(results, out_dir: Path, store: Store | None = None) -> list[Path]:
         fh.writelines(json_chunks(results))
     written.append(out_dir / "ket-qua.json")
     for y in results.years:
+        tables = {g.id: table(g) for g in y.groups}  # each group's table made once: its CSV and its sheet
         for g in y.groups:
-            put(f"ket-qua-{y.year}-{g.id}.csv", to_csv(results, y.year, g.id))
+            put(f"ket-qua-{y.year}-{g.id}.csv", csv_text(*tables[g.id]))
             put(f"ket-qua-{y.year}-{g.id}.thong-tin.txt", sidecar(results, y, g))
-        put(f"ket-qua-{y.year}.xlsx", _cached_xlsx(xlsx_content(results, y.year), store, used))
+        put(f"ket-qua-{y.year}.xlsx", _cached_xlsx(xlsx_content(results, y.year, tables), store, used))
     if store is not None:
         store.keep_only("data", used)
     return written

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ...model.numbers import count, fmt
 from ...model.registry import index_names
@@ -38,6 +38,8 @@ SAMPLE_NOTE = Markup(
     "hệ thống; không phải kết quả chính thức của bất kỳ cơ quan nào.</p></div>"
 )
 
+T = TypeVar("T")
+
 DATA_DIR = "du-lieu"
 NOT_APPLICABLE = "Không áp dụng"
 
@@ -61,9 +63,29 @@ class Site:
         self._entries: dict = {}  # (year, level, code) -> the units on an area or criterion, by place
         self._positions: dict = {}  # (year, group id) -> {unit id: its row's position in the ranking}
         self._merged_into: dict = {}  # successor id -> ids of the units merged into it
+        self._memo: dict = {}  # whole-group and whole-node figures, worked out once (see _once)
         for u in results.units.values():
             for succ in u.successors:
                 self._merged_into.setdefault(succ, []).append(u.id)
+
+    def _once(self, key: tuple, make: Callable[[], T]) -> T:
+        """``make()``, worked out once a build: what every slice of a long table (and every page
+        of a group's units) repeats of the whole group or node. The results do not change while
+        the pages are rendered; a forked renderer keeps its own copy."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            made = self._memo[key] = make()
+            return made
+
+    def _group_standing(self, y: Year, g: Group) -> standing_mod.Standing:
+        return self._once(("standing", y.year, g.id), lambda: standing_mod.of_group(self.results, y, g))
+
+    def _level_standing(self, y: Year, level: str) -> standing_mod.Standing:
+        return self._once(("level", y.year, level), lambda: standing_mod.of_level(self.results, y, level))
+
+    def _whole(self, y: Year, g: Group) -> ranking_mod.Whole:
+        return self._once(("whole", y.year, g.id), lambda: ranking_mod.whole(g))
 
     def _level_name(self, level: str) -> str:
         """A unit level's Vietnamese name (province.yaml), never its id ("so", "huyen", "xa")."""
@@ -288,7 +310,7 @@ class Site:
         imported = getattr(y.plan, "history", None)
         parts = [self._banner(), self._imported(imported)]
         if not imported:
-            parts.append(self._standing(standing_mod.of_group(self.results, y, g)))
+            parts.append(self._standing(self._group_standing(y, g)))
         parts.append(
             Markup(
                 "<p>{} Đơn vị bằng chỉ số được xếp đồng hạng. "
@@ -298,10 +320,11 @@ class Site:
                 "tạm tính.</p>"
             ).format(self._sorting_note(page, y.year, g, sl))
         )
-        parts.append(ranking_mod.average_line(g))
+        whole = self._whole(y, g)
+        parts.append(ranking_mod.average_line(whole))
         shown = sl.of(g.rows)
-        parts += self._sliced(page, base, sl, ranking_mod.ranking_table(page, g, shown), "bảng xếp hạng")
-        parts.append(ranking_mod.legend(page, g, self.repo))
+        parts += self._sliced(page, base, sl, ranking_mod.ranking_table(page, whole.areas, shown), "bảng xếp hạng")
+        parts.append(ranking_mod.legend(page, whole, self.repo))
         parts.append(Markup("<h2>Biểu đồ xếp hạng</h2>"))
         where = "bảng" if sl.count == 1 else "trang này"
         if len(shown) > 80:
@@ -345,8 +368,8 @@ class Site:
         ]
 
     def _ranking_description(self, y: Year, g: Group, sl: paging.Slice) -> str:
-        final = getattr(y.plan, "history", None) is not None or standing_mod.of_group(self.results, y, g).final
-        avg = g.average()
+        final = getattr(y.plan, "history", None) is not None or self._group_standing(y, g).final
+        avg = self._whole(y, g).average
         return (
             f"Bảng xếp hạng {self.names.short} năm {y.year} của nhóm {g.name}, {self.province}: {len(g.rows)} đơn vị"
             + (f", chỉ số bình quân {num(avg, 2)}%" if avg is not None else "")
@@ -373,6 +396,18 @@ class Site:
             self._entries[key] = sorted(found, key=lambda e: _node_place(e[0], node) or 99999)
         return self._entries[key]
 
+    def _node_whole(self, y: Year, level: str, node: Node) -> tuple[list[tuple[Row, NodeScore]], int, Markup]:
+        """The units a node applies to, its precision and its summary line: the same on every slice."""
+
+        def make() -> tuple[list[tuple[Row, NodeScore]], int, Markup]:
+            entries = self._node_entries(y, level, node)
+            applicable = [(r, ns) for r, ns in entries if ns.max > 0]
+            precision = entries[0][0].score.framework.precision if entries else 2
+            summary = _node_summary(node, applicable, precision) if applicable else Markup("")
+            return applicable, precision, summary
+
+        return self._once(("node", y.year, level, node.code), make)
+
     def _place_link(self, page: str, year: int, r: Row, text: str) -> Markup:
         """A link to the unit's row in its group's ranking: on the slice that holds it."""
         key = (year, r.unit.group)
@@ -390,11 +425,8 @@ class Site:
         base = node_page(y.year, level, node.code)
         page = paging.page(base, sl.number)
         kind = "Lĩnh vực" if node.depth == 1 else "Tiêu chí"
-        applicable = [(r, ns) for r, ns in entries if ns.max > 0]
-        precision = entries[0][0].score.framework.precision if entries else 2
-        parts = [self._banner(), self._standing(standing_mod.of_level(self.results, y, level))]
-        if applicable:
-            parts.append(_node_summary(node, applicable, precision))
+        applicable, precision, summary = self._node_whole(y, level, node)
+        parts = [self._banner(), self._standing(self._level_standing(y, level)), summary]
         if node.children and sl.first:
             parts.append(Markup("<h2>Tỉnh mất điểm ở đâu</h2>"))
             parts.append(_node_losses(page, y.year, level, node, applicable))
@@ -458,7 +490,7 @@ class Site:
         description ('hạng 14/20 trong nhóm …; chỉ số 75,14%, xếp loại Khá (kết quả tạm thời)')."""
         s = r.score
         y = self.results.year(s.year)
-        final = s.imported is not None or (y is not None and standing_mod.of_level(self.results, y, r.unit.level).final)
+        final = s.imported is not None or (y is not None and self._level_standing(y, r.unit.level).final)
         return self._place_and_index(r) + ("" if final else " (kết quả tạm thời)")
 
     def _place_and_index(self, r: Row) -> str:
@@ -549,7 +581,7 @@ class Site:
         change = self._change(r)
         if s.imported is not None:
             return self._published_year(page, r, group, change, parts)
-        parts.append(self._standing(standing_mod.of_level(self.results, y, r.unit.level)))
+        parts.append(self._standing(self._level_standing(y, r.unit.level)))
         badge = Markup("") if s.appraised_final else Markup(" {}").format(NOT_APPRAISED_BADGE)
         parts.append(
             Markup(
@@ -947,9 +979,14 @@ def _node_summary(node: Node, applicable: list[tuple[Row, NodeScore]], precision
 
 def _node_losses(page: str, year: int, level: str, node: Node, applicable: list[tuple[Row, NodeScore]]) -> Markup:
     """Where the province loses points: each child's average points and loss among the units it applies to."""
+    scored: dict[str, list[NodeScore]] = {}  # child code -> its scores where it applies, in unit order
+    for _, ns in applicable:
+        for n in ns.children:
+            if n.max > 0:
+                scored.setdefault(n.code, []).append(n)
     loss = []
     for child in node.children:
-        cs = [n for _, ns in applicable for n in ns.children if n.code == child.code and n.max > 0]
+        cs = scored.get(child.code)
         if cs:
             lost = sum((n.lost for n in cs), Decimal(0)) / len(cs)
             got = sum((n.achieved for n in cs), Decimal(0)) / len(cs)

@@ -6,6 +6,9 @@ thresholds and a link to the method."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ...model.numbers import fmt
@@ -14,7 +17,9 @@ from .html import Markup, cell, link, num, points, row, signed, table
 from .urls import METHODS, method_page, unit_page
 
 if TYPE_CHECKING:
+    from ...model.framework import Framework
     from ...model.repository import Repository
+    from ...score.history import PublishedFramework
     from ...score.results import Area, Group, Row
     from ...score.unit import NodeScore
 
@@ -90,59 +95,79 @@ def row_id(unit_id: str) -> str:
     return f"dv-{unit_id}"
 
 
-def ranking_table(page: str, group: Group, rows: tuple[Row, ...] | None = None) -> Markup:
-    """The group's ranking table: every row, or ``rows`` (one slice of a long group); the area
-    columns are the whole group's, so that every slice has the same columns."""
-    areas = group.areas()
-    shown = group.rows if rows is None else rows
-    return table(
-        headers(areas),
-        [_row(page, r, areas) for r in shown],
-        cls="cchc-ranking",
-        pin=2,
-        ids=[row_id(r.score.unit.id) for r in shown],
+@dataclass(frozen=True)
+class Whole:
+    """What every slice of a group's ranking shows of the whole group: worked out once a build,
+    not once a slice (a national group's ranking has dozens of slices of thousands of rows)."""
+
+    areas: list[Area]  # the whole group's area columns: every slice has the same columns
+    average: Decimal | None  # the group's average index
+    above: int  # units with an index above the average
+    indexed: int  # units with an index
+    frameworks: tuple[Framework | PublishedFramework, ...]  # the group's frameworks, by ref
+    scaled: bool  # some unit's points were scaled (a year without a survey)
+
+
+def whole(group: Group) -> Whole:
+    avg = group.average()
+    indexed = [r.score.index for r in group.rows if r.score.index is not None]
+    frameworks = {r.score.framework.ref: r.score.framework for r in group.rows}
+    return Whole(
+        areas=group.areas(),
+        average=avg,
+        above=0 if avg is None else sum(1 for i in indexed if i > avg),
+        indexed=len(indexed),
+        frameworks=tuple(fw for _, fw in sorted(frameworks.items())),
+        scaled=any(r.score.unscaled is not None for r in group.rows),
     )
 
 
-def average_line(group: Group) -> Markup:
+def ranking_table(page: str, areas: list[Area], rows: Sequence[Row]) -> Markup:
+    """A group's ranking table: its ``rows`` (all, or one slice of a long group) under the
+    columns of the whole group's ``areas``."""
+    return table(
+        headers(areas),
+        [_row(page, r, areas) for r in rows],
+        cls="cchc-ranking",
+        pin=2,
+        ids=[row_id(r.score.unit.id) for r in rows],
+    )
+
+
+def average_line(w: Whole) -> Markup:
     """The group's average index and how many units are above it."""
-    avg = group.average()
-    if avg is None:
+    if w.average is None:
         return Markup("")
-    indexed = [r.score.index for r in group.rows if r.score.index is not None]
-    above = sum(1 for i in indexed if i > avg)
     return Markup(
         '<p class="cchc-average">Chỉ số bình quân của nhóm: <strong>{}%</strong>; <strong>{}</strong>/{} đơn vị '
         "có chỉ số cao hơn bình quân.</p>"
-    ).format(num(avg, 2), above, len(indexed))
+    ).format(num(w.average, 2), w.above, w.indexed)
 
 
-def legend(page: str, group: Group, repo: Repository) -> Markup:
+def legend(page: str, w: Whole, repo: Repository) -> Markup:
     """What each area column is, the class thresholds of the group's framework(s), the method."""
     items = Markup("").join(
         Markup("<li><strong>{}</strong>: {}{}</li>").format(
             area_header(code), title, f" (tối đa {num(mx)} điểm)" if mx else ""
         )
-        for code, title, mx in group.areas()
+        for code, title, mx in w.areas
     )
     parts = [Markup('<h2>Cách đọc bảng</h2><ul class="cchc-legend">{}</ul>').format(items)]
-    frameworks = {r.score.framework.ref: r.score.framework for r in group.rows}
-    for ref, fw in sorted(frameworks.items()):
+    for fw in w.frameworks:
         bands = sorted(fw.bands, key=lambda b: b.min, reverse=True)
-        method = link(page, method_page(ref), "bộ tiêu chí") if ref in repo.frameworks else Markup("")
+        method = link(page, method_page(fw.ref), "bộ tiêu chí") if fw.ref in repo.frameworks else Markup("")
         if bands:
             thresholds = Markup("; ").join(Markup("{} từ {}%").format(b.label, num(b.min)) for b in bands)
             parts.append(Markup("<p>Xếp loại theo chỉ số ({}): {}.</p>").format(method or fw.title, thresholds))
         else:
             parts.append(Markup("<p>Xếp loại giữ nguyên như đã công bố.</p>"))
-    scaled = any(r.score.unscaled is not None for r in group.rows)
     parts.append(
         Markup(
             "<p>Điểm đạt là tổng điểm các lĩnh vực (kể cả điểm thưởng, điểm trừ), không vượt điểm tối đa áp "
             "dụng{}; chỉ số = điểm đạt ÷ điểm tối đa áp dụng × 100. {}: lĩnh vực không áp dụng cho đơn vị, "
             "không tính vào điểm tối đa áp dụng. Cách tính chi tiết: {}.</p>"
         ).format(
-            "; năm không tổ chức điều tra xã hội học, điểm đạt là điểm thẩm định đã quy đổi" if scaled else "",
+            "; năm không tổ chức điều tra xã hội học, điểm đạt là điểm thẩm định đã quy đổi" if w.scaled else "",
             NA_SHORT,
             link(page, METHODS, "phương pháp tính điểm"),
         )
