@@ -148,12 +148,18 @@ def _key(f) -> tuple:
     return (f["code"], f["file"], f["line"])
 
 
+def case_repo(case_dir: Path, folder: Path) -> tuple[Path, dict]:
+    """The base repository in ``folder`` with the case applied, and the case's spec."""
+    spec = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
+    root = build_mini(folder)
+    _apply(case_dir, spec, root)
+    return root, spec
+
+
 @pytest.mark.usefixtures("shared_evidence_cache")
 @pytest.mark.parametrize("case_dir", CASES, ids=[c.name for c in CASES])
 def test_case(case_dir: Path, tmp_path: Path) -> None:
-    spec = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
-    root = build_mini(tmp_path / "repo")
-    _apply(case_dir, spec, root)
+    root, spec = case_repo(case_dir, tmp_path / "repo")
     result = validation.validate(root)
     got_errors = {(f.code, f.file, f.line) for f in result.findings if f.is_error}
     expected = {_key(e) for e in spec.get("expect") or []}

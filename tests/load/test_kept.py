@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from minirepo import build_mini
-from test_cases import CASES, _apply
+from test_cases import CASES, case_repo
 
 from cchc.buildcache import Store
 from cchc.load import kept, repository
@@ -60,9 +60,7 @@ def test_the_sample_province_loads_from_the_cache_in_two_processes(tmp_path):
 @pytest.mark.usefixtures("shared_evidence_cache")
 @pytest.mark.parametrize("case_dir", DOSSIER_CASES, ids=[c.name for c in DOSSIER_CASES])
 def test_an_example_dossier_loads_from_the_cache_as_parsed(case_dir: Path, tmp_path: Path) -> None:
-    spec = yaml.safe_load((case_dir / "case.yaml").read_text(encoding="utf-8"))
-    root = build_mini(tmp_path / "repo")
-    _apply(case_dir, spec, root)
+    root, _ = case_repo(case_dir, tmp_path / "repo")
     _three_ways(root, tmp_path / "cache")
 
 

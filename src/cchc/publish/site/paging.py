@@ -26,14 +26,26 @@ _ARROWS = (Markup('<span aria-hidden="true">←</span>'), Markup('<span aria-hid
 
 @dataclass(frozen=True)
 class Slice:
-    """Rows ``start`` to ``stop`` (0-based, ``stop`` excluded) of a table of ``total`` rows:
-    slice ``number`` (from 1) of ``count``."""
+    """Slice ``number`` (from 1) of a table of ``total`` rows cut ``size`` rows at a time."""
 
     number: int
-    count: int
-    start: int
-    stop: int
+    size: int
     total: int
+
+    @property
+    def count(self) -> int:
+        """How many slices the table has (an empty table: one, empty)."""
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def start(self) -> int:
+        """The slice's first row (0-based)."""
+        return (self.number - 1) * self.size
+
+    @property
+    def stop(self) -> int:
+        """The row after the slice's last one."""
+        return min(self.total, self.number * self.size)
 
     @property
     def first(self) -> bool:
@@ -45,8 +57,7 @@ class Slice:
 
 def slices(total: int, size: int) -> list[Slice]:
     """The slices of a table of ``total`` rows, ``size`` rows each (an empty table: one empty slice)."""
-    count = max(1, -(-total // size))
-    return [Slice(n + 1, count, n * size, min(total, (n + 1) * size), total) for n in range(count)]
+    return [Slice(n, size, total) for n in range(1, Slice(1, size, total).count + 1)]
 
 
 def slice_of(position: int, size: int) -> int:
