@@ -335,3 +335,27 @@ def test_the_checkout_is_judged_as_the_head_commit(forge, capsys):
     assert check(capsys, ci, event) == clean
     (ci / SA).write_text((ci / SA).read_text(encoding="utf-8") + "sai: [\n", encoding="utf-8")  # read from the disk
     assert check(capsys, ci, event) == clean
+
+
+def test_a_cache_the_pull_request_commits_is_never_read(forge, capsys, monkeypatch):
+    """The checks' caches (PDF facts, the record of the shared files) live in the checkout's
+    .cache/ when no CCHC_CACHE_DIR is set. A pull request that commits a folder there gets no
+    say: the run keeps its caches elsewhere and leaves the committed files as they are."""
+    monkeypatch.delenv("CCHC_CACHE_DIR", raising=False)
+    head = _unit_push(forge)
+    clean_ci = forge.checkout(head, name="clean")
+    clean = check(capsys, clean_ci, forge.pull_request(head, "so-a-vanthu", BEFORE))
+    assert clean[0] == 0
+    assert (clean_ci / ".cache" / "cchc").is_dir()  # an honest checkout keeps its caches there
+
+    forge.write(".cache/cchc/evidence.sqlite", b"not a database the check should open")
+    forge.write(".cache/cchc/ghi-chu.txt", "bộ nhớ đệm do yêu cầu gộp gửi kèm\n")
+    git(forge.work, "add", "-f", ".cache")  # ignored (.gitignore), so added by force
+    poisoned = forge.commit("Kèm bộ nhớ đệm", author="so-a-vanthu", date="2025-12-20T09:30:00+07:00")
+    forge.push("so-a")
+    ci = forge.checkout(poisoned)
+    committed = {p.relative_to(ci).as_posix(): p.read_bytes() for p in (ci / ".cache").rglob("*") if p.is_file()}
+    code, doc = check(capsys, ci, forge.pull_request(poisoned, "so-a-vanthu", BEFORE))
+    after = {p.relative_to(ci).as_posix(): p.read_bytes() for p in (ci / ".cache").rglob("*") if p.is_file()}
+    assert after == committed  # nothing read back into it, nothing written
+    assert code == 1 and codes(doc) - codes(clean[1])  # and a unit may not commit there anyway

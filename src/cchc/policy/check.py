@@ -17,13 +17,16 @@ judged on each pull request's own events.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import validation, vcs
 from ..clock import now
+from ..evidence.cache import ENV as CACHE_ENV
 from ..evidence.cache import cache_dir
 from ..findings import Finding, error, warning
 from ..load import repository, shared
@@ -82,10 +85,43 @@ def check_pr(repo_dir: Path | str, event: Event) -> PrResult:
     if event.rerun and event.checked is None:
         event = replace(event, checked=now())
     # one look at the checkout's work tree: whether it is at head, and what the validation reads
-    with vcs.Git(repo_dir) as git, tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp, vcs.snapshot():
+    with (
+        vcs.Git(repo_dir) as git,
+        tempfile.TemporaryDirectory(prefix="cchc-pr-") as tmp,
+        vcs.snapshot(),
+        _caches_outside(git, event.head, Path(tmp) / "cache"),
+    ):
         res = _check(git, event, Path(tmp))
     res.findings = sorted(set(res.findings))
     return res
+
+
+@contextlib.contextmanager
+def _caches_outside(git: Git, head: str, spare: Path) -> Iterator[None]:
+    """The caches this run reads (PDF facts, the record of the shared files) never come from
+    the pull request: when the cache folder lies in the checkout and the head commit holds
+    anything at its top folder there (a pull request that commits a cache, or a link in its
+    place), the run keeps its caches in ``spare`` instead. CI keeps them outside the checkout
+    anyway (CCHC_CACHE_DIR); this holds for any other way of running the check."""
+    root = Path(git.root).resolve()
+    folder = cache_dir(root).absolute()
+    top = folder.relative_to(root).parts[0] if folder.is_relative_to(root) and folder != root else None
+    try:
+        held = top is not None and bool(git.tree_modes(git.commit(head), [top]))
+    except GitError:  # no head commit: the check says so itself
+        held = False
+    if not held:
+        yield
+        return
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(spare)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(CACHE_ENV, None)
+        else:
+            os.environ[CACHE_ENV] = before
 
 
 def _check(git: Git, event: Event, tmp: Path) -> PrResult:
