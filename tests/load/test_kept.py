@@ -1,6 +1,7 @@
-"""Loaded dossiers kept by the build cache (cchc.load.kept): a dossier taken from the cache is
-exactly what parsing its files gives (model, findings, files that did not load), for the sample
-province and for every example folder whose dossier files are broken, hostile or odd."""
+"""Loaded dossiers and survey files kept by the build cache (cchc.load.kept): what is taken from
+the cache is exactly what parsing the files gives (model, findings, files that did not load),
+for the sample province and for every example folder whose dossier or survey files are broken,
+hostile or odd."""
 
 from __future__ import annotations
 
@@ -24,14 +25,14 @@ def _touches_dossiers(case_dir: Path) -> bool:
     named += spec.get("remove") or []
     named += spec.get("fifo") or []
     named += [p.relative_to(case_dir / "repo").as_posix() for p in (case_dir / "repo").rglob("*")]
-    return any(n.startswith("submissions/") and not n.endswith(".pdf") for n in named)
+    return any(n.startswith(("submissions/", "surveys/")) and not n.endswith(".pdf") for n in named)
 
 
 DOSSIER_CASES = [c for c in CASES if _touches_dossiers(c)]
 
 
 def _loaded(repo: Repository) -> tuple:
-    return repo.dossiers, sorted(repo.findings), repo.broken
+    return repo.dossiers, repo.surveys, sorted(repo.findings), repo.broken
 
 
 def _three_ways(root: Path, cache: Path) -> tuple[tuple, kept.Kept, kept.Kept]:
@@ -45,7 +46,9 @@ def _three_ways(root: Path, cache: Path) -> tuple[tuple, kept.Kept, kept.Kept]:
 
 def test_the_sample_province_loads_from_the_cache_as_parsed(tmp_path):
     cold, first, second = _three_ways(REPO, tmp_path / "cache")
-    assert first.hits == 0 and second.hits == len(cold[0]) == len(second.used) > 0
+    dossiers, surveys = cold[0], cold[1]
+    assert first.hits == 0 and second.hits == len(dossiers) > 0  # hits count dossiers
+    assert len(second.used) == len(dossiers) + len(surveys) and len(surveys) > 0
 
 
 def test_the_sample_province_loads_from_the_cache_in_two_processes(tmp_path):
@@ -101,3 +104,15 @@ def test_only_what_a_build_used_stays(tmp_path):
     reuse.keep_only_used()
     left = {p.name for p in (tmp_path / "cache" / kept.KIND).rglob("*") if p.is_file()}
     assert left == reuse.used
+
+
+def test_a_kept_survey_file_is_not_parsed_again(tmp_path, monkeypatch):
+    store = Store(tmp_path / "cache")
+    cold = _loaded(repository.load(REPO, reuse=kept.Kept(store)))
+    assert cold[1]
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a kept survey file was parsed again")
+
+    monkeypatch.setattr(repository.survey_model, "build", refuse)
+    assert _loaded(repository.load(REPO, reuse=kept.Kept(store))) == cold

@@ -8,7 +8,8 @@ holds, the bytes of each, and the code, whose change empties the build cache
 it in the build cache's ``dossiers/``, as JSON decoded straight back into the model's own types
 (msgspec: data, never code). A national build loads its 6,600 dossiers from there in seconds
 instead of parsing them again; a dossier whose files changed, or one the cache does not hold,
-is parsed as before.
+is parsed as before. Survey files, which hold every unit's points, are kept the same way by the
+bytes of each file.
 
 The key is made from the bytes the loader itself reads and parses, never from dates or Git's
 index, so a cached dossier is always what parsing those bytes gives.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import msgspec
 
@@ -25,8 +27,9 @@ from ..buildcache import Store
 from ..codes import UnknownCode
 from ..findings import Finding
 from ..model.repository import Dossier
+from ..model.survey import Survey
 
-__all__ = ["KIND", "Kept", "Loaded", "key"]
+__all__ = ["KIND", "Kept", "Loaded", "LoadedSurvey", "key", "survey_key"]
 
 KIND = "dossiers"  # the build cache's folder
 
@@ -40,8 +43,18 @@ class Loaded:
     broken: tuple[str, ...]  # its files that did not load (sorted)
 
 
+@dataclass(frozen=True)
+class LoadedSurvey:
+    """What loading one survey file gave (a national one holds 3,300 units' points: seconds to parse)."""
+
+    survey: Survey | None
+    findings: tuple[Finding, ...]
+    broken: tuple[str, ...]
+
+
 _ENCODER = msgspec.json.Encoder()
 _DECODER = msgspec.json.Decoder(Loaded)
+_SURVEY_DECODER = msgspec.json.Decoder(LoadedSurvey)
 
 
 def key(year: int, unit: str, folder: str, files: list[tuple[str, bytes | None]]) -> str:
@@ -54,6 +67,11 @@ def key(year: int, unit: str, folder: str, files: list[tuple[str, bytes | None]]
     return h.hexdigest()
 
 
+def survey_key(rel: str, raw: bytes) -> str:
+    """The key of the survey file ``rel`` holding ``raw``."""
+    return hashlib.sha256(f"survey\0{rel}\0".encode() + hashlib.sha256(raw).digest()).hexdigest()
+
+
 class Kept:
     """The loaded dossiers a build cache keeps; remembers which keys this run used."""
 
@@ -64,16 +82,24 @@ class Kept:
 
     def get(self, key: str) -> Loaded | None:
         """The dossier kept under ``key``; None when absent or unreadable (a damaged file is a miss)."""
+        found = self._decoded(key, _DECODER)
+        return found if isinstance(found, Loaded) else None
+
+    def get_survey(self, key: str) -> LoadedSurvey | None:
+        found = self._decoded(key, _SURVEY_DECODER)
+        return found if isinstance(found, LoadedSurvey) else None
+
+    def put(self, key: str, loaded: Loaded | LoadedSurvey) -> None:
+        self.store.put(KIND, key, _ENCODER.encode(loaded))
+
+    def _decoded(self, key: str, decoder: msgspec.json.Decoder[Any]) -> object:
         data = self.store.get(KIND, key)
         if data is None:
             return None
         try:
-            return _DECODER.decode(data)
+            return decoder.decode(data)
         except (msgspec.MsgspecError, UnknownCode, ValueError, TypeError):
             return None
-
-    def put(self, key: str, loaded: Loaded) -> None:
-        self.store.put(KIND, key, _ENCODER.encode(loaded))
 
     def keep_only_used(self) -> None:
         """Remove what this run did not use (called after loading the whole repository)."""

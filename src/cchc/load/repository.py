@@ -147,8 +147,41 @@ class _Loader:
     def survey(self, rel: str) -> survey_model.Survey | None:
         if self.given_surveys is not None and rel in self.given_surveys:
             return self.given_surveys[rel]
-        p = self.doc(rel, "survey")
-        return survey_model.build(p.data, rel, p.where) if p else None
+        raw = self.survey_bytes(rel) if self.reuse is not None else None
+        if raw is None or self.reuse is None:
+            return self.fresh_survey(rel, None).survey
+        at = kept.survey_key(rel, raw)
+        self.reuse.used.add(at)
+        found = self.reuse.get_survey(at)
+        if found is None:
+            found = self.fresh_survey(rel, raw)
+            self.reuse.put(at, found)
+        self.findings.extend(found.findings)
+        self.broken.update(found.broken)
+        return found.survey
+
+    def survey_bytes(self, rel: str) -> bytes | None:
+        """The survey file's bytes; None for a link or a file that cannot be read as one (not kept)."""
+        if self.source.is_symlink(rel):
+            return None
+        try:
+            return _read(self.source, rel, SIZE_LIMITS["survey"])
+        except (YamlError, OutsideRepository, OSError):
+            return None
+
+    def fresh_survey(self, rel: str, raw: bytes | None) -> kept.LoadedSurvey:
+        """Load the survey file (from ``raw``, its bytes, when read already)."""
+        first, broken = len(self.findings), set(self.broken)
+        p = self.doc(rel, "survey", raw)
+        loaded = kept.LoadedSurvey(
+            survey_model.build(p.data, rel, p.where) if p else None,
+            tuple(self.findings[first:]),
+            tuple(sorted(self.broken - broken)),
+        )
+        if raw is not None:  # the caller adds them (from the cache or from here)
+            del self.findings[first:]
+            self.broken.intersection_update(broken)
+        return loaded
 
     def province_file(self) -> None:
         if not self.source.is_file("province.yaml"):
