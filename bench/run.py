@@ -45,6 +45,7 @@ def git(root: Path, *args: str) -> str:
 def province(scale: int, pages: int) -> Path:
     root = HERE / "out" / f"p{scale}"
     if (root / "province.yaml").is_file():
+        _ignore_outputs(root)
         return root
     p = SCALES[scale]
     subprocess.run(
@@ -71,6 +72,7 @@ def province(scale: int, pages: int) -> Path:
     git(root, "init", "-q", "-b", "main")
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "add", "-A")
     git(root, "-c", "user.name=bench", "-c", "user.email=bench@example.org", "commit", "-qm", "province")
+    _ignore_outputs(root)
     return root
 
 
@@ -288,6 +290,30 @@ BENCHES = {
 PR_TIME = "2025-12-01T10:00:00+07:00"  # inside the generated plans' entry period
 
 
+# What the benchmarks write inside a province's folder: the caches, the sites built, the floor's pages.
+OUTPUTS = (
+    "/.cache/",
+    "/.cache-bench/",
+    "/.cache-build-bench/",
+    "/.cache-build-kept/",
+    "/site/",
+    "/plain-minimal/",
+    "/plain-full/",
+)
+
+
+def _ignore_outputs(root: Path) -> None:
+    """Git ignores the benchmarks' own folders, as a province repository's .gitignore ignores its
+    caches and its site (/.cache/, /site/): what a run writes there is no new file of the work tree
+    (a command that lists untracked files would otherwise list tens of thousands of them)."""
+    exclude = root / ".git" / "info" / "exclude"
+    exclude.parent.mkdir(exist_ok=True)
+    kept = exclude.read_text(encoding="utf-8") if exclude.is_file() else ""
+    missing = [line for line in OUTPUTS if line not in kept.splitlines()]
+    if missing:
+        exclude.write_text(kept + "".join(f"{line}\n" for line in missing), encoding="utf-8")
+
+
 def _pr_branch(root: Path) -> tuple[str, str]:
     """A branch bench-pr with one unit's self-assessment edited (checked out); (unit, account)."""
     unit = sorted(p.name for p in (root / "submissions" / "2025").iterdir())[7]
@@ -324,13 +350,7 @@ def _pr_commands(root: Path) -> dict[str, tuple[list[str], dict[str, str], Path]
     whole cache folder)."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_STEP_SUMMARY")}
     cache = root / ".cache-bench"
-    # Git ignores the cache folders, as a province repository's .gitignore has it (/.cache/): what
-    # a run writes there is not a new file of the work tree.
-    exclude = root / ".git" / "info" / "exclude"
-    exclude.parent.mkdir(exist_ok=True)
-    kept = exclude.read_text(encoding="utf-8") if exclude.is_file() else ""
-    if "/.cache-bench/" not in kept.splitlines():
-        exclude.write_text(kept + "/.cache/\n/.cache-bench/\n", encoding="utf-8")
+    _ignore_outputs(root)
     _, account = _pr_branch(root)
     event = _pr_event(root, account)
     workflow = [*CCHC, "check-pr", "--repo", str(root), "--event", str(event), "--format", "github"]
