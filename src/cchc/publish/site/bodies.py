@@ -32,7 +32,6 @@ import msgspec
 from ...buildcache import Store
 from ...score.results import Results, Row
 from .. import standing as standing_mod
-from . import paging
 from .html import Markup, esc
 from .pages import Page, Site
 
@@ -54,7 +53,6 @@ class UnitPages:
         self.real = standing_mod.version(results.commit, results.date)
         self._province = _hash(repr(results.province))
         self._digests: dict[int, str] = {}  # id(object) -> digest of its repr (frameworks, decisions)
-        self._years: dict[tuple[int, str], Any] = {}  # (year, group id) -> the group's facts
         self.used: dict[str, bool] = {}  # the keys of the pages this process made: taken from the cache?
 
     def page(self, uid: str) -> Page:
@@ -115,14 +113,9 @@ class UnitPages:
         y = self.site.results.year(s.year)
         if y is None:
             return None
-        key = (s.year, r.unit.group)
-        if key not in self._years:
-            group = next(g for g in y.groups if g.id == r.unit.group)
-            self._years[key] = (group, {row.unit.id: i for i, row in enumerate(group.rows)})
-        group, positions = self._years[key]
+        group, number = self.site._group_of(s.year, r)
         averages = self.site._area_averages(group, s.framework.precision)
-        standing = standing_mod.of_level(self.site.results, y, r.unit.level)
-        number = paging.slice_of(positions[r.unit.id], paging.RANKING_ROWS)
+        standing = self.site._level_standing(y, r.unit.level)
         return [group.id, group.name, len(group.rows), sorted(averages.items()), number, repr(standing)]
 
     def _digest(self, thing: object) -> str:

@@ -150,9 +150,9 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
         TITLES[src] = text
         DESCRIPTIONS[src] = described
         BODIES[src] = folder / f"{i}.html"
-    if unit_pages is not None and store is not None:
+    if unit_pages is not None:
         used = {key: hit for _, seen in done for key, hit in seen.items()}  # a worker's, each batch
-        store.keep_only(bodies.KIND, set(used))
+        unit_pages.store.keep_only(bodies.KIND, set(used))
         TIMINGS["bodies"] = (sum(used.values()), len(used))
     TIMINGS["pages"] = time.perf_counter() - start
     return {src: FRONT for src in srcs}

@@ -61,7 +61,7 @@ class Site:
         self.names = index_names(results.province)  # the index's own words (province.yaml 'index')
         self._averages: dict = {}  # (group, precision) -> area averages, shared by its unit pages
         self._entries: dict = {}  # (year, level, code) -> the units on an area or criterion, by place
-        self._positions: dict = {}  # (year, group id) -> {unit id: its row's position in the ranking}
+        self._positions: dict = {}  # (year, group id) -> (group, {unit id: its row's position in the ranking})
         self._merged_into: dict = {}  # successor id -> ids of the units merged into it
         self._memo: dict = {}  # whole-group and whole-node figures, worked out once (see _once)
         for u in results.units.values():
@@ -408,14 +408,20 @@ class Site:
 
         return self._once(("node", y.year, level, node.code), make)
 
-    def _place_link(self, page: str, year: int, r: Row, text: str) -> Markup:
-        """A link to the unit's row in its group's ranking: on the slice that holds it."""
+    def _group_of(self, year: int, r: Row) -> tuple[Group, int]:
+        """The row's ranking group in ``year``, and the number of the group's ranking slice that
+        holds the row."""
         key = (year, r.unit.group)
         if key not in self._positions:
             y = self.results.year(year)
             group = next(g for g in y.groups if g.id == r.unit.group)
-            self._positions[key] = {row.score.unit.id: i for i, row in enumerate(group.rows)}
-        number = paging.slice_of(self._positions[key][r.unit.id], paging.RANKING_ROWS)
+            self._positions[key] = (group, {row.score.unit.id: i for i, row in enumerate(group.rows)})
+        group, positions = self._positions[key]
+        return group, paging.slice_of(positions[r.unit.id], paging.RANKING_ROWS)
+
+    def _place_link(self, page: str, year: int, r: Row, text: str) -> Markup:
+        """A link to the unit's row in its group's ranking: on the slice that holds it."""
+        number = self._group_of(year, r)[1]
         target = href(page, paging.page(group_page(year, r.unit.group), number))
         return Markup('<a href="{}#{}">{}</a>').format(target, ranking_mod.row_id(r.unit.id), text)
 
@@ -576,7 +582,7 @@ class Site:
     def _unit_year(self, page: str, year: int, r: Row, *, heading: bool = True) -> Markup:
         s, p = r.score, r.score.framework.precision
         y = self.results.year(year)
-        group = next(g for g in y.groups if g.id == r.unit.group)
+        group = self._group_of(year, r)[0]
         parts = [Markup('<h2 id="nam-{}">Năm {}</h2>').format(year, year)] if heading else []
         change = self._change(r)
         if s.imported is not None:
