@@ -67,6 +67,13 @@ def key(year: int, unit: str, folder: str, files: list[tuple[str, bytes | None]]
     return h.hexdigest()
 
 
+def _decoded(data: bytes, decoder: msgspec.json.Decoder[Any]) -> object:
+    try:
+        return decoder.decode(data)
+    except (msgspec.MsgspecError, UnknownCode, ValueError, TypeError):
+        return None
+
+
 def survey_key(rel: str, raw: bytes) -> str:
     """The key of the survey file ``rel`` holding ``raw``."""
     return hashlib.sha256(f"survey\0{rel}\0".encode() + hashlib.sha256(raw).digest()).hexdigest()
@@ -80,26 +87,22 @@ class Kept:
         self.used: set[str] = set()  # the keys of the dossiers this run loaded
         self.hits = 0  # how many of them came from the cache
 
-    def get(self, key: str) -> Loaded | None:
-        """The dossier kept under ``key``; None when absent or unreadable (a damaged file is a miss)."""
-        found = self._decoded(key, _DECODER)
+    def stored(self, key: str) -> bytes | None:
+        """The entry kept under ``key``, as stored (``decode`` reads it); None when absent."""
+        return self.store.get(KIND, key)
+
+    def decode(self, data: bytes) -> Loaded | None:
+        """A kept dossier; None when the entry is damaged (then the dossier is parsed)."""
+        found = _decoded(data, _DECODER)
         return found if isinstance(found, Loaded) else None
 
     def get_survey(self, key: str) -> LoadedSurvey | None:
-        found = self._decoded(key, _SURVEY_DECODER)
+        data = self.stored(key)
+        found = _decoded(data, _SURVEY_DECODER) if data is not None else None
         return found if isinstance(found, LoadedSurvey) else None
 
     def put(self, key: str, loaded: Loaded | LoadedSurvey) -> None:
         self.store.put(KIND, key, _ENCODER.encode(loaded))
-
-    def _decoded(self, key: str, decoder: msgspec.json.Decoder[Any]) -> object:
-        data = self.store.get(KIND, key)
-        if data is None:
-            return None
-        try:
-            return decoder.decode(data)
-        except (msgspec.MsgspecError, UnknownCode, ValueError, TypeError):
-            return None
 
     def keep_only_used(self) -> None:
         """Remove what this run did not use (called after loading the whole repository)."""

@@ -221,16 +221,14 @@ class _Loader:
 
     def dossier_folders(self, wanted: Wanted | None = None, processes: int = 1) -> None:
         folders = self.folders(wanted)
-        # Dossiers an earlier build kept are decoded here: sending them back from a worker
-        # would cost more than decoding them. The others load independently: in several
-        # processes when asked, and gathered in the order a single process would have loaded
-        # them (findings included).
-        done = {i: got for i, f in enumerate(folders) if (got := self.reused(*f)) is not None}
-        todo = [f for i, f in enumerate(folders) if i not in done]
-        batches = parallel.chunks(todo, processes * 4) if processes > 1 and len(todo) > 64 else [todo]
-        fresh = iter([got for batch in parallel.run(self.dossier_batch, batches, processes) for got in batch])
-        for i in range(len(folders)):
-            loaded, key, hit = done[i] if i in done else next(fresh)
+        # Dossiers load independently: in several processes when asked, and gathered in the
+        # order a single process would have loaded them (findings included). A dossier an
+        # earlier build kept comes back as the kept bytes and is decoded here: sending the
+        # decoded model back from a worker would cost more than decoding it.
+        batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
+        done = [got for batch in parallel.run(self.dossier_batch, batches, processes) for got in batch]
+        for (year, unit, folder), (got, key) in zip(folders, done, strict=True):
+            loaded, hit = (got, False) if isinstance(got, kept.Loaded) else self.kept_or_fresh(got, year, unit, folder)
             d = loaded.dossier
             self.dossiers[(d.year, d.unit)] = d
             self.findings.extend(loaded.findings)
@@ -238,6 +236,12 @@ class _Loader:
             if key is not None and self.reuse is not None:
                 self.reuse.used.add(key)
                 self.reuse.hits += hit
+
+    def kept_or_fresh(self, data: bytes, year: int, unit: str, folder: str) -> tuple[kept.Loaded, bool]:
+        """The dossier an earlier build kept (``data``), or, when that entry is damaged, the
+        dossier parsed; and whether it was the kept one."""
+        found = self.reuse.decode(data) if self.reuse is not None else None
+        return (found, True) if found is not None else (self.fresh(year, unit, folder, {}), False)
 
     def folders(self, wanted: Wanted | None) -> list[tuple[int, str, str]]:
         """(year, unit, folder) of each dossier folder ``wanted`` asks for."""
@@ -252,29 +256,24 @@ class _Loader:
                     folders.append((int(year), unit, folder))
         return folders
 
-    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded, str | None, bool]]:
+    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded | bytes, str | None]]:
         return [self.loaded(year, unit, folder) for year, unit, folder in folders]
 
-    def reused(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded, str, bool] | None:
-        """The dossier as the build cache keeps it under the key of its files' bytes, if it does."""
+    def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded | bytes, str | None]:
+        """What loading one dossier gives — or, where the build cache keeps it under the key of
+        its files' bytes, the kept entry as it is stored — and that key (None: not kept). With
+        a build cache, the dossier files are read first and parsed from those same bytes, and
+        what that gives is kept under their key."""
         files = self.dossier_files(folder) if self.reuse is not None else None
         if files is None or self.reuse is None:
-            return None
+            return self.fresh(year, unit, folder, {}), None
         at = kept.key(year, unit, folder, list(files.items()))
-        found = self.reuse.get(at)
-        return None if found is None else (found, at, True)
-
-    def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded, str | None, bool]:
-        """What loading one dossier gives, its key in the build cache (None: not kept) and
-        whether it came from there. With a build cache, the dossier files are read first and
-        parsed from those same bytes, and what that gives is kept under their key."""
-        files = self.dossier_files(folder) if self.reuse is not None else None
-        if files is None or self.reuse is None:
-            return self.fresh(year, unit, folder, {}), None, False
-        at = kept.key(year, unit, folder, list(files.items()))
+        stored = self.reuse.stored(at)
+        if stored is not None:
+            return stored, at
         found = self.fresh(year, unit, folder, files)
         self.reuse.put(at, found)
-        return found, at, False
+        return found, at
 
     def dossier_files(self, folder: str) -> dict[str, bytes | None] | None:
         """The dossier's files: name → bytes (None for a link, never read); None when one of
