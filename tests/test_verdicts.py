@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
 
-from cchc import validation
+from cchc import checks, validation
 from cchc.buildcache import Store
+from cchc.evidence.cache import cache_dir
+from cchc.load import entries, shared
+from cchc.load.source import FileSource
 
 pytestmark = [
     pytest.mark.slow,
@@ -60,3 +64,26 @@ def test_cached_verdicts_follow_a_copy_of_evidence_filed_by_another_unit(tmp_pat
     # Nothing changed since: every verdict comes from the cache.
     last, outcome = validation.validate_cached(root, store, 1)
     assert last.findings == full.findings and outcome.checked == 0
+
+
+def test_a_build_keeps_the_record_a_pull_request_check_reads_the_registry_by(tmp_path):
+    """The publish workflow hands what ``cchc build`` kept in the cache folder to the pull-request
+    check (validate.yml): a one-dossier run then reads its units' entries only, and reports what
+    it would report reading the registry whole."""
+    root = _sample_repo(tmp_path)
+    registry = root / "units" / "xa.yaml"
+    registry.write_text(registry.read_text("utf-8") + f"# {uuid.uuid4()}\n", "utf-8")  # a key of its own
+    found = shared.inputs(FileSource(root))
+    assert found is not None and shared.recall(cache_dir(root), found) is None
+    build, _ = validation.validate_cached(root, Store(tmp_path / "build"), 2)
+    known = shared.recall(cache_dir(root), found)
+    assert known is not None
+    assert list(known.findings) == sorted(set(checks.registry_wide(build.repo)))
+    folder = sorted((root / "submissions" / "2025").iterdir())[2].relative_to(root).as_posix()
+    limited = validation.validate(root, [folder])
+    assert isinstance(limited.repo.units, entries.LazyUnits)
+    assert limited.findings == [
+        f
+        for f in build.findings
+        if f.file.startswith(folder + "/") or (f.is_error and not f.file.startswith("submissions/"))
+    ]

@@ -84,17 +84,14 @@ def _checked(
     """Load and check; a limited run reads the registry through the record of the shared files
     when one holds for them (``load.shared``), and any run that read them whole keeps one."""
     inputs = shared.inputs(FileSource(root))
-    folder = cache_dir(root)
-    known = shared.recall(folder, inputs) if inputs is not None and paths is not None else None
+    known = shared.recall(cache_dir(root), inputs) if inputs is not None and paths is not None else None
     indexed = known.registry if known is not None else None
     wanted = None if paths is None else _dossiers(paths) or _wanted(paths)
     repo = repository.load(root, wanted, surveys=surveys, scope=paths, listing=listing, registry=indexed)
     wide = list(known.findings) if known is not None else checks.registry_wide(repo)
     found = checks.run(repo, known=wide)
-    if known is None and inputs is not None:
-        shared.remember(folder, inputs, repo, wide)
-    if paths is None:
-        shared.remember_surveys(folder, FileSource(root), repo)
+    if known is None:  # a full run (paths None) read the surveys whole too
+        _keep_shared(root, inputs, repo, wide, surveys=paths is None)
     return repo, found
 
 
@@ -120,12 +117,29 @@ def validate_cached(root: Path | str, store: Store, processes: int = 1) -> tuple
     """What ``validate(root)`` finds, reusing the loaded dossiers and their verdicts ``store``
     keeps (and keeping this run's); the dossiers still to check are checked in up to
     ``processes`` processes."""
+    root = Path(root)
     reuse = kept.Kept(store) if store.enabled else None
+    inputs = shared.inputs(FileSource(root))
     repo = repository.load(root, processes=processes, reuse=reuse)
     if reuse is not None:
         reuse.keep_only_used()
-    outcome = verdicts.check(repo, store, processes)
+    wide = checks.registry_wide(repo)
+    outcome = verdicts.check(repo, store, processes, known=wide)
+    _keep_shared(root, inputs, repo, wide, surveys=True)
     return Result(outcome.findings, len(repo.dossiers), repo, reuse.hits if reuse else 0), outcome
+
+
+def _keep_shared(
+    root: Path, inputs: shared.Inputs | None, repo: repository.Repository, wide: list[Finding], *, surveys: bool
+) -> None:
+    """The records a one-dossier check reads the registry and survey points by (``load.shared``),
+    after a run that read them whole: ``cchc build`` in the publish workflow hands them, with the
+    evidence facts, to the pull-request check."""
+    folder = cache_dir(root)
+    if inputs is not None:
+        shared.remember(folder, inputs, repo, wide)
+    if surveys:
+        shared.remember_surveys(folder, FileSource(root), repo)
 
 
 def changed_since(root: Path | str, base: str) -> list[str]:

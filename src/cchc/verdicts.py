@@ -52,12 +52,13 @@ class Outcome:
     reused: int  # dossiers whose verdict came from the cache
 
 
-def check(repo: Repository, store: Store, processes: int = 1) -> Outcome:
-    """Every finding for ``repo`` (as ``checks.run(repo)`` gives them), reusing cached verdicts."""
+def check(repo: Repository, store: Store, processes: int = 1, known: list[Finding] | None = None) -> Outcome:
+    """Every finding for ``repo`` (as ``checks.run(repo)`` gives them), reusing cached verdicts;
+    ``known``: what ``checks.registry_wide`` finds for ``repo``, when the caller has it."""
     if repo.listing is not None:  # each folder listed once: for its key, then for its checks
         repo = dataclasses.replace(repo, listing=_ListedOnce(repo.listing))
     run = checks.Run(repo)
-    found = checks.shared(run)
+    found = checks.shared(run, known)
     ids = BlobIds(repo.source)
     run.blob_ids = ids
     keyer = _Keys(repo, run, ids.under("submissions"))

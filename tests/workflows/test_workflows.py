@@ -42,6 +42,14 @@ def _is_checkout(step: dict) -> bool:
     return step.get("uses", "").startswith("actions/checkout@")
 
 
+def _is_restore(step: dict) -> bool:
+    return step.get("uses", "").startswith("actions/cache/restore@")
+
+
+def _saves_cache(step: dict) -> bool:
+    return step.get("uses", "").startswith(("actions/cache@", "actions/cache/save@"))
+
+
 def _step(job: dict, name: str) -> dict:
     return next(s for s in job["steps"] if s.get("name") == name)
 
@@ -130,8 +138,9 @@ def test_the_pull_request_is_only_read_as_data():
             continue
         assert not step.get("uses", "").startswith("./"), step  # no action of the checkout
         assert not mention.search(step.get("working-directory", "")), step
-        if "uses" in step and not _is_checkout(step):  # setup actions read no file of the checkout
-            assert set(step.get("with", {})) <= {"python-version"}, step
+        if "uses" in step and not _is_checkout(step) and not _is_restore(step):
+            assert set(step.get("with", {})) <= {"python-version"}, step  # setup actions read no file of it
+        assert not mention.search(json.dumps(step.get("with", {}))), step
         script = step.get("run", "")
         for line in script.splitlines():
             if "pip install" in line:  # only the base commit's locked requirements and code are installed
@@ -360,3 +369,24 @@ def test_receipts_are_pushed_with_the_deploy_key_only():
     runs = "\n".join(s.get("run", "") for s in job["steps"])
     assert "git config" not in runs and "git remote" not in runs  # nothing is stored in the checkout
     assert sum("secrets." in json.dumps(s) for s in job["steps"]) == 1
+
+
+def test_only_the_publication_saves_the_cache_the_pull_request_check_restores():
+    """A `pull_request_target` run shares the main branch's cache scope: what the check restores
+    must come from the publication's build on the main branch (its code, its data), and no
+    workflow that reads a pull request saves a cache."""
+    for path in WORKFLOWS:
+        saving = [s for s in _steps(_load(path)) if _saves_cache(s)]
+        assert not saving or path.name == "publish.yml", (path.name, saving)
+    build = _load(ROOT / ".github/workflows/publish.yml")["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    [save] = [s for s in build["steps"] if s.get("uses", "").startswith("actions/cache/save@")]
+    make = build["steps"].index(_step(build, "Kiểm tra, tính điểm và tạo trang"))
+    assert build["steps"].index(save) > make
+    check = _load(ROOT / ".github/workflows/validate.yml")["jobs"]["check"]
+    [restore] = [s for s in check["steps"] if _is_restore(s)]
+    run = next(s for s in check["steps"] if s.get("run", "").startswith("cchc check-pr"))
+    assert check["steps"].index(restore) < check["steps"].index(run)
+    assert restore["with"]["path"] == save["with"]["path"] == run["env"]["CCHC_CACHE_DIR"]
+    assert restore["with"]["restore-keys"] == "cchc-kiem-tra-"
+    assert save["with"]["key"].startswith("cchc-kiem-tra-${{ github.sha }}")
