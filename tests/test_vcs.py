@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from cchc import vcs
-from cchc.vcs import Git, GitError
+from cchc.vcs import Git, GitError, worktree
 
 NFC = unicodedata.normalize("NFC", "evidence/Quyết định.pdf")
 NFD = unicodedata.normalize("NFD", "evidence/Báo cáo tổng hợp.pdf")
@@ -344,3 +345,25 @@ def test_which_paths_a_commit_has_is_asked_once_and_answered_as_one_by_one(repo)
             assert g.existing(rev, apart) == [p for p in apart if g.exists(rev, p)]
         with pytest.raises(GitError, match="không tìm thấy commit"):
             g.existing("khong-co-nhanh", asked)
+
+
+def test_a_look_ahead_answers_as_the_look_it_replaces(repo, monkeypatch):
+    """``look_ahead`` runs the snapshot's one ``git status`` early, in a thread: the answers are
+    those of the look at the time it started, and no second look is made."""
+    write(repo, DASH, "sửa trước khi nhìn\n")
+    write(repo, "evidence/Mới.pdf", "mới\n")
+    with vcs.snapshot():
+        expected = (vcs.staged(repo, "."), vcs.modified(repo, "."), vcs.untracked(repo, "evidence"))
+    looks, status = [], worktree._status
+    monkeypatch.setattr(worktree, "_status", lambda top: looks.append(threading.current_thread().name) or status(top))
+    with vcs.snapshot():
+        vcs.look_ahead(repo)
+        vcs.look_ahead(repo)  # once per work tree
+        assert (vcs.staged(repo, "."), vcs.modified(repo, "."), vcs.untracked(repo, "evidence")) == expected
+        write(repo, "evidence/Sau.pdf", "mới sau khi nhìn\n")
+        vcs.look_ahead(repo)  # already looked at: nothing more
+        assert vcs.untracked(repo, ".") == ["evidence/Mới.pdf"]
+    assert looks == ["cchc-git-status"]  # one look, in its thread
+    assert expected[1] == [DASH] and expected[2] == ["evidence/Mới.pdf"]
+    vcs.look_ahead(repo)  # outside a snapshot it does nothing
+    assert looks == ["cchc-git-status"]

@@ -6,10 +6,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import validation, vcs
-from ..report import REPORTERS, github
+from .. import vcs
+from ..report import REPORTERS
 from .common import add_root, fail, resolve_root
+
+if TYPE_CHECKING:
+    from .. import validation
 
 
 def add_parser(sub) -> None:
@@ -58,6 +62,8 @@ def _selected(root: Path, paths: list[Path]) -> list[str]:
 
 def _changed(root: Path, base: str, selected: list[str]) -> list[str] | None:
     """``selected`` narrowed to the dossiers changed since ``base``; None when none of them changed."""
+    from .. import validation
+
     try:
         limited = validation.scope(validation.changed_since(root, base))
     except validation.GitError as exc:
@@ -71,6 +77,8 @@ def _summary(args: argparse.Namespace, result: validation.Result) -> None:
     """The Markdown summary, where asked for (or in GitHub Actions' step summary)."""
     summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
     if summary:
+        from ..report import github
+
         with open(summary, "a", encoding="utf-8") as fh:
             fh.write(github.markdown(result.findings, checked=result.checked))
 
@@ -80,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Chạy lệnh trong thư mục kho hoặc dùng --root.")
     with vcs.snapshot():  # what changed and what it holds: one look at the work tree
+        if args.changed_since:
+            vcs.look_ahead(root)  # Git looks at the work tree while the checks' code is imported
+        from .. import validation
+
         try:
             selected = _selected(root, args.paths)
             changed = _changed(root, args.changed_since, selected) if args.changed_since else selected
