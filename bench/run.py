@@ -362,12 +362,12 @@ def _pr_commands(root: Path) -> dict[str, tuple[list[str], dict[str, str], Path]
             dict(env, CCHC_CACHE_DIR=str(cache)),
             cache / "evidence.sqlite",
         ),
-        "`cchc check-pr` as the workflow runs it, empty evidence cache": (
+        "`cchc check-pr` as the workflow runs it (the record of the shared files kept), empty evidence cache": (
             workflow,
             ci,
             root / ".cache" / "cchc" / "evidence.sqlite",
         ),
-        "`cchc check-pr` as the workflow runs it, no cache folder at all (CI keeps none today)": (
+        "`cchc check-pr` as the workflow runs it, no cache folder at all (nothing restored)": (
             workflow,
             ci,
             root / ".cache" / "cchc",
