@@ -367,3 +367,23 @@ def test_a_look_ahead_answers_as_the_look_it_replaces(repo, monkeypatch):
     assert expected[1] == [DASH] and expected[2] == ["evidence/Mới.pdf"]
     vcs.look_ahead(repo)  # outside a snapshot it does nothing
     assert looks == ["cchc-git-status"]
+
+
+def test_a_look_ahead_that_fails_leaves_the_questions_to_their_own_commands(repo, monkeypatch):
+    write(repo, "evidence/Mới.pdf", "mới\n")
+    write(repo, DASH, "sửa lần nữa\n")
+    status = worktree._status
+
+    def broken_in_its_thread(top: str) -> dict[str, list[str]]:
+        if threading.current_thread().name == "cchc-git-status":
+            raise RuntimeError("hỏng giữa chừng")
+        return status(top)
+
+    monkeypatch.setattr(worktree, "_status", broken_in_its_thread)
+    escaped: list[type[BaseException]] = []  # what would print a traceback from the thread
+    monkeypatch.setattr(threading, "excepthook", lambda args: escaped.append(args.exc_type))
+    with vcs.snapshot():
+        vcs.look_ahead(repo)
+        assert vcs.untracked(repo, "evidence") == ["evidence/Mới.pdf"]
+        assert vcs.modified(repo, ".") == [DASH]
+    assert escaped == []

@@ -102,7 +102,12 @@ class _Ahead(threading.Thread):
         self.found: dict[str, list[str]] = {}
 
     def run(self) -> None:
-        self.found = _status(self.top)
+        # Whatever goes wrong here must not print a traceback from this thread: the first
+        # question then asks Git on its own, in the caller's thread, where errors are reported.
+        try:
+            self.found = _status(self.top)
+        except Exception:
+            self.found = {}
 
     def result(self) -> dict[str, list[str]]:
         self.join()
