@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import vcs
-from ..report import REPORTERS
+from ..report import REPORTERS, github
 from .common import add_root, fail, resolve_root
 
 if TYPE_CHECKING:
@@ -77,8 +77,6 @@ def _summary(args: argparse.Namespace, result: validation.Result) -> None:
     """The Markdown summary, where asked for (or in GitHub Actions' step summary)."""
     summary = args.summary or (os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None)
     if summary:
-        from ..report import github
-
         with open(summary, "a", encoding="utf-8") as fh:
             fh.write(github.markdown(result.findings, checked=result.checked))
 
