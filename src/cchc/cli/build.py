@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import gitinfo, parallel, validation
+from .. import gitinfo, heap, parallel, validation
 from ..buildcache import Store
 from ..evidence.cache import cache_dir
 from ..publish.site import build as site_build
@@ -68,6 +68,11 @@ def run(args) -> int:
     root = resolve_root(args)
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
+    with heap.batch():
+        return _build(root, args)
+
+
+def _build(root: Path, args) -> int:
     store = Store(cache_folder(root, args))
     processes = parallel.workers()
     started = time.perf_counter()

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import vcs
+from .. import heap, vcs
 from ..report import REPORTERS, github
 from .common import add_root, fail, resolve_root
 
@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         if changed is None:
             sys.stdout.write("Không có hồ sơ nào thay đổi cần kiểm tra.\n")
             return 0
-        result = validation.validate(root, changed or None)
+        with heap.batch():
+            result = validation.validate(root, changed or None)
     sys.stdout.write(REPORTERS[args.format](result.findings, checked=result.checked))
     _summary(args, result)
     return 1 if result.errors else 0
