@@ -10,6 +10,9 @@ One folder (``build/`` inside the evidence cache folder: ``.cache/cchc/build`` o
 - ``pages/``: rendered HTML of generated pages, by a digest of everything they depend on;
 - ``data/``: data files (XLSX), by a digest of their content.
 
+The entries of each kind are kept in pack files (``packs.py``), a few hundred to a file: a
+worker's batch is written at once (``Store.batch``).
+
 An entry is found only under the digest of its inputs, so it is either right or never looked
 up; a folder written by other code (another package version, an edited source file, other
 library versions) is emptied before use. The cache holds data only — JSON, HTML, files; never
@@ -24,15 +27,17 @@ import contextlib
 import json
 import os
 import shutil
-import tempfile
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
+from . import packs
 from .version import code_version
 
 __all__ = ["MANIFEST", "Store", "code_version"]
 
-FORMAT = 1
+FORMAT = 2  # 2: entries in pack files (packs.py)
 MANIFEST = "manifest.json"
 _OWNED = ("verdicts.json", "dossiers", "bodies", "pages", "data")  # what emptying the folder removes (nothing else)
 
@@ -43,6 +48,11 @@ class Store:
     def __init__(self, folder: Path | None, code: str | None = None) -> None:
         self.code = code or code_version()
         self.folder: Path | None = None
+        self._indexes: dict[str, dict[str, packs.Location]] = {}  # kind → key → where it is
+        self._seen: dict[str, set[str]] = {}  # kind → the packs read into its index
+        self._waiting: dict[str, dict[str, bytes]] = {}  # kind → key → entry not written yet
+        self._batching = 0
+        self._owner = os.getpid()
         if folder is not None:
             with contextlib.suppress(OSError, ValueError):
                 self.folder = self._open(Path(folder))
@@ -61,7 +71,7 @@ class Store:
                     shutil.rmtree(target)
                 elif target.exists() or target.is_symlink():
                     target.unlink()
-            _write_atomic(folder / MANIFEST, _dumps({"format": FORMAT, "code": self.code}))
+            packs.write_atomic(folder / MANIFEST, [_dumps({"format": FORMAT, "code": self.code})])
         return folder
 
     def read_json(self, name: str) -> Any:
@@ -71,43 +81,100 @@ class Store:
     def write_json(self, name: str, data: Any) -> None:
         if self.folder is not None:
             with contextlib.suppress(OSError):
-                _write_atomic(self.folder / name, _dumps(data))
+                packs.write_atomic(self.folder / name, [_dumps(data)])
 
-    def path(self, kind: str, key: str) -> Path | None:
-        """Where the entry ``key`` of ``kind`` ('dossiers', 'bodies', 'pages', 'data') is kept."""
-        if self.folder is None or not key.isalnum():
-            return None
-        return self.folder / kind / key[:2] / key
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Entries put in the block are written when it ends, in one pack per kind (a worker
+        wraps its batch of pages in this); outside a block each entry is written at once."""
+        self._pending()  # a forked child's count starts here, not at its parent's
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching:
+                self.flush()
 
     def get(self, kind: str, key: str) -> bytes | None:
-        path = self.path(kind, key)
-        if path is None:
+        if self.folder is None:
             return None
-        try:
-            return path.read_bytes()
-        except OSError:
-            return None
-
-    def has(self, kind: str, key: str) -> bool:
-        path = self.path(kind, key)
-        return path is not None and path.is_file()
+        waiting = self._pending().get(kind, {}).get(key)
+        if waiting is not None:
+            return waiting
+        location = self._index(kind).get(key) or self._index(kind, fresh=True).get(key)
+        return None if location is None else packs.read(location)
 
     def put(self, kind: str, key: str, data: bytes) -> None:
-        path = self.path(kind, key)
-        if path is not None:
-            with contextlib.suppress(OSError):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                _write_atomic(path, data)
+        if self.folder is None:
+            return
+        self._pending().setdefault(kind, {})[key] = data
+        if not self._batching:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what this process put and has not written yet."""
+        pending = self._pending()
+        while pending:
+            kind, entries = pending.popitem()
+            if self.folder is not None and entries:
+                with contextlib.suppress(OSError):
+                    written = packs.write(self.folder / kind, entries)
+                    self._index(kind).update(written)
+                    self._seen[kind].update(at[0].name for at in written.values())
+
+    def keys(self, kind: str) -> set[str]:
+        """The keys of every entry of ``kind`` in the folder now (other processes' too)."""
+        return {key for held in self._packs(kind).values() for key in held}
 
     def keep_only(self, kind: str, keys: set[str]) -> None:
-        """Remove the entries of ``kind`` not in ``keys`` (what the last build did not use)."""
+        """Remove the entries of ``kind`` not in ``keys`` (what the last build did not use),
+        rewriting a pack when what it holds is more unused than used."""
         if self.folder is None:
             return
         with contextlib.suppress(OSError):
-            for sub in (self.folder / kind).iterdir():
-                for entry in sub.iterdir():
-                    if entry.name not in keys:
-                        entry.unlink()
+            self.flush()
+            for pack, held in self._packs(kind).items():
+                live = {k: at for k, at in held.items() if k in keys}
+                if held and len(live) == len(held):  # a pack holding nothing (damaged) goes
+                    continue
+                if live and 2 * sum(at[2] for at in live.values()) >= sum(at[2] for at in held.values()):
+                    continue  # mostly used: kept whole until more of it is not
+                entries = {k: data for k, at in live.items() if (data := packs.read(at)) is not None}
+                if entries:
+                    packs.write(pack.parent, entries)
+                pack.unlink()
+            self._indexes.pop(kind, None)
+            self._seen.pop(kind, None)
+
+    def _pending(self) -> dict[str, dict[str, bytes]]:
+        """What this process put and has not written: a forked child starts with nothing of
+        its parent's (the parent writes its own)."""
+        if self._owner != os.getpid():
+            self._owner, self._waiting, self._batching = os.getpid(), {}, 0
+        return self._waiting
+
+    def _index(self, kind: str, fresh: bool = False) -> dict[str, packs.Location]:
+        """Where each entry of ``kind`` is; ``fresh``: with the packs written since it was read
+        (by other processes: a build's forked workers)."""
+        first = kind not in self._indexes
+        index = self._indexes.setdefault(kind, {})
+        seen = self._seen.setdefault(kind, set())
+        if fresh or first:
+            for pack, held in self._packs(kind, skip=seen).items():
+                seen.add(pack.name)
+                index.update(held)
+        return index
+
+    def _packs(self, kind: str, skip: AbstractSet[str] = frozenset()) -> dict[Path, dict[str, packs.Location]]:
+        """Every pack of ``kind`` now in the folder but those named in ``skip``, with what each holds."""
+        if self.folder is None:
+            return {}
+        try:
+            names = sorted(n for n in os.listdir(self.folder / kind) if n.endswith(packs.SUFFIX) and n not in skip)
+        except OSError:
+            return {}
+        return {self.folder / kind / n: packs.read_index(self.folder / kind / n) for n in names}
 
 
 def _dumps(data: Any) -> bytes:
@@ -119,16 +186,3 @@ def _read_json(path: Path) -> Any:
         return json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old file or the new one, never half."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

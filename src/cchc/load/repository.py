@@ -257,7 +257,10 @@ class _Loader:
         return folders
 
     def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded | bytes, str | None]]:
-        return [self.loaded(year, unit, folder) for year, unit, folder in folders]
+        if self.reuse is None:
+            return [self.loaded(year, unit, folder) for year, unit, folder in folders]
+        with self.reuse.store.batch():  # what the batch parsed is kept in one pack
+            return [self.loaded(year, unit, folder) for year, unit, folder in folders]
 
     def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded | bytes, str | None]:
         """What loading one dossier gives — or, where the build cache keeps it under the key of

@@ -138,10 +138,11 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
 
     def render(batch: list[int]) -> tuple[list[tuple[str, str]], dict[str, bool]]:
         made = []
-        for i in batch:
-            page = makers[srcs[i]]()
-            (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
-            made.append((page.title, page.description))
+        with store.batch() if store is not None else contextlib.nullcontext():  # the batch's unit pages: one pack
+            for i in batch:
+                page = makers[srcs[i]]()
+                (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
+                made.append((page.title, page.description))
         return made, unit_pages.used if unit_pages is not None else {}
 
     done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)

@@ -67,8 +67,9 @@ def build(
 
     def work(batch: list[int]) -> int:
         reused = 0
-        for i in batch:
-            reused += _write(config, doc_files, nav, env, pages[i], keys[i], body, written)
+        with store.batch():  # the frames the batch renders: one pack
+            for i in batch:
+                reused += _write(config, doc_files, nav, env, pages[i], keys[i], body, written)
         return reused
 
     order = list(range(len(pages)))
