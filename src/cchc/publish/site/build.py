@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ... import gitinfo, parallel
-from ...buildcache import Store
+from ...buildcache import Store, packs
 from ...load import repository
 from ...model.registry import index_names
 from ...score import results as results_mod
@@ -109,7 +109,7 @@ MARKER = "<!-- cchc:body -->"
 # sets page.meta.title in on_page_markdown), and the body opens with the escaped <h1>.
 TITLES: dict[str, str] = {}
 DESCRIPTIONS: dict[str, str] = {}
-BODIES: dict[str, Path] = {}  # source path → the file holding the page's body (without its title)
+BODIES: dict[str, packs.Location] = {}  # source path → where its body (without its title) is, in a temporary pack
 DONE: set[str] = set()  # generated pages already written (build_generated): mkdocs' loop skips them
 _FOLDERS: list[Path] = []  # the bodies' temporary folders
 _MODE = {"late": True}  # False: bodies go in before the theme frames pages (other plugins read them)
@@ -118,8 +118,8 @@ FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n" + MARKER + "\n"
 
 
 def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict[str, str]:
-    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, each body written to a
-    temporary file (BODIES), rendered in up to ``processes`` processes; unit pages whose inputs
+    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, the bodies written to
+    temporary packs, one per batch (BODIES), rendered in up to ``processes`` processes; unit pages whose inputs
     did not change are taken from the build cache ``store`` (bodies.py)."""
     start = time.perf_counter()
     discard()
@@ -136,21 +136,24 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
         _SEARCHED["dir"] = Path(tempfile.mkdtemp(prefix="cchc-tim-kiem-"))
         _FOLDERS.append(_SEARCHED["dir"])
 
-    def render(batch: list[int]) -> tuple[list[tuple[str, str]], dict[str, bool]]:
-        made = []
+    def render(batch: list[int]) -> tuple[list[tuple[str, str, packs.Location]], dict[str, bool]]:
+        made, bodies_made = [], {}
         with store.batch() if store is not None else contextlib.nullcontext():  # the batch's unit pages: one pack
             for i in batch:
                 page = makers[srcs[i]]()
-                (folder / f"{i}.html").write_bytes(str(page.body).encode("utf-8"))
+                bodies_made[str(i)] = str(page.body).encode("utf-8")
                 made.append((page.title, page.description))
-        return made, unit_pages.used if unit_pages is not None else {}
+        at = packs.write(folder, bodies_made)  # the batch's bodies: one file
+        return [(t, d, at[str(i)]) for i, (t, d) in zip(batch, made, strict=True)], (
+            unit_pages.used if unit_pages is not None else {}
+        )
 
     done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
     made = (t for batch, _ in done for t in batch)
-    for i, (src, (text, described)) in enumerate(zip(srcs, made, strict=True)):
+    for src, (text, described, at) in zip(srcs, made, strict=True):
         TITLES[src] = text
         DESCRIPTIONS[src] = described
-        BODIES[src] = folder / f"{i}.html"
+        BODIES[src] = at
     if unit_pages is not None:
         used = {key: hit for _, seen in done for key, hit in seen.items()}  # a worker's, each batch
         unit_pages.store.keep_only(bodies.KIND, set(used))
@@ -161,7 +164,10 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
 
 def body(src: str) -> str:
     """A generated page's body, without its title."""
-    return BODIES[src].read_bytes().decode("utf-8")
+    data = packs.read(BODIES[src])
+    if data is None:
+        raise SiteError(f"không đọc được nội dung trang {src} trong thư mục tạm ({BODIES[src][0]}).")
+    return data.decode("utf-8")
 
 
 def discard() -> None:
