@@ -136,7 +136,7 @@ class Store:
             self.flush()
             for pack, held in self._packs(kind).items():
                 live = {k: at for k, at in held.items() if k in keys}
-                if held and len(live) == len(held):  # a pack holding nothing (damaged) goes
+                if held and len(live) == len(held):  # all used: kept (one holding nothing is unreadable: it goes)
                     continue
                 if live and 2 * sum(at[2] for at in live.values()) >= sum(at[2] for at in held.values()):
                     continue  # mostly used: kept whole until more of it is not

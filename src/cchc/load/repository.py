@@ -7,6 +7,7 @@ appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -257,9 +258,8 @@ class _Loader:
         return folders
 
     def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded | bytes, str | None]]:
-        if self.reuse is None:
-            return [self.loaded(year, unit, folder) for year, unit, folder in folders]
-        with self.reuse.store.batch():  # what the batch parsed is kept in one pack
+        kept_together = self.reuse.store.batch() if self.reuse is not None else contextlib.nullcontext()
+        with kept_together:  # what the batch parsed is kept in one pack
             return [self.loaded(year, unit, folder) for year, unit, folder in folders]
 
     def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded | bytes, str | None]:
