@@ -39,7 +39,14 @@ __all__ = ["MANIFEST", "Store", "code_version"]
 
 FORMAT = 2  # 2: entries in pack files (packs.py)
 MANIFEST = "manifest.json"
-_OWNED = ("verdicts.json", "dossiers", "bodies", "pages", "data")  # what emptying the folder removes (nothing else)
+_OWNED = (
+    "verdicts.json",
+    "dossiers",
+    "bodies",
+    "pages",
+    "shapes",
+    "data",
+)  # what emptying the folder removes (nothing else)
 
 
 class Store:

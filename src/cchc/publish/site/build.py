@@ -21,7 +21,7 @@ from ...load import repository
 from ...model.registry import index_names
 from ...score import results as results_mod
 from .. import data
-from . import bodies, frames, html, urls
+from . import bodies, frame_keys, frames, html, urls
 from . import pages as pages_mod
 from .html import Markup
 
@@ -191,7 +191,7 @@ def late_bodies(config: MkDocsConfig) -> bool:
     """Bodies go in after the theme (post_page) unless a plugin other than the hooks may read a
     page's HTML on the way (a search index, a minifier), or the hook file does not pass the
     events on: then before, as mkdocs would have them."""
-    hooks = frames.hooks(config)
+    hooks = frame_keys.hooks(config)
     _MODE["late"] = all(name in hooks for name in config.plugins) and any(
         all(hasattr(module, event) for event in LATE_EVENTS) for module in hooks.values()
     )
@@ -247,7 +247,8 @@ def post_page(output: str, src: str, page_dest: str) -> str:
     if src in DONE:
         return ""  # written by build_generated: mkdocs' loop writes nothing for it
     before, after = split(output, src)
-    frames.built(src, before, after)
+    if frames.built(src, before, after):
+        return ""  # the theme's rendering of a shape with stand-ins (stamps.py): never written
     text = body(src)
     searched_copy(page_dest, before, text, after)
     return before + text + after
@@ -312,10 +313,13 @@ def build_generated(config: MkDocsConfig, files: Files, nav: Navigation, env: An
         return
     start = time.perf_counter()
     store, processes = options(root)
-    rendered, reused = frames.build(config, files, nav, env, store, processes, set(BODIES), body, searched_copy)
+    rendered, reused, stamped = frames.build(
+        config, files, nav, env, store, processes, set(BODIES), body, searched_copy
+    )
     DONE.update(BODIES)
     TIMINGS["render"] = time.perf_counter() - start
     TIMINGS["frames"] = (reused, rendered + reused)
+    TIMINGS["stamped"] = stamped
 
 
 def toc(src: str) -> TableOfContents | None:

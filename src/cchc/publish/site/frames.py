@@ -1,29 +1,33 @@
 """Generated pages written by the package rather than by mkdocs' page loop: in several
-processes, and from cached frames.
+processes, from cached frames, and stamped from their shape's frame.
 
 The theme frames a generated page (header, navigation tabs, footer, scripts) around a marker,
 and the body goes in place of the marker (build.post_page). The frame depends only on the
 page's source path and title, the navigation, the list of pages, the configuration, the theme
-and the code, never on the body: it is cached under a digest of those (``pages/`` in the build
-cache), and a page whose frame is cached is written as frame + body without rendering the
-theme — what mkdocs would have written, byte for byte. The others are rendered by mkdocs' own
-page builder (``_build_page``: the theme, the plugins' page events, the write), which hands the
-frame to ``built`` on the way.
+and the code, never on the body (frame_keys.py).
+
+- Pages outside the navigation that differ only by what they print of themselves (their title,
+  description and address) share a shape: the theme renders the shape once with stand-ins,
+  and each page's frame is stamped from it (stamps.py), once two of its pages rendered by the
+  theme were found equal to their stamped frames. A shape's frame is cached (``shapes/``).
+- The other pages' frames are cached one by one (``pages/``): a page whose frame is cached is
+  written as frame + body without rendering the theme; the others are rendered by mkdocs' own
+  page builder (``_build_page``: the theme, the plugins' page events, the write), which hands
+  the frame to ``built`` on the way.
+
+Either way the page is what mkdocs would have written, byte for byte.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import sysconfig
 import zlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ... import parallel
 from ...buildcache import Store
-from ...buildcache.version import tree_digest
+from . import stamps
+from .frame_keys import digest, fingerprint, page_key, stable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,12 +37,9 @@ if TYPE_CHECKING:
 
 SKIP = "cchc-da-viet.html"  # the template of pages already written: renders nothing
 KIND = "pages"
+SHAPES = "shapes"  # a shape's frame with stand-ins (stamps.py); empty: its pages are not stamped
 
-# Configuration entries that never reach a page: where things are on this machine, the preview
-# server. (plugins, hooks, theme and nav are taken apart below.)
-_NOT_IN_PAGES = ("config_file_path", "docs_dir", "site_dir", "dev_addr", "watch", "plugins", "hooks", "theme", "nav")
-
-_state: dict[str, Any] = {"store": Store(None), "pending": {}}
+_state: dict[str, Any] = {"store": Store(None), "pending": {}, "capture": set(), "captured": {}, "probe": None}
 
 
 def build(
@@ -51,81 +52,217 @@ def build(
     generated: set[str],
     body: Callable[[str], str],
     written: Callable[[str, str, str, str], None] = lambda dest, before, text, after: None,
-) -> tuple[int, int]:
-    """Write the ``generated`` pages; returns (rendered by the theme, written from a cached frame).
-    ``written(dest, before, body, after)`` is told of each page written from a cached frame (the
-    others pass through the hook's post_page). Afterwards mkdocs' loop renders them with an
-    empty template (SKIP) and writes nothing."""
+) -> tuple[int, int, int]:
+    """Write the ``generated`` pages; returns (framed anew, framed from the cache: a page's own
+    frame or its shape's, stamped from their shape's frame: stamps.py). ``written(dest, before,
+    body, after)`` is told of each page not written by mkdocs' page builder (the others pass
+    through the hook's post_page).
+    Afterwards mkdocs' loop renders them with an empty template (SKIP) and writes nothing."""
     import jinja2
     from mkdocs.structure.files import InclusionLevel
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     pages = [f.page for f in doc_files if f.src_uri in generated and f.page is not None]
     common = fingerprint(config, nav, doc_files, store.code)
-    keys = [page_key(common, p) for p in pages]
-    _state["store"] = store
+    _state.update(store=store, capture=set(), captured={}, probe=None)
+    job = _Job(config, doc_files, nav, env, pages, common, body, written)
 
-    def work(batch: list[int]) -> int:
-        reused = 0
-        with store.batch():  # the frames the batch renders: one pack
-            for i in batch:
-                reused += _write(config, doc_files, nav, env, pages[i], keys[i], body, written)
-        return reused
-
-    order = list(range(len(pages)))
     # The first page is done here: the theme's templates are compiled once, before the fork.
-    reused = work(order[:1])
-    reused += sum(parallel.run(work, parallel.chunks(order[1:], processes * 4), processes))
+    job.pages_done(job.write([0]) if pages else (0, 0, 0))
+    shapes = job.shaped(store)
+    probed = parallel.run(job.probe, parallel.chunks(shapes, processes * 4), processes)
+    job.keep(store, [made for batch in probed for made in batch])
+    order = [i for i in range(1, len(pages)) if i not in job.done]
+    for done in parallel.run(job.write, parallel.chunks(order, processes * 4), processes):
+        job.pages_done(done)
+    store.keep_only(KIND, job.frame_keys())
+    store.keep_only(SHAPES, set(job.shape_keys.values()))
     for page in pages:
         page.meta["template"] = SKIP
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({SKIP: ""}), env.loader])
-    store.keep_only(KIND, set(keys))
-    return len(pages) - reused, reused
+    return job.anew, job.reused, job.stamped
 
 
-def _write(
-    config: MkDocsConfig,
-    doc_files: Sequence[File],
-    nav: Navigation,
-    env: Any,
-    page: Page,
-    key: str,
-    body: Callable,
-    written: Callable,
-) -> int:
-    """Write one page; 1 if its frame came from the cache."""
-    from mkdocs import utils
-    from mkdocs.commands.build import _build_page
+class _Job:
+    """The generated pages of one build, and the shapes they are stamped from."""
 
-    src = page.file.src_uri
-    frame = _read(_state["store"], key)
-    if frame is None:
-        _state["pending"][src] = key
+    def __init__(
+        self,
+        config: MkDocsConfig,
+        doc_files: Sequence[File],
+        nav: Navigation,
+        env: Any,
+        pages: list[Page],
+        common: str,
+        body: Callable[[str], str],
+        written: Callable,
+    ) -> None:
+        self.config, self.doc_files, self.nav, self.env = config, doc_files, nav, env
+        self.pages, self.common, self.body, self.written = pages, common, body, written
+        in_nav = {id(p) for p in nav.pages}
+        members: dict[str, list[int]] = {}
+        for i, page in enumerate(pages):
+            found = stamps.shape(page, id(page) in in_nav, stable)
+            if found is not None:
+                members.setdefault(digest(common, found), []).append(i)
+        self.members = {key: found for key, found in members.items() if len(found) >= stamps.MIN_PAGES}
+        self.shape_keys = {i: key for key, found in self.members.items() for i in found}
+        self.frames: dict[str, stamps.Frame | None] = {}  # shape key -> its frame (None: not stamped)
+        self.from_cache: set[str] = set()
+        self.done: set[int] = set()
+        self.anew = self.reused = self.stamped = 0
+
+    def pages_done(self, counts: tuple[int, int, int]) -> None:
+        self.anew += counts[0]
+        self.reused += counts[1]
+        self.stamped += counts[2]
+
+    def shaped(self, store: Store) -> list[str]:
+        """The shapes whose frame is not in the cache (those that are, read)."""
+        todo = []
+        for key in self.members:
+            data = store.get(SHAPES, key)
+            if data is None:
+                todo.append(key)
+                continue
+            self.frames[key] = _unpack(data) if data else None
+            self.from_cache.add(key)
+        return todo
+
+    def probe(self, keys: list[str]) -> list[tuple[str, stamps.Frame | None, tuple[int, int, int]]]:
+        """Render each shape with stand-ins, and its first and last pages by the theme; the
+        shape's frame if both equal their stamped frames."""
+        out = []
+        for key in keys:
+            first, last = self.members[key][0], self.members[key][-1]
+            frame = self._stand_in(self.pages[first])
+            _state["capture"] = {self.pages[i].file.src_uri for i in (first, last)}
+            try:
+                counts = self.write([first, last], capture=True)
+            finally:
+                _state["capture"] = set()
+            theirs = [_state["captured"].get(self.pages[i].file.src_uri) for i in (first, last)]
+            same = frame is not None and all(
+                seen == stamps.stamp(frame, stamps.printed(self.pages[i]))
+                for seen, i in zip(theirs, (first, last), strict=True)
+            )
+            out.append((key, frame if same else None, counts))
+        return out
+
+    def keep(self, store: Store, probed: list[tuple[str, stamps.Frame | None, tuple[int, int, int]]]) -> None:
+        for key, frame, counts in probed:
+            self.frames[key] = frame
+            store.put(SHAPES, key, _pack(frame) if frame is not None else b"")
+            self.pages_done(counts)
+            self.done.update((self.members[key][0], self.members[key][-1]))
+
+    def _stand_in(self, page: Page) -> stamps.Frame | None:
+        _state["probe"] = page.file.src_uri
         try:
-            _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
+            with stamps.standing_in(page):
+                _theme(page, self.config, self.doc_files, self.nav, self.env)
+        finally:
+            _state["probe"] = None
+        return _state["captured"].pop(page.file.src_uri, None)
+
+    def write(self, batch: list[int], capture: bool = False) -> tuple[int, int, int]:
+        """Write the pages ``batch``: (framed anew, framed from the cache, stamped)."""
+        anew = reused = stamped = 0
+        with _state["store"].batch():  # the frames the batch renders: one pack
+            for i in batch:
+                page = self.pages[i]
+                shape = None if capture else self.shape_keys.get(i)
+                frame = self.frames.get(shape) if shape is not None else None
+                if frame is not None:
+                    self._put(page, stamps.stamp(frame, stamps.printed(page)))
+                    stamped += 1
+                    reused += shape in self.from_cache
+                    anew += shape not in self.from_cache
+                    continue
+                kept = self._framed(page, self._key(i, capture))
+                reused += kept
+                anew += 1 - kept
+        return anew, reused, stamped
+
+    def _key(self, i: int, capture: bool) -> str | None:
+        """The key of page ``i``'s own frame in the cache (None: its shape's frame is kept instead)."""
+        if capture or self.frames.get(self.shape_keys.get(i, "")) is not None:
+            return None
+        return page_key(self.common, self.pages[i])
+
+    def frame_keys(self) -> set[str]:
+        stamped = {i for i, key in self.shape_keys.items() if self.frames.get(key) is not None}
+        return {page_key(self.common, p) for i, p in enumerate(self.pages) if i not in stamped}
+
+    def _framed(self, page: Page, key: str | None) -> int:
+        """Write one page from its kept frame (1) or by mkdocs' page builder (0). ``key``: its
+        frame's in the cache (None: not kept)."""
+        from mkdocs.commands.build import _build_page
+
+        frame = _read(_state["store"], key) if key is not None else None
+        if frame is not None:
+            self._put(page, frame)
+            return 1
+        src = page.file.src_uri
+        if key is not None:
+            _state["pending"][src] = key
+        try:
+            _build_page(
+                page, self.config, self.doc_files, self.nav, self.env, excluded=page.file.inclusion.is_excluded()
+            )
         finally:
             _state["pending"].pop(src, None)
         return 0
-    before, after = frame
-    text = body(src)
-    written(page.file.dest_uri, before, text, after)
-    output = before + text + after
-    utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    return 1
+
+    def _put(self, page: Page, frame: stamps.Frame) -> None:
+        from mkdocs import utils
+
+        before, after = frame
+        text = self.body(page.file.src_uri)
+        self.written(page.file.dest_uri, before, text, after)
+        output = before + text + after
+        utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
 
 
-def built(src: str, before: str, after: str) -> None:
-    """The theme framed ``src`` (build.post_page): keep the frame if this build asked for it."""
+def _theme(page: Page, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation, env: Any) -> str:
+    """What mkdocs' page builder (``_build_page``) renders for ``page``, without writing it."""
+    from mkdocs.commands.build import get_context
+
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = template.render(context)
+        return config.plugins.on_post_page(output, page=page, config=config)
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def built(src: str, before: str, after: str) -> bool:
+    """The theme framed ``src`` (build.post_page): keep the frame if this build asked for it.
+    True if the page is not to be written (its shape's stand-in)."""
     key = _state["pending"].get(src)
     if key is not None:
-        head, tail = before.encode("utf-8"), after.encode("utf-8")
-        _state["store"].put(KIND, key, zlib.compress(b"%d\n" % len(head) + head + tail, 1))
+        _state["store"].put(KIND, key, _pack((before, after)))
+    if src in _state["capture"] or src == _state["probe"]:
+        _state["captured"][src] = (before, after)
+    return src == _state["probe"]
+
+
+def _pack(frame: tuple[str, str]) -> bytes:
+    head, tail = frame[0].encode("utf-8"), frame[1].encode("utf-8")
+    return zlib.compress(b"%d\n" % len(head) + head + tail, 1)
 
 
 def _read(store: Store, key: str) -> tuple[str, str] | None:
     data = store.get(KIND, key)
-    if data is None:
-        return None
+    return None if data is None else _unpack(data)
+
+
+def _unpack(data: bytes) -> tuple[str, str] | None:
     try:
         raw = zlib.decompress(data)
         size, _, rest = raw.partition(b"\n")
@@ -133,77 +270,3 @@ def _read(store: Store, key: str) -> tuple[str, str] | None:
         return rest[:cut].decode("utf-8"), rest[cut:].decode("utf-8")
     except (zlib.error, ValueError, UnicodeDecodeError):
         return None
-
-
-def page_key(common: str, page: Page) -> str:
-    """The digest of what one page's frame depends on besides ``common``: its source path, its
-    title (escaped, as the theme prints it) and its front matter."""
-    return _digest(common, page.file.src_uri, str(page.title), _stable(page.meta))
-
-
-def fingerprint(config: MkDocsConfig, nav: Navigation, doc_files: Iterable[File], code: str) -> str:
-    """The digest of what every frame depends on: the code (and library versions), the
-    configuration, the theme's templates, the navigation (titles, links, sections) and the list
-    of pages (a template may list them)."""
-    theme = config.theme
-    return _digest(
-        code,
-        {k: _stable(config[k]) for k in sorted(config) if k not in _NOT_IN_PAGES and k != "extra"},
-        {k: _stable(v) for k, v in sorted(config.extra.items()) if k != "cchc_root"},
-        [theme.name, _stable(dict(theme)), str(theme.locale), [_theme_dir(d) for d in theme.dirs]],
-        sorted(_hook_digest(m) for m in hooks(config).values()),
-        _nav(nav.items),
-        [(f.src_uri, f.url) for f in doc_files],
-    )
-
-
-def _theme_dir(folder: str) -> str:
-    """A theme folder's digest; an installed distribution's (the theme's own) is named by its
-    version, which the code version holds."""
-    path = Path(folder).resolve()
-    for key in ("purelib", "platlib"):
-        installed = Path(sysconfig.get_paths()[key]).resolve()
-        if path == installed or installed in path.parents:
-            return str(path.relative_to(installed))
-    return tree_digest(path) if path.is_dir() else "-"
-
-
-def hooks(config: MkDocsConfig) -> dict[str, Any]:
-    """The hook modules by name (mkdocs types the option as a list; validated, it is a mapping)."""
-    hooks: Any = config.hooks
-    return dict(hooks or {})
-
-
-def _hook_digest(module: Any) -> str:
-    try:
-        return hashlib.sha256(Path(module.__file__).read_bytes()).hexdigest()
-    except (OSError, TypeError, AttributeError):
-        return "-"
-
-
-def _nav(items: Iterable[Any]) -> list[Any]:
-    out = []
-    for item in items:
-        children = getattr(item, "children", None)
-        out.append([type(item).__name__, str(item.title), getattr(item, "url", None), _nav(children or [])])
-    return out
-
-
-def _stable(value: Any) -> Any:
-    """A JSON value standing for ``value`` (the same in every process that has the same value)."""
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, Mapping):
-        return {str(k): _stable(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, set | frozenset):
-        return sorted(json.dumps(_stable(v), sort_keys=True) for v in value)
-    if isinstance(value, list | tuple):
-        return [_stable(v) for v in value]
-    text = repr(value)
-    return type(value).__name__ + ("" if " at 0x" in text else ":" + text)
-
-
-def _digest(*parts: Any) -> str:
-    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
