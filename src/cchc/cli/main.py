@@ -8,10 +8,14 @@ list of commands is shown, so ``cchc validate`` does not pay for ``cchc build``'
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
 import importlib
 import os
 import sys
+import threading
 from types import ModuleType
+from typing import NoReturn
 
 # command → its module in this package, in the order `cchc --help` lists them
 COMMANDS = {
@@ -88,5 +92,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
 
 
+def entry() -> NoReturn:
+    """The ``cchc`` command: ``main``, then the process ends without freeing its objects one by
+    one. A national build leaves about a gigabyte of them, and the interpreter's own exit took
+    2.6 s to free them for nothing. What a normal exit does besides is done first: the other
+    threads waited for, the exit handlers (process pools, temporary folders, logging) run and
+    the output streams flushed. (Tests call ``main``, which returns.)"""
+    code = main()
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    entry()
