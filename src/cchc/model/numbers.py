@@ -29,10 +29,26 @@ def exact(value: object) -> Decimal:
     return number
 
 
+# fmt's texts: a national site prints millions of numbers, a few thousand values over and over.
+# Keyed on the sign too: -0 equals 0 (and hashes alike) but prints "-0.00" with places.
+_FORMATTED: dict[tuple[Decimal, int | None, bool], str] = {}
+_FORMATTED_MAX = 1 << 16
+
+
 def fmt(value: Decimal | None, places: int | None = None) -> str:
     """Vietnamese-neutral plain rendering: no exponent, trailing zeros trimmed unless places given."""
     if value is None:
         return "—"
+    key = (value, places, value.is_signed())
+    text = _FORMATTED.get(key)
+    if text is None:
+        text = _format(value, places)
+        if len(_FORMATTED) < _FORMATTED_MAX:
+            _FORMATTED[key] = text
+    return text
+
+
+def _format(value: Decimal, places: int | None) -> str:
     if places is not None:
         return f"{value:.{places}f}"
     text = format(value.normalize(), "f")

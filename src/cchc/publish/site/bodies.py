@@ -41,6 +41,7 @@ KIND = "bodies"
 # The data version kept pages are rendered with (see the module's docstring).
 _STAND_IN = ("\x00" * 40, "\x00")
 _ENCODER = msgspec.json.Encoder(order="deterministic")  # sets sorted: a key is the same in every process
+_JSON = msgspec.json.Encoder()
 
 
 class UnitPages:
@@ -130,7 +131,7 @@ def _hash(text: str) -> str:
 
 
 def _encoded(page: Page) -> bytes:
-    return json.dumps([page.title, str(page.body), page.description], ensure_ascii=False).encode("utf-8")
+    return _JSON.encode([page.title, str(page.body), page.description])
 
 
 def _decoded(data: bytes) -> Page | None:

@@ -12,6 +12,7 @@ Colours are attributes, not style: the site's Content-Security-Policy allows no 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import textwrap
 from decimal import Decimal
@@ -48,7 +49,13 @@ def _clip(value: Decimal | None) -> Decimal | None:
 
 
 def _lines(text: str, width: int = WRAP) -> list[str]:
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    return list(_wrapped(text, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """The same few labels (area titles) on every unit page: wrapped once."""
+    return tuple(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text])
 
 
 def _label(lines: list[str], y: int) -> str:

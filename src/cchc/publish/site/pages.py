@@ -1024,8 +1024,9 @@ def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], pre
     rows = []
     for r, ns in entries:
         place = _node_place(r, node)
-        idx = index_of(ns.achieved, ns.max, precision)
-        achieved = cell(NA_SHORT, "-1") if ns.na else cell(points(ns.achieved), fmt(ns.achieved))
+        got = ns.achieved  # a sum each time it is read
+        idx = index_of(got, ns.max, precision)
+        achieved = cell(NA_SHORT, "-1") if ns.na else cell(points(got), fmt(got))
         rows.append(
             row(
                 cell(place or "—", place or 99999),
