@@ -58,15 +58,23 @@ def check(repo: Repository, store: Store, processes: int = 1, known: list[Findin
     if repo.listing is not None:  # each folder listed once: for its key, then for its checks
         repo = dataclasses.replace(repo, listing=_ListedOnce(repo.listing))
     run = checks.Run(repo)
-    found = checks.shared(run, known)
     ids = BlobIds(repo.source)
     run.blob_ids = ids
     keyer = _Keys(repo, run, ids.under("submissions"))
-    keys = keyer.all()
     cached = store.read_json(CACHE_FILE)
     cached = cached if isinstance(cached, dict) else {}
-    todo = [d for k, d in repo.dossiers.items() if keys[k] not in cached]
+    # With no verdict kept (a cold build) every dossier is checked, whatever its key: the keys,
+    # only written down then, are worked out in another process meanwhile.
+    later = parallel.Background(keyer.all, fork=processes > 1) if not cached else None
+    found = checks.shared(run, known)
+    if later is None:
+        keys = keyer.all()
+        todo = [d for k, d in repo.dossiers.items() if keys[k] not in cached]
+    else:
+        todo = list(repo.dossiers.values())
     fresh = _check_dossiers(repo, run, todo, processes, keyer.groups)
+    if later is not None:
+        keys = later.wait()
     kept: dict[str, Any] = {}
     for k in repo.dossiers:
         verdict = fresh.get(k)
