@@ -29,6 +29,29 @@ def test_results_come_back_in_task_order_from_several_processes():
     assert _fresh(code) == "True True"
 
 
+def test_the_caller_works_meanwhile_while_the_workers_run():
+    """``meanwhile`` runs in the caller once the workers are started: a worker waiting for a
+    file the caller writes meanwhile finishes."""
+    code = (
+        "import os, sys, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
+        "def work(t):\n"
+        "    for _ in range(600):\n"
+        "        if os.path.exists(flag): return (t, os.getpid())\n"
+        "        time.sleep(0.05)\n"
+        "    return (t, None)\n"
+        "seen = []\n"
+        "out = parallel.run(work, [1, 2], 2, meanwhile=lambda: (seen.append(os.getpid()), open(flag, 'w').close()))\n"
+        "print([t for t, _ in out], all(p not in (None, os.getpid()) for _, p in out), seen == [os.getpid()])"
+    )
+    assert _fresh(code) == "[1, 2] True True"
+
+
+def test_meanwhile_runs_first_in_one_process():
+    order: list[str] = []
+    out = parallel.run(lambda t: order.append(f"task {t}") or t, [1, 2], 1, meanwhile=lambda: order.append("meanwhile"))
+    assert out == [1, 2] and order == ["meanwhile", "task 1", "task 2"]
+
+
 def test_a_workers_error_is_raised_in_the_caller():
     def work(t: int) -> int:
         if t == 3:

@@ -82,9 +82,14 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def run(work: Callable[[T], R], tasks: Sequence[T], processes: int) -> list[R]:
-    """``[work(t) for t in tasks]``, in up to ``processes`` forked processes; results in task order."""
+def run(
+    work: Callable[[T], R], tasks: Sequence[T], processes: int, meanwhile: Callable[[], None] | None = None
+) -> list[R]:
+    """``[work(t) for t in tasks]``, in up to ``processes`` forked processes; results in task order.
+    ``meanwhile()`` runs in this process once the others are working (first, without them)."""
     if processes <= 1 or len(tasks) <= 1 or not _can_fork():
+        if meanwhile is not None:
+            meanwhile()
         return [work(t) for t in tasks]
     _work.append(work)
     done: dict[int, R] = {}
@@ -92,6 +97,8 @@ def run(work: Callable[[T], R], tasks: Sequence[T], processes: int) -> list[R]:
         context = multiprocessing.get_context("fork")
         with _frozen(), ProcessPoolExecutor(max_workers=min(processes, len(tasks)), mp_context=context) as pool:
             futures = [pool.submit(_call, t) for t in tasks]
+            if meanwhile is not None:
+                meanwhile()
             for i, future in enumerate(futures):
                 try:
                     done[i] = future.result()

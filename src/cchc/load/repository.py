@@ -135,6 +135,9 @@ class _Loader:
             if p:
                 plan = plan_model.build(p.data, rel, p.where)
                 self.one_per_year(self.plans, plan, codes.PLAN_YEAR_TWICE, "plans")
+
+    def results_context(self) -> None:
+        """Survey points and past results: the scores need them, loading a dossier does not."""
         for rel in self.yaml_files("surveys") if self.surveys else ():
             s = self.survey(rel)
             if s:
@@ -220,14 +223,19 @@ class _Loader:
             doc = keep
         by_year[doc.year] = doc
 
-    def dossier_folders(self, wanted: Wanted | None = None, processes: int = 1) -> None:
+    def dossier_folders(
+        self, wanted: Wanted | None = None, processes: int = 1, meanwhile: Callable[[], None] | None = None
+    ) -> None:
+        """Load the dossier folders ``wanted`` asks for; ``meanwhile()`` runs here first, while
+        other processes load them (a national repository's survey files take seconds)."""
         folders = self.folders(wanted)
         # Dossiers load independently: in several processes when asked, and gathered in the
         # order a single process would have loaded them (findings included). A dossier an
         # earlier build kept comes back as the kept bytes and is decoded here: sending the
         # decoded model back from a worker would cost more than decoding it.
         batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
-        done = [got for batch in parallel.run(self.dossier_batch, batches, processes) for got in batch]
+        made = parallel.run(self.dossier_batch, batches, processes, meanwhile=meanwhile)
+        done = [got for batch in made for got in batch]
         for (year, unit, folder), (got, key) in zip(folders, done, strict=True):
             loaded, hit = (got, False) if isinstance(got, kept.Loaded) else self.kept_or_fresh(got, year, unit, folder)
             d = loaded.dossier
@@ -378,7 +386,7 @@ def load(
     loader.given_surveys = given_surveys
     loader.reuse = reuse
     loader.context()
-    loader.dossier_folders(wanted, processes)
+    loader.dossier_folders(wanted, processes, meanwhile=loader.results_context)
     return loader.repository(scope, listing or _disk(loader))
 
 
