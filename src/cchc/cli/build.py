@@ -18,6 +18,7 @@ from .. import gitinfo, heap, parallel, validation
 from ..buildcache import Store
 from ..evidence.cache import cache_dir
 from ..publish.site import build as site_build
+from ..publish.site.old import OldSite
 from ..report import text
 from ..score import results as results_mod
 from .common import add_root, fail, resolve_root
@@ -85,18 +86,22 @@ def _build(root: Path, args) -> int:
         sys.stdout.write(text.render(result.findings, checked=result.checked))
         sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
         return 1
-    started = time.perf_counter()
-    results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
-    site_build.TIMINGS["score"] = time.perf_counter() - started
     cfg = config_file(root, args.config)
     if cfg is None:
         return fail("không tìm thấy mkdocs.yml để tạo trang.")
     out = (args.out or root / "site").resolve()
-    # The pages read the scores, never the dossiers: a national roll-up's dossiers are half of
-    # the build's memory, given back before the site is made.
-    repo = dataclasses.replace(result.repo, dossiers={})
-    del result
-    return build_site(root, cfg, out, repo, results, site_url(args.site_url), store, processes)
+    old = OldSite(out)  # cleared by another process while the scores are worked out
+    try:
+        started = time.perf_counter()
+        results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
+        site_build.TIMINGS["score"] = time.perf_counter() - started
+        # The pages read the scores, never the dossiers: a national roll-up's dossiers are half
+        # of the build's memory, given back before the site is made.
+        repo = dataclasses.replace(result.repo, dossiers={})
+        del result
+        return build_site(root, cfg, out, repo, results, site_url(args.site_url), store, processes)
+    finally:
+        old.wait()
 
 
 def site_url(given: str | None) -> str | None:
