@@ -99,8 +99,8 @@ def _everything_cited(run: Run) -> Iterator[tuple[str, int, tuple[bytes, ...]]]:
         if plan is None:
             continue
         roots = trust_roots(run, plan)[0]
-        for _, ref in _refs(d):
-            rel = locate(run, d.folder, ref.file)[0]
+        for written in dict.fromkeys(ref.file for _, ref in _refs(d)):  # a file cited again: once
+            rel = locate(run, d.folder, written)[0]
             if rel and rel.lower().endswith(".pdf") and not _is_link(run, rel):
                 yield rel, _max_bytes(plan), roots
 

@@ -81,7 +81,7 @@ class Inspector:
     def prefetch(self, items) -> None:
         """Analyse many (rel, max_bytes, roots) at once: cache first, then the sandbox pool."""
         wanted: dict = {}
-        for rel, max_bytes, roots in items:
+        for rel, max_bytes, roots in dict.fromkeys(items):  # a file is often cited by several criteria
             try:
                 if self._precheck(rel, max_bytes) is not None:
                     continue
