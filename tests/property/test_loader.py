@@ -78,3 +78,53 @@ def test_nesting_is_capped_without_recursion(depth, opener):
         parse(text.encode())
     except YamlError as exc:
         assert exc.code in ("yaml-too-deep", "yaml-syntax")
+
+
+def _resolved_by_the_rules(value: str) -> object:
+    """The loader's plain-scalar rules, stated on their own: null, booleans, integers, decimals,
+    otherwise the text as written."""
+    import re
+    from decimal import Decimal
+
+    if value in ("", "~", "null", "Null", "NULL"):
+        return None
+    if value in ("true", "True", "TRUE"):
+        return True
+    if value in ("false", "False", "FALSE"):
+        return False
+    if re.fullmatch(r"[-+]?(0|[1-9][0-9]*)", value):
+        return int(value)
+    if re.fullmatch(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+", value):
+        return Decimal(value)
+    return value
+
+
+_PLAIN = st.text(st.sampled_from("0123456789+-.~eEnNtTfFuralsxyz _"), max_size=8) | st.sampled_from(
+    [
+        "",
+        "~",
+        "null",
+        "Null",
+        "NULL",
+        "nULL",
+        "true",
+        "True",
+        "TRUE",
+        "tRUE",
+        "false",
+        "FALSE",
+        "-0",
+        "+1.50",
+        "012",
+        ".5",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_PLAIN | _text)
+def test_a_plain_scalar_resolves_by_the_rules(value):
+    from cchc.load.yamlfile import _resolve
+
+    got, expected = _resolve(value), _resolved_by_the_rules(value)
+    assert type(got) is type(expected) and got == expected

@@ -42,6 +42,8 @@ _DEC = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+# The first characters of what resolves to something other than text (null, booleans, numbers).
+_NOT_ONLY_TEXT = frozenset("0123456789+-~nNtTfF")
 _CORE = "tag:yaml.org,2002:"
 _STR_TAG = _CORE + "str"
 _ALLOWED_TAGS = {None, "!", _STR_TAG, _CORE + "map", _CORE + "seq"}
@@ -78,6 +80,8 @@ class Parsed:
 
 
 def _resolve(value: str) -> str | int | bool | Decimal | None:
+    if value and value[0] not in _NOT_ONLY_TEXT:  # most values: words
+        return value
     if value in _NULL:
         return None
     if value in _TRUE:
@@ -196,52 +200,98 @@ def _build(text: str) -> Parsed:
 
 def _assemble(next_event: Callable[[], Any]) -> Parsed:
     """One pass over the events (``next_event`` gives None after the last). This loop is the hot
-    path of a full validation (hundreds of thousands of events), hence the local names and
-    inlined bookkeeping."""
+    path of a full validation (millions of events at national scale), hence the local names and
+    the scalars, most events, handled here rather than by a function each."""
     positions: dict[Path, tuple[int, int]] = {}
     key_positions: dict[Path, tuple[int, int]] = {}
-    root: object = None
     # Open containers: [container, path, pending key (or _NO_KEY), the key's position]
     stack: list[list[Any]] = []
-    documents = 0
-    nodes = 0
+    state: list[Any] = [0, 0, None]  # containers opened, documents begun, the root value
+    nodes = 0  # scalars
+    scalar, resolve, no_key, allowed = _SCALAR, _resolve, _NO_KEY, _ALLOWED_TAGS
     while (event := next_event()) is not None:
-        kind = type(event)
-        if kind in _ENDS:
-            stack.pop()
-            continue
-        if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START:
-            documents = _structure(event, documents)
+        if type(event) is not scalar:
+            _structural(event, stack, state, (positions, key_positions), nodes)
             continue
         nodes += 1
-        if nodes > MAX_NODES:
-            raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
-        value, where, opening = _value(event, kind is _SCALAR, len(stack))
-        # Attach the value to the open container.
+        mark: Any = event.start_mark  # libyaml marks every event it parses
+        where = (mark.line + 1, mark.column + 1)
+        raw, tag = event.value, event.tag
+        if nodes + state[0] > MAX_NODES or event.anchor or tag not in allowed or len(raw) > MAX_SCALAR:
+            _refuse_scalar(event, where, nodes + state[0])
+        value = resolve(raw) if (tag is None and event.implicit[0] and not event.style) else raw
         if not stack:
             positions[()] = where
-            root = value
-            path: Path = ()
+            state[2] = value
+            continue
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            path: Path = (*frame[1], len(container))
+            container.append(value)
+            positions[path] = where
+        elif frame[2] is no_key:  # this value is a key
+            _key(frame, value, where, False)
         else:
-            frame = stack[-1]
-            container, parent = frame[0], frame[1]
-            if type(container) is list:
-                path = (*parent, len(container))
-                container.append(value)
-                positions[path] = where
-            elif frame[2] is _NO_KEY:  # this value is a key
-                _key(frame, value, where, opening)
-                continue
-            else:
-                key = frame[2]
-                path = (*parent, key)
-                container[key] = value
-                positions[path] = where
-                key_positions[path] = frame[3]
-                frame[2] = _NO_KEY
-        if opening:
-            stack.append([value, path, _NO_KEY, None])
-    return Parsed(_document(root, documents), positions, key_positions)
+            path = (*frame[1], frame[2])
+            container[frame[2]] = value
+            positions[path] = where
+            key_positions[path] = frame[3]
+            frame[2] = no_key
+    return Parsed(_document(state[2], state[1]), positions, key_positions)
+
+
+def _refuse_scalar(event: Any, where: tuple[int, int], nodes: int) -> None:
+    """Raise what is wrong with a scalar, the first of: too many values, an anchor, a tag, its length."""
+    if nodes > MAX_NODES:
+        raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
+    if event.anchor:
+        _refuse_alias(event)
+    if event.tag not in _ALLOWED_TAGS:
+        raise YamlError(codes.YAML_TAG, *where, tag=event.tag)
+    raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=count(MAX_SCALAR))
+
+
+def _structural(
+    event: Any,
+    stack: list[list[Any]],
+    state: list[Any],
+    places: tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]],
+    scalars: int,
+) -> None:
+    """An event that is not a scalar: a container opened or closed, a document, an alias."""
+    kind = type(event)
+    if kind in _ENDS:
+        stack.pop()
+        return
+    if kind is not _MAP_START and kind is not _SEQ_START:
+        state[1] = _structure(event, state[1])
+        return
+    state[0] += 1
+    if state[0] + scalars > MAX_NODES:
+        raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
+    opened, where = _opened(event, len(stack))
+    positions, key_positions = places
+    path: Path = ()
+    if not stack:
+        positions[()] = where
+        state[2] = opened
+    else:
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            path = (*frame[1], len(container))
+            container.append(opened)
+            positions[path] = where
+        elif frame[2] is _NO_KEY:
+            _key(frame, opened, where, True)  # refused: a container as a key
+        else:
+            path = (*frame[1], frame[2])
+            container[frame[2]] = opened
+            positions[path] = where
+            key_positions[path] = frame[3]
+            frame[2] = _NO_KEY
+    stack.append([opened, path, _NO_KEY, None])
 
 
 def _refuse_alias(event: yaml.Event) -> NoReturn:
@@ -259,25 +309,17 @@ def _structure(event: yaml.Event, documents: int) -> int:
     return documents
 
 
-def _value(event: Any, scalar: bool, depth: int) -> tuple[object, tuple[int, int], bool]:
-    """(value, its (line, column), whether it opens a container) of a scalar or a container start."""
+def _opened(event: Any, depth: int) -> tuple[dict[str, Any] | list[Any], tuple[int, int]]:
+    """The empty container a mapping or sequence start opens, and its (line, column)."""
     if event.anchor:
         _refuse_alias(event)
-    tag = event.tag
     mark = event.start_mark
     where = (mark.line + 1, mark.column + 1)
-    if scalar:
-        if tag not in _ALLOWED_TAGS and tag != _STR_TAG:
-            raise YamlError(codes.YAML_TAG, *where, tag=tag)
-        raw = event.value
-        if len(raw) > MAX_SCALAR:
-            raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=count(MAX_SCALAR))
-        return (_resolve(raw) if (event.implicit[0] and not event.style and tag is None) else raw), where, False
-    if tag not in _ALLOWED_TAGS:
-        raise YamlError(codes.YAML_TAG, *where, tag=tag)
+    if event.tag not in _ALLOWED_TAGS:
+        raise YamlError(codes.YAML_TAG, *where, tag=event.tag)
     if depth >= MAX_DEPTH:
         raise YamlError(codes.YAML_TOO_DEEP, *where, depth=MAX_DEPTH)
-    return ({} if isinstance(event, yaml.MappingStartEvent) else []), where, True
+    return ({} if isinstance(event, yaml.MappingStartEvent) else []), where
 
 
 def _key(frame: list[Any], value: object, where: tuple[int, int], opening: bool) -> None:
