@@ -276,7 +276,7 @@ def _structural(
     if not stack:
         positions[()] = where
         state[2] = opened
-    else:
+    else:  # attached as _assemble attaches a scalar (written out there: the hot path)
         frame = stack[-1]
         container = frame[0]
         if type(container) is list:
