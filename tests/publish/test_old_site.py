@@ -40,3 +40,13 @@ def test_a_linked_output_folder_is_left_to_mkdocs(tmp_path):
     (tmp_path / "site").symlink_to(real)
     OldSite(tmp_path / "site").wait()
     assert (real / "index.html").is_file()
+
+
+def test_an_output_folder_holding_the_data_or_the_configuration_is_left_to_mkdocs(tmp_path):
+    """`cchc build --out .`: nothing is moved before mkdocs has checked the folders."""
+    _last_build(tmp_path)
+    (tmp_path / "province.yaml").write_text("name: Tỉnh Mẫu\n", encoding="utf-8")
+    OldSite(tmp_path, keep=(tmp_path,)).wait()
+    OldSite(tmp_path, keep=(tmp_path / "cau-hinh",)).wait()
+    assert (tmp_path / "province.yaml").is_file() and (tmp_path / "index.html").is_file()
+    assert not list(tmp_path.glob(".cchc-trang-cu-*"))

@@ -69,8 +69,19 @@ def run(args) -> int:
     root = resolve_root(args)
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
+    out = output_folder(root, args)
+    if out == root.resolve() or out in root.resolve().parents:
+        # mkdocs empties the output folder before it writes: the repository would go with it
+        return fail(
+            f"thư mục đầu ra {out} chứa kho dữ liệu; khi tạo trang, mọi thứ trong thư mục đầu ra bị xoá. "
+            "Chọn một thư mục khác bằng --out (mặc định: site/ trong kho)."
+        )
     with heap.batch():
         return _build(root, args)
+
+
+def output_folder(root: Path, args) -> Path:
+    return (args.out or root / "site").resolve()
 
 
 def _build(root: Path, args) -> int:
@@ -89,8 +100,8 @@ def _build(root: Path, args) -> int:
     cfg = config_file(root, args.config)
     if cfg is None:
         return fail("không tìm thấy mkdocs.yml để tạo trang.")
-    out = (args.out or root / "site").resolve()
-    old = OldSite(out)  # cleared by another process while the scores are worked out
+    out = output_folder(root, args)
+    old = OldSite(out, keep=(root, cfg.parent))  # cleared by another process while the scores are worked out
     try:
         started = time.perf_counter()
         results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
