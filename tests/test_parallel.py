@@ -101,6 +101,19 @@ def test_background_work_gives_its_result_or_its_error():
         parallel.Background(fail).wait()
 
 
+def test_background_work_that_is_no_daemon_may_fork_workers_of_its_own():
+    """A build's checks run in a background process that checks its dossiers in workers."""
+    code = (
+        "import os\nfrom cchc import parallel\nparent = os.getpid()\n"
+        "def check():\n"
+        "    here = os.getpid()\n"
+        "    pids = parallel.run(lambda t: os.getpid(), [1, 2], 2)\n"
+        "    return here != parent and all(p not in (here, parent) for p in pids)\n"
+        "print(parallel.Background(check, daemon=False).wait())"
+    )
+    assert _fresh(code) == "True"
+
+
 def test_background_work_that_died_is_done_in_the_caller():
     parent = os.getpid()
 

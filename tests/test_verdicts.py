@@ -4,6 +4,7 @@ by another unit), on a real Git repository of the sample province."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import uuid
@@ -87,3 +88,22 @@ def test_a_build_keeps_the_record_a_pull_request_check_reads_the_registry_by(tmp
         for f in build.findings
         if f.file.startswith(folder + "/") or (f.is_error and not f.file.startswith("submissions/"))
     ]
+
+
+def test_a_build_scores_while_another_process_checks_and_loses_nothing_of_the_check(tmp_path):
+    """``cchc build`` works out the scores while the dossiers are checked in another process:
+    the findings are those of a full validation, and what the check keeps (the verdicts, the
+    record a pull-request check reads the registry by) is kept from there."""
+    root = _sample_repo(tmp_path)
+    store = Store(tmp_path / "cache")
+    seen: list[tuple[int, int]] = []
+    first, outcome = validation.validate_cached(
+        root, store, 2, meanwhile=lambda repo: seen.append((os.getpid(), len(repo.dossiers)))
+    )
+    assert seen == [(os.getpid(), len(first.repo.dossiers))]
+    assert first.findings == validation.validate(root).findings
+    assert (outcome.checked, outcome.reused) == (len(first.repo.dossiers), 0)
+    found = shared.inputs(FileSource(root))
+    assert found is not None and shared.recall(cache_dir(root), found) is not None
+    again, outcome = validation.validate_cached(root, store, 2, meanwhile=lambda repo: None)
+    assert again.findings == first.findings and (outcome.checked, outcome.reused) == (0, len(first.repo.dossiers))

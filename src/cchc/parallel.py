@@ -113,16 +113,18 @@ def run(
 
 class Background:
     """``work()`` in a forked process from now on, its result collected by ``wait()`` (in this
-    process instead, at ``wait()``, where forking is not safe or the process died)."""
+    process instead, at ``wait()``, where forking is not safe or the process died).
+    ``daemon=False`` lets ``work`` start processes of its own (a daemon may not); such a
+    process is then waited for at exit, so call ``wait()`` whatever happens."""
 
-    def __init__(self, work: Callable[[], Any], fork: bool = True) -> None:
+    def __init__(self, work: Callable[[], Any], fork: bool = True, daemon: bool = True) -> None:
         self._work = work
         self._process: Any = None
         self._receive: Any = None
         if fork and _can_fork():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
-            self._process = context.Process(target=_background, args=(work, send), daemon=True)
+            self._process = context.Process(target=_background, args=(work, send), daemon=daemon)
             with _frozen():  # the child keeps its frozen generation; this process goes on as before
                 self._process.start()
             send.close()

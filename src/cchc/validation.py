@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, vcs, verdicts
+from . import checks, parallel, vcs, verdicts
 from .buildcache import Store
 from .evidence.cache import cache_dir
 from .findings import Finding
@@ -113,20 +113,44 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     return Result(sorted(set(found)), len(repo.dossiers), repo)
 
 
-def validate_cached(root: Path | str, store: Store, processes: int = 1) -> tuple[Result, verdicts.Outcome]:
+def validate_cached(
+    root: Path | str,
+    store: Store,
+    processes: int = 1,
+    meanwhile: Callable[[repository.Repository], None] | None = None,
+) -> tuple[Result, verdicts.Outcome]:
     """What ``validate(root)`` finds, reusing the loaded dossiers and their verdicts ``store``
     keeps (and keeping this run's); the dossiers still to check are checked in up to
-    ``processes`` processes."""
+    ``processes`` processes. ``meanwhile(repo)`` runs here once the repository is loaded, while
+    another process checks it (the build's scores, which only count once nothing blocks)."""
     root = Path(root)
     reuse = kept.Kept(store) if store.enabled else None
     inputs = shared.inputs(FileSource(root))
     repo = repository.load(root, processes=processes, reuse=reuse)
     if reuse is not None:
         reuse.keep_only_used()
+    # Only the findings come back from the checking process: the verdicts, the evidence facts
+    # and the records for pull requests are written to the caches there.
+    checking = parallel.Background(
+        lambda: _verdicts(root, store, processes, inputs, repo),
+        fork=processes > 1 and meanwhile is not None,
+        daemon=False,
+    )
+    try:
+        if meanwhile is not None:
+            meanwhile(repo)
+    finally:
+        outcome = checking.wait()
+    return Result(outcome.findings, len(repo.dossiers), repo, reuse.hits if reuse else 0), outcome
+
+
+def _verdicts(
+    root: Path, store: Store, processes: int, inputs: shared.Inputs | None, repo: repository.Repository
+) -> verdicts.Outcome:
     wide = checks.registry_wide(repo)
     outcome = verdicts.check(repo, store, processes, known=wide)
     _keep_shared(root, inputs, repo, wide, surveys=True)
-    return Result(outcome.findings, len(repo.dossiers), repo, reuse.hits if reuse else 0), outcome
+    return outcome
 
 
 def _keep_shared(

@@ -62,6 +62,30 @@ def test_nothing_a_worker_prints_reaches_the_user():
     assert done.stderr == ""
 
 
+def test_a_forked_child_of_a_process_that_used_the_sandbox_can_use_it_too():
+    """A build checks its dossiers in a forked process; this process may have started the fork
+    server already (a test run, several builds in one process): the child starts its own."""
+    code = (
+        "from cchc import parallel\nfrom cchc.evidence import sandbox\nfrom evidence import jobs\n"
+        "if __name__ == '__main__':\n"
+        "    limits = sandbox.Limits(timeout=5, workers=1)\n"
+        "    print(sandbox.run(jobs.echo, {1: ('here',)}, limits)[1])\n"
+        "    there = parallel.Background(lambda: sandbox.run(jobs.echo, {1: ('there',)}, limits)[1], daemon=False)\n"
+        "    print(there.wait())\n"
+        "    print(sandbox.run(jobs.echo, {1: ('here again',)}, limits)[1])\n"
+    )
+    tests = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tests,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"},
+    )
+    assert (done.stdout, done.stderr) == ("here\nthere\nhere again\n", "")
+
+
 def test_limits_from_the_environment():
     limits = sandbox.Limits.from_env(
         {"CCHC_EVIDENCE_TIMEOUT": "7.5", "CCHC_EVIDENCE_MEMORY_MB": "300", "CCHC_EVIDENCE_WORKERS": "nope"}

@@ -88,8 +88,17 @@ def _build(root: Path, args) -> int:
     store = Store(cache_folder(root, args))
     processes = parallel.workers()
     started = time.perf_counter()
-    result, outcome = validation.validate_cached(root, store, processes)
+    scored: list[results_mod.Results] = []
+    timings: dict[str, float] = {}
+
+    def score(repo) -> None:  # while the dossiers are checked
+        at = time.perf_counter()
+        scored.append(results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root)))
+        timings["score"] = time.perf_counter() - at
+
+    result, outcome = validation.validate_cached(root, store, processes, meanwhile=score)
     site_build.TIMINGS.clear()
+    site_build.TIMINGS.update(timings)
     site_build.TIMINGS["validate"] = time.perf_counter() - started
     site_build.TIMINGS["dossiers"] = (result.reloaded, result.checked)
     site_build.TIMINGS["verdicts"] = (outcome.reused, outcome.reused + outcome.checked)
@@ -103,9 +112,7 @@ def _build(root: Path, args) -> int:
     out = output_folder(root, args)
     old = OldSite(out, keep=(root, cfg.parent))  # cleared by another process while the scores are worked out
     try:
-        started = time.perf_counter()
-        results = results_mod.compute(result.repo, gitinfo.commit(root), gitinfo.commit_date(root))
-        site_build.TIMINGS["score"] = time.perf_counter() - started
+        results = scored[0]
         # The pages read the scores, never the dossiers: a national roll-up's dossiers are half
         # of the build's memory, given back before the site is made.
         repo = dataclasses.replace(result.repo, dossiers={})
@@ -173,7 +180,7 @@ _REUSED = (
 
 def _timings(t: dict) -> str:
     line = (
-        f"Thời gian: kiểm tra {_seconds(t.get('validate'))} · tính điểm {_seconds(t.get('score'))} · "
+        f"Thời gian: kiểm tra {_seconds(t.get('validate'))} (trong lúc đó tính điểm {_seconds(t.get('score'))}) · "
         f"tạo trang {_seconds(t.get('site'))} (nội dung trang {_seconds(t.get('pages'))}, "
         f"khung trang {_seconds(t.get('render'))}, chỉ mục tìm kiếm {_seconds(t.get('search'))}, "
         f"tệp dữ liệu {_seconds(t.get('data'))})."

@@ -22,12 +22,13 @@ import os
 import resource
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext
 
 PRELOAD = ["cchc.evidence.worker"]  # imported once, in the fork server
+_HOOKED: list[bool] = []  # _forget_fork_server is registered to run in forked children
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,21 @@ def _quiet() -> Iterator[None]:
             os.close(fd)
 
 
+def _forget_fork_server() -> None:
+    """In a child forked from a process that started the fork server: the server is not this
+    process's child, so multiprocessing's check that it still runs (a wait for it) fails here.
+    The child forgets it and starts its own if it needs one (a build checks dossiers in a
+    forked process)."""
+    from multiprocessing import forkserver
+
+    server: Any = forkserver._forkserver  # the module's one server: no public way to reset it
+    if getattr(server, "_forkserver_pid", None) is None:
+        return
+    with contextlib.suppress(OSError, TypeError):
+        os.close(server._forkserver_alive_fd)
+    server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+
+
 def _fork_server() -> ForkServerContext:
     """The fork server's context, the server started with no output: what a worker prints before
     its initializer runs (a worker that lost the race against a pool that is closing prints a
@@ -126,6 +142,9 @@ def _fork_server() -> ForkServerContext:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
+    if not _HOOKED:
+        os.register_at_fork(after_in_child=_forget_fork_server)
+        _HOOKED.append(True)
     with _quiet():
         forkserver.ensure_running()
     return context

@@ -101,8 +101,11 @@ class Kept:
         found = _decoded(data, _SURVEY_DECODER) if data is not None else None
         return found if isinstance(found, LoadedSurvey) else None
 
-    def put(self, key: str, loaded: Loaded | LoadedSurvey) -> None:
-        self.store.put(KIND, key, _ENCODER.encode(loaded))
+    def put(self, key: str, loaded: Loaded | LoadedSurvey) -> bytes:
+        """Keep ``loaded`` under ``key``; the bytes kept."""
+        data = _ENCODER.encode(loaded)
+        self.store.put(KIND, key, data)
+        return data
 
     def keep_only_used(self) -> None:
         """Remove what this run did not use (called after loading the whole repository)."""

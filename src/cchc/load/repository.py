@@ -8,8 +8,9 @@ appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,6 +84,7 @@ class _Yearly(Protocol):
 
 
 _Doc = TypeVar("_Doc", bound=_Yearly)
+_T = TypeVar("_T")
 # Which dossier folders load: those the function says yes to, or those in the set.
 Wanted = Callable[[str], bool] | AbstractSet[str]
 
@@ -230,14 +232,17 @@ class _Loader:
         other processes load them (a national repository's survey files take seconds)."""
         folders = self.folders(wanted)
         # Dossiers load independently: in several processes when asked, and gathered in the
-        # order a single process would have loaded them (findings included). A dossier an
-        # earlier build kept comes back as the kept bytes and is decoded here: sending the
-        # decoded model back from a worker would cost more than decoding it.
+        # order a single process would have loaded them (findings included). With a build
+        # cache, a worker sends each dossier back as the bytes the cache keeps it as (kept by an
+        # earlier build, or by the worker just now), decoded here: pickling the model there and
+        # unpickling it here would cost more.
         batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
-        made = parallel.run(self.dossier_batch, batches, processes, meanwhile=meanwhile)
-        done = [got for batch in made for got in batch]
-        for (year, unit, folder), (got, key) in zip(folders, done, strict=True):
-            loaded, hit = (got, False) if isinstance(got, kept.Loaded) else self.kept_or_fresh(got, year, unit, folder)
+        here = os.getpid()
+        made = parallel.run(lambda batch: self.dossier_batch(batch, here), batches, processes, meanwhile=meanwhile)
+        for (year, unit, folder), (got, key, earlier) in zip(folders, _emptied(made), strict=True):
+            loaded, hit = (
+                (got, earlier) if isinstance(got, kept.Loaded) else self.kept_or_fresh(got, year, unit, folder, earlier)
+            )
             d = loaded.dossier
             self.dossiers[(d.year, d.unit)] = d
             self.findings.extend(loaded.findings)
@@ -246,11 +251,12 @@ class _Loader:
                 self.reuse.used.add(key)
                 self.reuse.hits += hit
 
-    def kept_or_fresh(self, data: bytes, year: int, unit: str, folder: str) -> tuple[kept.Loaded, bool]:
-        """The dossier an earlier build kept (``data``), or, when that entry is damaged, the
-        dossier parsed; and whether it was the kept one."""
+    def kept_or_fresh(self, data: bytes, year: int, unit: str, folder: str, hit: bool) -> tuple[kept.Loaded, bool]:
+        """The dossier kept as ``data`` (by an earlier build when ``hit``, else by the worker that
+        parsed it), or, when that entry is damaged, the dossier parsed; and whether it was an
+        earlier build's."""
         found = self.reuse.decode(data) if self.reuse is not None else None
-        return (found, True) if found is not None else (self.fresh(year, unit, folder, {}), False)
+        return (found, hit) if found is not None else (self.fresh(year, unit, folder, {}), False)
 
     def folders(self, wanted: Wanted | None) -> list[tuple[int, str, str]]:
         """(year, unit, folder) of each dossier folder ``wanted`` asks for."""
@@ -265,26 +271,31 @@ class _Loader:
                     folders.append((int(year), unit, folder))
         return folders
 
-    def dossier_batch(self, folders: list[tuple[int, str, str]]) -> list[tuple[kept.Loaded | bytes, str | None]]:
+    def dossier_batch(
+        self, folders: list[tuple[int, str, str]], parent: int
+    ) -> list[tuple[kept.Loaded | bytes, str | None, bool]]:
         kept_together = self.reuse.store.batch() if self.reuse is not None else contextlib.nullcontext()
+        far = os.getpid() != parent
         with kept_together:  # what the batch parsed is kept in one pack
-            return [self.loaded(year, unit, folder) for year, unit, folder in folders]
+            return [self.loaded(year, unit, folder, far) for year, unit, folder in folders]
 
-    def loaded(self, year: int, unit: str, folder: str) -> tuple[kept.Loaded | bytes, str | None]:
+    def loaded(self, year: int, unit: str, folder: str, far: bool) -> tuple[kept.Loaded | bytes, str | None, bool]:
         """What loading one dossier gives — or, where the build cache keeps it under the key of
-        its files' bytes, the kept entry as it is stored — and that key (None: not kept). With
-        a build cache, the dossier files are read first and parsed from those same bytes, and
-        what that gives is kept under their key."""
+        its files' bytes, the kept entry as it is stored — that key (None: not kept) and whether
+        an earlier build kept it. With a build cache, the dossier files are read first and parsed
+        from those same bytes, and what that gives is kept under their key. ``far``: the result
+        goes to another process, which decodes the kept bytes faster than it would unpickle the
+        model (and this process has encoded them already)."""
         files = self.dossier_files(folder) if self.reuse is not None else None
         if files is None or self.reuse is None:
-            return self.fresh(year, unit, folder, {}), None
+            return self.fresh(year, unit, folder, {}), None, False
         at = kept.key(year, unit, folder, list(files.items()))
         stored = self.reuse.stored(at)
         if stored is not None:
-            return stored, at
+            return stored, at, True
         found = self.fresh(year, unit, folder, files)
-        self.reuse.put(at, found)
-        return found, at
+        data = self.reuse.put(at, found)
+        return (data if far else found), at, False
 
     def dossier_files(self, folder: str) -> dict[str, bytes | None] | None:
         """The dossier's files: name → bytes (None for a link, never read); None when one of
@@ -347,6 +358,14 @@ class _Loader:
             scope=None if scope is None else tuple(scope),
             listing=listing,
         )
+
+
+def _emptied(batches: list[list[_T]]) -> Iterator[_T]:
+    """The items of ``batches`` in order, each batch let go once gone through: a national
+    repository's dossiers arrive as 100 MB of kept bytes, which need not outlive their decoding."""
+    batches.reverse()
+    while batches:
+        yield from batches.pop()
 
 
 def _asked(names: list[str], year: str, wanted: Wanted | None) -> list[str]:
