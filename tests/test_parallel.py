@@ -46,6 +46,26 @@ def test_the_caller_works_meanwhile_while_the_workers_run():
     assert _fresh(code) == "[1, 2] True True"
 
 
+def test_each_result_is_handed_out_while_later_tasks_still_run():
+    """``each``: the caller has the first result while the last task waits for a file the caller
+    writes only once it has that result."""
+    code = (
+        "import os, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
+        "def work(t):\n"
+        "    if t == 0: return 'first'\n"
+        "    for _ in range(600):\n"
+        "        if os.path.exists(flag): return 'last'\n"
+        "        time.sleep(0.05)\n"
+        "    return 'too late'\n"
+        "out = []\n"
+        "for got in parallel.each(work, [0, 1], 2):\n"
+        "    out.append(got)\n"
+        "    open(flag, 'w').close()\n"
+        "print(out)"
+    )
+    assert _fresh(code) == "['first', 'last']"
+
+
 def test_meanwhile_runs_first_in_one_process():
     order: list[str] = []
     out = parallel.run(lambda t: order.append(f"task {t}") or t, [1, 2], 1, meanwhile=lambda: order.append("meanwhile"))
@@ -112,6 +132,20 @@ def test_background_work_that_is_no_daemon_may_fork_workers_of_its_own():
         "print(parallel.Background(check, daemon=False).wait())"
     )
     assert _fresh(code) == "True"
+
+
+def test_background_work_that_died_is_replaced_by_what_the_caller_said():
+    """``instead`` runs in the caller in place of a process that died (a build's checks then
+    load the dossiers again, which the caller let go of)."""
+    parent = os.getpid()
+
+    def work() -> str:
+        if os.getpid() != parent:
+            os._exit(9)
+        return "the work itself"
+
+    assert parallel.Background(work, instead=lambda: "instead").wait() == "instead"
+    assert parallel.Background(work, fork=False, instead=lambda: "instead").wait() == "the work itself"
 
 
 def test_background_work_that_died_is_done_in_the_caller():

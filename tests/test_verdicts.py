@@ -4,7 +4,6 @@ by another unit), on a real Git repository of the sample province."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import uuid
@@ -96,14 +95,13 @@ def test_a_build_scores_while_another_process_checks_and_loses_nothing_of_the_ch
     record a pull-request check reads the registry by) is kept from there."""
     root = _sample_repo(tmp_path)
     store = Store(tmp_path / "cache")
-    seen: list[tuple[int, int]] = []
-    first, outcome = validation.validate_cached(
-        root, store, 2, meanwhile=lambda repo: seen.append((os.getpid(), len(repo.dossiers)))
-    )
-    assert seen == [(os.getpid(), len(first.repo.dossiers))]
+    checking = validation.start(root, store, 2)
+    dossiers = len(checking.repo.dossiers)
+    assert checking.let_go_of_dossiers().dossiers == {}  # this process gives them back meanwhile
+    first, outcome = checking.wait()
     assert first.findings == validation.validate(root).findings
-    assert (outcome.checked, outcome.reused) == (len(first.repo.dossiers), 0)
+    assert (first.checked, outcome.checked, outcome.reused) == (dossiers, dossiers, 0) and outcome.seconds > 0
     found = shared.inputs(FileSource(root))
     assert found is not None and shared.recall(cache_dir(root), found) is not None
-    again, outcome = validation.validate_cached(root, store, 2, meanwhile=lambda repo: None)
-    assert again.findings == first.findings and (outcome.checked, outcome.reused) == (0, len(first.repo.dossiers))
+    again, outcome = validation.start(root, store, 2).wait()
+    assert again.findings == first.findings and (outcome.checked, outcome.reused) == (0, dossiers)

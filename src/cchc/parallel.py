@@ -28,7 +28,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-__all__ = ["ENV", "chunks", "run", "workers"]
+__all__ = ["ENV", "chunks", "each", "run", "workers"]
 
 ENV = "CCHC_BUILD_WORKERS"
 
@@ -87,37 +87,57 @@ def run(
 ) -> list[R]:
     """``[work(t) for t in tasks]``, in up to ``processes`` forked processes; results in task order.
     ``meanwhile()`` runs in this process once the others are working (first, without them)."""
+    return list(each(work, tasks, processes, meanwhile))
+
+
+def each(
+    work: Callable[[T], R], tasks: Sequence[T], processes: int, meanwhile: Callable[[], None] | None = None
+) -> Iterator[R]:
+    """``run``'s results one by one, in task order, each as soon as it is done: the caller uses
+    (and lets go of) one while the others are worked out."""
     if processes <= 1 or len(tasks) <= 1 or not _can_fork():
         if meanwhile is not None:
             meanwhile()
-        return [work(t) for t in tasks]
+        yield from (work(t) for t in tasks)
+        return
     _work.append(work)
-    done: dict[int, R] = {}
+    given = 0  # the tasks whose results were handed out
     try:
         context = multiprocessing.get_context("fork")
         with _frozen(), ProcessPoolExecutor(max_workers=min(processes, len(tasks)), mp_context=context) as pool:
-            futures = [pool.submit(_call, t) for t in tasks]
+            futures: list[Any] = [pool.submit(_call, t) for t in tasks]
             if meanwhile is not None:
                 meanwhile()
-            for i, future in enumerate(futures):
+            for i in range(len(futures)):
                 try:
-                    done[i] = future.result()
+                    done = futures[i].result()
                 except BrokenProcessPool:
                     break  # a worker died: what is not done is done here, below
+                futures[i] = None
+                given += 1
+                yield done
     except BrokenProcessPool:
         pass
     finally:
         _work.pop()
-    return [done[i] if i in done else work(t) for i, t in enumerate(tasks)]
+    yield from (work(t) for t in tasks[given:])
 
 
 class Background:
     """``work()`` in a forked process from now on, its result collected by ``wait()`` (in this
     process instead, at ``wait()``, where forking is not safe or the process died).
     ``daemon=False`` lets ``work`` start processes of its own (a daemon may not); such a
-    process is then waited for at exit, so call ``wait()`` whatever happens."""
+    process is then waited for at exit, so call ``wait()`` whatever happens. ``instead``: what
+    this process does in place of a process that died, when given (``work`` may hold values
+    this process lets go of once the other has them, such as a whole repository's dossiers)."""
 
-    def __init__(self, work: Callable[[], Any], fork: bool = True, daemon: bool = True) -> None:
+    def __init__(
+        self,
+        work: Callable[[], Any],
+        fork: bool = True,
+        daemon: bool = True,
+        instead: Callable[[], Any] | None = None,
+    ) -> None:
         self._work = work
         self._process: Any = None
         self._receive: Any = None
@@ -128,6 +148,8 @@ class Background:
             with _frozen():  # the child keeps its frozen generation; this process goes on as before
                 self._process.start()
             send.close()
+            if instead is not None:
+                self._work = instead
 
     def wait(self) -> Any:
         if self._process is None:

@@ -107,6 +107,7 @@ def on_post_page(output: str, page: Page, **_: Any) -> str:
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     site_dir = Path(config.site_dir)
     try:
+        site_build.passed()
         site_build.index_search(site_dir)  # while the data files' process finishes
         site_build.finish_data(_state["results"], site_dir, _state["root"])
     finally:

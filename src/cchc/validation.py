@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from .model.repository import Listing
 from .vcs import GitError
 
 # GitError: what changed_since raises
-__all__ = ["SHARED", "GitError", "Result", "changed_since", "scope", "validate", "validate_cached"]
+__all__ = ["SHARED", "Checking", "GitError", "Result", "changed_since", "scope", "start", "validate", "validate_cached"]
 
 # Paths whose change can alter any dossier's verdict: a change there means a full run.
 SHARED = ("province.yaml", "units/", "criteria/", "plans/", "history/", "schemas/", "src/", "pyproject.toml")
@@ -113,16 +115,43 @@ def validate(root: Path | str, paths: list[str] | None = None, listing: Listing 
     return Result(sorted(set(found)), len(repo.dossiers), repo)
 
 
-def validate_cached(
-    root: Path | str,
-    store: Store,
-    processes: int = 1,
-    meanwhile: Callable[[repository.Repository], None] | None = None,
-) -> tuple[Result, verdicts.Outcome]:
+def validate_cached(root: Path | str, store: Store, processes: int = 1) -> tuple[Result, verdicts.Outcome]:
     """What ``validate(root)`` finds, reusing the loaded dossiers and their verdicts ``store``
     keeps (and keeping this run's); the dossiers still to check are checked in up to
-    ``processes`` processes. ``meanwhile(repo)`` runs here once the repository is loaded, while
-    another process checks it (the build's scores, which only count once nothing blocks)."""
+    ``processes`` processes."""
+    return start(root, store, processes, elsewhere=False).wait()
+
+
+class Checking:
+    """A loaded repository whose checks run, in another process, until ``wait()``."""
+
+    def __init__(self, repo: repository.Repository, reloaded: int, running: parallel.Background) -> None:
+        self.repo = repo
+        self._count = len(repo.dossiers)
+        self._reloaded = reloaded
+        self._running = running
+        self._done: tuple[Result, verdicts.Outcome] | None = None
+
+    def let_go_of_dossiers(self) -> repository.Repository:
+        """The repository without its dossiers (the checking process has its own): what a
+        build's pages read; a national roll-up's dossiers are half of its memory."""
+        self.repo = dataclasses.replace(self.repo, dossiers={})
+        return self.repo
+
+    def wait(self) -> tuple[Result, verdicts.Outcome]:
+        """What the checks found (waited for once)."""
+        if self._done is None:
+            outcome = self._running.wait()
+            self._done = Result(outcome.findings, self._count, self.repo, self._reloaded), outcome
+            del self._running  # and with it what the checks were given
+        return self._done
+
+
+def start(root: Path | str, store: Store, processes: int = 1, elsewhere: bool = True) -> Checking:
+    """Load the repository (as ``validate_cached``) and start checking it: in another process
+    when ``elsewhere`` and the build may use more than one (``cchc build`` works out the scores
+    and makes the pages meanwhile, and publishes them only once the checks found no error);
+    here, at ``wait()``, otherwise."""
     root = Path(root)
     reuse = kept.Kept(store) if store.enabled else None
     inputs = shared.inputs(FileSource(root))
@@ -130,27 +159,33 @@ def validate_cached(
     if reuse is not None:
         reuse.keep_only_used()
     # Only the findings come back from the checking process: the verdicts, the evidence facts
-    # and the records for pull requests are written to the caches there.
-    checking = parallel.Background(
+    # and the records for pull requests are written to the caches there. Should it die, the
+    # dossiers (which this process lets go of) are loaded again, from the build cache.
+    elsewhere = elsewhere and processes > 1
+    running = parallel.Background(
         lambda: _verdicts(root, store, processes, inputs, repo),
-        fork=processes > 1 and meanwhile is not None,
+        fork=elsewhere,
         daemon=False,
+        instead=lambda: _verdicts(root, store, processes, inputs, _reload(root, store, processes)),
     )
-    try:
-        if meanwhile is not None:
-            meanwhile(repo)
-    finally:
-        outcome = checking.wait()
-    return Result(outcome.findings, len(repo.dossiers), repo, reuse.hits if reuse else 0), outcome
+    checking = Checking(repo, reuse.hits if reuse else 0, running)
+    if not elsewhere:
+        checking.wait()  # checked now: the dossiers need not be kept for later
+    return checking
+
+
+def _reload(root: Path, store: Store, processes: int) -> repository.Repository:
+    return repository.load(root, processes=processes, reuse=kept.Kept(store) if store.enabled else None)
 
 
 def _verdicts(
     root: Path, store: Store, processes: int, inputs: shared.Inputs | None, repo: repository.Repository
 ) -> verdicts.Outcome:
+    started = time.perf_counter()
     wide = checks.registry_wide(repo)
     outcome = verdicts.check(repo, store, processes, known=wide)
     _keep_shared(root, inputs, repo, wide, surveys=True)
-    return outcome
+    return dataclasses.replace(outcome, seconds=time.perf_counter() - started)
 
 
 def _keep_shared(

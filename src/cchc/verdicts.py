@@ -50,6 +50,7 @@ class Outcome:
     findings: list[Finding]  # every finding, sorted, as checks.run gives them
     checked: int  # dossiers checked in this build
     reused: int  # dossiers whose verdict came from the cache
+    seconds: float = 0.0  # how long checking took (registry, dossiers, the records kept)
 
 
 def check(repo: Repository, store: Store, processes: int = 1, known: list[Finding] | None = None) -> Outcome:

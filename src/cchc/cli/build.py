@@ -8,10 +8,10 @@ dossiers, rendering pages, writing data files) uses every core (CCHC_BUILD_WORKE
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from .. import gitinfo, heap, parallel, validation
@@ -87,39 +87,72 @@ def output_folder(root: Path, args) -> Path:
 def _build(root: Path, args) -> int:
     store = Store(cache_folder(root, args))
     processes = parallel.workers()
-    started = time.perf_counter()
-    scored: list[results_mod.Results] = []
-    timings: dict[str, float] = {}
-
-    def score(repo) -> None:  # while the dossiers are checked
-        at = time.perf_counter()
-        scored.append(results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root)))
-        timings["score"] = time.perf_counter() - at
-
-    result, outcome = validation.validate_cached(root, store, processes, meanwhile=score)
     site_build.TIMINGS.clear()
-    site_build.TIMINGS.update(timings)
-    site_build.TIMINGS["validate"] = time.perf_counter() - started
+    started = time.perf_counter()
+    checking = validation.start(root, store, processes)  # checked in another process from now on
+    site_build.TIMINGS["load"] = time.perf_counter() - started
+    cfg = config_file(root, args.config)
+    if cfg is None:
+        return _report(checking) if _errors(checking) else fail("không tìm thấy mkdocs.yml để tạo trang.")
+    started = time.perf_counter()
+    results = results_mod.compute(checking.repo, gitinfo.commit(root), gitinfo.commit_date(root))
+    site_build.TIMINGS["score"] = time.perf_counter() - started
+    # The pages read the scores, never the dossiers: a national roll-up's dossiers are half of
+    # the build's memory, given back before the site is made.
+    repo = checking.let_go_of_dossiers()
+    out = output_folder(root, args)
+    old = OldSite(out, keep=(root, cfg.parent))
+    try:
+        blocked = not old.safe and _errors(checking)  # nothing is written there before the checks pass
+        code = None if blocked else _site(root, cfg, out, repo, results, args, store, processes, checking, old)
+    except BaseException:
+        old.restore()  # the last build's site stays as it was
+        raise
+    finally:
+        old.wait()
+    if code == 0:
+        return 0
+    old.restore()
+    return _report(checking) if _errors(checking) else (code or 1)
+
+
+def _site(
+    root: Path, cfg: Path, out: Path, repo, results, args, store: Store, processes: int, checking, old: OldSite
+) -> int | None:
+    """``build_site``, or None when the checks that ran meanwhile found an error."""
+    gate = lambda: _passed(checking, old)
+    try:
+        code = build_site(root, cfg, out, repo, results, site_url(args.site_url), store, processes, gate)
+        if code == 0:
+            gate()  # again: a configuration whose hooks do not call it still publishes nothing unchecked
+        return code
+    except site_build.Blocked:
+        return None
+
+
+def _passed(checking: validation.Checking, old: OldSite) -> None:
+    """Before the site is finished: the checks must have found no error; the last build's site
+    is then deleted while the search index is made."""
+    result, outcome = checking.wait()
+    site_build.TIMINGS["validate"] = outcome.seconds
     site_build.TIMINGS["dossiers"] = (result.reloaded, result.checked)
     site_build.TIMINGS["verdicts"] = (outcome.reused, outcome.reused + outcome.checked)
     if result.errors:
-        sys.stdout.write(text.render(result.findings, checked=result.checked))
-        sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
-        return 1
-    cfg = config_file(root, args.config)
-    if cfg is None:
-        return fail("không tìm thấy mkdocs.yml để tạo trang.")
-    out = output_folder(root, args)
-    old = OldSite(out, keep=(root, cfg.parent))  # cleared by another process while the scores are worked out
-    try:
-        results = scored[0]
-        # The pages read the scores, never the dossiers: a national roll-up's dossiers are half
-        # of the build's memory, given back before the site is made.
-        repo = dataclasses.replace(result.repo, dossiers={})
-        del result
-        return build_site(root, cfg, out, repo, results, site_url(args.site_url), store, processes)
-    finally:
-        old.wait()
+        raise site_build.Blocked
+    old.release()
+
+
+def _errors(checking: validation.Checking) -> bool:
+    """Whether the checks found an error (waited for)."""
+    return bool(checking.wait()[0].errors)
+
+
+def _report(checking: validation.Checking) -> int:
+    """Print what the checks found, and why nothing is published; 1."""
+    result, _ = checking.wait()
+    sys.stdout.write(text.render(result.findings, checked=result.checked))
+    sys.stdout.write(f"Không công bố: còn {len(result.errors)} lỗi phải sửa trước (xem danh sách trên).\n")
+    return 1
 
 
 def site_url(given: str | None) -> str | None:
@@ -141,11 +174,13 @@ def build_site(
     url: str | None = None,
     store: Store | None = None,
     processes: int = 1,
+    gate: Callable[[], None] | None = None,
 ) -> int:
+    """Make the site; ``gate``: see ``site_build.preload`` (its ``Blocked`` is raised from here)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site_build.preload(root, repo, results, store, processes)
+    site_build.preload(root, repo, results, store, processes, gate)
     overrides = {"site_url": url} if url else {}
     config = load_config(config_file=str(cfg), site_dir=str(out), **overrides)
     config.extra["cchc_root"] = str(root)
@@ -180,7 +215,8 @@ _REUSED = (
 
 def _timings(t: dict) -> str:
     line = (
-        f"Thời gian: kiểm tra {_seconds(t.get('validate'))} (trong lúc đó tính điểm {_seconds(t.get('score'))}) · "
+        f"Thời gian: đọc kho {_seconds(t.get('load'))} · kiểm tra {_seconds(t.get('validate'))} "
+        f"(cùng lúc với tính điểm {_seconds(t.get('score'))} và tạo trang) · "
         f"tạo trang {_seconds(t.get('site'))} (nội dung trang {_seconds(t.get('pages'))}, "
         f"khung trang {_seconds(t.get('render'))}, chỉ mục tìm kiếm {_seconds(t.get('search'))}, "
         f"tệp dữ liệu {_seconds(t.get('data'))})."

@@ -8,9 +8,10 @@ appraisal,explanation}.yaml and submissions/<year>/<unit>/evidence/.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,7 +85,7 @@ class _Yearly(Protocol):
 
 
 _Doc = TypeVar("_Doc", bound=_Yearly)
-_T = TypeVar("_T")
+BATCH = 64  # dossiers a loading process is given at a time
 # Which dossier folders load: those the function says yes to, or those in the set.
 Wanted = Callable[[str], bool] | AbstractSet[str]
 
@@ -236,10 +237,13 @@ class _Loader:
         # cache, a worker sends each dossier back as the bytes the cache keeps it as (kept by an
         # earlier build, or by the worker just now), decoded here: pickling the model there and
         # unpickling it here would cost more.
-        batches = parallel.chunks(folders, processes * 4) if processes > 1 and len(folders) > 64 else [folders]
+        # Batches of about BATCH dossiers: each is decoded here while the workers go on with the
+        # next, and what travels at once stays small (a national repository sends 100 MB).
+        count = max(processes * 4, len(folders) // BATCH)
+        batches = parallel.chunks(folders, count) if processes > 1 and len(folders) > BATCH else [folders]
         here = os.getpid()
-        made = parallel.run(lambda batch: self.dossier_batch(batch, here), batches, processes, meanwhile=meanwhile)
-        for (year, unit, folder), (got, key, earlier) in zip(folders, _emptied(made), strict=True):
+        made = parallel.each(lambda batch: self.dossier_batch(batch, here), batches, processes, meanwhile=meanwhile)
+        for (year, unit, folder), (got, key, earlier) in zip(folders, itertools.chain.from_iterable(made), strict=True):
             loaded, hit = (
                 (got, earlier) if isinstance(got, kept.Loaded) else self.kept_or_fresh(got, year, unit, folder, earlier)
             )
@@ -358,14 +362,6 @@ class _Loader:
             scope=None if scope is None else tuple(scope),
             listing=listing,
         )
-
-
-def _emptied(batches: list[list[_T]]) -> Iterator[_T]:
-    """The items of ``batches`` in order, each batch let go once gone through: a national
-    repository's dossiers arrive as 100 MB of kept bytes, which need not outlive their decoding."""
-    batches.reverse()
-    while batches:
-        yield from batches.pop()
 
 
 def _asked(names: list[str], year: str, wanted: Wanted | None) -> list[str]:

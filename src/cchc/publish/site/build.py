@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,8 +87,25 @@ def prepared(root: Path):
     return repo, results_mod.compute(repo, gitinfo.commit(root), gitinfo.commit_date(root))
 
 
-def preload(root: Path, repo, results, store: Store | None = None, processes: int = 1) -> None:
-    PRELOADED.update(root=str(Path(root).resolve()), repo=repo, results=results, store=store, processes=processes)
+class Blocked(Exception):
+    """The checks that ran while the pages were made found an error: nothing is published."""
+
+
+def preload(
+    root: Path, repo, results, store: Store | None = None, processes: int = 1, gate: Callable[[], None] | None = None
+) -> None:
+    """What `cchc build` hands the hooks. ``gate()``, called before the search index is made,
+    waits for the checks that run meanwhile and raises ``Blocked`` if they found an error."""
+    PRELOADED.update(
+        root=str(Path(root).resolve()), repo=repo, results=results, store=store, processes=processes, gate=gate
+    )
+
+
+def passed() -> None:
+    """The site may be finished: the checks found no error (``Blocked`` otherwise)."""
+    gate = PRELOADED.get("gate")
+    if gate is not None:
+        gate()
 
 
 def options(root: Path) -> tuple[Store, int]:
