@@ -53,6 +53,19 @@ def _kind(mode: int) -> str:
     return FILE if stat.S_ISREG(mode) else SPECIAL
 
 
+def _entry_kind(entry: os.DirEntry[str]) -> str | None:
+    """What ``_kind`` says of the entry's lstat, from the type its folder's listing gives (no
+    call per entry on most file systems); None when it is gone."""
+    try:
+        if entry.is_symlink():
+            return LINK
+        if entry.is_dir(follow_symlinks=False):
+            return FOLDER
+        return FILE if entry.is_file(follow_symlinks=False) else _kind(entry.stat(follow_symlinks=False).st_mode)
+    except OSError:
+        return None
+
+
 class Disk:
     """Entries of a working tree. ``prefixes`` limit what the Git index is asked about."""
 
@@ -76,10 +89,13 @@ class Disk:
             kind = _kind(os.lstat(self.root / rel).st_mode)
         except (OSError, ValueError):
             return None
-        if kind == FOLDER and os.path.lexists(self.root / rel / ".git"):
+        return self._as_recorded(rel, kind)
+
+    def _as_recorded(self, rel: str, kind: str) -> str:
+        if kind == FOLDER and os.path.lexists(os.path.join(self.root, rel, ".git")):
             return GITLINK  # a repository of its own, whether or not the index knows it
         recorded = self._recorded().get(rel)
-        if (recorded, kind) in ((GITLINK, FOLDER), (LINK, FILE)):
+        if recorded is not None and (recorded, kind) in ((GITLINK, FOLDER), (LINK, FILE)):
             return recorded
         return kind
 
@@ -91,14 +107,15 @@ class Disk:
         while todo:  # a loop, not recursion: a hostile tree may be thousands of folders deep
             rel = todo.pop()
             try:
-                names = os.listdir(self.root / rel)
+                with os.scandir(os.path.join(self.root, rel)) as found:
+                    children = [(f"{rel}/{e.name}", _entry_kind(e)) for e in found]
             except OSError:
                 continue
-            for name in names:
-                child = f"{rel}/{name}"
-                kind = self._of(child)
-                if kind is not None:
-                    out.append(Entry(child, kind))
-                    if kind == FOLDER:
-                        todo.append(child)
+            for child, seen in children:
+                if seen is None:
+                    continue
+                kind = self._as_recorded(child, seen)
+                out.append(Entry(child, kind))
+                if kind == FOLDER:
+                    todo.append(child)
         return sorted(out)
