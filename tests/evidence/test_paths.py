@@ -6,6 +6,8 @@ import os
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfs import scan_pdf
 
 from cchc import validation
@@ -89,3 +91,18 @@ def test_on_disk_matches_folders_in_any_normal_form(mini_repo):
     src = FileSource(mini_repo)
     assert paths.on_disk(src, f"{FOLDER}/evidence/hội-nghị/a.pdf") == f"{FOLDER}/evidence/{_nfd('hội-nghị')}/a.pdf"
     assert paths.on_disk(src, f"{FOLDER}/evidence/khong-co/a.pdf") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=0xDD00) | st.sampled_from("\udc80\udcff\u2028\x7f\x9f")))
+def test_a_path_with_nothing_to_escape_is_shown_as_it_is_and_any_other_escaped(text):
+    """The fast path (nothing to escape: the text itself) agrees with the rule char by char."""
+
+    def escaped(ch: str) -> str:
+        code = ord(ch) - 0xDC00 if 0xDC80 <= ord(ch) <= 0xDCFF else ord(ch)
+        unshown = ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F or ch in "\u2028\u2029" or 0xDC80 <= ord(ch) <= 0xDCFF
+        if not unshown:
+            return ch
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    assert paths.shown(text) == "".join(escaped(ch) for ch in text)

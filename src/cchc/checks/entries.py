@@ -43,13 +43,12 @@ def symlink(rel: str) -> Finding:
 
 
 def not_a_file(entry: L.Entry) -> Finding | None:
-    rel = shown(entry.path)
     if entry.kind == L.LINK:
-        return symlink(rel)
+        return symlink(shown(entry.path))
     if entry.kind == L.GITLINK:
-        return codes.DOSSIER_ENTRY_NOT_FILE.at(rel)
+        return codes.DOSSIER_ENTRY_NOT_FILE.at(shown(entry.path))
     if entry.kind == L.SPECIAL:
-        return codes.DOSSIER_ENTRY_SPECIAL.at(rel)
+        return codes.DOSSIER_ENTRY_SPECIAL.at(shown(entry.path))
     return None
 
 

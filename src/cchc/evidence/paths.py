@@ -19,6 +19,7 @@ import unicodedata
 from .. import codes
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNSHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]")  # what shown() escapes
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(file|data|javascript):", re.IGNORECASE)
 
 
@@ -33,6 +34,8 @@ class BadPath(Exception):
 
 def shown(text: str) -> str:
     """A path as it can be shown to a person: control and undecodable characters escaped."""
+    if not _UNSHOWN.search(text):
+        return text  # almost every path: nothing to escape
     out = []
     for ch in text:
         if _CONTROL.match(ch) or 0xDC80 <= ord(ch) <= 0xDCFF:
