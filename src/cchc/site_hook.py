@@ -97,6 +97,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 def on_env(env: Environment, config: MkDocsConfig, files: Files, **_: Any) -> Environment:
     if _state.get("command") != "serve":  # the preview builds drafts too: mkdocs' own loop
         site_build.build_generated(config, files, _state["nav"], env, _state["root"])
+        site_build.start_search(Path(config.site_dir), files)
     return env
 
 

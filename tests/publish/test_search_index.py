@@ -37,3 +37,32 @@ def test_searchable_leaves_out_ignored_elements_nested_or_not() -> None:
     )
     # an attribute that only begins with the name is not the marker
     assert site_build.searchable("<div data-pagefind-ignored>x</div>") == "<div data-pagefind-ignored>x</div>"
+
+
+def test_the_index_begins_before_mkdocs_writes_the_other_pages_unless_one_of_them_is_searched(tmp_path: Path) -> None:
+    """Pagefind starts once the generated pages are written (their searched copies are all it
+    reads) while mkdocs copies the theme's files; a hand-written page among the searched ones
+    (a province's own note under phuong-phap/) is written later: the index then waits for it."""
+    from mkdocs.structure.files import File, Files
+
+    docs, site, searched = tmp_path / "docs", tmp_path / "site", tmp_path / "tim-kiem"
+    for folder in (docs, site, searched):
+        folder.mkdir()
+
+    def page(src: str) -> File:
+        (docs / src).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src).write_text("# x\n", encoding="utf-8")
+        return File(src, str(docs), str(site), use_directory_urls=False)
+
+    generated = [page("index.md"), page("don-vi/so-a.md")]
+    site_build.discard()
+    site_build._SEARCHED["dir"] = searched
+    site_build.DONE.update(f.src_uri for f in generated)
+    try:
+        site_build.start_search(site, Files([*generated, page("gioi-thieu.md")]))  # not searched
+        assert len(site_build._SEARCH) == 1
+        site_build.abandon_search()
+        site_build.start_search(site, Files([*generated, page("phuong-phap/ghi-chu.md")]))
+        assert site_build._SEARCH == []
+    finally:
+        site_build.discard()

@@ -189,7 +189,9 @@ def body(src: str) -> str:
 
 
 def discard() -> None:
-    """Forget the last build's pages and remove their temporary files."""
+    """Forget the last build's pages and remove their temporary files (after stopping the
+    search index, which reads them, if it still runs: a failed build)."""
+    abandon_search()
     TITLES.clear()
     DESCRIPTIONS.clear()
     BODIES.clear()
@@ -500,17 +502,60 @@ def _searched_site(site_dir: Path) -> Path:
     return folder
 
 
+def start_search(site_dir: Path, files: Files) -> None:
+    """Start Pagefind as soon as every page it reads is written: after the generated pages
+    (on_env), when it reads their searched copies alone (no hand-written page is searched). It
+    then works while mkdocs copies the theme's files and writes the other pages."""
+    folder = _SEARCHED.get("dir")
+    if folder is None or _SEARCH:
+        return
+    pages = files.documentation_pages()
+    if any(_SEARCHED_PAGE.fullmatch(f.dest_uri) for f in pages if f.src_uri not in DONE):
+        return  # a hand-written page is searched: mkdocs writes it later (index_search)
+    _SEARCH.append(_Pagefind(folder, site_dir))
+
+
+class _Pagefind:
+    """Pagefind running on ``site``, its index written in ``site_dir``/pagefind; what it
+    prints goes to files (a pipe nobody reads yet could fill up and stop it)."""
+
+    def __init__(self, site: Path, site_dir: Path) -> None:
+        self.started = time.perf_counter()
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed by wait)
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCH_GLOB]
+        self._proc = subprocess.Popen(
+            [*command, "--force-language", "vi", "--output-path", str(site_dir / "pagefind")],
+            stdout=self._out,
+            stderr=subprocess.STDOUT,
+        )
+
+    def wait(self) -> tuple[int, str]:
+        """Its return code and the end of what it printed."""
+        code = self._proc.wait()
+        self._out.seek(0)
+        printed = self._out.read()[-2000:].decode("utf-8", errors="replace")
+        self._out.close()
+        return code, printed
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError):
+            self._proc.kill()
+        self.wait()
+
+
+_SEARCH: list[_Pagefind] = []
+
+
 def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
-    start = time.perf_counter()
-    site = _searched_site(site_dir)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCH_GLOB]
-    proc = subprocess.run(
-        [*command, "--force-language", "vi", "--output-path", str(site_dir / "pagefind")],
-        capture_output=True,
-        check=False,  # the return code is read below
-        text=True,
-    )
-    if proc.returncode != 0:
-        raise SiteError("Không tạo được chỉ mục tìm kiếm (Pagefind): " + (proc.stderr or proc.stdout)[-500:])
-    TIMINGS["search"] = time.perf_counter() - start
+    search = _SEARCH.pop() if _SEARCH else _Pagefind(_searched_site(site_dir), site_dir)
+    code, printed = search.wait()
+    if code != 0:
+        raise SiteError("Không tạo được chỉ mục tìm kiếm (Pagefind): " + printed[-500:])
+    TIMINGS["search"] = time.perf_counter() - search.started
+
+
+def abandon_search() -> None:
+    """After a failed build: stop the search index begun early."""
+    while _SEARCH:
+        _SEARCH.pop().stop()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 SKIP = "cchc-da-viet.html"  # the template of pages already written: renders nothing
+FORK_SHAPES = 32  # fewer shapes to probe than this: probed in this process
 KIND = "pages"
 SHAPES = "shapes"  # a shape's frame with stand-ins (stamps.py); empty: its pages are not stamped
 
@@ -70,7 +71,9 @@ def build(
     # The first page is done here: the theme's templates are compiled once, before the fork.
     job.pages_done(job.write([0]) if pages else (0, 0, 0))
     shapes = job.shaped(store)
-    probed = parallel.run(job.probe, parallel.chunks(shapes, processes * 4), processes)
+    # A shape is probed in about 10 ms: forking for a province's handful costs more than it saves.
+    probing = processes if len(shapes) >= FORK_SHAPES else 1
+    probed = parallel.run(job.probe, parallel.chunks(shapes, probing * 4), probing)
     job.keep(store, [made for batch in probed for made in batch])
     order = [i for i in range(1, len(pages)) if i not in job.done]
     for done in parallel.run(job.write, parallel.chunks(order, processes * 4), processes):
