@@ -136,16 +136,17 @@ def test_background_work_that_is_no_daemon_may_fork_workers_of_its_own():
 
 def test_background_work_that_died_is_replaced_by_what_the_caller_said():
     """``instead`` runs in the caller in place of a process that died (a build's checks then
-    load the dossiers again, which the caller let go of)."""
-    parent = os.getpid()
-
-    def work() -> str:
-        if os.getpid() != parent:
-            os._exit(9)
-        return "the work itself"
-
-    assert parallel.Background(work, instead=lambda: "instead").wait() == "instead"
-    assert parallel.Background(work, fork=False, instead=lambda: "instead").wait() == "the work itself"
+    load the dossiers again, which the caller let go of); without a fork, the work itself runs."""
+    code = (
+        "import os\nfrom cchc import parallel\nparent = os.getpid()\n"
+        "def work():\n"
+        "    if os.getpid() != parent:\n"
+        "        os._exit(9)\n"
+        "    return 'the work itself'\n"
+        "print(parallel.Background(work, instead=lambda: 'instead').wait())\n"
+        "print(parallel.Background(work, fork=False, instead=lambda: 'instead').wait())"
+    )
+    assert _fresh(code).splitlines() == ["instead", "the work itself"]
 
 
 def test_background_work_that_died_is_done_in_the_caller():
