@@ -49,17 +49,7 @@ def test_nothing_a_worker_prints_reaches_the_user():
         "    print(sandbox.run(jobs.chatter, {1: ()}, sandbox.Limits(timeout=5))[1])\n"
         "    print(sandbox.run(jobs.boom, {1: ()}, sandbox.Limits(timeout=5))[1])\n"
     )
-    tests = Path(__file__).resolve().parent.parent
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tests,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"},
-    )
-    assert done.stdout == "said nothing\nFailure(reason='error')\n"
-    assert done.stderr == ""
+    assert _script(code) == ("said nothing\nFailure(reason='error')\n", "")
 
 
 def test_a_forked_child_of_a_process_that_used_the_sandbox_can_use_it_too():
@@ -74,6 +64,11 @@ def test_a_forked_child_of_a_process_that_used_the_sandbox_can_use_it_too():
         "    print(there.wait())\n"
         "    print(sandbox.run(jobs.echo, {1: ('here again',)}, limits)[1])\n"
     )
+    assert _script(code) == ("here\nthere\nhere again\n", "")
+
+
+def _script(code: str) -> tuple[str, str]:
+    """What ``code`` prints (standard output, standard error), run by a new interpreter."""
     tests = Path(__file__).resolve().parent.parent
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -83,7 +78,7 @@ def test_a_forked_child_of_a_process_that_used_the_sandbox_can_use_it_too():
         timeout=120,
         env={"PYTHONPATH": str(tests), "PATH": "/usr/bin:/bin"},
     )
-    assert (done.stdout, done.stderr) == ("here\nthere\nhere again\n", "")
+    return done.stdout, done.stderr
 
 
 def test_limits_from_the_environment():

@@ -30,23 +30,23 @@ def _tree(root: Path) -> None:
 def test_every_entry_has_its_own_kind_and_links_are_never_followed(tmp_path):
     _tree(tmp_path)
     base = "submissions/2025/so-a"
-    assert Disk(tmp_path, ["submissions"]).entries(base) == sorted(
-        [
-            Entry(base, FOLDER),
-            Entry(f"{base}/self-assessment.yaml", FILE),
-            Entry(f"{base}/evidence", FOLDER),
-            Entry(f"{base}/evidence/a.pdf", FILE),
-            Entry(f"{base}/evidence/con", FOLDER),
-            Entry(f"{base}/evidence/con/b.pdf", FILE),
-            Entry(f"{base}/evidence/lien-ket.pdf", LINK),
-            Entry(f"{base}/evidence/thu-muc-lien-ket", LINK),
-            Entry(f"{base}/evidence/hong.pdf", LINK),
-            Entry(f"{base}/evidence/ra-ngoai", LINK),
-            Entry(f"{base}/evidence/ong", SPECIAL),
-            Entry(f"{base}/evidence/kho-rieng", GITLINK),
-            Entry(f"{base}/evidence/kho-con", GITLINK),
-        ]
-    )
+    kinds = {
+        "": FOLDER,
+        "/self-assessment.yaml": FILE,
+        "/evidence": FOLDER,
+        "/evidence/a.pdf": FILE,
+        "/evidence/con": FOLDER,
+        "/evidence/con/b.pdf": FILE,
+        "/evidence/lien-ket.pdf": LINK,
+        "/evidence/thu-muc-lien-ket": LINK,
+        "/evidence/hong.pdf": LINK,
+        "/evidence/ra-ngoai": LINK,
+        "/evidence/ong": SPECIAL,
+        "/evidence/kho-rieng": GITLINK,
+        "/evidence/kho-con": GITLINK,
+    }
+    expected = sorted(Entry(base + rel, kind) for rel, kind in kinds.items())
+    assert Disk(tmp_path, ["submissions"]).entries(base) == expected
 
 
 def test_a_missing_folder_has_no_entries_and_a_linked_one_is_one_link(tmp_path):
