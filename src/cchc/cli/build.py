@@ -18,7 +18,7 @@ from .. import gitinfo, heap, parallel, validation
 from ..buildcache import Store
 from ..evidence.cache import cache_dir
 from ..publish.site import build as site_build
-from ..publish.site.old import OldSite
+from ..publish.site.old import OldSite, holds
 from ..report import text
 from ..score import results as results_mod
 from .common import add_root, fail, resolve_root
@@ -70,21 +70,20 @@ def run(args) -> int:
     if root is None or not (root / "province.yaml").is_file():
         return fail("không tìm thấy kho dữ liệu (tệp province.yaml). Dùng --root.")
     out = output_folder(root, args)
-    if out == root.resolve() or out in root.resolve().parents:
-        # mkdocs empties the output folder before it writes: the repository would go with it
+    if holds(out, root):  # mkdocs empties the output folder before it writes: the repository would go with it
         return fail(
             f"thư mục đầu ra {out} chứa kho dữ liệu; khi tạo trang, mọi thứ trong thư mục đầu ra bị xoá. "
             "Chọn một thư mục khác bằng --out (mặc định: site/ trong kho)."
         )
     with heap.batch():
-        return _build(root, args)
+        return _build(root, args, out)
 
 
 def output_folder(root: Path, args) -> Path:
     return (args.out or root / "site").resolve()
 
 
-def _build(root: Path, args) -> int:
+def _build(root: Path, args, out: Path) -> int:
     store = Store(cache_folder(root, args))
     processes = parallel.workers()
     site_build.TIMINGS.clear()
@@ -100,7 +99,6 @@ def _build(root: Path, args) -> int:
     # The pages read the scores, never the dossiers: a national roll-up's dossiers are half of
     # the build's memory, given back before the site is made.
     repo = checking.let_go_of_dossiers()
-    out = output_folder(root, args)
     old = OldSite(out, keep=(root, cfg.parent))
     try:
         blocked = not old.safe and _errors(checking)  # nothing is written there before the checks pass

@@ -20,6 +20,7 @@ import contextlib
 import importlib
 import os
 import resource
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from multiprocessing.context import ForkServerContext
 
 PRELOAD = ["cchc.evidence.worker"]  # imported once, in the fork server
-_HOOKED: list[bool] = []  # _forget_fork_server is registered to run in forked children
 
 
 @dataclass(frozen=True)
@@ -123,14 +123,16 @@ def _forget_fork_server() -> None:
     process's child, so multiprocessing's check that it still runs (a wait for it) fails here.
     The child forgets it and starts its own if it needs one (a build checks dossiers in a
     forked process)."""
-    from multiprocessing import forkserver
-
-    server: Any = forkserver._forkserver  # the module's one server: no public way to reset it
+    forkserver = sys.modules.get("multiprocessing.forkserver")  # not imported: none started
+    server: Any = getattr(forkserver, "_forkserver", None)  # the module's one server: no public way to reset it
     if getattr(server, "_forkserver_pid", None) is None:
         return
     with contextlib.suppress(OSError, TypeError):
         os.close(server._forkserver_alive_fd)
     server._forkserver_pid = server._forkserver_address = server._forkserver_alive_fd = None
+
+
+os.register_at_fork(after_in_child=_forget_fork_server)
 
 
 def _fork_server() -> ForkServerContext:
@@ -142,9 +144,6 @@ def _fork_server() -> ForkServerContext:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    if not _HOOKED:
-        os.register_at_fork(after_in_child=_forget_fork_server)
-        _HOOKED.append(True)
     with _quiet():
         forkserver.ensure_running()
     return context

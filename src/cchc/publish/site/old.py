@@ -35,7 +35,7 @@ class OldSite:
         self._clearing: parallel.Background | None = None
         self._released = False
         # Whether what this build writes in ``site`` may be removed again (restore).
-        self.safe = not site.is_symlink() and not any(_within(site, folder) for folder in keep)
+        self.safe = not site.is_symlink() and not any(holds(site, folder) for folder in keep)
         if self.safe and self._existed:
             self._move_aside()
 
@@ -98,7 +98,7 @@ class OldSite:
             self._clearing = None
 
 
-def _within(site: Path, folder: Path) -> bool:
+def holds(site: Path, folder: Path) -> bool:
     """Whether ``folder`` is ``site`` or inside it."""
     site, folder = site.resolve(), folder.resolve()
     return folder == site or site in folder.parents
