@@ -18,7 +18,7 @@ import yaml
 from test_incremental import git
 
 from cchc import validation
-from cchc.buildcache import MANIFEST, Store
+from cchc.buildcache import MANIFEST, SCRATCH, Store
 from cchc.cli.main import main
 from cchc.load import repository
 
@@ -167,6 +167,7 @@ def test_an_incremental_build_after_a_random_one_unit_change_is_a_cold_build(fil
     changed = differences(filled / "site", filled / "cold")
     assert any(unit.rsplit("/", 1)[-1] in path for path in changed)  # the change shows
     assert "pagefind/pagefind-entry.json" in changed  # and the search index was made again
+    assert list((cache / SCRATCH).iterdir()) == []  # the builds' working folders are gone
 
 
 def test_a_changed_framework_is_checked_and_rendered_again(filled, capsys):

@@ -1,13 +1,14 @@
 """The build cache's pack files (cchc.buildcache.packs): a batch's entries in one file, read
-back by any process, damage read as a miss, unused entries removed."""
+back by any process, damage read as a miss, unused entries removed; a build's working folders."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from cchc.buildcache import Store, packs
+from cchc.buildcache import SCRATCH, Store, packs
 
 
 def _packs(folder: Path, kind: str) -> list[Path]:
@@ -101,3 +102,19 @@ def test_what_forked_workers_put_is_found_by_the_parent_and_written_once(tmp_pat
     assert done.stdout.strip() == "True"
     assert len(_packs(tmp_path, "bodies")) == 5  # four batches and the parent's own
     assert Store(tmp_path, code="a").get("bodies", "parent") == b"p"
+
+
+def test_a_builds_working_folders_are_in_the_cache_folder_or_else_the_systems(tmp_path):
+    """Store.scratch: on the disk the build writes to (the system's temporary folder may be
+    small, or busy with other jobs); emptied with the rest when other code wrote the cache."""
+    store = Store(tmp_path / "cache", code="a")
+    made = store.scratch("cchc-trang-")
+    assert made.is_dir() and made.parent == tmp_path / "cache" / SCRATCH and made.name.startswith("cchc-trang-")
+    assert store.scratch("cchc-trang-") != made
+    Store(tmp_path / "cache", code="b")
+    assert not (tmp_path / "cache" / SCRATCH).exists()
+    elsewhere = Store(None).scratch("cchc-trang-")
+    try:
+        assert elsewhere.parent == Path(tempfile.gettempdir()) and elsewhere.is_dir()
+    finally:
+        elsewhere.rmdir()

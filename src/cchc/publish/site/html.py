@@ -30,6 +30,7 @@ __all__ = [
     "href",
     "link",
     "num",
+    "num_cell",
     "points",
     "row",
     "signed",
@@ -137,6 +138,13 @@ def _text(value: object, cls: str) -> tuple[str, str]:
     if _NUMERIC.fullmatch(inner):  # a number: nothing to escape
         return inner, cls or "cchc-n"  # numbers: right-aligned, never wrapped
     return html.escape(inner, quote=True), cls
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)
+def num_cell(value: Decimal) -> Markup:
+    """``cell(num(value))``: the same few thousand points fill most of a province's cells (equal
+    Decimals such as 1.0 and 1.00 share an entry, which is right: ``num`` normalises them)."""
+    return cell(num(value))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, TypeVar
 
 from ...model.numbers import count, fmt
@@ -20,7 +20,7 @@ from ...score.unit import IMPORTED, LIVE_STATUSES, STATUS_NAMES, index_of, quant
 from .. import standing as standing_mod
 from . import charts, paging
 from . import ranking as ranking_mod
-from .html import Markup, block, cell, chart, esc, fold, href, link, num, points, row, signed, table
+from .html import Markup, block, cell, chart, esc, fold, href, link, num, num_cell, points, row, signed, table
 from .ranking import NA_SHORT, NOT_APPRAISED_BADGE
 from .urls import group_page, method_page, node_page, unit_page, year_page
 
@@ -895,33 +895,35 @@ def _worst_leaves(s: UnitScore) -> list[Markup]:
 
 
 def _detail_row(n: NodeScore) -> Markup:
-    """One node of a unit's detail table; "Không áp dụng" where it does not apply, never 0."""
-    cls = f"cchc-depth-{n.depth}"
-    reason = Markup("")
+    """One node of a unit's detail table; "Không áp dụng" where it does not apply, never 0.
+    (Every unit's table has a row per node: the parts all units share are made once.)"""
+    head = _detail_head(n.code, n.title, n.depth)
+    reason = _NO_REASON
     if n.reason:
-        reason = esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else "")
+        reason = cell(esc(n.reason) + (Markup(" <small>(vòng {})</small>").format(n.round) if n.round else ""))
     if n.na:
-        return row(
-            cell(n.code, None, cls),
-            cell(n.title, None, cls),
-            cell(NOT_APPLICABLE, None, "cchc-na"),
-            cell("—"),
-            cell("—"),
-            cell("—"),
-            cell(NOT_APPLICABLE, None, "cchc-na"),
-            cell(reason),
-        )
-    is_self = n.method != "survey"
+        return row(head, _NA_CELLS, reason)
+    shown = n.method != "survey" or bool(n.children)
     return row(
-        cell(n.code, None, cls),
-        cell(n.title, None, cls),
-        cell(num(n.full_max if n.kind in ("bonus", "penalty") else n.max)),
-        cell(num(n.self) if is_self or n.children else "—"),
-        cell(num(n.appraised) if is_self or n.children else "—"),
-        cell(num(n.survey) if n.survey or n.method == "survey" else "—"),
-        cell(num(n.achieved)),
-        cell(reason),
+        head,
+        num_cell(n.full_max if n.kind in ("bonus", "penalty") else n.max),
+        num_cell(n.self) if shown else _DASH,
+        num_cell(n.appraised) if shown else _DASH,
+        num_cell(n.survey) if n.survey or n.method == "survey" else _DASH,
+        num_cell(n.achieved),
+        reason,
     )
+
+
+@lru_cache(maxsize=1 << 12)
+def _detail_head(code: str, title: str, depth: int) -> Markup:
+    cls = f"cchc-depth-{depth}"
+    return row(cell(code, None, cls), cell(title, None, cls))
+
+
+_DASH = cell("—")
+_NO_REASON = cell(Markup(""))
+_NA_CELLS = row(cell(NOT_APPLICABLE, None, "cchc-na"), _DASH, _DASH, _DASH, cell(NOT_APPLICABLE, None, "cchc-na"))
 
 
 def _evidence_table(s: UnitScore) -> list[Markup]:
