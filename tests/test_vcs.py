@@ -225,6 +225,7 @@ def test_the_working_tree(repo):
     tracked = {e.path: e for e in vcs.tracked(repo, ["evidence", "lien-ket"])}
     assert tracked["lien-ket"].mode == "120000" and tracked[NFD].mode == "100644"
     assert tracked[NFD].blob == git(repo, "rev-parse", f":{NFD}")
+    assert vcs.tracked(repo, ["evidence", "lien-ket"], modes=["120000"]) == [tracked["lien-ket"]]
     assert vcs.blob_id(repo / DASH) == git(repo, "hash-object", "--no-filters", "--", DASH)
     sha, dirty = vcs.head_state(repo)
     assert sha == git(repo, "rev-parse", "HEAD") and dirty

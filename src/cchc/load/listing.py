@@ -26,6 +26,8 @@ from ..model.repository import FILE, FOLDER, GITLINK, LINK, SPECIAL, Entry, List
 __all__ = ["FILE", "FOLDER", "GITLINK", "LINK", "SPECIAL", "Disk", "Entry", "GitTree", "Listing"]
 
 _MODES = {"040000": FOLDER, "100644": FILE, "100755": FILE, "120000": LINK, "160000": GITLINK}
+# What a disk listing asks the Git index about: links and gitlinks.
+_RECORDED = tuple(mode for mode, kind in _MODES.items() if kind in (LINK, GITLINK))
 
 
 class GitTree:
@@ -78,10 +80,8 @@ class Disk:
         """Links and gitlinks as the Git index records them (nothing outside a Git work tree)."""
         if self._index is None:
             self._index = {}
-            for entry in vcs.tracked(self.root, self.prefixes) or []:
-                kind = _MODES.get(entry.mode)
-                if kind is not None and kind in (LINK, GITLINK):
-                    self._index[entry.path] = kind
+            for entry in vcs.tracked(self.root, self.prefixes, modes=_RECORDED) or []:
+                self._index[entry.path] = _MODES[entry.mode]
         return self._index
 
     def _of(self, rel: str) -> str | None:

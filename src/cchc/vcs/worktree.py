@@ -65,13 +65,18 @@ def _paths(root: Path | str, *args: str) -> list[bytes] | None:
     return [p for p in done.out.split(b"\0") if p] if done.ok else None
 
 
-def tracked(root: Path | str, prefixes: Sequence[str]) -> list[IndexEntry] | None:
-    """The index's entries below ``prefixes`` (``git ls-files -s``)."""
+def tracked(root: Path | str, prefixes: Sequence[str], modes: Sequence[str] = ()) -> list[IndexEntry] | None:
+    """The index's entries below ``prefixes`` (``git ls-files -s``); ``modes``: only those of
+    these modes ("120000": links…), picked before anything is decoded (a national tree has
+    tens of thousands of entries, very few of them links)."""
     records = _paths(root, "ls-files", "-s", "-z", "--", *prefixes)
     if records is None:
         return None
+    wanted = {m.encode("ascii") for m in modes}
     out = []
     for record in records:
+        if wanted and record[:6] not in wanted:  # Git writes every mode with six digits
+            continue
         meta, _, path = record.partition(b"\t")
         mode, _, rest = meta.decode("ascii", "replace").partition(" ")
         out.append(IndexEntry(mode, rest.partition(" ")[0], os.fsdecode(path)))
