@@ -33,17 +33,16 @@ class BadPath(Exception):
 
 
 def shown(text: str) -> str:
-    """A path as it can be shown to a person: control and undecodable characters escaped."""
-    if not _UNSHOWN.search(text):
-        return text  # almost every path: nothing to escape
-    out = []
-    for ch in text:
-        if _CONTROL.match(ch) or 0xDC80 <= ord(ch) <= 0xDCFF:
-            code = ord(ch) - 0xDC00 if 0xDC80 <= ord(ch) <= 0xDCFF else ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+    """A path as it can be shown to a person: control and undecodable characters escaped
+    (almost every path has none: one scan, and the text itself back)."""
+    return _UNSHOWN.sub(_escaped, text)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (os.fsdecode's surrogate)
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def resolve(folder: str, written: str) -> str:
