@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import time
 from collections.abc import Callable
@@ -130,6 +131,7 @@ class Checking:
         self._count = len(repo.dossiers)
         self._reloaded = reloaded
         self._running = running
+        self._asked = False  # whether wait() was called
         self._done: tuple[Result, verdicts.Outcome] | None = None
 
     def let_go_of_dossiers(self) -> repository.Repository:
@@ -138,8 +140,17 @@ class Checking:
         self.repo = dataclasses.replace(self.repo, dossiers={})
         return self.repo
 
+    def settle(self) -> None:
+        """Collect the checking process, whatever happened here: a run that failed before
+        waiting for its findings would otherwise wait for that process at exit, for ever once
+        the findings fill the pipe to a process that no longer reads them."""
+        if not self._asked:
+            with contextlib.suppress(Exception):
+                self.wait()
+
     def wait(self) -> tuple[Result, verdicts.Outcome]:
         """What the checks found (waited for once)."""
+        self._asked = True
         if self._done is None:
             outcome = self._running.wait()
             self._done = Result(outcome.findings, self._count, self.repo, self._reloaded), outcome

@@ -5,6 +5,7 @@ error publishes nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,22 @@ def _sample_repo(tmp_path: Path) -> Path:
         src = REPO / name
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, root / name)
     return root
+
+
+@pytest.mark.usefixtures("shared_evidence_cache")
+def test_a_build_that_fails_before_asking_for_the_findings_collects_the_checks(tmp_path, capsys, monkeypatch):
+    """An internal error once the checks run in their own process: the build says so and ends,
+    with that process collected (left alone, it would be waited for at exit, for ever once its
+    findings filled the pipe to a process that no longer reads them)."""
+    monkeypatch.setenv("CCHC_BUILD_WORKERS", "2")
+    root = _sample_repo(tmp_path)
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr("cchc.score.results.compute", broken)
+    args = ["build", "--root", str(root), "--out", str(tmp_path / "site"), "--cache", str(tmp_path / "cache")]
+    assert main(args) != 0
+    assert "lỗi nội bộ" in capsys.readouterr().err
+    assert multiprocessing.active_children() == []
+    assert not (tmp_path / "site").exists()

@@ -90,6 +90,14 @@ def _build(root: Path, args, out: Path) -> int:
     started = time.perf_counter()
     checking = validation.start(root, store, processes)  # checked in another process from now on
     site_build.TIMINGS["load"] = time.perf_counter() - started
+    try:
+        return _checked(root, args, out, store, processes, checking)
+    finally:
+        checking.settle()  # collected even when this run failed before it asked for the findings
+
+
+def _checked(root: Path, args, out: Path, store: Store, processes: int, checking: validation.Checking) -> int:
+    """The rest of the build, while ``checking`` runs: the scores, then the site."""
     cfg = config_file(root, args.config)
     if cfg is None:
         return _report(checking) if _errors(checking) else fail("không tìm thấy mkdocs.yml để tạo trang.")
