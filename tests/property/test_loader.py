@@ -10,7 +10,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cchc.load.yamlfile import Parsed, YamlError, parse
+from cchc.load.yamlfile import Parsed, YamlError, parse, place
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -53,7 +53,7 @@ def test_reads_back_what_a_yaml_writer_wrote(data, flow):
     parsed = parse(raw)
     assert parsed.data == data
     lines = raw.count(b"\n") + 1
-    assert all(1 <= line <= lines and column >= 1 for line, column in parsed.positions.values())
+    assert all(1 <= line <= lines and column >= 1 for line, column in map(place, parsed.positions.values()))
 
 
 @FAST

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NoReturn
+from typing import Any, NoReturn, Protocol
 
 import yaml
 
@@ -59,24 +59,43 @@ class YamlError(Exception):
         self.line, self.column = line, column
 
 
+# Where a value stands: (line, column), or libyaml's mark of its first character (the reader
+# keeps the mark and works out the line and column only for the few places asked for).
+class Mark(Protocol):
+    @property
+    def line(self) -> int: ...  # from 0
+
+    @property
+    def column(self) -> int: ...
+
+
+Place = tuple[int, int] | Mark
+
+
+def place(at: Place) -> tuple[int, int]:
+    """Line and column (from 1) of a place."""
+    return at if isinstance(at, tuple) else (at.line + 1, at.column + 1)
+
+
 @dataclass
 class Parsed:
     """The data of one YAML document and where each value stands in the file."""
 
     data: dict[str, Any]
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of the value
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (line, column) of its key
+    positions: Mapping[Path, Place] = field(default_factory=dict)  # path -> where the value stands
+    key_positions: Mapping[Path, Place] = field(default_factory=dict)  # path -> where its key stands
 
     def where(self, path: Path) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest located ancestor."""
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return place(self.positions.get(path, (1, 1)))
 
     def key_where(self, path: Path) -> tuple[int, int]:
         path = tuple(path)
-        return self.key_positions.get(path) or self.where(path)
+        found = self.key_positions.get(path)
+        return place(found) if found is not None else self.where(path)
 
 
 def _resolve(value: str) -> str | int | bool | Decimal | None:
@@ -202,20 +221,22 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
     """One pass over the events (``next_event`` gives None after the last). This loop is the hot
     path of a full validation (millions of events at national scale), hence the local names and
     the scalars, most events, handled here rather than by a function each."""
-    positions: dict[Path, tuple[int, int]] = {}
-    key_positions: dict[Path, tuple[int, int]] = {}
+    positions: dict[Path, Place] = {}
+    key_positions: dict[Path, Place] = {}
     # Open containers: [container, path, pending key (or _NO_KEY), the key's position]
     stack: list[list[Any]] = []
     state: list[Any] = [0, 0, None]  # containers opened, documents begun, the root value
     nodes = 0  # scalars
-    scalar, resolve, no_key, allowed = _SCALAR, _resolve, _NO_KEY, _ALLOWED_TAGS
+    scalar, resolve, no_key, allowed, ends = _SCALAR, _resolve, _NO_KEY, _ALLOWED_TAGS, _ENDS
     while (event := next_event()) is not None:
         if type(event) is not scalar:
-            _structural(event, stack, state, (positions, key_positions), nodes)
+            if type(event) in ends:  # a container closed: half of the other events
+                stack.pop()
+            else:
+                _structural(event, stack, state, (positions, key_positions), nodes)
             continue
         nodes += 1
-        mark: Any = event.start_mark  # libyaml marks every event it parses
-        where = (mark.line + 1, mark.column + 1)
+        where: Any = event.start_mark  # libyaml marks every event it parses
         raw, tag = event.value, event.tag
         if nodes + state[0] > MAX_NODES or event.anchor or tag not in allowed or len(raw) > MAX_SCALAR:
             _refuse_scalar(event, where, nodes + state[0])
@@ -241,8 +262,9 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
     return Parsed(_document(state[2], state[1]), positions, key_positions)
 
 
-def _refuse_scalar(event: Any, where: tuple[int, int], nodes: int) -> None:
+def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
     """Raise what is wrong with a scalar, the first of: too many values, an anchor, a tag, its length."""
+    where = place(at)
     if nodes > MAX_NODES:
         raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
     if event.anchor:
@@ -256,14 +278,12 @@ def _structural(
     event: Any,
     stack: list[list[Any]],
     state: list[Any],
-    places: tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]],
+    places: tuple[dict[Path, Place], dict[Path, Place]],
     scalars: int,
 ) -> None:
-    """An event that is not a scalar: a container opened or closed, a document, an alias."""
+    """An event that is neither a scalar nor a container's end: a container opened, a document,
+    an alias."""
     kind = type(event)
-    if kind in _ENDS:
-        stack.pop()
-        return
     if kind is not _MAP_START and kind is not _SEQ_START:
         state[1] = _structure(event, state[1])
         return
@@ -322,13 +342,13 @@ def _opened(event: Any, depth: int) -> tuple[dict[str, Any] | list[Any], tuple[i
     return ({} if isinstance(event, yaml.MappingStartEvent) else []), where
 
 
-def _key(frame: list[Any], value: object, where: tuple[int, int], opening: bool) -> None:
+def _key(frame: list[Any], value: object, where: Place, opening: bool) -> None:
     """Record ``value`` as the pending key of the mapping open in ``frame``."""
     if opening:
-        raise YamlError(codes.YAML_COMPLEX_KEY, *where)
+        raise YamlError(codes.YAML_COMPLEX_KEY, *place(where))
     key = value if type(value) is str else str(value)
     if key in frame[0]:
-        raise YamlError(codes.YAML_DUPLICATE_KEY, *where, key=key)
+        raise YamlError(codes.YAML_DUPLICATE_KEY, *place(where), key=key)
     frame[2], frame[3] = key, where
 
 
