@@ -1,5 +1,5 @@
-"""The search index is made from copies of the pages without what Pagefind ignores: it is the
-same, byte for byte, as Pagefind makes from the published pages themselves."""
+"""The search index is made from copies of the pages with what Pagefind leaves out emptied: it
+is the same, byte for byte, as Pagefind makes from the published pages themselves."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from cchc.publish.site import build as site_build
+from cchc.publish.site.searched import searchable
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -24,19 +25,40 @@ def test_index_equals_pagefind_over_the_published_pages(sample_site: Path, tmp_p
     assert built == _files(direct)
 
 
-def test_searchable_leaves_out_ignored_elements_nested_or_not() -> None:
+def test_searchable_empties_ignored_elements_nested_or_not() -> None:
     text = (
         "<p>Sở Tư pháp</p><div data-pagefind-ignore><div class='x'><ul><li>bảng</li></ul></div>"
         '<div>chi tiết</div></div><ul class="cchc-standings" data-pagefind-ignore><li>a</li><ul><li>b</li></ul></ul>'
         '<div class="cchc-scroll" data-pagefind-ignore="all"><table></table></div><p>cuối</p>'
     )
-    assert site_build.searchable(text) == "<p>Sở Tư pháp</p><p>cuối</p>"
+    assert searchable(text) == (
+        "<p>Sở Tư pháp</p><div data-pagefind-ignore></div>"
+        '<ul class="cchc-standings" data-pagefind-ignore></ul>'
+        '<div class="cchc-scroll" data-pagefind-ignore="all"></div><p>cuối</p>'
+    )
     # an element that is never closed: the text is left as it is (Pagefind reads what it reads)
-    assert site_build.searchable("<p>a</p><div data-pagefind-ignore><div></div>") == (
-        "<p>a</p><div data-pagefind-ignore><div></div>"
+    assert (
+        searchable("<p>a</p><div data-pagefind-ignore><div></div>") == "<p>a</p><div data-pagefind-ignore><div></div>"
     )
     # an attribute that only begins with the name is not the marker
-    assert site_build.searchable("<div data-pagefind-ignored>x</div>") == "<div data-pagefind-ignored>x</div>"
+    assert searchable("<div data-pagefind-ignored>x</div>") == "<div data-pagefind-ignored>x</div>"
+
+
+def test_searchable_empties_what_pagefind_never_reads() -> None:
+    """The theme's head, navigation (nested), scripts, SVG icons, labels and footer; the
+    elements stay, so that one with an id is still an anchor; a <header> is read."""
+    text = (
+        '<html lang="vi"><head><title>T</title><script>var a = "<nav>";</script></head><body>'
+        '<header class="md-header"><nav class="md-header__inner"><label for="__drawer"><svg viewBox="0 0 24 24">'
+        '<path d="M3"/></svg></label></nav></header><nav class="md-tabs"><ul><li><nav>x</nav></li></ul></nav>'
+        '<article><h1 id="noi-dung">Sở Nội vụ</h1><svg class="i"/><p>đoạn</p></article>'
+        '<footer class="md-footer"><nav>y</nav></footer><script id="__config">{"a": "</p>"}</script></body></html>'
+    )
+    assert searchable(text) == (
+        '<html lang="vi"><head></head><body><header class="md-header"><nav class="md-header__inner"></nav></header>'
+        '<nav class="md-tabs"></nav><article><h1 id="noi-dung">Sở Nội vụ</h1><svg class="i"/><p>đoạn</p></article>'
+        '<footer class="md-footer"></footer><script id="__config"></script></body></html>'
+    )
 
 
 def test_the_index_begins_before_mkdocs_writes_the_other_pages_unless_one_of_them_is_searched(tmp_path: Path) -> None:

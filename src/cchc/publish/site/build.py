@@ -25,6 +25,7 @@ from .. import data
 from . import bodies, frame_keys, frames, html, urls
 from . import pages as pages_mod
 from .html import Markup
+from .searched import searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -449,36 +450,8 @@ def abandon_data() -> None:
 SEARCH_GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
 _SEARCHED_PAGE = re.compile(r"index\.html|don-vi/[^/]+\.html|nam/[^/]+/[^/]+\.html|phuong-phap/[^/]+\.html")
 # The searched pages as Pagefind reads them (a temporary folder): each generated page without
-# the elements Pagefind ignores (tables, a unit's yearly detail), most of a national site's HTML,
-# which Pagefind would otherwise parse only to leave out. The index made from them is the same.
+# what Pagefind leaves out (searched.py), most of a national site's HTML. The index is the same.
 _SEARCHED: dict[str, Path] = {}
-_IGNORED = re.compile(r"<(div|ul)\b[^>]*?\sdata-pagefind-ignore(?:=\"[^\"]*\")?[\s>]")
-_TAGS = {tag: re.compile(rf"<(/?){tag}\b") for tag in ("div", "ul")}
-
-
-def searchable(text: str) -> str:
-    """``text`` without the elements marked data-pagefind-ignore (``text`` as it is if one of
-    them is not closed)."""
-    out, at = [], 0
-    while (found := _IGNORED.search(text, at)) is not None:
-        end = _closed(text, found.group(1), found.end())
-        if end < 0:
-            return text
-        out.append(text[at : found.start()])
-        at = end
-    out.append(text[at:])
-    return "".join(out)
-
-
-def _closed(text: str, tag: str, start: int) -> int:
-    """Where the element whose opening tag ends at ``start`` ends (-1: never closed)."""
-    depth = 1
-    for found in _TAGS[tag].finditer(text, start):
-        depth += -1 if found.group(1) else 1
-        if depth == 0:
-            end = text.find(">", found.end())
-            return -1 if end < 0 else end + 1
-    return -1
 
 
 def searched_copy(dest: str, before: str, text: str, after: str) -> None:
@@ -488,7 +461,7 @@ def searched_copy(dest: str, before: str, text: str, after: str) -> None:
         return
     path = folder / dest
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes((before + searchable(text) + after).encode("utf-8", errors="xmlcharrefreplace"))
+    path.write_bytes(searchable(before + text + after).encode("utf-8", errors="xmlcharrefreplace"))
 
 
 def _searched_site(site_dir: Path) -> Path:
