@@ -116,7 +116,7 @@ def _resolve(value: str) -> str | int | bool | Decimal | None:
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
     mark = event.start_mark  # libyaml marks every event it parses
-    return (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    return place(mark) if mark else (0, 0)
 
 
 def too_large(size: int, max_bytes: int = MAX_BYTES) -> YamlError:
@@ -154,7 +154,7 @@ def parse(raw: bytes, max_bytes: int = MAX_BYTES) -> Parsed:
         return _build(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, column = place(mark) if mark else (0, 0)
         tab = _tab_indent(text)
         if tab:
             raise YamlError(codes.YAML_TAB, *tab) from None
@@ -329,16 +329,15 @@ def _structure(event: yaml.Event, documents: int) -> int:
     return documents
 
 
-def _opened(event: Any, depth: int) -> tuple[dict[str, Any] | list[Any], tuple[int, int]]:
-    """The empty container a mapping or sequence start opens, and its (line, column)."""
+def _opened(event: Any, depth: int) -> tuple[dict[str, Any] | list[Any], Place]:
+    """The empty container a mapping or sequence start opens, and where it stands."""
     if event.anchor:
         _refuse_alias(event)
-    mark = event.start_mark
-    where = (mark.line + 1, mark.column + 1)
+    where: Place = event.start_mark
     if event.tag not in _ALLOWED_TAGS:
-        raise YamlError(codes.YAML_TAG, *where, tag=event.tag)
+        raise YamlError(codes.YAML_TAG, *place(where), tag=event.tag)
     if depth >= MAX_DEPTH:
-        raise YamlError(codes.YAML_TOO_DEEP, *where, depth=MAX_DEPTH)
+        raise YamlError(codes.YAML_TOO_DEEP, *place(where), depth=MAX_DEPTH)
     return ({} if isinstance(event, yaml.MappingStartEvent) else []), where
 
 

@@ -149,10 +149,11 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
             if urls.unit_page(uid) in makers:
                 makers[urls.unit_page(uid)] = partial(unit_pages.page, uid)
     srcs = list(makers)
-    folder = _scratch(store, "cchc-trang-")
+    scratch = (store if store is not None else Store(None)).scratch  # the system's temporary folder without one
+    folder = scratch("cchc-trang-")
     _FOLDERS.append(folder)
     if _MODE["late"]:
-        _SEARCHED["dir"] = _scratch(store, "cchc-tim-kiem-")
+        _SEARCHED["dir"] = scratch("cchc-tim-kiem-")
         _FOLDERS.append(_SEARCHED["dir"])
 
     def render(batch: list[int]) -> tuple[list[tuple[str, str, packs.Location]], dict[str, bool]]:
@@ -179,10 +180,6 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
         TIMINGS["bodies"] = (sum(used.values()), len(used))
     TIMINGS["pages"] = time.perf_counter() - start
     return {src: FRONT for src in srcs}
-
-
-def _scratch(store: Store | None, prefix: str) -> Path:
-    return store.scratch(prefix) if store is not None else Path(tempfile.mkdtemp(prefix=prefix))
 
 
 def body(src: str) -> str:
