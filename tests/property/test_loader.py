@@ -57,6 +57,20 @@ def test_reads_back_what_a_yaml_writer_wrote(data, flow):
 
 
 @FAST
+@given(_documents, st.booleans())
+def test_the_marks_the_reader_keeps_place_every_path_as_a_place_per_path_would(data, flow):
+    """The reader keeps marks beside the containers; asked for a path (one that is there, or
+    one under it that is not), they answer as a place per path answers."""
+    raw = yaml.safe_dump(data, allow_unicode=True, default_flow_style=flow, sort_keys=False).encode("utf-8")
+    parsed = parse(raw)
+    per_path = Parsed(parsed.data, dict(parsed.positions), dict(parsed.key_positions))
+    for path in parsed.positions:
+        for asked in (path, (*path, "không có"), (*path, 99), (*path, -1)):
+            assert parsed.where(asked) == per_path.where(asked)
+            assert parsed.key_where(asked) == per_path.key_where(asked)
+
+
+@FAST
 @given(_documents)
 def test_bom_crlf_and_nfd_change_nothing(data):
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

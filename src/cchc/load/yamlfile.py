@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NoReturn, Protocol
 
@@ -77,16 +76,51 @@ def place(at: Place) -> tuple[int, int]:
     return at if isinstance(at, tuple) else (at.line + 1, at.column + 1)
 
 
-@dataclass
-class Parsed:
-    """The data of one YAML document and where each value stands in the file."""
+# Where the values of a container stand, kept beside it while the document is read: for a
+# mapping, key → (the key's place, the value's place, the value's own marks or None); for a
+# sequence, one (the item's place, its marks or None) per item. Cheaper to make than a place
+# per path (no path is built per value), and walked only for the few paths asked about.
+MappingMarks = dict[str, tuple[Place, Place, "Marks | None"]]
+SequenceMarks = list[tuple[Place, "Marks | None"]]
+Marks = MappingMarks | SequenceMarks
 
-    data: dict[str, Any]
-    positions: Mapping[Path, Place] = field(default_factory=dict)  # path -> where the value stands
-    key_positions: Mapping[Path, Place] = field(default_factory=dict)  # path -> where its key stands
+
+class Parsed:
+    """The data of one YAML document and where each value stands in the file: given as a place
+    per path (``positions``, and ``key_positions`` for the keys of mapping values), or, as the
+    reader gives it, as the root's place and the marks beside its containers."""
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        positions: Mapping[Path, Place] | None = None,
+        key_positions: Mapping[Path, Place] | None = None,
+        *,
+        root: tuple[Place, Marks | None] | None = None,
+    ) -> None:
+        self.data = data
+        self._positions = positions
+        self._key_positions = key_positions
+        self._root = root
+
+    @property
+    def positions(self) -> Mapping[Path, Place]:
+        """Path → where the value stands."""
+        if self._positions is None:
+            self._positions, self._key_positions = _flattened(self._root)
+        return self._positions
+
+    @property
+    def key_positions(self) -> Mapping[Path, Place]:
+        """Path → where the key of a mapping's value stands."""
+        if self._key_positions is None:
+            self._positions, self._key_positions = _flattened(self._root)
+        return self._key_positions
 
     def where(self, path: Path) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest located ancestor."""
+        if self._root is not None:
+            return place(_walk(self._root, tuple(path))[0])
         path = tuple(path)
         while path not in self.positions and path:
             path = path[:-1]
@@ -94,8 +128,40 @@ class Parsed:
 
     def key_where(self, path: Path) -> tuple[int, int]:
         path = tuple(path)
-        found = self.key_positions.get(path)
+        found = _walk(self._root, path)[1] if self._root is not None else self.key_positions.get(path)
         return place(found) if found is not None else self.where(path)
+
+
+def _walk(root: tuple[Place, Marks | None], path: Path) -> tuple[Place, Place | None]:
+    """Where the value at ``path`` (or its nearest ancestor) stands, and where its key stands
+    when ``path`` itself is a mapping's value (else None)."""
+    at, marks = root
+    key_at: Place | None = None
+    for step in path:
+        if type(marks) is dict and type(step) is str and step in marks:
+            key_at, at, marks = marks[step]
+        elif type(marks) is list and type(step) is int and 0 <= step < len(marks):
+            key_at, (at, marks) = None, marks[step]
+        else:
+            return at, None
+    return at, key_at
+
+
+def _flattened(root: tuple[Place, Marks | None] | None) -> tuple[dict[Path, Place], dict[Path, Place]]:
+    """A place per path, for values and for the keys of mapping values."""
+    positions: dict[Path, Place] = {}
+    key_positions: dict[Path, Place] = {}
+    todo: list[tuple[Path, Place, Marks | None]] = [((), *root)] if root is not None else []
+    while todo:
+        path, at, marks = todo.pop()
+        positions[path] = at
+        if type(marks) is dict:
+            for key, (key_at, value_at, inner) in marks.items():
+                key_positions[(*path, key)] = key_at
+                todo.append(((*path, key), value_at, inner))
+        elif type(marks) is list:
+            todo.extend(((*path, i), item_at, inner) for i, (item_at, inner) in enumerate(marks))
+    return positions, key_positions
 
 
 def _resolve(value: str) -> str | int | bool | Decimal | None:
@@ -221,11 +287,9 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
     """One pass over the events (``next_event`` gives None after the last). This loop is the hot
     path of a full validation (millions of events at national scale), hence the local names and
     the scalars, most events, handled here rather than by a function each."""
-    positions: dict[Path, Place] = {}
-    key_positions: dict[Path, Place] = {}
-    # Open containers: [container, path, pending key (or _NO_KEY), the key's position]
+    # Open containers: [container, its marks, pending key (or _NO_KEY), the key's place]
     stack: list[list[Any]] = []
-    state: list[Any] = [0, 0, None]  # containers opened, documents begun, the root value
+    state: list[Any] = [0, 0, None]  # containers opened, documents begun, (root value, its place, its marks)
     nodes = 0  # scalars
     scalar, resolve, no_key, allowed, ends = _SCALAR, _resolve, _NO_KEY, _ALLOWED_TAGS, _ENDS
     while (event := next_event()) is not None:
@@ -233,7 +297,7 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
             if type(event) in ends:  # a container closed: half of the other events
                 stack.pop()
             else:
-                _structural(event, stack, state, (positions, key_positions), nodes)
+                _structural(event, stack, state, nodes)
             continue
         nodes += 1
         where: Any = event.start_mark  # libyaml marks every event it parses
@@ -242,24 +306,25 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
             _refuse_scalar(event, where, nodes + state[0])
         value = resolve(raw) if (tag is None and event.implicit[0] and not event.style) else raw
         if not stack:
-            positions[()] = where
-            state[2] = value
+            state[2] = (value, where, None)
             continue
         frame = stack[-1]
         container = frame[0]
         if type(container) is list:
-            path: Path = (*frame[1], len(container))
             container.append(value)
-            positions[path] = where
-        elif frame[2] is no_key:  # this value is a key
-            _key(frame, value, where, False)
+            frame[1].append((where, None))
+        elif frame[2] is no_key:  # this value is a key: half the scalars
+            key = value if type(value) is str else str(value)
+            if key in container:
+                _refuse_duplicate(key, where)
+            frame[2], frame[3] = key, where
         else:
-            path = (*frame[1], frame[2])
-            container[frame[2]] = value
-            positions[path] = where
-            key_positions[path] = frame[3]
+            key = frame[2]
+            container[key] = value
+            frame[1][key] = (frame[3], where, None)
             frame[2] = no_key
-    return Parsed(_document(state[2], state[1]), positions, key_positions)
+    value, where, marks = state[2] or (None, None, None)
+    return Parsed(_document(value, state[1]), root=(where, marks))
 
 
 def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
@@ -274,13 +339,7 @@ def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
     raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=count(MAX_SCALAR))
 
 
-def _structural(
-    event: Any,
-    stack: list[list[Any]],
-    state: list[Any],
-    places: tuple[dict[Path, Place], dict[Path, Place]],
-    scalars: int,
-) -> None:
+def _structural(event: Any, stack: list[list[Any]], state: list[Any], scalars: int) -> None:
     """An event that is neither a scalar nor a container's end: a container opened, a document,
     an alias."""
     kind = type(event)
@@ -291,27 +350,23 @@ def _structural(
     if state[0] + scalars > MAX_NODES:
         raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
     opened, where = _opened(event, len(stack))
-    positions, key_positions = places
-    path: Path = ()
+    marks: Marks = {} if type(opened) is dict else []
     if not stack:
-        positions[()] = where
-        state[2] = opened
+        state[2] = (opened, where, marks)
     else:  # attached as _assemble attaches a scalar (written out there: the hot path)
         frame = stack[-1]
         container = frame[0]
         if type(container) is list:
-            path = (*frame[1], len(container))
             container.append(opened)
-            positions[path] = where
-        elif frame[2] is _NO_KEY:
-            _key(frame, opened, where, True)  # refused: a container as a key
+            frame[1].append((where, marks))
+        elif frame[2] is _NO_KEY:  # a container as a key
+            raise YamlError(codes.YAML_COMPLEX_KEY, *place(where))
         else:
-            path = (*frame[1], frame[2])
-            container[frame[2]] = opened
-            positions[path] = where
-            key_positions[path] = frame[3]
+            key = frame[2]
+            container[key] = opened
+            frame[1][key] = (frame[3], where, marks)
             frame[2] = _NO_KEY
-    stack.append([opened, path, _NO_KEY, None])
+    stack.append([opened, marks, _NO_KEY, None])
 
 
 def _refuse_alias(event: yaml.Event) -> NoReturn:
@@ -341,14 +396,8 @@ def _opened(event: Any, depth: int) -> tuple[dict[str, Any] | list[Any], Place]:
     return ({} if isinstance(event, yaml.MappingStartEvent) else []), where
 
 
-def _key(frame: list[Any], value: object, where: Place, opening: bool) -> None:
-    """Record ``value`` as the pending key of the mapping open in ``frame``."""
-    if opening:
-        raise YamlError(codes.YAML_COMPLEX_KEY, *place(where))
-    key = value if type(value) is str else str(value)
-    if key in frame[0]:
-        raise YamlError(codes.YAML_DUPLICATE_KEY, *place(where), key=key)
-    frame[2], frame[3] = key, where
+def _refuse_duplicate(key: str, where: Place) -> NoReturn:
+    raise YamlError(codes.YAML_DUPLICATE_KEY, *place(where), key=key)
 
 
 def _document(root: object, documents: int) -> dict[str, Any]:

@@ -115,17 +115,25 @@ def cell(value: object, sort: object = None, cls: str = "") -> Markup:
     it by (written only where it differs from the text: the sorter reads the text otherwise).
     (f-strings rather than Markup.format: the pages hold hundreds of thousands of cells, and
     Markup.format is ten times slower.)"""
-    text = None  # the cell's text, where it is plain text
     if isinstance(value, Markup):
-        inner = str(value)
-    elif sort is None:  # most cells: the same few thousand texts (titles, numbers) again and again
-        return _text_cell("" if value is None else str(value), cls)
-    else:
-        text = "" if value is None else str(value)
-        inner, cls = _text(text, cls)
+        return _cell(str(value), None, None if sort is None else str(sort), cls)
+    text = "" if value is None else str(value)
+    if sort is None:  # most cells: the same few thousand texts (titles, numbers) again and again
+        return _text_cell(text, cls)
+    return _sorted_cell(text, str(sort), cls)  # places, points, indices: a few thousand too
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _sorted_cell(text: str, key: str, cls: str) -> Markup:
+    inner, cls = _text(text, cls)
+    return _cell(inner, text, key, cls)
+
+
+def _cell(inner: str, text: str | None, key: str | None, cls: str) -> Markup:
+    """A <td> holding ``inner`` (HTML), with its sort key unless it is ``text`` (the cell's
+    plain text, None for HTML) and its class."""
     attrs = ""
-    if sort is not None and str(sort) != text:  # the sort key, unless the text itself is it
-        key = str(sort)
+    if key is not None and key != text:  # the sort key, unless the text itself is it
         attrs = f' data-sort="{key if _NUMERIC.fullmatch(key) else _h(key)}"'
     if cls:  # a class name this package chose, never data
         attrs += f' class="{cls}"'

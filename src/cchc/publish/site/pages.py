@@ -1024,21 +1024,52 @@ def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], pre
     """The units on one area or criterion (in order of place); "Không áp dụng" where it does not
     apply, never 0."""
     rows = []
+    up = "../" * page.count("/")  # the units' links: the same from every page of the node
     for r, ns in entries:
         place = _node_place(r, node)
         got = ns.achieved  # a sum each time it is read
-        idx = index_of(got, ns.max, precision)
-        achieved = cell(NA_SHORT, "-1") if ns.na else cell(points(got), fmt(got))
         rows.append(
             row(
                 cell(place or "—", place or 99999),
-                cell(link(page, unit_page(r.unit.id), r.unit.name), None, "cchc-unit"),  # sorted by its text
-                achieved,
-                cell(points(ns.max) if ns.max else NA_SHORT),
-                cell(num(idx, precision), fmt(idx, precision) if idx is not None else "-1"),
+                _unit_cell(up, r.unit.id, r.unit.name),
+                _NA_ACHIEVED if ns.na else _points_cell(got, got.is_signed()),
+                _max_cell(ns.max),
+                _index_cell(index_of(got, ns.max, precision), precision),
             )
         )
     return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows, pin=2)
+
+
+# A node's table has a row per unit, each unit on every node of its level: a national site's
+# node pages hold hundreds of thousands of rows, made of a few thousand distinct cells. Equal
+# Decimals share a cell (1.0 and 1.00 print alike), but for the sign of a zero ("-0,00").
+_CELLS = 1 << 16
+_NA_ACHIEVED = cell(NA_SHORT, "-1")
+
+
+@lru_cache(maxsize=_CELLS)
+def _unit_cell(up: str, uid: str, name: str) -> Markup:
+    """The unit's name linked to its page, from a page ``up`` below the site's root; sorted by its text."""
+    return cell(link("", up + unit_page(uid), name), None, "cchc-unit")
+
+
+@lru_cache(maxsize=_CELLS)
+def _points_cell(value: Decimal, signed: bool) -> Markup:
+    return cell(points(value), fmt(value))
+
+
+@lru_cache(maxsize=_CELLS)
+def _max_cell(value: Decimal) -> Markup:
+    return cell(points(value) if value else NA_SHORT)
+
+
+def _index_cell(value: Decimal | None, precision: int) -> Markup:
+    return _index_text_cell(value, precision, value is not None and value.is_signed())
+
+
+@lru_cache(maxsize=_CELLS)
+def _index_text_cell(value: Decimal | None, precision: int, signed: bool) -> Markup:
+    return cell(num(value, precision), fmt(value, precision) if value is not None else "-1")
 
 
 def _file_link(name: str) -> Markup:
