@@ -111,12 +111,17 @@ class UnitScore:
         return self.status in (APPRAISED, IMPORTED)
 
     def nodes(self) -> Iterator[NodeScore]:
-        for a in self.areas:
-            yield from a.walk()
+        """Every node, depth first, in framework order."""
+        return iter(self.all_nodes)
+
+    @functools.cached_property
+    def all_nodes(self) -> tuple[NodeScore, ...]:
+        # walked once: a unit's page, its node places and its tables each go over them all
+        return tuple(n for a in self.areas for n in a.walk())
 
     @functools.cached_property
     def by_code(self) -> dict[str, NodeScore]:
-        return {n.code: n for n in self.nodes()}
+        return {n.code: n for n in self.all_nodes}
 
 
 class SurveyPoints(NamedTuple):

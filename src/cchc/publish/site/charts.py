@@ -65,18 +65,22 @@ def _label(lines: list[str], y: int) -> str:
     return f'<text class="cchc-label" fill="{INK}">{spans}</text>'
 
 
+_FULL = _x(Decimal(100))  # the track's width and the figures' place
+
+
 def _bar(value: Decimal | None, y: int, colour: str, tip: str, height: int = BAR) -> str:
     """A track for 100 %, the value's bar over it, the value at the right end."""
     clipped = _clip(value)
     filled = "" if clipped is None else f'<rect y="{y}" width="{_x(clipped)}" height="{height}" fill="{colour}"/>'
     return (
         f'<g class="cchc-bar"><title>{esc(tip)}</title>'
-        f'<rect y="{y}" width="{_x(Decimal(100))}" height="{height}" fill="{TRACK}"/>{filled}'
-        f'<text class="cchc-value" x="{_x(Decimal(100))}" dx="6" y="{y + height - 2}" font-size="11" fill="{INK}">'
+        f'<rect y="{y}" width="{_FULL}" height="{height}" fill="{TRACK}"/>{filled}'
+        f'<text class="cchc-value" x="{_FULL}" dx="6" y="{y + height - 2}" font-size="11" fill="{INK}">'
         f"{esc(num(value, 2))}</text></g>"
     )
 
 
+@functools.lru_cache(maxsize=256)
 def _scale(y: int, title: str) -> tuple[str, int]:
     """The axis under the bars at ``y``: 0, 25 … 100 and its title; and the height the chart
     ends at."""
