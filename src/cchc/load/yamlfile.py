@@ -287,9 +287,12 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
     """One pass over the events (``next_event`` gives None after the last). This loop is the hot
     path of a full validation (millions of events at national scale), hence the local names and
     the scalars, most events, handled here rather than by a function each."""
-    # Open containers: [container, its marks, pending key (or _NO_KEY), the key's place]
-    stack: list[list[Any]] = []
-    state: list[Any] = [0, 0, None]  # containers opened, documents begun, (root value, its place, its marks)
+    # Open containers: [container, its marks, pending key (or _NO_KEY), the key's place]; the
+    # first is the document's own, a list whose one item is the document's value
+    document: list[Any] = []
+    document_marks: SequenceMarks = []
+    stack: list[list[Any]] = [[document, document_marks, _NO_KEY, None]]
+    state: list[int] = [0, 0]  # containers opened, documents begun
     nodes = 0  # scalars
     scalar, resolve, no_key, allowed, ends = _SCALAR, _resolve, _NO_KEY, _ALLOWED_TAGS, _ENDS
     while (event := next_event()) is not None:
@@ -305,16 +308,13 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
         if nodes + state[0] > MAX_NODES or event.anchor or tag not in allowed or len(raw) > MAX_SCALAR:
             _refuse_scalar(event, where, nodes + state[0])
         value = resolve(raw) if (tag is None and event.implicit[0] and not event.style) else raw
-        if not stack:
-            state[2] = (value, where, None)
-            continue
         frame = stack[-1]
         container = frame[0]
         if type(container) is list:
             container.append(value)
             frame[1].append((where, None))
         elif frame[2] is no_key:  # this value is a key: half the scalars
-            key = value if type(value) is str else str(value)
+            key = str(value)  # the same text when it is one
             if key in container:
                 _refuse_duplicate(key, where)
             frame[2], frame[3] = key, where
@@ -323,8 +323,8 @@ def _assemble(next_event: Callable[[], Any]) -> Parsed:
             container[key] = value
             frame[1][key] = (frame[3], where, None)
             frame[2] = no_key
-    value, where, marks = state[2] or (None, None, None)
-    return Parsed(_document(value, state[1]), root=(where, marks))
+    data = _document(document[0] if document else None, state[1])
+    return Parsed(data, root=document_marks[0])
 
 
 def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
@@ -339,7 +339,7 @@ def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
     raise YamlError(codes.YAML_VALUE_TOO_LONG, *where, limit=count(MAX_SCALAR))
 
 
-def _structural(event: Any, stack: list[list[Any]], state: list[Any], scalars: int) -> None:
+def _structural(event: Any, stack: list[list[Any]], state: list[int], scalars: int) -> None:
     """An event that is neither a scalar nor a container's end: a container opened, a document,
     an alias."""
     kind = type(event)
@@ -349,23 +349,21 @@ def _structural(event: Any, stack: list[list[Any]], state: list[Any], scalars: i
     state[0] += 1
     if state[0] + scalars > MAX_NODES:
         raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
-    opened, where = _opened(event, len(stack))
+    opened, where = _opened(event, len(stack) - 1)  # the document's own is no depth
     marks: Marks = {} if type(opened) is dict else []
-    if not stack:
-        state[2] = (opened, where, marks)
-    else:  # attached as _assemble attaches a scalar (written out there: the hot path)
-        frame = stack[-1]
-        container = frame[0]
-        if type(container) is list:
-            container.append(opened)
-            frame[1].append((where, marks))
-        elif frame[2] is _NO_KEY:  # a container as a key
-            raise YamlError(codes.YAML_COMPLEX_KEY, *place(where))
-        else:
-            key = frame[2]
-            container[key] = opened
-            frame[1][key] = (frame[3], where, marks)
-            frame[2] = _NO_KEY
+    # attached as _assemble attaches a scalar (written out there: the hot path)
+    frame = stack[-1]
+    container = frame[0]
+    if type(container) is list:
+        container.append(opened)
+        frame[1].append((where, marks))
+    elif frame[2] is _NO_KEY:  # a container as a key
+        raise YamlError(codes.YAML_COMPLEX_KEY, *place(where))
+    else:
+        key = frame[2]
+        container[key] = opened
+        frame[1][key] = (frame[3], where, marks)
+        frame[2] = _NO_KEY
     stack.append([opened, marks, _NO_KEY, None])
 
 
