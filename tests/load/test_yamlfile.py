@@ -8,7 +8,7 @@ import pytest
 from minirepo import looks_vietnamese
 
 from cchc.load import yamlfile
-from cchc.load.yamlfile import YamlError, parse
+from cchc.load.yamlfile import Parsed, YamlError, parse
 
 
 def data(text: str):
@@ -91,6 +91,16 @@ def test_position_of_a_missing_path_is_its_nearest_ancestor():
     parsed = parse(b"a:\n  b: 1\n")
     assert parsed.where(("a", "nope", 3)) == parsed.where(("a",)) == (2, 3)
     assert parsed.where(()) == (1, 1)
+
+
+def test_places_given_per_path_answer_as_they_are_given():
+    """A document made elsewhere (an officer's framework sheet) gives its places per path; a
+    path without a key place falls back to its value's, and asking never loses the others."""
+    parsed = Parsed({"a": {"b": 1}}, {(): (1, 1), ("a",): (2, 3), ("a", "b"): (4, 5)})
+    assert parsed.key_where(("a", "b")) == (4, 5)
+    assert parsed.where(("a", "b")) == (4, 5)
+    assert parsed.where(("a", "nope")) == (2, 3)
+    assert dict(parsed.key_positions) == {}
 
 
 def test_key_where_falls_back_to_the_value():

@@ -99,9 +99,11 @@ class Parsed:
         root: tuple[Place, Marks | None] | None = None,
     ) -> None:
         self.data = data
+        self._root = root
+        if root is None:  # given as a place per path: a path not given has no place of its own
+            positions, key_positions = positions or {}, key_positions or {}
         self._positions = positions
         self._key_positions = key_positions
-        self._root = root
 
     @property
     def positions(self) -> Mapping[Path, Place]:
