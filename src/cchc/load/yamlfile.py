@@ -333,7 +333,7 @@ def _refuse_scalar(event: Any, at: Place, nodes: int) -> None:
     """Raise what is wrong with a scalar, the first of: too many values, an anchor, a tag, its length."""
     where = place(at)
     if nodes > MAX_NODES:
-        raise YamlError(codes.YAML_TOO_MANY_NODES, *_mark(event))
+        raise YamlError(codes.YAML_TOO_MANY_NODES, *where)
     if event.anchor:
         _refuse_alias(event)
     if event.tag not in _ALLOWED_TAGS:

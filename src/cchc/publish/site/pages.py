@@ -1028,13 +1028,14 @@ def _node_units(page: str, node: Node, entries: list[tuple[Row, NodeScore]], pre
     for r, ns in entries:
         place = _node_place(r, node)
         got = ns.achieved  # a sum each time it is read
+        idx = index_of(got, ns.max, precision)
         rows.append(
             row(
                 cell(place or "—", place or 99999),
                 _unit_cell(up, r.unit.id, r.unit.name),
                 _NA_ACHIEVED if ns.na else _points_cell(got, got.is_signed()),
                 _max_cell(ns.max),
-                _index_cell(index_of(got, ns.max, precision), precision),
+                _index_cell(idx, precision, idx is not None and idx.is_signed()),
             )
         )
     return table(["Hạng", "Đơn vị", "Điểm đạt", "Tối đa áp dụng", "Chỉ số (%)"], rows, pin=2)
@@ -1063,12 +1064,8 @@ def _max_cell(value: Decimal) -> Markup:
     return cell(points(value) if value else NA_SHORT)
 
 
-def _index_cell(value: Decimal | None, precision: int) -> Markup:
-    return _index_text_cell(value, precision, value is not None and value.is_signed())
-
-
 @lru_cache(maxsize=_CELLS)
-def _index_text_cell(value: Decimal | None, precision: int, signed: bool) -> Markup:
+def _index_cell(value: Decimal | None, precision: int, signed: bool) -> Markup:
     return cell(num(value, precision), fmt(value, precision) if value is not None else "-1")
 
 
