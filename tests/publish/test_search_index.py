@@ -1,13 +1,20 @@
 """The search index is made from copies of the pages with what Pagefind leaves out emptied: it
-is the same, byte for byte, as Pagefind makes from the published pages themselves."""
+is the same, byte for byte, as Pagefind makes from the published pages themselves, laid out in
+path order; and the same whatever order the pages were written in, by whichever process."""
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cchc.publish.site import build as site_build
+from cchc.publish.site import search
 from cchc.publish.site.searched import searchable
 
 
@@ -15,14 +22,26 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def _pagefind(site: Path, out: Path) -> dict[str, bytes]:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", site_build.SEARCH_GLOB]
+    subprocess.run([*command, "--force-language", "vi", "--output-path", str(out)], check=True, capture_output=True)
+    return _files(out)
+
+
 def test_index_equals_pagefind_over_the_published_pages(sample_site: Path, tmp_path: Path) -> None:
-    direct = tmp_path / "pagefind"
-    command = [sys.executable, "-m", "pagefind", "--site", str(sample_site), "--glob", site_build.SEARCH_GLOB]
-    command += ["--force-language", "vi", "--output-path", str(direct)]
-    subprocess.run(command, check=True, capture_output=True)
+    # The published searched pages, whole, made in path order where the build lays out its copies.
+    published = search.site_pages(sample_site)
+    laid_out = search.folder_for(sum(p.stat().st_size for _, p in published), tmp_path)
+    try:
+        for dest, path in sorted(published):
+            (laid_out / dest).parent.mkdir(parents=True, exist_ok=True)
+            (laid_out / dest).write_bytes(path.read_bytes())
+        direct = _pagefind(laid_out, tmp_path / "pagefind")
+    finally:
+        shutil.rmtree(laid_out, ignore_errors=True)
     built = _files(sample_site / "pagefind")
     assert any(name.startswith("fragment/") for name in built)
-    assert built == _files(direct)
+    assert built == direct
 
 
 def test_searchable_empties_ignored_elements_nested_or_not() -> None:
@@ -78,7 +97,7 @@ def test_the_index_begins_before_mkdocs_writes_the_other_pages_unless_one_of_the
 
     generated = [page("index.md"), page("don-vi/so-a.md")]
     site_build.discard()
-    site_build._SEARCHED["dir"] = searched
+    site_build._SEARCHED["copies"] = search.Copies(searched)
     site_build.DONE.update(f.src_uri for f in generated)
     try:
         site_build.start_search(site, Files([*generated, page("gioi-thieu.md")]))  # not searched
@@ -88,3 +107,74 @@ def test_the_index_begins_before_mkdocs_writes_the_other_pages_unless_one_of_the
         assert site_build._SEARCH == []
     finally:
         site_build.discard()
+
+
+def _page(i: int) -> tuple[str, str, str, str]:
+    dest = "index.html" if i == 0 else f"don-vi/don-vi-{i:02d}.html" if i % 3 else f"nam/2025/nhom-{i:02d}.html"
+    before = f'<html lang="vi"><head><title>Trang {i}</title></head><body><nav>menu</nav><main>'
+    return dest, before, f"<h1>Đơn vị số {i}</h1><p>Sở Tư pháp {i} · điểm {i * 7}</p>", "</main></body></html>"
+
+
+def _keep_reversed(copies: search.Copies, pages: list[tuple[str, str, str, str]]) -> None:
+    for page in reversed(pages):
+        copies.keep(*page)
+
+
+def test_copies_kept_in_any_order_by_any_process_give_the_same_index(tmp_path: Path) -> None:
+    """Pagefind numbers pages in the order their folder lists them: the copies are laid out in
+    path order, so the order the pages were written in, and by whom, does not matter."""
+    pages = [_page(i) for i in range(24)]
+    in_order, mixed = search.Copies(tmp_path / "a"), search.Copies(tmp_path / "b")
+    for copies in (in_order, mixed):
+        copies.staging.mkdir()
+    for page in pages:
+        in_order.keep(*page)
+    worker = multiprocessing.get_context("fork").Process(target=_keep_reversed, args=(mixed, pages[12:]))
+    worker.start()
+    worker.join()
+    assert worker.exitcode == 0
+    _keep_reversed(mixed, pages[:12])
+    assert len(list(mixed.staging.glob("*.copies"))) == 2  # a journal per process
+    try:
+        first, second = in_order.lay_out(), mixed.lay_out()
+        assert _files(first) == _files(second)
+        assert sorted(_files(first)) == sorted(dest for dest, *_ in pages)
+        assert _files(first)["index.html"] == searchable("".join(pages[0][1:])).encode("utf-8")
+        for folder in ("", "don-vi", "nam/2025"):  # listed in the same order, whatever the filesystem
+            assert os.listdir(first / folder) == os.listdir(second / folder)
+        assert _pagefind(first, tmp_path / "pf-a") == _pagefind(second, tmp_path / "pf-b")
+    finally:
+        in_order.remove()
+        mixed.remove()
+    assert in_order.folder is None and not first.exists()
+
+
+def test_a_copy_cut_short_is_left_out_and_pages_not_searched_are_not_kept(tmp_path: Path) -> None:
+    """A worker that dies while writing leaves a record cut short: its pages were written again
+    by another process, and the rest of the journal still reads."""
+    copies = search.Copies(tmp_path)
+    copies.keep(*_page(1))
+    copies.keep("tai-ve.html", "<html>", "tải về", "</html>")  # not searched
+    copies.keep("admin/index.html", "<html>", "quản trị", "</html>")
+    journal = next(tmp_path.glob("*.copies"))
+    whole = journal.read_bytes()
+    copies.keep(*_page(2))
+    with open(journal, "r+b") as fh:
+        fh.truncate(len(journal.read_bytes()) - 5)
+    assert list(copies.kept()) == ["don-vi/don-vi-01.html"]
+    assert journal.read_bytes().startswith(whole)
+
+
+def test_copies_go_on_disk_when_memory_has_no_room(tmp_path: Path) -> None:
+    on_disk = search.folder_for(None, tmp_path)
+    assert on_disk.parent == tmp_path and on_disk.name.startswith(search.PREFIX)
+    assert search.folder_for(1 << 62, tmp_path).parent == tmp_path  # no machine has that much memory free
+
+
+def test_copies_go_in_memory_when_there_is_room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY", memory)
+    assert search.folder_for(1 << 20, tmp_path).parent == memory
+    monkeypatch.setattr(search, "MEMORY", tmp_path / "none")  # a machine without one: on disk
+    assert search.folder_for(1 << 20, tmp_path).parent == tmp_path

@@ -7,9 +7,6 @@ import copy
 import html as htmllib
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from functools import partial
@@ -22,10 +19,9 @@ from ...load import repository
 from ...model.registry import index_names
 from ...score import results as results_mod
 from .. import data
-from . import bodies, frame_keys, frames, html, urls
+from . import bodies, frame_keys, frames, html, search, urls
 from . import pages as pages_mod
 from .html import Markup
-from .searched import searchable
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -152,9 +148,7 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
     scratch = (store if store is not None else Store(None)).scratch  # the system's temporary folder without one
     folder = scratch("cchc-trang-")
     _FOLDERS.append(folder)
-    if _MODE["late"]:
-        _SEARCHED["dir"] = scratch("cchc-tim-kiem-")
-        _FOLDERS.append(_SEARCHED["dir"])
+    _copies(scratch)
 
     def render(batch: list[int]) -> tuple[list[tuple[str, str, packs.Location]], dict[str, bool]]:
         made, bodies_made = [], {}
@@ -199,7 +193,8 @@ def discard() -> None:
     BODIES.clear()
     DONE.clear()
     _FIRST.clear()
-    _SEARCHED.clear()
+    if "copies" in _SEARCHED:
+        _SEARCHED.pop("copies").remove()
     while _FOLDERS:
         shutil.rmtree(_FOLDERS.pop(), ignore_errors=True)
 
@@ -443,90 +438,55 @@ def abandon_data() -> None:
             _DATA.pop().wait()
 
 
-# What the search finds: the home page, the unit pages, the year and ranking pages, the method.
-SEARCH_GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
-_SEARCHED_PAGE = re.compile(r"index\.html|don-vi/[^/]+\.html|nam/[^/]+/[^/]+\.html|phuong-phap/[^/]+\.html")
-# The searched pages as Pagefind reads them (a temporary folder): each generated page without
-# what Pagefind leaves out (searched.py), most of a national site's HTML. The index is the same.
-_SEARCHED: dict[str, Path] = {}
+SEARCH_GLOB = search.GLOB
+_SEARCHED: dict[str, search.Copies] = {}  # "copies": the searched copies of this build's pages
 
 
 def searched_copy(dest: str, before: str, text: str, after: str) -> None:
     """Keep what Pagefind reads of the generated page written at ``dest`` (relative to the site)."""
-    folder = _SEARCHED.get("dir")
-    if folder is None or not _SEARCHED_PAGE.fullmatch(dest):
-        return
-    path = folder / dest
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(searchable(before + text + after).encode("utf-8", errors="xmlcharrefreplace"))
-
-
-def _searched_site(site_dir: Path) -> Path:
-    """The folder Pagefind reads: the searched copies of the generated pages and, linked, the
-    other searched pages (hand-written ones); the site itself where there are no copies."""
-    folder = _SEARCHED.get("dir")
-    if folder is None:
-        return site_dir
-    for pattern in ("index.html", "don-vi/*.html", "nam/*/*.html", "phuong-phap/*.html"):
-        for path in site_dir.glob(pattern):
-            copy = folder / path.relative_to(site_dir)
-            if not copy.exists():
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, copy)
-    return folder
+    copies = _SEARCHED.get("copies")
+    if copies is not None:
+        copies.keep(dest, before, text, after)
 
 
 def start_search(site_dir: Path, files: Files) -> None:
     """Start Pagefind as soon as every page it reads is written: after the generated pages
     (on_env), when it reads their searched copies alone (no hand-written page is searched). It
     then works while mkdocs copies the theme's files and writes the other pages."""
-    folder = _SEARCHED.get("dir")
-    if folder is None or _SEARCH:
+    copies = _SEARCHED.get("copies")
+    if copies is None or _SEARCH:
         return
     pages = files.documentation_pages()
-    if any(_SEARCHED_PAGE.fullmatch(f.dest_uri) for f in pages if f.src_uri not in DONE):
+    if any(search.searched(f.dest_uri) for f in pages if f.src_uri not in DONE):
         return  # a hand-written page is searched: mkdocs writes it later (index_search)
-    _SEARCH.append(_Pagefind(folder, site_dir))
+    _SEARCH.append(search.Pagefind(copies.lay_out(), site_dir))
 
 
-class _Pagefind:
-    """Pagefind running on ``site``, its index written in ``site_dir``/pagefind; what it
-    prints goes to files (a pipe nobody reads yet could fill up and stop it)."""
-
-    def __init__(self, site: Path, site_dir: Path) -> None:
-        self.started = time.perf_counter()
-        self._out = tempfile.TemporaryFile()  # noqa: SIM115 (read and closed by wait)
-        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", SEARCH_GLOB]
-        self._proc = subprocess.Popen(
-            [*command, "--force-language", "vi", "--output-path", str(site_dir / "pagefind")],
-            stdout=self._out,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait(self) -> tuple[int, str]:
-        """Its return code and the end of what it printed."""
-        code = self._proc.wait()
-        self._out.seek(0)
-        printed = self._out.read()[-2000:].decode("utf-8", errors="replace")
-        self._out.close()
-        return code, printed
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError):
-            self._proc.kill()
-        self.wait()
-
-
-_SEARCH: list[_Pagefind] = []
+_SEARCH: list[search.Pagefind] = []
 
 
 def index_search(site_dir: Path) -> None:
     """Pagefind: a diacritic-insensitive static index ("so tu phap" finds "Sở Tư pháp")."""
-    search = _SEARCH.pop() if _SEARCH else _Pagefind(_searched_site(site_dir), site_dir)
-    code, printed = search.wait()
+    pagefind = _SEARCH.pop() if _SEARCH else search.Pagefind(_searched_site(site_dir), site_dir)
+    code, printed = pagefind.wait()
     if code != 0:
         raise SiteError("Không tạo được chỉ mục tìm kiếm (Pagefind): " + printed[-500:])
-    TIMINGS["search"] = time.perf_counter() - search.started
+    TIMINGS["search"] = time.perf_counter() - pagefind.started
+
+
+def _searched_site(site_dir: Path) -> Path:
+    """The folder Pagefind reads: the searched copies of the generated pages and, whole, the
+    other searched pages in the site (hand-written ones; all of them when bodies go in before
+    the theme), laid out in path order."""
+    return _copies(Store(None).scratch).lay_out(search.site_pages(site_dir))
+
+
+def _copies(scratch: Callable[[str], Path]) -> search.Copies:
+    """This build's searched copies (their journals in a new folder from ``scratch``)."""
+    if "copies" not in _SEARCHED:
+        _SEARCHED["copies"] = search.Copies(scratch(search.PREFIX))
+        _FOLDERS.append(_SEARCHED["copies"].staging)
+    return _SEARCHED["copies"]
 
 
 def abandon_search() -> None:
