@@ -108,7 +108,7 @@ def _node_index(node: NodeScore, precision: int) -> Decimal | None:
 def _node_places(scores: Sequence[UnitScore], depth: int) -> list[dict[str, int]]:
     """For each unit: code -> its place among the group on each node of ``depth`` (1 areas, 2 criteria)."""
     out: list[dict[str, int]] = [{} for _ in scores]
-    codes = {n.code for s in scores for n in s.nodes() if n.depth == depth and n.max > 0}
+    codes = {n.code for s in scores for n in _at_depth(s.areas, depth) if n.max > 0}
     for code in sorted(codes):
         values = []
         for s in scores:
@@ -118,6 +118,14 @@ def _node_places(scores: Sequence[UnitScore], depth: int) -> list[dict[str, int]
             if p is not None:
                 mine[code] = p
     return out
+
+
+def _at_depth(areas: Sequence[NodeScore], depth: int) -> Sequence[NodeScore]:
+    """The nodes at ``depth`` (1: the areas), without going over the leaves below them."""
+    level = areas
+    for _ in range(depth - 1):
+        level = [c for n in level for c in n.children]
+    return level
 
 
 def _group(repo: Repository, year: int, gid: str, name: str) -> Group:
