@@ -178,3 +178,18 @@ def test_copies_go_in_memory_when_there_is_room(tmp_path: Path, monkeypatch: pyt
     assert search.folder_for(1 << 20, tmp_path).parent == memory
     monkeypatch.setattr(search, "MEMORY", tmp_path / "none")  # a machine without one: on disk
     assert search.folder_for(1 << 20, tmp_path).parent == tmp_path
+
+
+def test_copies_laid_out_again_replace_the_first_layout(tmp_path: Path) -> None:
+    """A search begun early and stopped (a failed build) leaves no folder behind when the
+    copies are laid out again."""
+    copies = search.Copies(tmp_path)
+    copies.keep(*_page(1))
+    first = copies.lay_out()
+    second = copies.lay_out()
+    try:
+        assert not first.exists()
+        assert _files(second) == {"don-vi/don-vi-01.html": searchable("".join(_page(1)[1:])).encode("utf-8")}
+    finally:
+        copies.remove()
+    assert not second.exists()

@@ -99,6 +99,7 @@ class Copies:
     def lay_out(self, others: Iterable[tuple[str, Path]] = ()) -> Path:
         """The folder Pagefind reads: the copies kept and ``others`` (a page's place in the
         site, its file: searched pages nobody kept a copy of), made in path order."""
+        self.remove()  # laid out before (a search begun early, then stopped): made anew
         pages: dict[str, bytes | Path] = dict(self.kept())
         for dest, path in others:
             pages.setdefault(dest, path)
