@@ -193,3 +193,20 @@ def test_copies_laid_out_again_replace_the_first_layout(tmp_path: Path) -> None:
     finally:
         copies.remove()
     assert not second.exists()
+
+
+def test_memory_left_by_a_killed_build_is_removed_by_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build killed before it removed its copies leaves them in memory until the machine
+    restarts: the next build removes the folders of processes that are gone, never a live one's."""
+    memory = tmp_path / "shm"
+    memory.mkdir()
+    monkeypatch.setattr(search, "MEMORY", memory)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = memory / f"{search.PREFIX}{int(gone.stdout)}-abc"
+    live = memory / f"{search.PREFIX}{os.getppid()}-def"
+    other = memory / "cchc-trang-1-x"  # not a searched-copies folder
+    for folder in (dead, live, other):
+        (folder / "don-vi").mkdir(parents=True)
+    made = search.folder_for(1 << 10, tmp_path)
+    assert made.parent == memory and made.name.startswith(f"{search.PREFIX}{os.getpid()}-")
+    assert not dead.exists() and live.exists() and other.exists()

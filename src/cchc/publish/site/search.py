@@ -50,11 +50,32 @@ def searched(dest: str) -> bool:
 
 def folder_for(size: int | None, fallback: Path) -> Path:
     """A new, empty folder for ``size`` bytes of copies: in memory if there is room for twice
-    as much, else in ``fallback`` (there when ``size`` is None)."""
+    as much, else in ``fallback`` (there when ``size`` is None). Its name holds this process's
+    id: what a build killed before it could remove its folder left in memory is removed here."""
     with contextlib.suppress(OSError):
-        if size is not None and os.access(MEMORY, os.W_OK) and shutil.disk_usage(MEMORY).free > 2 * size:
-            return Path(tempfile.mkdtemp(prefix=PREFIX, dir=MEMORY))
+        if size is not None and os.access(MEMORY, os.W_OK):
+            _sweep()
+            if shutil.disk_usage(MEMORY).free > 2 * size:
+                return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-", dir=MEMORY))
     return Path(tempfile.mkdtemp(prefix=PREFIX, dir=fallback))
+
+
+def _sweep() -> None:
+    """Remove the folders in memory of builds whose process is gone."""
+    for path in MEMORY.glob(PREFIX + "*"):
+        pid = path.name[len(PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, or no way to tell: kept
+        return True
+    return True
 
 
 class Copies:
