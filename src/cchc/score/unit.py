@@ -13,7 +13,7 @@ from ..model.history import History
 from ..model.registry import Unit
 from ..model.repository import Dossier, Repository
 from ..model.submission import Entry, EvidenceRef
-from ..rules import KINDS, self_points
+from ..rules import kind_of, self_points
 
 if TYPE_CHECKING:  # score.history builds on this module
     from .history import PublishedFramework
@@ -134,7 +134,8 @@ class SurveyPoints(NamedTuple):
 def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyPoints) -> NodeScore:
     # Whatever the case, the result names the node, its framework maximum, its method and its
     # rule's kind. (Built positionally in each case: a national run scores 290,000 leaves.)
-    code, kind = node.code, node.leaf_rule.kind
+    rule = node.leaf_rule
+    code, kind = node.code, rule.kind
     maximum = ZERO if node.is_adjustment else node.max
     if node.is_survey:
         if code in survey.not_applicable:
@@ -149,11 +150,12 @@ def _leaf(node: Node, entry: Entry | None, appraised: Appraised, survey: SurveyP
         )  # fmt: skip
     own = self_points(node, entry)
     own = own if own is not None and ZERO <= own <= node.max else ZERO
-    mine = own * KINDS[kind].sign
+    sign = kind_of(rule).sign
+    mine = own * sign
     final, reason, rnd = mine, None, None
     if code in appraised:
         score, reason, rnd = appraised[code]
-        final = min(score, node.max) * KINDS[kind].sign
+        final = min(score, node.max) * sign
     return NodeScore(
         code, node.title, node.depth, maximum, node.max, mine, final, ZERO, False, node.method, kind, reason, rnd,
         evidence, explanation,

@@ -34,9 +34,9 @@ from .searched import searchable
 __all__ = ["GLOB", "MEMORY", "Copies", "Pagefind", "folder_for", "searched"]
 
 # What the search finds: the home page, the unit pages, the year and ranking pages, the method.
-GLOB = "{index.html,don-vi/*.html,nam/*/*.html,phuong-phap/*.html}"
 PATTERNS = ("index.html", "don-vi/*.html", "nam/*/*.html", "phuong-phap/*.html")
-_SEARCHED = re.compile(r"index\.html|don-vi/[^/]+\.html|nam/[^/]+/[^/]+\.html|phuong-phap/[^/]+\.html")
+GLOB = "{" + ",".join(PATTERNS) + "}"  # as Pagefind is given them
+_SEARCHED = re.compile("|".join(re.escape(p).replace(r"\*", "[^/]+") for p in PATTERNS))
 MEMORY = Path("/dev/shm")
 PREFIX = "cchc-tim-kiem-"
 _SUFFIX = ".copies"
