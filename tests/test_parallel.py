@@ -171,3 +171,38 @@ def test_workers_leave_what_they_inherited_out_of_their_collections():
         "print(min(n for n, forked in out if forked) >= 50_000, back >= 50_000, gc.get_freeze_count())"
     )
     assert _fresh(code) == "True True 0"
+
+
+def test_started_workers_work_while_the_caller_goes_on():
+    """``started``: it returns once the workers have their tasks; a worker waiting for a file
+    the caller writes only after that returns finishes, and the results come in task order."""
+    code = (
+        "import os, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
+        "def work(t):\n"
+        "    for _ in range(600):\n"
+        "        if os.path.exists(flag): return (t, os.getpid())\n"
+        "        time.sleep(0.05)\n"
+        "    return (t, None)\n"
+        "running = parallel.started(work, [1, 2, 3], 2)\n"
+        "open(flag, 'w').close()\n"
+        "out = list(running)\n"
+        "print([t for t, _ in out], all(p not in (None, os.getpid()) for _, p in out))"
+    )
+    assert _fresh(code) == "[1, 2, 3] True"
+
+
+def test_started_work_closed_before_its_results_leaves_no_worker_behind():
+    code = (
+        "import multiprocessing, time\nfrom cchc import parallel\n"
+        "running = parallel.started(lambda t: time.sleep(0.2) or t, [1, 2, 3, 4], 2)\n"
+        "running.close()\n"
+        "print(multiprocessing.active_children())"
+    )
+    assert _fresh(code) == "[]"
+
+
+def test_started_in_one_process_works_as_the_results_are_taken():
+    done: list[int] = []
+    running = parallel.started(lambda t: done.append(t) or t * 10, [1, 2], 1)
+    assert done == []
+    assert list(running) == [10, 20] and done == [1, 2]

@@ -23,12 +23,12 @@ import gc
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-__all__ = ["ENV", "chunks", "each", "run", "workers"]
+__all__ = ["ENV", "chunks", "each", "run", "started", "workers"]
 
 ENV = "CCHC_BUILD_WORKERS"
 
@@ -95,7 +95,28 @@ def each(
 ) -> Iterator[R]:
     """``run``'s results one by one, in task order, each as soon as it is done: the caller uses
     (and lets go of) one while the others are worked out."""
+    return cast("Iterator[R]", _each(work, tasks, processes, meanwhile, pause=False))
+
+
+def started(work: Callable[[T], R], tasks: Sequence[T], processes: int) -> Generator[R, None, None]:
+    """``each``'s results, the workers given their tasks now: the caller goes on with other work
+    and takes the results later (all of them; or closes the iterator, which waits for the
+    workers). Meanwhile the pool's threads run here, so work that would fork runs in this
+    process instead (start it before). In one process, each task is done as its result is taken."""
+    running = _each(work, tasks, processes, None, pause=True)
+    next(running)  # the pause: the tasks are handed out
+    return cast("Generator[R, None, None]", running)
+
+
+_PAUSE = object()  # what _each gives first when asked to pause once the workers have their tasks
+
+
+def _each(
+    work: Callable[[T], R], tasks: Sequence[T], processes: int, meanwhile: Callable[[], None] | None, pause: bool
+) -> Generator[Any, None, None]:
     if processes <= 1 or len(tasks) <= 1 or not _can_fork():
+        if pause:
+            yield _PAUSE
         if meanwhile is not None:
             meanwhile()
         yield from (work(t) for t in tasks)
@@ -106,6 +127,8 @@ def each(
         context = multiprocessing.get_context("fork")
         with _frozen(), ProcessPoolExecutor(max_workers=min(processes, len(tasks)), mp_context=context) as pool:
             futures: list[Any] = [pool.submit(_call, t) for t in tasks]
+            if pause:
+                yield _PAUSE
             if meanwhile is not None:
                 meanwhile()
             for i in range(len(futures)):

@@ -126,6 +126,8 @@ TITLES: dict[str, str] = {}
 DESCRIPTIONS: dict[str, str] = {}
 BODIES: dict[str, packs.Location] = {}  # source path → where its body (without its title) is, in a temporary pack
 DONE: set[str] = set()  # generated pages already written (build_generated): mkdocs' loop skips them
+GENERATED: set[str] = set()  # the generated pages' source paths, known before their bodies are made
+_PENDING: list[tuple[Callable[[], None], Callable[[], None]]] = []  # the bodies being made: (finish, stop)
 _FOLDERS: list[Path] = []  # the bodies' temporary folders
 _MODE = {"late": True}  # False: bodies go in before the theme frames pages (other plugins read them)
 # Generated pages are wide tables: no left navigation or table of contents beside them.
@@ -133,9 +135,10 @@ FRONT = "---\nhide:\n  - navigation\n  - toc\n---\n\n" + MARKER + "\n"
 
 
 def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict[str, str]:
-    """Markdown for mkdocs (front matter + marker); titles kept in TITLES, the bodies written to
-    temporary packs, one per batch (BODIES), rendered in up to ``processes`` processes; unit pages whose inputs
-    did not change are taken from the build cache ``store`` (bodies.py)."""
+    """Markdown for mkdocs (front matter + marker) of every generated page, at once; their bodies
+    are rendered from now on in up to ``processes`` processes, written to temporary packs, one
+    per batch (BODIES), their titles kept in TITLES (``ready``); unit pages whose inputs did not
+    change are taken from the build cache ``store`` (bodies.py)."""
     start = time.perf_counter()
     discard()
     makers = pages_mod.Site(results, repo).makers()
@@ -162,22 +165,47 @@ def pages(repo, results, processes: int = 1, store: Store | None = None) -> dict
             unit_pages.used if unit_pages is not None else {}
         )
 
-    done = parallel.run(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
-    made = (t for batch, _ in done for t in batch)
-    for src, (text, described, at) in zip(srcs, made, strict=True):
-        TITLES[src] = text
-        DESCRIPTIONS[src] = described
-        BODIES[src] = at
-    if unit_pages is not None:
-        used = {key: hit for _, seen in done for key, hit in seen.items()}  # a worker's, each batch
-        unit_pages.store.keep_only(bodies.KIND, set(used))
-        TIMINGS["bodies"] = (sum(used.values()), len(used))
-    TIMINGS["pages"] = time.perf_counter() - start
+    running = parallel.started(render, parallel.chunks(list(range(len(srcs))), processes * 4), processes)
+
+    def finish() -> None:
+        done = list(running)
+        made = (t for batch, _ in done for t in batch)
+        for src, (text, described, at) in zip(srcs, made, strict=True):
+            TITLES[src] = text
+            DESCRIPTIONS[src] = described
+            BODIES[src] = at
+        if unit_pages is not None:
+            used = {key: hit for _, seen in done for key, hit in seen.items()}  # a worker's, each batch
+            unit_pages.store.keep_only(bodies.KIND, set(used))
+            TIMINGS["bodies"] = (sum(used.values()), len(used))
+        TIMINGS["pages"] = time.perf_counter() - start
+
+    # The bodies are made while mkdocs reads and renders the hand-written pages (which come
+    # first): a generated page waits for them when it is first asked about (ready()).
+    GENERATED.update(srcs)
+    _PENDING.append((finish, running.close))
     return {src: FRONT for src in srcs}
+
+
+def ready(src: str) -> bool:
+    """Whether ``src`` is a generated page; its body, title and description made (waited for
+    here)."""
+    if src not in GENERATED:
+        return False
+    settle()
+    return True
+
+
+def settle() -> None:
+    """The generated pages' bodies, titles and descriptions made (waited for)."""
+    while _PENDING:
+        finish, _ = _PENDING.pop()
+        finish()
 
 
 def body(src: str) -> str:
     """A generated page's body, without its title."""
+    settle()
     data = packs.read(BODIES[src])
     if data is None:
         raise SiteError(f"không đọc được nội dung trang {src} trong thư mục tạm ({BODIES[src][0]}).")
@@ -188,6 +216,11 @@ def discard() -> None:
     """Forget the last build's pages and remove their temporary files (after stopping the
     search index, which reads them, if it still runs: a failed build)."""
     abandon_search()
+    while _PENDING:  # a failed build: the workers stopped before their folder goes
+        _, stop = _PENDING.pop()
+        with contextlib.suppress(Exception):
+            stop()
+    GENERATED.clear()
     TITLES.clear()
     DESCRIPTIONS.clear()
     BODIES.clear()
@@ -217,6 +250,7 @@ def late_bodies(config: MkDocsConfig) -> bool:
 
 def title(src: str) -> Markup | None:
     """A generated page's title, escaped (None for a hand-written page)."""
+    ready(src)
     text = TITLES.get(src)
     return None if text is None else html.esc(text)
 
@@ -224,6 +258,7 @@ def title(src: str) -> Markup | None:
 def description(src: str, html_text: str | None = None) -> Markup | None:
     """A page's meta description, escaped (mkdocs-material prints it as it is): a generated
     page's own, else the first paragraph of a hand-written page's HTML (None if it has none)."""
+    ready(src)
     text = DESCRIPTIONS.get(src)
     if text is None and html_text is not None:
         text = first_paragraph(html_text)
@@ -259,6 +294,7 @@ def page_content(html_text: str, src: str) -> str:
 def post_page(output: str, src: str, page_dest: str) -> str:
     """The page as written: a generated page's body put in place of its marker (``page_dest``:
     where it is written, relative to the site)."""
+    ready(src)
     if src not in BODIES or not _MODE["late"]:
         return output
     if src in DONE:
@@ -287,6 +323,7 @@ _FIRST: dict[str, Any] = {}
 
 
 def pre_page(page: MkdocsPage) -> None:
+    ready(page.file.src_uri)
     if page.file.src_uri not in BODIES or "content" not in _FIRST or not _MODE["late"]:
         return
     first = _FIRST
@@ -307,13 +344,13 @@ def pre_page(page: MkdocsPage) -> None:
 
 def read_first(page: MkdocsPage) -> None:
     """Keep what reading the first generated page gave (on_page_markdown, before its title)."""
-    if page.file.src_uri in BODIES and "markdown" not in _FIRST:
+    if ready(page.file.src_uri) and "markdown" not in _FIRST:
         _FIRST.update(markdown=page.markdown, meta=copy.deepcopy(page.meta))
 
 
 def rendered_first(page: MkdocsPage) -> None:
     """Keep what rendering the first generated page gave (on_page_content, before the hook's changes)."""
-    if page.file.src_uri in BODIES and "markdown" in _FIRST and "content" not in _FIRST:
+    if ready(page.file.src_uri) and "markdown" in _FIRST and "content" not in _FIRST:
         _FIRST.update(
             content=page.content,
             toc=copy.deepcopy(page.toc),
@@ -326,6 +363,7 @@ def rendered_first(page: MkdocsPage) -> None:
 def build_generated(config: MkDocsConfig, files: Files, nav: Navigation, env: Any, root: Path) -> None:
     """Write every generated page now (on_env), in several processes and from cached frames;
     mkdocs' own page loop then skips them (DONE)."""
+    settle()
     if not _MODE["late"]:
         return
     start = time.perf_counter()
@@ -453,6 +491,7 @@ def start_search(site_dir: Path, files: Files) -> None:
     """Start Pagefind as soon as every page it reads is written: after the generated pages
     (on_env), when it reads their searched copies alone (no hand-written page is searched). It
     then works while mkdocs copies the theme's files and writes the other pages."""
+    settle()
     copies = _SEARCHED.get("copies")
     if copies is None or _SEARCH:
         return
