@@ -103,3 +103,68 @@ def test_an_unusable_cache_is_no_cache(tmp_path):
     store = cache.FactsCache(corrupt)
     store.put_many({"k": {"a": 1}})
     assert store.get_many(["k"]) == {}
+
+
+class _Reads(FileSource):
+    """The repository's files, counting the reads of each (the sandbox reads by path, not here)."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.reads: dict[str, int] = {}
+
+    def read(self, rel: str, limit: int | None = None) -> bytes:
+        self.reads[rel] = self.reads.get(rel, 0) + 1
+        return super().read(rel, limit=limit)
+
+
+def test_a_file_whose_content_has_facts_kept_is_not_read_again(mini_repo, tmp_path):
+    """Facts are kept only for files that passed the checks made without parsing (their rules
+    are part of the checker's version): such a file's first bytes are not read again, only its
+    size is compared with the limit."""
+    _commit_all(mini_repo)
+    first = _Reads(mini_repo)
+    inspector = Inspector(first, cache=cache.FactsCache(tmp_path / "c"))
+    inspector.prefetch([(KE_HOACH, 5 * 1048576, ())])
+    before = inspector(KE_HOACH, 5 * 1048576)
+    assert first.reads.get(KE_HOACH) == 1 and before.pages == 2
+    again = _Reads(mini_repo)
+    inspector = Inspector(again, cache=cache.FactsCache(tmp_path / "c"))
+    inspector.prefetch([(KE_HOACH, 5 * 1048576, ())])
+    assert inspector(KE_HOACH, 5 * 1048576) == before and KE_HOACH not in again.reads
+    size = (mini_repo / KE_HOACH).stat().st_size
+    small = Inspector(_Reads(mini_repo), cache=cache.FactsCache(tmp_path / "c"))
+    small.prefetch([(KE_HOACH, size - 1, ())])
+    assert [p.code for p in small(KE_HOACH, size - 1).problems] == ["evidence-too-large"]
+
+
+def test_an_lfs_pointer_on_disk_is_reported_though_its_content_has_facts_kept(mini_repo, tmp_path):
+    """The index gives a Git LFS file's pointer id whether or not its content was fetched: facts
+    kept from a run that had the content do not hide that this checkout has only the pointer."""
+    pointer = b"version https://git-lfs.github.com/spec/v1\noid sha256:" + b"a" * 64 + b"\nsize 123456\n"
+    rel = "submissions/2025/so-a/evidence/lfs.pdf"
+    (mini_repo / rel).write_bytes(pointer)
+    _commit_all(mini_repo)
+    blob = BlobIds(FileSource(mini_repo)).indexed(rel)
+    assert blob == _git(mini_repo, "rev-parse", f"HEAD:{rel}").strip()
+    store = cache.FactsCache(tmp_path / "c")
+    store.put_many({cache.FactsCache.key(blob): {"status": "ok", "pages": 3, "page_kinds": ["scan"] * 3}})
+    inspector = Inspector(_Reads(mini_repo), cache=cache.FactsCache(tmp_path / "c"))
+    inspector.prefetch([(rel, 5 * 1048576, ())])
+    assert [p.code for p in inspector(rel, 5 * 1048576).problems] == ["evidence-lfs-missing"]
+
+
+def test_the_checks_made_without_parsing_are_part_of_the_checker_version(tmp_path, monkeypatch):
+    here = Path(cache.__file__).parent
+    copy = tmp_path / "evidence"
+    copy.mkdir()
+    for name in cache._MODULES:
+        (copy / name).write_bytes((here / name).read_bytes())
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    cache.checker_version.cache_clear()
+    try:
+        same = cache.checker_version()
+        (copy / "precheck.py").write_text((here / "precheck.py").read_text() + "\n# another rule\n")
+        cache.checker_version.cache_clear()
+        assert cache.checker_version() != same
+    finally:
+        cache.checker_version.cache_clear()

@@ -61,6 +61,11 @@ class BlobIds:
             return None
         return index[0].blob(rel)
 
+    def indexed(self, rel: str) -> str | None:
+        """The blob id the Git index gives for ``rel`` when the file on disk is the same (None
+        otherwise, and outside Git): nothing is read or hashed."""
+        return self._from_index(rel)
+
     def of(self, rel: str) -> str | None:
         """The blob id of ``rel`` (a regular file inside the repository), or None."""
         blob = self._from_index(rel)

@@ -19,7 +19,8 @@ import sqlite3
 from pathlib import Path
 
 ENV = "CCHC_CACHE_DIR"
-_MODULES = ("pdfscan.py", "signatures.py", "worker.py")
+# What makes the facts, and the checks a file passed before facts are kept for it (precheck.py).
+_MODULES = ("pdfscan.py", "precheck.py", "signatures.py", "worker.py")
 
 
 @functools.cache

@@ -2,7 +2,7 @@
 
 ``Inspector(rel, max_bytes, roots)`` returns a ``PdfReport``: page count, problems (with
 Vietnamese messages) and the signatures found. Checks that need nothing but the file's
-size and first bytes (empty, too large, Git LFS pointer, not a PDF) run here; everything
+size and first bytes (empty, too large, Git LFS pointer, not a PDF: precheck.py) run here; everything
 that parses untrusted bytes runs in a worker process under hard limits (sandbox.py), in
 batches (``prefetch``), and its facts are cached by Git blob id (cache.py).
 """
@@ -17,9 +17,8 @@ from .. import codes
 from . import problems, sandbox
 from .blobs import BlobIds
 from .cache import FactsCache, cache_dir
+from .precheck import precheck as prechecked
 from .problems import Problem
-
-LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 
 
 @dataclass(frozen=True)
@@ -39,19 +38,10 @@ class PdfReport:
     blob: str | None = None
 
 
-def precheck(source, rel: str, max_bytes: int) -> PdfReport | None:
-    """What can be told without parsing; None when the file must be parsed."""
-    size = source.size(rel)
-    if size == 0:
-        return PdfReport(None, (problems.make(codes.EVIDENCE_FILE_EMPTY),))
-    if size > max_bytes:
-        return PdfReport(None, (problems.make(codes.EVIDENCE_TOO_LARGE, size=size, limit=max_bytes),))
-    head = source.read(rel, limit=1024)
-    if head.startswith(LFS_POINTER):
-        return PdfReport(None, (problems.lfs_missing(head),))
-    if b"%PDF-" not in head:
-        return PdfReport(None, (problems.make(codes.EVIDENCE_NOT_PDF),))
-    return None
+def precheck(source, rel: str, max_bytes: int, analysed: bool = False) -> PdfReport | None:
+    """What can be told without parsing (precheck.py); None when the file must be parsed."""
+    found = prechecked(source, rel, max_bytes, analysed)
+    return None if found is None else PdfReport(None, found)
 
 
 class Inspector:
@@ -71,17 +61,36 @@ class Inspector:
         self._memo: dict = {}
         self._early: dict = {}  # (rel, max_bytes) -> precheck's answer
         self._facts: dict = {}  # (blob, roots) -> facts dict, or sandbox.Failure
+        self._analysed: set[str] = set()  # blob ids, from the Git index, whose facts are kept
 
     def _precheck(self, rel: str, max_bytes: int) -> PdfReport | None:
         key = (rel, max_bytes)
         if key not in self._early:
-            self._early[key] = precheck(self.source, rel, max_bytes)
+            self._early[key] = precheck(self.source, rel, max_bytes, self.blobs.indexed(rel) in self._analysed)
         return self._early[key]
+
+    def _recall(self, items: list) -> None:
+        """The kept facts of the files whose content the Git index gives (nothing is read)."""
+        keys = {}
+        for rel, _, roots in items:
+            try:
+                blob = self.blobs.indexed(rel)
+            except (OSError, ValueError):
+                continue
+            if blob and (blob, roots) not in self._facts:
+                keys[(blob, roots)] = FactsCache.key(blob, roots)
+        cached = self.cache.get_many(keys.values())
+        for k, key in keys.items():
+            if key in cached:
+                self._facts[k] = cached[key]
+                self._analysed.add(k[0])
 
     def prefetch(self, items) -> None:
         """Analyse many (rel, max_bytes, roots) at once: cache first, then the sandbox pool."""
+        items = list(dict.fromkeys(items))  # a file is often cited by several criteria
+        self._recall(items)
         wanted: dict = {}
-        for rel, max_bytes, roots in dict.fromkeys(items):  # a file is often cited by several criteria
+        for rel, max_bytes, roots in items:
             try:
                 if self._precheck(rel, max_bytes) is not None:
                     continue
