@@ -158,7 +158,13 @@ class Checking:
         return self._done
 
 
-def start(root: Path | str, store: Store, processes: int = 1, elsewhere: bool = True) -> Checking:
+def start(
+    root: Path | str,
+    store: Store,
+    processes: int = 1,
+    elsewhere: bool = True,
+    meanwhile: Callable[[], None] | None = None,
+) -> Checking:
     """Load the repository (as ``validate_cached``) and start checking it: in another process
     when ``elsewhere`` and the build may use more than one (``cchc build`` works out the scores
     and makes the pages meanwhile, and publishes them only once the checks found no error);
@@ -166,7 +172,7 @@ def start(root: Path | str, store: Store, processes: int = 1, elsewhere: bool = 
     root = Path(root)
     reuse = kept.Kept(store) if store.enabled else None
     inputs = shared.inputs(FileSource(root))
-    repo = repository.load(root, processes=processes, reuse=reuse)
+    repo = repository.load(root, processes=processes, reuse=reuse, meanwhile=meanwhile)
     if reuse is not None:
         reuse.keep_only_used()
     # Only the findings come back from the checking process: the verdicts, the evidence facts

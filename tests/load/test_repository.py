@@ -49,3 +49,14 @@ def test_a_link_leading_outside_is_never_read(mini_repo, tmp_path):
     assert parsed is None
     assert [(f.code, f.file, f.is_error) for f in found] == [("file-outside", "units/outside.yaml", True)]
     assert "liên kết" in found[0].message and found[0].hint
+
+
+def test_the_callers_work_is_done_while_the_dossiers_load(mini_repo):
+    """``meanwhile`` (a build imports the site's libraries then) runs once, in the caller, and
+    changes nothing of what is loaded."""
+    import os
+
+    seen: list[int] = []
+    loaded = repository.load(mini_repo, processes=2, meanwhile=lambda: seen.append(os.getpid()))
+    assert seen == [os.getpid()]
+    assert loaded.dossiers == repository.load(mini_repo).dossiers

@@ -88,12 +88,25 @@ def _build(root: Path, args, out: Path) -> int:
     processes = parallel.workers()
     site_build.TIMINGS.clear()
     started = time.perf_counter()
-    checking = validation.start(root, store, processes)  # checked in another process from now on
+    # checked in another process from now on; the site's libraries load here while other
+    # processes load the dossiers (this one only waits for them)
+    checking = validation.start(root, store, processes, meanwhile=_site_libraries)
     site_build.TIMINGS["load"] = time.perf_counter() - started
     try:
         return _checked(root, args, out, store, processes, checking)
     finally:
         checking.settle()  # collected even when this run failed before it asked for the findings
+
+
+def _site_libraries() -> None:
+    """Import what ``build_site`` imports when it starts: mkdocs, Markdown, the web editor's
+    files (the hooks add them)."""
+    import markdown  # noqa: F401
+    import mkdocs.commands.build
+    import mkdocs.config.defaults
+    import mkdocs.structure.files  # noqa: F401
+
+    from ..editor import site  # noqa: F401
 
 
 def _checked(root: Path, args, out: Path, store: Store, processes: int, checking: validation.Checking) -> int:

@@ -386,6 +386,7 @@ def load(
     given_surveys: Mapping[str, survey_model.Survey] | None = None,
     processes: int = 1,
     reuse: kept.Kept | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Repository:
     """Load the repository at ``root``. ``wanted(folder) -> bool`` limits which dossiers load (or
     ``wanted``, a set: the dossier folders in it);
@@ -396,13 +397,20 @@ def load(
     registry's findings nor its duplicate ids are gathered: the caller has them); ``given_surveys``:
     survey files read already, path → survey (``load.shared.recall_surveys``: some units' rows only);
     ``processes``: how many processes may load dossiers (a whole repository's, in a build);
-    ``reuse``: the dossiers an earlier build loaded (``load.kept``), taken where their files did not change."""
+    ``reuse``: the dossiers an earlier build loaded (``load.kept``), taken where their files did not change;
+    ``meanwhile()``: the caller's own work, done here while other processes load the dossiers."""
     loader = _Loader(FileSource(Path(root)), surveys, None if registry is None else tuple(registry))
     loader.given_surveys = given_surveys
     loader.reuse = reuse
     loader.context()
-    loader.dossier_folders(wanted, processes, meanwhile=loader.results_context)
+    loader.dossier_folders(wanted, processes, meanwhile=lambda: _in_turn(loader.results_context, meanwhile))
     return loader.repository(scope, listing or _disk(loader))
+
+
+def _in_turn(*work: Callable[[], None] | None) -> None:
+    for one in work:
+        if one is not None:
+            one()
 
 
 SMALL_SCOPE = 64  # up to this many dossiers, the Git index is asked about their folders only
