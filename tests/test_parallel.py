@@ -29,16 +29,21 @@ def test_results_come_back_in_task_order_from_several_processes():
     assert _fresh(code) == "True True"
 
 
+# A task that waits (up to 30 s) for a file the caller writes: (task, the pid that did it, None if too late).
+_WAITS_FOR_FLAG = (
+    "import os, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
+    "def work(t):\n"
+    "    for _ in range(600):\n"
+    "        if os.path.exists(flag): return (t, os.getpid())\n"
+    "        time.sleep(0.05)\n"
+    "    return (t, None)\n"
+)
+
+
 def test_the_caller_works_meanwhile_while_the_workers_run():
     """``meanwhile`` runs in the caller once the workers are started: a worker waiting for a
     file the caller writes meanwhile finishes."""
-    code = (
-        "import os, sys, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
-        "def work(t):\n"
-        "    for _ in range(600):\n"
-        "        if os.path.exists(flag): return (t, os.getpid())\n"
-        "        time.sleep(0.05)\n"
-        "    return (t, None)\n"
+    code = _WAITS_FOR_FLAG + (
         "seen = []\n"
         "out = parallel.run(work, [1, 2], 2, meanwhile=lambda: (seen.append(os.getpid()), open(flag, 'w').close()))\n"
         "print([t for t, _ in out], all(p not in (None, os.getpid()) for _, p in out), seen == [os.getpid()])"
@@ -176,13 +181,7 @@ def test_workers_leave_what_they_inherited_out_of_their_collections():
 def test_started_workers_work_while_the_caller_goes_on():
     """``started``: it returns once the workers have their tasks; a worker waiting for a file
     the caller writes only after that returns finishes, and the results come in task order."""
-    code = (
-        "import os, tempfile, time\nfrom cchc import parallel\nflag = tempfile.mktemp()\n"
-        "def work(t):\n"
-        "    for _ in range(600):\n"
-        "        if os.path.exists(flag): return (t, os.getpid())\n"
-        "        time.sleep(0.05)\n"
-        "    return (t, None)\n"
+    code = _WAITS_FOR_FLAG + (
         "running = parallel.started(work, [1, 2, 3], 2)\n"
         "open(flag, 'w').close()\n"
         "out = list(running)\n"
