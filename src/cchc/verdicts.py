@@ -30,13 +30,13 @@ from .buildcache import Store
 from .checks import evidence as evidence_checks
 from .evidence import crosscheck
 from .evidence.blobs import BlobIds
+from .evidence.precheck import LFS_POINTER, POINTER_MAX
 from .findings import Finding, Severity
 from .model.repository import FILE, Dossier, Entry, Listing, Repository
 
 __all__ = ["Outcome", "check"]
 
 CACHE_FILE = "verdicts.json"
-LFS_POINTER = b"version https://git-lfs.github.com/spec/"
 # Findings that say more about the machine or the moment than about the dossier.
 UNSTABLE = frozenset(
     {codes.EVIDENCE_PDF_TOO_COMPLEX.name, codes.EVIDENCE_PDF_UNREADABLE.name, codes.EVIDENCE_LFS_MISSING.name}
@@ -210,7 +210,7 @@ def _size_and_pointer(repo: Repository, rel: str) -> tuple[int, bool]:
     try:
         path = repo.source._path(rel)
         size = os.lstat(path).st_size
-        if size >= 1024:
+        if size >= POINTER_MAX:
             return size, False
         with open(path, "rb") as fh:
             return size, fh.read(len(LFS_POINTER)) == LFS_POINTER

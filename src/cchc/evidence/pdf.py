@@ -17,7 +17,7 @@ from .. import codes
 from . import problems, sandbox
 from .blobs import BlobIds
 from .cache import FactsCache, cache_dir
-from .precheck import precheck as prechecked
+from .precheck import precheck
 from .problems import Problem
 
 
@@ -36,12 +36,6 @@ class PdfReport:
     problems: tuple[Problem, ...] = field(default=())
     signatures: tuple[Signature, ...] = field(default=())
     blob: str | None = None
-
-
-def precheck(source, rel: str, max_bytes: int, analysed: bool = False) -> PdfReport | None:
-    """What can be told without parsing (precheck.py); None when the file must be parsed."""
-    found = prechecked(source, rel, max_bytes, analysed)
-    return None if found is None else PdfReport(None, found)
 
 
 class Inspector:
@@ -64,9 +58,12 @@ class Inspector:
         self._analysed: set[str] = set()  # blob ids, from the Git index, whose facts are kept
 
     def _precheck(self, rel: str, max_bytes: int) -> PdfReport | None:
+        """What can be told without parsing (precheck.py); None when the file must be parsed."""
         key = (rel, max_bytes)
         if key not in self._early:
-            self._early[key] = precheck(self.source, rel, max_bytes, self.blobs.indexed(rel) in self._analysed)
+            analysed = bool(self._analysed) and self.blobs.indexed(rel) in self._analysed
+            found = precheck(self.source, rel, max_bytes, analysed)
+            self._early[key] = None if found is None else PdfReport(None, found)
         return self._early[key]
 
     def _recall(self, items: list) -> None:

@@ -294,8 +294,7 @@ def page_content(html_text: str, src: str) -> str:
 def post_page(output: str, src: str, page_dest: str) -> str:
     """The page as written: a generated page's body put in place of its marker (``page_dest``:
     where it is written, relative to the site)."""
-    ready(src)
-    if src not in BODIES or not _MODE["late"]:
+    if not ready(src) or not _MODE["late"]:
         return output
     if src in DONE:
         return ""  # written by build_generated: mkdocs' loop writes nothing for it
@@ -323,8 +322,7 @@ _FIRST: dict[str, Any] = {}
 
 
 def pre_page(page: MkdocsPage) -> None:
-    ready(page.file.src_uri)
-    if page.file.src_uri not in BODIES or "content" not in _FIRST or not _MODE["late"]:
+    if not ready(page.file.src_uri) or "content" not in _FIRST or not _MODE["late"]:
         return
     first = _FIRST
 
