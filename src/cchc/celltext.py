@@ -66,32 +66,6 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
     return cell
 
 
-# Texts openpyxl would store as something else than text: an error value ('#N/A').
-_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
-
-
-def streamed(ws: Any, value: Any, **style: Any) -> Any:
-    """``value`` for a row appended to a write-only openpyxl worksheet (``Workbook(write_only=True)``),
-    holding what ``put`` writes into a cell: text stays text. A plain value where openpyxl keeps
-    it as it is (most cells: nothing to build); a cell of its own where it would read the text as
-    a formula or an error value, where the text needs Excel's quote prefix, or to carry ``style``
-    (font=…, alignment=…)."""
-    text = printable(value) if isinstance(value, str) else None
-    formula = text is not None and looks_like_formula(value)
-    if not style and (text is None or not (formula or text.startswith("=") or text in _ERRORS)):
-        return value if text is None else text
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(ws, value if text is None else text)
-    if text is not None:
-        cell.data_type = "s"
-        if formula:
-            cell.quotePrefix = True
-    for name, given in style.items():
-        setattr(cell, name, given)
-    return cell
-
-
 def csv_field(value: Any) -> Any:
     """One CSV field for a writer using CSV_QUOTING: None → empty, a plain number (int,
     Decimal, or a text such as '-3.5') → a bare number, any other text → quoted text with a

@@ -1,7 +1,7 @@
 """Results data files: JSON (full detail), CSV (one row per unit), XLSX (one sheet per group).
 
 Deterministic: the same repository state gives byte-identical files (no clock, stable
-order, fixed ZIP timestamps in the XLSX). Decimals are written as text in JSON so no
+order, a fixed date in the XLSX: workbook.py). Decimals are written as text in JSON so no
 reader turns 85.10 into a float.
 
 A CSV opens right in Excel: a UTF-8 byte order mark, then the header as its first row. What
@@ -17,9 +17,7 @@ import functools
 import hashlib
 import io
 import json
-import re
 import secrets
-import zipfile
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -29,11 +27,11 @@ import msgspec
 
 from .. import celltext
 from ..buildcache import Store
-from ..celltext import NUMBER, streamed
 from ..model.numbers import fmt
 from ..model.registry import index_names
 from ..score.unit import STATUS_NAMES
 from . import standing as standing_mod
+from . import workbook
 
 if TYPE_CHECKING:
     from ..score.results import Group, Results, Year
@@ -41,8 +39,6 @@ if TYPE_CHECKING:
 
 NOT_APPLICABLE = "Không áp dụng"
 BOM = "\ufeff"
-
-_FIXED_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 
 
 def _d(value: Decimal | None, places: int | None = None) -> str | None:
@@ -297,13 +293,13 @@ def csv_text(header: list[str], rows: list[list]) -> str:
 
 
 def to_xlsx(results, year: int) -> bytes:
-    return render_xlsx(xlsx_content(results, year))
+    return workbook.render(xlsx_content(results, year))
 
 
 def xlsx_content(results, year: int, tables: dict[str, tuple[list[str], list[list]]] | None = None) -> dict[str, Any]:
     """Everything the year's workbook holds, as plain values: its sheets' titles, headings and
-    rows, and the "Thông tin" sheet. The workbook is made from this alone (render_xlsx), so
-    equal contents give equal files: the build cache keeps workbooks by it. ``tables``: the
+    rows, and the "Thông tin" sheet. The workbook is made from this alone (workbook.render), so
+    equal contents give equal files (workbook.py): the build cache keeps workbooks by it. ``tables``: the
     groups' tables (group id → ``table``), where the caller has them already."""
     y = results.year(year)
     province = results.province.name if results.province else ""
@@ -320,48 +316,6 @@ def xlsx_content(results, year: int, tables: dict[str, tuple[list[str], list[lis
             }
         )
     return {"sheets": sheets, "info": info_lines(results, y)}
-
-
-def render_xlsx(content: dict[str, Any]) -> bytes:
-    """The workbook, streamed row by row (openpyxl's write-only mode: a national group's sheet is
-    hundreds of thousands of cells, which the ordinary mode makes one Python object each)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook(write_only=True)
-    for sheet in content["sheets"]:
-        ws = wb.create_sheet(title=sheet["title"])
-        # what a streamed sheet can only be given before its first row
-        ws.freeze_panes = "D5"
-        ws.column_dimensions["C"].width = 34
-        _sized(ws, len(sheet["header"]), 4 + len(sheet["rows"]))
-        ws.append([streamed(ws, sheet["heading"], font=Font(bold=True, size=13))])
-        ws.append([streamed(ws, sheet["standing"])])
-        ws.append([])
-        bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center")
-        ws.append([streamed(ws, text, font=bold, alignment=wrap) for text in sheet["header"]])
-        for row in sheet["rows"]:
-            ws.append([_xlsx_value(ws, x) for x in row])
-    _info_sheet(wb.create_sheet(title="Thông tin"), content["info"])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _deterministic_zip(buf.getvalue())
-
-
-def _xlsx_value(ws: Any, x: Any) -> Any:
-    """A table value as the workbook holds it: a number written as text (85.10) as a number."""
-    if isinstance(x, str) and NUMBER.fullmatch(x):
-        return float(x)  # the nearest float, as float(Decimal(x)) gives
-    return streamed(ws, x)
-
-
-def _sized(ws: Any, columns: int, rows: int) -> None:
-    """Give a streamed sheet its extent (A1:…): openpyxl writes the <dimension> element a
-    reader sizes the sheet by only for a sheet it holds whole, and asks the sheet for it."""
-    from openpyxl.utils import get_column_letter
-
-    ref = f"A1:{get_column_letter(max(columns, 1))}{rows}"
-    ws.calculate_dimension = lambda: ref
 
 
 def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tuple[str, str]]:
@@ -389,36 +343,9 @@ def info_lines(results: Results, y: Year, group: Group | None = None) -> list[tu
     return [(k, v) for k, v in lines if v]
 
 
-def _info_sheet(ws: Any, lines: list[tuple[str, str]]) -> None:
-    from openpyxl.styles import Font
-
-    ws.column_dimensions["A"].width = 22
-    ws.column_dimensions["B"].width = 100
-    _sized(ws, 2, len(lines))
-    bold = Font(bold=True)
-    for label, text in lines:
-        ws.append([streamed(ws, label, font=bold), streamed(ws, text)])
-
-
 def sidecar(results: Results, y: Year, group: Group) -> str:
     """The text file beside a CSV: what its numbers stand on."""
     return "".join(f"{label}: {text}\n" for label, text in info_lines(results, y, group))
-
-
-def _deterministic_zip(data: bytes) -> bytes:
-    """Rewrite the XLSX archive with fixed entry times and fixed document dates."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in sorted(src.infolist(), key=lambda i: i.filename):
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", body)
-            zi = zipfile.ZipInfo(info.filename, _FIXED_ZIP_TIME)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o600 << 16
-            dst.writestr(zi, body)
-    return out.getvalue()
 
 
 def write_all(results, out_dir: Path, store: Store | None = None) -> list[Path]:
@@ -449,11 +376,11 @@ def write_all(results, out_dir: Path, store: Store | None = None) -> list[Path]:
 
 def _cached_xlsx(content: dict[str, Any], store: Store | None, used: set[str]) -> bytes:
     if store is None or not store.enabled:
-        return render_xlsx(content)
+        return workbook.render(content)
     key = hashlib.sha256(json.dumps(content, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()
     used.add(key)
     data = store.get("data", key)
     if data is None:
-        data = render_xlsx(content)
+        data = workbook.render(content)
         store.put("data", key, data)
     return data
