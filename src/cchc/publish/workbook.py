@@ -1,9 +1,12 @@
 """The year's results workbook (XLSX) from its plain contents (``data.xlsx_content``).
 
-Written with XlsxWriter, a writer made for this: it streams each row into the sheet's XML with
-no object per cell (a national group's sheet is hundreds of thousands of cells), takes about
-half the time openpyxl's write-only mode took, and stamps every archive entry with one fixed
-date, so the same contents give the same bytes once the document's own date is fixed too.
+Written with XlsxWriter, a writer made for this: it keeps a cell as one small tuple until the
+workbook is closed and writes the sheets' XML straight from them. With the collector thresholds
+of a build (``heap.batch``) it makes a national year's workbook (two groups, about 500,000
+cells) in 2.2–2.4 s of CPU, where openpyxl's write-only mode took 3.5–4.0 s. In memory, it
+stamps every archive entry with one fixed date, so the same contents give the same bytes once
+the document's own date is fixed too. (Its constant-memory mode is as fast, but goes through a
+temporary file for every part of the archive.)
 
 Text stays text whatever it looks like: every text cell is written as a string, and one a
 spreadsheet would read as a formula once edited ('=…', '+…', '@…') carries Excel's quote prefix.
