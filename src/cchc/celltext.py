@@ -32,6 +32,8 @@ NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CSV_QUOTING: Final = csv.QUOTE_NONNUMERIC  # with csv_row(): text quoted, numbers bare
 _NOT_IN_TITLE = re.compile(r"[\\*?:/\[\]]")  # Excel refuses these in a sheet's name
+# Excel refuses a sheet name that starts or ends with an apostrophe; spaces there are dropped too.
+_TITLE_ENDS = re.compile(r"^[\s']+|[\s']+$")
 
 
 def looks_like_formula(text: str) -> bool:
@@ -49,7 +51,7 @@ def printable(text: str) -> str:
 def sheet_title(name: str) -> str:
     """A sheet name Excel accepts, from a group or unit name: at most 31 characters, none of
     \\ / * ? : [ ], not starting or ending with an apostrophe."""
-    title = _NOT_IN_TITLE.sub("-", printable(name))[:31].strip("'").strip()
+    title = _TITLE_ENDS.sub("", _NOT_IN_TITLE.sub("-", printable(name))[:31])
     return title or "Trang"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
+from cchc import celltext
 from cchc.publish import workbook
 
 
@@ -33,6 +34,16 @@ def test_sheet_names_stay_distinct_when_groups_share_them() -> None:
     assert names[2] == "Thông tin" and names[-1] == "Thông tin (2)"
     assert names[3] == long and names[4].endswith(" (2)") and len(names[4]) <= 31
     assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_group_names_that_would_end_in_an_apostrophe_still_make_a_workbook() -> None:
+    """Excel (and XlsxWriter) refuse a sheet name that starts or ends with an apostrophe: the
+    sheet title drops apostrophes and spaces at both ends, however they alternate."""
+    names = ["'  'Khối sở", " ' Khối huyện ' ", "Khối xã, phường, thị trấn vùng' cao", "' '"]
+    titles = [celltext.sheet_title(n) for n in names]
+    assert titles == ["Khối sở", "Khối huyện", "Khối xã, phường, thị trấn vùng", "Trang"]
+    sheets = load_workbook(io.BytesIO(workbook.render(_content(*titles))), read_only=True).sheetnames
+    assert sheets == [*titles, "Thông tin"]
 
 
 def test_values_keep_their_kind_and_text_stays_text() -> None:
