@@ -70,3 +70,14 @@ def test_same_contents_give_the_same_bytes_with_fixed_dates() -> None:
         assert {i.date_time for i in zf.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = zf.read("docProps/core.xml").decode("utf-8")
     assert "2000-01-01T00:00:00Z" in core
+
+
+def test_a_number_too_long_for_a_float_stays_text() -> None:
+    """A name of 400 digits would be an infinite float, which no cell holds: it is written as
+    text, and the workbook is made."""
+    digits = "9" * 400
+    ws = load_workbook(io.BytesIO(workbook.render(_content("Khối sở", rows=[[1, digits, "-0.5", "12"]])))).active
+    assert ws is not None
+    row = ws[5]
+    assert row[1].value == digits and row[1].data_type == "s"
+    assert row[2].value == -0.5 and row[3].value == 12

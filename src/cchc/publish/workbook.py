@@ -15,6 +15,7 @@ spreadsheet would read as a formula once edited ('=…', '+…', '@…') carries
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -84,15 +85,26 @@ def _value(ws: Any, row: int, col: int, value: Any, style: Callable[[str, bool],
     text; nothing for None."""
     if value is None:
         return
-    if isinstance(value, str):
-        if NUMBER.fullmatch(value):
-            ws.write_number(row, col, float(value))  # the nearest float, as float(Decimal(value)) gives
-        else:
-            _text(ws, row, col, value, style)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        ws.write_number(row, col, value)
+    number = _number(value)
+    if number is not None:
+        ws.write_number(row, col, number)
     else:
         _text(ws, row, col, str(value), style)
+
+
+def _number(value: Any) -> float | None:
+    """The number a cell holds for ``value`` (the nearest float, as float(Decimal(text)) gives),
+    or None: text that is not a number, and one with too many digits for a finite float (a
+    cell holds no infinity), stays text."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, str) and not NUMBER.fullmatch(value):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _text(ws: Any, row: int, col: int, value: str, style: Callable[[str, bool], Any], name: str = "plain") -> None:
